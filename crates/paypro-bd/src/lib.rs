@@ -1,0 +1,24 @@
+// @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+#[rustfmt::skip]
+pub mod balance;
+#[rustfmt::skip]
+mod country;
+#[rustfmt::skip]
+mod exports;
+#[rustfmt::skip]
+mod notification;
+#[rustfmt::skip]
+pub mod pay_in;
+#[rustfmt::skip]
+pub mod pay_in_submit;
+#[rustfmt::skip]
+pub mod payout;
+#[rustfmt::skip]
+pub mod query_pay_in;
+#[rustfmt::skip]
+pub mod query_payout;
+
+pub use exports::*;

@@ -1,0 +1,530 @@
+// @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
+//! One group per endpoint, built from the spec's example.
+use paypro_bd::*;
+use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+fn credentials() -> Credentials {
+    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+}
+/// What a snapshot pins: request line, headers, body, canonical string and sign.
+fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let canonical = request.canonical_string(prepared.timestamp);
+    format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
+}
+fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            &prepared.body,
+        )
+        .expect("the body is a JSON object");
+    body.keys().cloned().collect()
+}
+/// The derive's compile-time order agrees with the dynamic signer over the body.
+fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body = unsigned_body(request, timestamp);
+    let map = body.as_object().expect("the body is a JSON object");
+    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
+    );
+}
+/// Builds from JSON input and returns the broken rules.
+fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+where
+    B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+{
+    let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+    match builder.try_into() {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors().to_vec(),
+    }
+}
+fn pay_in_example() -> PayInRequest {
+    paypro_bd::PayInRequest::builder()
+        .amount(300)
+        .way_code(paypro_bd::pay_in::WayCode::EwalletBkash)
+        .trade_no("test_00000008")
+        .remark("test")
+        .notify_url("https://google.com")
+        .return_url("http://abc.com/callback_page")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& pay_in_example(), 1728609257212), @
+        r#"
+POST /v1/paypro/payin
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"14c96c6e3ff59f7416d4b1a0c9d26883","timestamp":"1728609257212","amount":"300","wayCode":"EWALLET_BKASH","tradeNo":"test_00000008","remark":"test","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page"}
+
+canonical: amount=300notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=EWALLET_BKASH
+sign: 14c96c6e3ff59f7416d4b1a0c9d26883
+"#
+    );
+}
+#[test]
+fn pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& pay_in_example(), 1728609257212), ["amount", "notifyUrl", "remark",
+        "returnUrl", "sign", "timestamp", "tradeNo", "wayCode"]
+    );
+}
+#[test]
+fn pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&pay_in_example(), 1728609257212);
+}
+#[test]
+fn pay_in_json_input_builds_the_same_request() {
+    let from_json: PayInRequest = serde_json::from_str(
+            r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, pay_in_example());
+    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+}
+#[test]
+fn pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"1.5","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"NOT_A_DOCUMENTED_VALUE"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "wayCode", problem : Problem::NotOneOf { allowed :
+        & ["EWALLET_BKASH", "EWALLET_NAGAD", "BKASH", "NAGAD"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayInBuilder, PayInRequest>;
+}
+fn pay_in_submit_example() -> PayInSubmitRequest {
+    paypro_bd::PayInSubmitRequest::builder()
+        .platform_trade_no("test_00000008")
+        .trx_id("11111111")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn pay_in_submit_request_shape() {
+    insta::assert_snapshot!(
+        shape(& pay_in_submit_example(), 1728609257212), @
+        r#"
+POST /v1/paypro/payinSubmit
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"8ecf0124570ea909c81f464abd4271e9","timestamp":"1728609257212","platFormTradeNo":"test_00000008","trxId":"11111111"}
+
+canonical: platFormTradeNo=test_00000008timestamp=1728609257212trxId=11111111
+sign: 8ecf0124570ea909c81f464abd4271e9
+"#
+    );
+}
+#[test]
+fn pay_in_submit_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& pay_in_submit_example(), 1728609257212), ["platFormTradeNo", "sign",
+        "timestamp", "trxId"]
+    );
+}
+#[test]
+fn pay_in_submit_derive_agrees_with_map_signer() {
+    assert_signers_agree(&pay_in_submit_example(), 1728609257212);
+}
+#[test]
+fn pay_in_submit_json_input_builds_the_same_request() {
+    let from_json: PayInSubmitRequest = serde_json::from_str(
+            r#"{"platFormTradeNo":"test_00000008","trxId":"11111111"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, pay_in_submit_example());
+    assert_eq!(
+        pay_in_submit_example().to_builder().build(), Ok(pay_in_submit_example())
+    );
+}
+#[test]
+fn pay_in_submit_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayInSubmitBuilder,
+        PayInSubmitRequest,
+    >(r#"{"trxId":"11111111"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "platFormTradeNo", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "platFormTradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInSubmitBuilder,
+        PayInSubmitRequest,
+    >(r#"{"platFormTradeNo":"","trxId":"11111111"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "platFormTradeNo", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "platFormTradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInSubmitBuilder,
+        PayInSubmitRequest,
+    >(r#"{"platFormTradeNo":"test_00000008"}"#);
+    assert_eq!(errors, [FieldError { field : "trxId", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "trxId", "` ")));
+    let errors = errors_from_json::<
+        PayInSubmitBuilder,
+        PayInSubmitRequest,
+    >(r#"{"platFormTradeNo":"test_00000008","trxId":""}"#);
+    assert_eq!(errors, [FieldError { field : "trxId", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "trxId", "` ")));
+    let _ = errors_from_json::<PayInSubmitBuilder, PayInSubmitRequest>;
+}
+fn payout_example() -> PayoutRequest {
+    paypro_bd::PayoutRequest::builder()
+        .trade_no("test_00000001")
+        .amount(300)
+        .wallet_id("01123456789")
+        .way_code(paypro_bd::payout::WayCode::EwalletBkash)
+        .notify_url("https://google.com")
+        .remark("test")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& payout_example(), 1728611780130), @
+        r#"
+POST /v1/paypro/payout
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"4a0a11f4644a68a4795533f9d3bfe751","timestamp":"1728611780130","tradeNo":"test_00000001","amount":"300","walletId":"01123456789","wayCode":"EWALLET_BKASH","notifyUrl":"https://google.com","remark":"test"}
+
+canonical: amount=300notifyUrl=https://google.comremark=testtimestamp=1728611780130tradeNo=test_00000001walletId=01123456789wayCode=EWALLET_BKASH
+sign: 4a0a11f4644a68a4795533f9d3bfe751
+"#
+    );
+}
+#[test]
+fn payout_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& payout_example(), 1728611780130), ["amount", "notifyUrl", "remark",
+        "sign", "timestamp", "tradeNo", "walletId", "wayCode"]
+    );
+}
+#[test]
+fn payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&payout_example(), 1728611780130);
+}
+#[test]
+fn payout_json_input_builds_the_same_request() {
+    let from_json: PayoutRequest = serde_json::from_str(
+            r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, payout_example());
+    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+}
+#[test]
+fn payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"1.5","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "walletId", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "walletId", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "walletId", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "walletId", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"NOT_A_DOCUMENTED_VALUE"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "wayCode", problem : Problem::NotOneOf { allowed :
+        & ["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD", "BKASH", "NAGAD"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
+}
+fn query_pay_in_example() -> QueryPayInRequest {
+    paypro_bd::QueryPayInRequest::builder()
+        .trade_no("133323384")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_pay_in_example(), 1729153976003), @
+        r#"
+POST /v1/paypro/queryPayInResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"399e2ccfe3ce8947beb4ef1a75f0d170","timestamp":"1729153976003","tradeNo":"133323384"}
+
+canonical: timestamp=1729153976003tradeNo=133323384
+sign: 399e2ccfe3ce8947beb4ef1a75f0d170
+"#
+    );
+}
+#[test]
+fn query_pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_pay_in_example(), 1729153976003), ["sign", "timestamp",
+        "tradeNo"]
+    );
+}
+#[test]
+fn query_pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_pay_in_example(), 1729153976003);
+}
+#[test]
+fn query_pay_in_json_input_builds_the_same_request() {
+    let from_json: QueryPayInRequest = serde_json::from_str(r#"{"tradeNo":"133323384"}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_pay_in_example());
+    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+}
+#[test]
+fn query_pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayInBuilder,
+        QueryPayInRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
+}
+fn query_payout_example() -> QueryPayoutRequest {
+    paypro_bd::QueryPayoutRequest::builder()
+        .trade_no("test_00000001")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_payout_example(), 1728613320708), @
+        r#"
+POST /v1/paypro/queryPayOutResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"dfae0a98b9f25b113f18821771e4b33a","timestamp":"1728613320708","tradeNo":"test_00000001"}
+
+canonical: timestamp=1728613320708tradeNo=test_00000001
+sign: dfae0a98b9f25b113f18821771e4b33a
+"#
+    );
+}
+#[test]
+fn query_payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_payout_example(), 1728613320708);
+}
+#[test]
+fn query_payout_json_input_builds_the_same_request() {
+    let from_json: QueryPayoutRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000001"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_payout_example());
+    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+}
+#[test]
+fn query_payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayoutBuilder,
+        QueryPayoutRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
+}
+fn balance_example() -> BalanceRequest {
+    paypro_bd::BalanceRequest::builder()
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn balance_request_shape() {
+    insta::assert_snapshot!(
+        shape(& balance_example(), 1724151084278), @
+        r#"
+POST /v1/paypro/queryBalance
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"3d8a385d462d3beed5324120d8215f3d","timestamp":"1724151084278"}
+
+canonical: timestamp=1724151084278
+sign: 3d8a385d462d3beed5324120d8215f3d
+"#
+    );
+}
+#[test]
+fn balance_derive_agrees_with_map_signer() {
+    assert_signers_agree(&balance_example(), 1724151084278);
+}
+#[test]
+fn balance_json_input_builds_the_same_request() {
+    let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, balance_example());
+    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+}
+#[test]
+fn balance_rejects_input_that_breaks_each_rule() {
+    let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}

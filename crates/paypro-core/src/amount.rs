@@ -1,0 +1,287 @@
+//! Request amounts: whole units of the country's currency, never floats.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::sign::{CanonicalSink, DigitBuf, SignValue};
+
+/// An amount in whole units of the country's currency (every documented request amount is
+/// integer-only: "no decimals", "decimal points not supported").
+///
+/// How it travels (JSON string `"300"` or number `300`) is decided by the spec per field; it
+/// is signed as its digits either way.
+///
+/// ```
+/// use paypro_core::Amount;
+/// assert_eq!(Amount::parse("300").unwrap().get(), 300);
+/// assert!(Amount::parse("300.50").is_err());
+/// assert!(Amount::parse("-1").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Amount(u64);
+
+impl Amount {
+    /// An amount of `units` whole currency units.
+    pub const fn new(units: u64) -> Self {
+        Amount(units)
+    }
+
+    /// The number of whole units.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+
+    /// Parses decimal digits (surrounding spaces allowed). `"300.00"` is refused like
+    /// `"300.5"`: Paypro's rule is "no decimal point", not "no fraction".
+    pub fn parse(text: &str) -> Result<Self, AmountError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(AmountError::NotANumber);
+        }
+        if let Some(rest) = t.strip_prefix('-') {
+            return Err(if is_number(rest) {
+                AmountError::Negative
+            } else {
+                AmountError::NotANumber
+            });
+        }
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            return t.parse().map(Amount).map_err(|_| AmountError::TooLarge);
+        }
+        Err(if is_number(t) {
+            AmountError::HasDecimals
+        } else {
+            AmountError::NotANumber
+        })
+    }
+}
+
+fn is_number(t: &str) -> bool {
+    !t.is_empty() && t.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl From<u64> for Amount {
+    fn from(units: u64) -> Self {
+        Amount(units)
+    }
+}
+
+impl From<u32> for Amount {
+    fn from(units: u32) -> Self {
+        Amount(units.into())
+    }
+}
+
+impl SignValue for Amount {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        let mut buf = DigitBuf::new();
+        sink.pair(key, buf.format(self.0));
+    }
+}
+
+/// Why a value is not a valid amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// `300.5`, `300.00`: Paypro takes whole units only.
+    #[error("must be a whole number (no decimal point)")]
+    HasDecimals,
+    /// Below zero.
+    #[error("must not be negative")]
+    Negative,
+    /// Not a number at all.
+    #[error("must be a whole number written in digits")]
+    NotANumber,
+    /// More than `u64::MAX`.
+    #[error("is too large")]
+    TooLarge,
+}
+
+/// Something a builder accepts as an amount; conversion errors are reported by `build()` with
+/// the field's name.
+pub trait IntoAmount {
+    /// Converts, or says why not.
+    fn into_amount(self) -> Result<Amount, AmountError>;
+}
+
+impl IntoAmount for Amount {
+    fn into_amount(self) -> Result<Amount, AmountError> {
+        Ok(self)
+    }
+}
+
+macro_rules! into_amount_unsigned {
+    ($($t:ty),*) => {$(
+        impl IntoAmount for $t {
+            fn into_amount(self) -> Result<Amount, AmountError> {
+                Ok(Amount(u64::from(self)))
+            }
+        }
+    )*};
+}
+into_amount_unsigned!(u8, u16, u32, u64);
+
+macro_rules! into_amount_signed {
+    ($($t:ty),*) => {$(
+        impl IntoAmount for $t {
+            fn into_amount(self) -> Result<Amount, AmountError> {
+                u64::try_from(self).map(Amount).map_err(|_| AmountError::Negative)
+            }
+        }
+    )*};
+}
+into_amount_signed!(i8, i16, i32, i64);
+
+impl IntoAmount for &str {
+    fn into_amount(self) -> Result<Amount, AmountError> {
+        Amount::parse(self)
+    }
+}
+
+impl IntoAmount for String {
+    fn into_amount(self) -> Result<Amount, AmountError> {
+        Amount::parse(&self)
+    }
+}
+
+impl IntoAmount for rust_decimal::Decimal {
+    fn into_amount(self) -> Result<Amount, AmountError> {
+        if self.is_sign_negative() && !self.is_zero() {
+            return Err(AmountError::Negative);
+        }
+        if self.scale() != 0 {
+            return Err(AmountError::HasDecimals);
+        }
+        u64::try_from(self.mantissa())
+            .map(Amount)
+            .map_err(|_| AmountError::TooLarge)
+    }
+}
+
+impl IntoAmount for f64 {
+    /// Only for convenience with whole values; a fractional float is refused, never rounded.
+    fn into_amount(self) -> Result<Amount, AmountError> {
+        if !self.is_finite() {
+            return Err(AmountError::NotANumber);
+        }
+        if self < 0.0 {
+            return Err(AmountError::Negative);
+        }
+        if self.fract() != 0.0 {
+            return Err(AmountError::HasDecimals);
+        }
+        if self >= 18_446_744_073_709_551_616.0 {
+            return Err(AmountError::TooLarge);
+        }
+        Ok(Amount(self as u64))
+    }
+}
+
+/// An amount as received in input JSON: kept unconverted until `build()`, so a bad value is
+/// reported with its field name instead of failing deserialization.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AmountInput(pub Result<Amount, AmountError>);
+
+impl<'de> Deserialize<'de> for AmountInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = AmountInput;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole amount as a JSON number or string")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AmountInput, E> {
+                Ok(AmountInput(v.into_amount()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AmountInput, E> {
+                Ok(AmountInput(v.into_amount()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<AmountInput, E> {
+                Ok(AmountInput(v.into_amount()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AmountInput, E> {
+                Ok(AmountInput(Amount::parse(v)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Serializes an amount as a JSON string of digits (`"300"`).
+pub fn serialize_as_string<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    let mut buf = DigitBuf::new();
+    s.serialize_str(buf.format(amount.0))
+}
+
+/// Serializes an amount as a JSON number (`300`).
+pub fn serialize_as_number<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(amount.0)
+}
+
+impl Serialize for Amount {
+    /// Plain serde serialization is a number; generated requests pick the wire type per field.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_as_number(self, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn parse_classifies_every_bad_form() {
+        assert_eq!(Amount::parse(" 300 "), Ok(Amount(300)));
+        assert_eq!(Amount::parse("300.00"), Err(AmountError::HasDecimals));
+        assert_eq!(Amount::parse("1e3"), Err(AmountError::HasDecimals));
+        assert_eq!(Amount::parse("-5"), Err(AmountError::Negative));
+        assert_eq!(Amount::parse("abc"), Err(AmountError::NotANumber));
+        assert_eq!(Amount::parse(""), Err(AmountError::NotANumber));
+        assert_eq!(Amount::parse("-"), Err(AmountError::NotANumber));
+        assert_eq!(
+            Amount::parse("99999999999999999999999"),
+            Err(AmountError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn conversions() {
+        assert_eq!((-1i32).into_amount(), Err(AmountError::Negative));
+        assert_eq!(100.5f64.into_amount(), Err(AmountError::HasDecimals));
+        assert_eq!(100.0f64.into_amount(), Ok(Amount(100)));
+        assert_eq!(f64::NAN.into_amount(), Err(AmountError::NotANumber));
+        assert_eq!(
+            Decimal::from_str("300").unwrap().into_amount(),
+            Ok(Amount(300))
+        );
+        assert_eq!(
+            Decimal::from_str("300.0").unwrap().into_amount(),
+            Err(AmountError::HasDecimals)
+        );
+        assert_eq!(
+            Decimal::from_str("-3").unwrap().into_amount(),
+            Err(AmountError::Negative)
+        );
+    }
+
+    #[test]
+    fn input_from_json_keeps_the_error() {
+        let parse = |s: &str| serde_json::from_str::<AmountInput>(s).unwrap().0;
+        assert_eq!(parse("300"), Ok(Amount(300)));
+        assert_eq!(parse("\"300\""), Ok(Amount(300)));
+        assert_eq!(parse("300.5"), Err(AmountError::HasDecimals));
+        assert_eq!(parse("\"300.5\""), Err(AmountError::HasDecimals));
+        assert_eq!(parse("-2"), Err(AmountError::Negative));
+        assert!(serde_json::from_str::<AmountInput>("true").is_err());
+    }
+}

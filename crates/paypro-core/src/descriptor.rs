@@ -1,0 +1,219 @@
+//! What the spec says about each endpoint, as static data the generated crates provide.
+//!
+//! The country crates' generated code builds these from `spec/*.toml`; the client, the sandbox
+//! and the CLI read them instead of hard-coding paths or field rules.
+
+/// Where the signature travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignPlacement {
+    /// In the JSON body as `sign` (every endpoint but one).
+    Body,
+    /// In the HTTP header `sign`; the body carries none (Indonesia's voucher/proof endpoint).
+    Header,
+}
+
+/// Whether and how the request carries `timestamp` (milliseconds since the Unix epoch).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimestampWire {
+    /// Not sent (Kenya's pay-in and payout queries).
+    Absent,
+    /// Sent as a JSON string of digits, as most of the docs' examples do.
+    String,
+    /// Sent as a JSON number.
+    Number,
+}
+
+/// What a call does to money; decides whether a failed call may be retried blindly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Effect {
+    /// Creates a pay-in or payout (or submits one): never retried automatically.
+    MovesMoney,
+    /// Only reads (queries, balance, account verification): safe to retry.
+    ReadOnly,
+}
+
+/// How much the docs say about an endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Provenance {
+    /// The endpoint's page was recovered.
+    Documented,
+    /// The page is missing; the endpoint is inferred from what every other country documents.
+    Inferred,
+}
+
+/// How a field travels in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WireType {
+    /// A JSON string.
+    String,
+    /// A JSON number.
+    Number,
+}
+
+/// What a request field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldKind {
+    /// Free text (an id, a name, a URL, a phone number...).
+    Text,
+    /// A whole-unit amount ([`crate::Amount`]).
+    Amount,
+    /// One of the listed wire values.
+    Enum(&'static [&'static str]),
+}
+
+/// The constraints on one request field, from the spec. Empty means unconstrained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// Amounts: the smallest allowed value.
+    pub min: Option<u64>,
+    /// Amounts: the largest allowed value.
+    pub max: Option<u64>,
+    /// Text: only ASCII digits, between these many (inclusive).
+    pub digits: Option<(u32, u32)>,
+    /// Text: must start with one of these.
+    pub prefixes: &'static [&'static str],
+    /// Text: at most this many characters.
+    pub max_len: Option<u32>,
+}
+
+impl Rules {
+    /// No constraint.
+    pub const NONE: Rules = Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    };
+}
+
+/// One request body field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The JSON name, exact casing.
+    pub wire: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// How it travels.
+    pub wire_type: WireType,
+    /// Whether the docs require it.
+    pub required: bool,
+    /// Its constraints.
+    pub rules: Rules,
+    /// The docs' description.
+    pub doc: &'static str,
+}
+
+/// How a received value is read (leniently) into a typed field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// Text; numbers and booleans are kept as their JSON text.
+    Text,
+    /// An exact decimal from a JSON number or string (`300`, `"300.00"`, `3.0000`).
+    Decimal,
+    /// A whole number from a JSON number or string.
+    Integer,
+    /// `true`/`false`, as JSON booleans or strings.
+    Boolean,
+    /// A transaction status code ([`crate::Status`]).
+    Status,
+}
+
+/// One field of a response's `data` object or of a notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResponseField {
+    /// The documented name.
+    pub wire: &'static str,
+    /// Other names the docs use for the same value (`payproTradeNo`, `availablAmount`...).
+    pub aliases: &'static [&'static str],
+    /// How it is read.
+    pub kind: ValueKind,
+    /// The docs' description.
+    pub doc: &'static str,
+}
+
+/// The shape of a response's `data`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataShape {
+    /// A JSON object with these known fields (others are kept).
+    Object(&'static [ResponseField]),
+    /// A bare boolean (Bangladesh's pay-in submit).
+    Boolean,
+}
+
+/// One endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EndpointDescriptor {
+    /// The country code (`id`).
+    pub country: &'static str,
+    /// The spec's name (`pay-in`).
+    pub name: &'static str,
+    /// One line on what it does.
+    pub summary: &'static str,
+    /// The path under the country's base URL, exact casing.
+    pub path: &'static str,
+    /// Where the signature goes.
+    pub sign: SignPlacement,
+    /// Whether and how `timestamp` is sent.
+    pub timestamp: TimestampWire,
+    /// Money-moving or read-only.
+    pub effect: Effect,
+    /// Documented or inferred.
+    pub provenance: Provenance,
+    /// The request body's fields (without `sign` and `timestamp`), in wire order.
+    pub request: &'static [FieldSpec],
+    /// The response's `data`.
+    pub response: DataShape,
+}
+
+impl EndpointDescriptor {
+    /// A request field by wire name.
+    pub fn field(&self, wire: &str) -> Option<&'static FieldSpec> {
+        self.request.iter().find(|f| f.wire == wire)
+    }
+}
+
+/// A country's payment notification (callback).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotificationDescriptor {
+    /// Whether callbacks carry `sign` (Kenya's do not).
+    pub signed: bool,
+    /// Whether callbacks carry `timestamp`.
+    pub timestamped: bool,
+    /// Documented or inferred.
+    pub provenance: Provenance,
+    /// The documented fields (others are kept).
+    pub fields: &'static [ResponseField],
+}
+
+/// A country: its endpoints and notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CountryDescriptor {
+    /// ISO-like code used in paths and the CLI (`id`).
+    pub code: &'static str,
+    /// English name.
+    pub name: &'static str,
+    /// ISO 4217 currency code.
+    pub currency: &'static str,
+    /// The sandbox base URL where the docs give one; `None` where it is unknown.
+    pub sandbox_base_url: Option<&'static str>,
+    /// Every endpoint.
+    pub endpoints: &'static [&'static EndpointDescriptor],
+    /// The payment notification.
+    pub notification: &'static NotificationDescriptor,
+}
+
+impl CountryDescriptor {
+    /// An endpoint by spec name (`query-pay-in`).
+    pub fn endpoint(&self, name: &str) -> Option<&'static EndpointDescriptor> {
+        self.endpoints.iter().copied().find(|e| e.name == name)
+    }
+}

@@ -1,0 +1,58 @@
+// @generated from spec/common.toml by `cargo xtask gen`; do not edit.
+//! Protocol constants shared by every country.
+//!
+//! The signature rule:
+//!
+//! Take every top-level body field except `sign` (header fields such as `merchantNo` are not part
+//! of it); drop fields whose text is empty; sort by field name in byte order (Java's
+//! String.compareTo for these ASCII names); concatenate `key=value` with no separator; append the
+//! app secret; MD5 the UTF-8 bytes; write the digest as 32 lowercase hex characters.
+//!
+//! Open questions, from the docs:
+//!
+//! - Secret appended at the end with no separator: the Paypro pages only say 'app secret as salt' and their Java sample is truncated; the clone documentation with identical code says 'append to the end' (signing.md §2, §5: confidence medium-high). Only a sandbox call can settle it.
+//! - No Paypro page publishes a secret together with a signature; every example sign in the docs is a placeholder or made with an unpublished key. The worked vectors used in tests are self-made (signing.md §4).
+//! - The reference Java renders values with String.valueOf, so a JSON null would be signed as `null`; requests never send nulls (optional fields are omitted).
+use std::time::Duration;
+/// The HTTP method of every call.
+pub const METHOD: &str = "POST";
+/// The header carrying the merchant number.
+pub const MERCHANT_HEADER: &str = "merchantNo";
+/// The signature's field (or header) name; never part of the canonical string.
+pub const SIGN_FIELD: &str = "sign";
+/// The timestamp field (milliseconds since the Unix epoch).
+pub const TIMESTAMP_FIELD: &str = "timestamp";
+/// The outer `code` meaning the request was accepted. It does NOT mean the
+/// transaction succeeded: read `data.status` for that.
+pub const ACCEPTED_CODE: &str = "0000";
+/// The plain-text answer that acknowledges a notification; anything else makes Paypro
+/// retry.
+pub const NOTIFY_ACK: &str = "OK";
+/// Paypro's delays between notification attempts (it gives up after the last).
+pub const NOTIFY_RETRY_SCHEDULE: [Duration; 8] = [
+    Duration::from_secs(2),
+    Duration::from_secs(5),
+    Duration::from_secs(10),
+    Duration::from_secs(30),
+    Duration::from_secs(3600),
+    Duration::from_secs(10800),
+    Duration::from_secs(10800),
+    Duration::from_secs(10800),
+];
+/// The fake merchant number used by generated tests and doc examples.
+pub const TEST_MERCHANT_NO: &str = "0000000001";
+/// The fake app secret used by generated tests and doc examples.
+pub const TEST_SECRET: &str = "TESTSECRET";
+/// Wire names of the response envelope.
+pub mod envelope {
+    /// Request-level message.
+    pub const MSG: &str = "msg";
+    /// Request-level code.
+    pub const CODE: &str = "code";
+    /// Gateway time.
+    pub const TIMESTAMP: &str = "timestamp";
+    /// Request-level flag.
+    pub const SUCCESS: &str = "success";
+    /// The payload.
+    pub const DATA: &str = "data";
+}

@@ -1,0 +1,67 @@
+//! # paypro-core
+//!
+//! The runtime shared by the Paypro country crates (`paypro-bd`, `paypro-mx`, `paypro-id`,
+//! `paypro-ke`, `paypro-eg`). Merchants normally depend on one country crate, which re-exports
+//! what they need from here.
+//!
+//! - [`Signable`] and `#[derive(Signable)]`: Paypro's MD5 signature, with the field order fixed
+//!   at compile time; [`sign_map`] / [`canonical_string_of_map`]: the same rule over a JSON map.
+//! - [`Secret`], [`Credentials`]: the app secret never appears in `Debug` or `Display`.
+//! - [`Amount`]: whole-unit amounts that serialize as the spec's wire type.
+//! - [`ValidationError`]: a request that breaks the spec's rules, naming field and rule.
+//! - [`Endpoint`], [`PreparedRequest`]: a request value and the exact HTTP exchange it becomes.
+//! - [`Envelope`], [`Status`], [`RawObject`], [`Extra`]: lenient, lossless reading of what the
+//!   gateway sends.
+//! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
+//!
+//! ```
+//! use paypro_core::{canonical_string_of_map, sign_map, Secret};
+//! let body = serde_json::json!({"timestamp": "1729153976003", "tradeNo": "133323384"});
+//! let body = body.as_object().unwrap();
+//! assert_eq!(canonical_string_of_map(body), "timestamp=1729153976003tradeNo=133323384");
+//! assert_eq!(sign_map(body, &Secret::new("TESTSECRET")).as_str(), "399e2ccfe3ce8947beb4ef1a75f0d170");
+//! ```
+
+#![warn(missing_docs)]
+
+mod amount;
+pub mod descriptor;
+mod envelope;
+#[rustfmt::skip]
+mod generated;
+pub mod lenient;
+mod raw;
+mod request;
+mod secret;
+mod sign;
+mod validate;
+
+pub use amount::{
+    Amount, AmountError, AmountInput, IntoAmount, serialize_as_number, serialize_as_string,
+};
+pub use envelope::Envelope;
+pub use generated::protocol;
+pub use generated::status::{FailureCode, Status};
+pub use lenient::FromRaw;
+pub use raw::{DecodeError, Extra, RawObject};
+pub use request::{Credentials, Endpoint, PreparedRequest, unsigned_body};
+pub use secret::Secret;
+pub use sign::{
+    CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map, canonical_text,
+    feed_sorted_pairs, sign_map,
+};
+pub use validate::{Checker, FieldError, Problem, ValidationError, check_amount, check_text};
+
+/// `#[derive(Signable)]`: see [`Signable`].
+pub use paypro_derive::Signable;
+
+/// Re-exports for generated code; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use rust_decimal::Decimal;
+    pub use serde;
+    pub use serde_json::value::RawValue;
+}
+
+/// Exact decimals for received amounts (re-exported `rust_decimal::Decimal`).
+pub use rust_decimal::Decimal;

@@ -1,0 +1,369 @@
+//! The signature rule, in one place.
+//!
+//! Paypro signs a request like this (see `spec/common.toml`, `[signing]`):
+//!
+//! 1. take every top-level body field except `sign` (header fields such as `merchantNo` are not
+//!    part of it), and drop those whose text is empty;
+//! 2. sort by field name, byte order (Java's `String.compareTo` for these ASCII names);
+//! 3. concatenate `key=value` with no separator: the *canonical string*;
+//! 4. append the app secret, MD5 the UTF-8 bytes, and write the digest as 32 lowercase hex chars.
+//!
+//! Values are signed exactly as sent: strings raw (no URL-encoding, no trimming), integers as
+//! digits. Two implementations feed the same [`CanonicalSink`]: the static one that
+//! `#[derive(Signable)]` writes (names sorted at compile time, no allocation), and the dynamic
+//! one over a JSON map ([`canonical_string_of_map`], [`sign_map`]) for callbacks and the
+//! sandbox. A property test keeps the two equal.
+
+use std::fmt;
+
+use md5::{Digest, Md5};
+use serde_json::{Map, Value};
+
+use crate::Secret;
+
+pub use crate::protocol::SIGN_FIELD;
+
+/// Receives the canonical string one `key=value` pair at a time, in sorted order.
+///
+/// Implemented by the MD5 signer and by the diagnostic string builder, so the two cannot
+/// disagree on what is signed.
+pub trait CanonicalSink {
+    /// Appends `key=value`. Callers never pass an empty value.
+    fn pair(&mut self, key: &str, value: &str);
+}
+
+impl CanonicalSink for String {
+    fn pair(&mut self, key: &str, value: &str) {
+        self.push_str(key);
+        self.push('=');
+        self.push_str(value);
+    }
+}
+
+/// Streams the canonical string into MD5, then salts it with the secret.
+pub struct Md5Signer(Md5);
+
+impl Md5Signer {
+    /// A fresh signer.
+    pub fn new() -> Self {
+        Md5Signer(Md5::new())
+    }
+
+    /// Appends the secret and returns the signature.
+    pub fn finish(mut self, secret: &Secret) -> Sign {
+        self.0.update(secret.expose().as_bytes());
+        let digest = self.0.finalize();
+        let mut hex = [0u8; 32];
+        hex::encode_to_slice(digest, &mut hex).expect("32 hex digits for a 16-byte digest");
+        Sign(hex)
+    }
+}
+
+impl Default for Md5Signer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CanonicalSink for Md5Signer {
+    fn pair(&mut self, key: &str, value: &str) {
+        self.0.update(key.as_bytes());
+        self.0.update(b"=");
+        self.0.update(value.as_bytes());
+    }
+}
+
+/// A request or callback signature: 32 lowercase hex characters.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sign([u8; 32]);
+
+impl Sign {
+    /// The signature as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("hex digits are ASCII")
+    }
+
+    /// Compares with a received signature in constant time (no early exit on the first
+    /// differing byte). Upper-case hex is not accepted: Paypro's rule says lowercase.
+    pub fn matches(&self, received: &str) -> bool {
+        let received = received.as_bytes();
+        if received.len() != self.0.len() {
+            return false;
+        }
+        let diff = self
+            .0
+            .iter()
+            .zip(received)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b));
+        diff == 0
+    }
+}
+
+impl fmt::Display for Sign {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Sign {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Sign({})", self.as_str())
+    }
+}
+
+/// A value that can stand on the right of `key=` in the canonical string.
+///
+/// Implemented for text, unsigned integers, [`crate::Amount`], the generated enums, and
+/// `Option`/references of those. `None` and empty text are skipped, as Paypro's reference code
+/// skips empty values.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be signed: Paypro signs flat text and whole-number values",
+    label = "this field's type does not implement `paypro_core::SignValue`",
+    note = "use String, an unsigned integer, paypro_core::Amount, a generated enum, or an Option of one; or exclude the field with #[signable(skip)]"
+)]
+pub trait SignValue {
+    /// Feeds `key=value` into `sink` unless the value is absent or empty.
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S);
+}
+
+impl SignValue for str {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        if !self.is_empty() {
+            sink.pair(key, self);
+        }
+    }
+}
+
+impl SignValue for String {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        self.as_str().feed(key, sink);
+    }
+}
+
+impl<T: SignValue + ?Sized> SignValue for &T {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        (**self).feed(key, sink);
+    }
+}
+
+impl<T: SignValue> SignValue for Option<T> {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        if let Some(value) = self {
+            value.feed(key, sink);
+        }
+    }
+}
+
+macro_rules! sign_unsigned {
+    ($($t:ty),*) => {$(
+        impl SignValue for $t {
+            fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+                let mut buf = DigitBuf::new();
+                sink.pair(key, buf.format(u64::from(*self)));
+            }
+        }
+    )*};
+}
+sign_unsigned!(u8, u16, u32, u64);
+
+/// Formats an unsigned integer without allocating.
+pub(crate) struct DigitBuf([u8; 20]);
+
+impl DigitBuf {
+    pub(crate) fn new() -> Self {
+        DigitBuf([0; 20])
+    }
+
+    pub(crate) fn format(&mut self, mut n: u64) -> &str {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        std::str::from_utf8(&self.0[i..]).expect("ASCII digits")
+    }
+}
+
+/// A request type whose signature is decided at compile time; derive it with
+/// `#[derive(paypro_core::Signable)]`.
+///
+/// The derive reads serde's wire names (`#[serde(rename = "...")]`), sorts them at compile
+/// time, and feeds each field through [`SignValue`]. With `#[signable(timestamp)]` on the struct
+/// the request also signs a `timestamp` field supplied at send time (it is stamped by the
+/// transport, not stored in the request).
+///
+/// ```
+/// use paypro_core::{Secret, Signable};
+///
+/// #[derive(serde::Serialize, Signable)]
+/// #[signable(timestamp)]
+/// struct Query {
+///     #[serde(rename = "tradeNo")]
+///     trade_no: String,
+/// }
+///
+/// let q = Query { trade_no: "133323384".into() };
+/// assert_eq!(q.canonical_string(Some(1729153976003)), "timestamp=1729153976003tradeNo=133323384");
+/// // The second worked vector of shared/paypro-api/signing.md:
+/// assert_eq!(
+///     q.sign(Some(1729153976003), &Secret::new("TESTSECRET")).as_str(),
+///     "399e2ccfe3ce8947beb4ef1a75f0d170"
+/// );
+/// ```
+pub trait Signable {
+    /// The signed wire names in signing (sorted) order, `timestamp` included when signed.
+    const SIGNED_FIELDS: &'static [&'static str];
+
+    /// Feeds the canonical pairs, sorted, into `sink`. `timestamp` is used only by types that
+    /// sign one (`#[signable(timestamp)]`); `None` leaves it out.
+    fn feed_canonical<S: CanonicalSink + ?Sized>(&self, timestamp: Option<u64>, sink: &mut S);
+
+    /// The exact string that is salted and hashed, without the secret. For diagnostics ("why is
+    /// my sign wrong?"); it holds request data, so treat it as you treat the request.
+    fn canonical_string(&self, timestamp: Option<u64>) -> String {
+        let mut out = String::new();
+        self.feed_canonical(timestamp, &mut out);
+        out
+    }
+
+    /// The signature Paypro expects for this request at this timestamp.
+    fn sign(&self, timestamp: Option<u64>, secret: &Secret) -> Sign {
+        let mut signer = Md5Signer::new();
+        self.feed_canonical(timestamp, &mut signer);
+        signer.finish(secret)
+    }
+}
+
+/// Renders one JSON value as the reference Java code does (`String.valueOf` on the parsed value).
+///
+/// Strings are raw, numbers keep serde_json's text, booleans are `true`/`false`, `null` is the
+/// text `null` (Java signs it; Paypro's own requests never send nulls), and nested values are
+/// compact JSON (no documented body has any).
+pub fn canonical_text(value: &Value) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    match value {
+        Value::String(s) => Cow::Borrowed(s.as_str()),
+        Value::Null => Cow::Borrowed("null"),
+        Value::Bool(true) => Cow::Borrowed("true"),
+        Value::Bool(false) => Cow::Borrowed("false"),
+        Value::Number(n) => Cow::Owned(n.to_string()),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+/// The dynamic canonicaliser: feeds `(key, text)` pairs into `sink` sorted by key (byte order),
+/// skipping `sign` and empty texts. Every dynamic signer goes through here.
+pub fn feed_sorted_pairs<'a, S, I>(pairs: I, sink: &mut S)
+where
+    S: CanonicalSink + ?Sized,
+    I: IntoIterator<Item = (&'a str, std::borrow::Cow<'a, str>)>,
+{
+    let mut pairs: Vec<_> = pairs
+        .into_iter()
+        .filter(|(key, text)| *key != SIGN_FIELD && !text.is_empty())
+        .collect();
+    pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    for (key, text) in &pairs {
+        sink.pair(key, text);
+    }
+}
+
+/// The canonical string of a JSON object (every field but `sign`).
+///
+/// ```
+/// let body = serde_json::json!({"tradeNo": "133323384", "timestamp": "1729153976003", "sign": "x"});
+/// let map = body.as_object().unwrap();
+/// assert_eq!(paypro_core::canonical_string_of_map(map), "timestamp=1729153976003tradeNo=133323384");
+/// ```
+pub fn canonical_string_of_map(map: &Map<String, Value>) -> String {
+    let mut out = String::new();
+    feed_sorted_pairs(
+        map.iter().map(|(k, v)| (k.as_str(), canonical_text(v))),
+        &mut out,
+    );
+    out
+}
+
+/// Signs a JSON object by the same rule as [`Signable`] (every field but `sign`).
+pub fn sign_map(map: &Map<String, Value>, secret: &Secret) -> Sign {
+    let mut signer = Md5Signer::new();
+    feed_sorted_pairs(
+        map.iter().map(|(k, v)| (k.as_str(), canonical_text(v))),
+        &mut signer,
+    );
+    signer.finish(secret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn map(v: Value) -> Map<String, Value> {
+        v.as_object().unwrap().clone()
+    }
+
+    /// The two self-made vectors of shared/paypro-api/signing.md §4.
+    #[test]
+    fn signing_md_vectors() {
+        let secret = Secret::new("TESTSECRET");
+        let payment = map(json!({
+            "sign": "0be92a962072b1786a01a2cab4891a1d", "timestamp": "1728609257212",
+            "tradeNo": "test_00000008", "amount": "300", "notifyUrl": "https://google.com",
+            "wayCode": "EWALLET_BKASH", "remark": "test", "returnUrl": "http://abc.com/callback_page"
+        }));
+        assert_eq!(
+            canonical_string_of_map(&payment),
+            "amount=300notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=EWALLET_BKASH"
+        );
+        assert_eq!(
+            sign_map(&payment, &secret).as_str(),
+            "14c96c6e3ff59f7416d4b1a0c9d26883"
+        );
+
+        let query = map(json!({"timestamp": "1729153976003", "tradeNo": "133323384"}));
+        assert_eq!(
+            sign_map(&query, &secret).as_str(),
+            "399e2ccfe3ce8947beb4ef1a75f0d170"
+        );
+    }
+
+    #[test]
+    fn numbers_and_strings_sign_alike() {
+        let secret = Secret::new("s");
+        let a = map(json!({"amount": 1000000, "timestamp": 1732985021335u64}));
+        let b = map(json!({"amount": "1000000", "timestamp": "1732985021335"}));
+        assert_eq!(sign_map(&a, &secret), sign_map(&b, &secret));
+    }
+
+    #[test]
+    fn empty_values_and_sign_are_skipped_null_is_signed_as_java_does() {
+        let m = map(json!({"b": "", "a": "1", "sign": "zzz", "c": null, "D": true}));
+        assert_eq!(canonical_string_of_map(&m), "D=truea=1c=null");
+    }
+
+    #[test]
+    fn sort_is_byte_order_uppercase_first() {
+        let m = map(json!({"b": "1", "B": "2", "a": "3", "aa": "4", "Z": "5"}));
+        assert_eq!(canonical_string_of_map(&m), "B=2Z=5a=3aa=4b=1");
+    }
+
+    #[test]
+    fn sign_matches_is_exact() {
+        let s = sign_map(&map(json!({"a": "1"})), &Secret::new("k"));
+        assert!(s.matches(s.as_str()));
+        assert!(!s.matches(&s.as_str().to_uppercase()));
+        assert!(!s.matches(&s.as_str()[..31]));
+        assert!(!s.matches(""));
+    }
+
+    #[test]
+    fn digit_buf_formats_extremes() {
+        assert_eq!(DigitBuf::new().format(0), "0");
+        assert_eq!(DigitBuf::new().format(u64::MAX), u64::MAX.to_string());
+    }
+}

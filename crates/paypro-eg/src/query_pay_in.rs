@@ -1,0 +1,294 @@
+// @generated from spec/eg.toml by `cargo xtask gen`; do not edit.
+//! `query-pay-in`: Query a pay-in's result by the merchant's tradeNo.
+//!
+//! `POST /v1/paypro/queryPayInResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+//!
+//! Source: `shared/paypro-api/egypt.md §3 (paymentQuery.html)`.
+//!
+//! Notes from the docs:
+//!
+//! - The page's header table marks `merchantNo` as not required, probably a doc error (every other page requires it); it is always sent.
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+use serde::{Deserialize, Serialize};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "eg",
+    name: "query-pay-in",
+    summary: "Query a pay-in's result by the merchant's tradeNo.",
+    path: "/v1/paypro/queryPayInResult",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::String,
+    effect: Effect::ReadOnly,
+    provenance: Provenance::Documented,
+    request: &[FIELD_TRADE_NO],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// The `tradeNo` field.
+const FIELD_TRADE_NO: FieldSpec = FieldSpec {
+    wire: "tradeNo",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "The merchant order number of the collection.",
+};
+/// Query a pay-in's result by the merchant's tradeNo.
+///
+/// `POST /v1/paypro/queryPayInResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`QueryPayInResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_eg::{Credentials, PreparedRequest};
+///
+/// let request = paypro_eg::QueryPayInRequest::builder()
+///     .trade_no("test_00000008")
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728613488294);
+/// assert_eq!(prepared.path, "/v1/paypro/queryPayInResult");
+/// # Ok::<(), paypro_eg::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "QueryPayInBuilder")]
+#[signable(timestamp)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct QueryPayInRequest {
+    #[serde(rename = "tradeNo")]
+    trade_no: String,
+}
+impl QueryPayInRequest {
+    /// An empty builder.
+    pub fn builder() -> QueryPayInBuilder {
+        QueryPayInBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> QueryPayInBuilder {
+        QueryPayInBuilder {
+            trade_no: Some(self.trade_no.clone()),
+        }
+    }
+    /// The merchant order number of the collection.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(&self) -> &str {
+        &self.trade_no
+    }
+}
+impl Endpoint for QueryPayInRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = QueryPayInResponse;
+}
+impl TryFrom<QueryPayInBuilder> for QueryPayInRequest {
+    type Error = ValidationError;
+    fn try_from(builder: QueryPayInBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`QueryPayInRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryPayInBuilder {
+    #[serde(rename = "tradeNo", default)]
+    trade_no: Option<String>,
+}
+impl QueryPayInBuilder {
+    /// The merchant order number of the collection.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<QueryPayInRequest, ValidationError> {
+        let mut check = Checker::new();
+        let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
+        match (trade_no,) {
+            (Some(trade_no),) if check.is_clean() => Ok(QueryPayInRequest { trade_no }),
+            _ => Err(check.into_error()),
+        }
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "tradeNo",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Merchant order number (in the example, not in the table).",
+    },
+    ResponseField {
+        wire: "platFormTradeNo",
+        aliases: &["payproTradeNo", "kiliTradeNo"],
+        kind: ValueKind::Text,
+        doc: "Paypro transaction number.",
+    },
+    ResponseField {
+        wire: "amount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Transaction amount.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0015 processing, anything else failure.",
+    },
+    ResponseField {
+        wire: "message",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Error description.",
+    },
+    ResponseField {
+        wire: "successTime",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Success time, local time.",
+    },
+    ResponseField {
+        wire: "receivedAmount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Amount actually received.",
+    },
+    ResponseField {
+        wire: "createTime",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Creation time, local time.",
+    },
+];
+/// The response's `data` for `query-pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// Notes:
+///
+/// - The example carries `tradeNo`, which the table does not list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct QueryPayInResponse {
+    /// Merchant order number (in the example, not in the table).
+    ///
+    /// Wire: `tradeNo`.
+    #[serde(rename = "tradeNo", skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+    /// Paypro transaction number.
+    ///
+    /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
+    #[serde(rename = "platFormTradeNo", skip_serializing_if = "Option::is_none")]
+    pub platform_trade_no: Option<String>,
+    /// Transaction amount.
+    ///
+    /// Wire: `amount`.
+    #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<paypro_core::Decimal>,
+    /// 0000 success, 0015 processing, anything else failure.
+    ///
+    /// Wire: `status`.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Error description.
+    ///
+    /// Wire: `message`.
+    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Success time, local time.
+    ///
+    /// Wire: `successTime`.
+    #[serde(rename = "successTime", skip_serializing_if = "Option::is_none")]
+    pub success_time: Option<String>,
+    /// Amount actually received.
+    ///
+    /// Wire: `receivedAmount`.
+    #[serde(rename = "receivedAmount", skip_serializing_if = "Option::is_none")]
+    pub received_amount: Option<paypro_core::Decimal>,
+    /// Creation time, local time.
+    ///
+    /// Wire: `createTime`.
+    #[serde(rename = "createTime", skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<String>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for QueryPayInResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut trade_no = None;
+        let mut platform_trade_no = None;
+        let mut amount = None;
+        let mut status = None;
+        let mut message = None;
+        let mut success_time = None;
+        let mut received_amount = None;
+        let mut create_time = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "tradeNo" if trade_no.is_none() => {
+                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "platFormTradeNo" | "payproTradeNo"
+                | "kiliTradeNo" if platform_trade_no.is_none() => {
+                    platform_trade_no = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "amount" if amount.is_none() => {
+                    amount = lenient::decimal(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "message" if message.is_none() => {
+                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "successTime" if success_time.is_none() => {
+                    success_time = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "receivedAmount" if received_amount.is_none() => {
+                    received_amount = lenient::decimal(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "createTime" if create_time.is_none() => {
+                    create_time = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(QueryPayInResponse {
+            trade_no,
+            platform_trade_no,
+            amount,
+            status,
+            message,
+            success_time,
+            received_amount,
+            create_time,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

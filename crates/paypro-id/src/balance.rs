@@ -1,0 +1,166 @@
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+//! `balance`: Query the merchant's balances.
+//!
+//! `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+//!
+//! Source: `shared/paypro-api/indonesia.md §7 (balance.html)`.
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use serde::{Deserialize, Serialize};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "id",
+    name: "balance",
+    summary: "Query the merchant's balances.",
+    path: "/v1/paypro/queryBalance",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::String,
+    effect: Effect::ReadOnly,
+    provenance: Provenance::Documented,
+    request: &[],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// Query the merchant's balances.
+///
+/// `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`BalanceResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_id::{Credentials, PreparedRequest};
+///
+/// let request = paypro_id::BalanceRequest::builder()
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1724151084278);
+/// assert_eq!(prepared.path, "/v1/paypro/queryBalance");
+/// # Ok::<(), paypro_id::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "BalanceBuilder")]
+#[signable(timestamp)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct BalanceRequest {}
+impl BalanceRequest {
+    /// An empty builder.
+    pub fn builder() -> BalanceBuilder {
+        BalanceBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> BalanceBuilder {
+        BalanceBuilder {}
+    }
+}
+impl Endpoint for BalanceRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = BalanceResponse;
+}
+impl TryFrom<BalanceBuilder> for BalanceRequest {
+    type Error = ValidationError;
+    fn try_from(builder: BalanceBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`BalanceRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceBuilder {}
+impl BalanceBuilder {
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<BalanceRequest, ValidationError> {
+        let check = Checker::new();
+        if check.is_clean() { Ok(BalanceRequest {}) } else { Err(check.into_error()) }
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "availableAmount",
+        aliases: &["availablAmount"],
+        kind: ValueKind::Decimal,
+        doc: "Available balance. The docs spell it `availablAmount` (sic) here; both spellings are read.",
+    },
+    ResponseField {
+        wire: "freezeAmount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Frozen amount.",
+    },
+    ResponseField {
+        wire: "unsettledAmount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Unsettled amount; the day's receipts settle into the available balance on T+1.",
+    },
+];
+/// The response's `data` for `balance`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// Notes:
+///
+/// - The page's table ends after freezeAmount; unsettledAmount is documented for Mexico and Egypt.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct BalanceResponse {
+    /// Available balance. The docs spell it `availablAmount` (sic) here; both spellings are read.
+    ///
+    /// Wire: `availableAmount`, also read from `availablAmount`.
+    #[serde(rename = "availableAmount", skip_serializing_if = "Option::is_none")]
+    pub available_amount: Option<paypro_core::Decimal>,
+    /// Frozen amount.
+    ///
+    /// Wire: `freezeAmount`.
+    #[serde(rename = "freezeAmount", skip_serializing_if = "Option::is_none")]
+    pub freeze_amount: Option<paypro_core::Decimal>,
+    /// Unsettled amount; the day's receipts settle into the available balance on T+1.
+    ///
+    /// Wire: `unsettledAmount`.
+    #[serde(rename = "unsettledAmount", skip_serializing_if = "Option::is_none")]
+    pub unsettled_amount: Option<paypro_core::Decimal>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for BalanceResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut available_amount = None;
+        let mut freeze_amount = None;
+        let mut unsettled_amount = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "availableAmount" | "availablAmount" if available_amount.is_none() => {
+                    available_amount = lenient::decimal(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "freezeAmount" if freeze_amount.is_none() => {
+                    freeze_amount = lenient::decimal(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "unsettledAmount" if unsettled_amount.is_none() => {
+                    unsettled_amount = lenient::decimal(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(BalanceResponse {
+            available_amount,
+            freeze_amount,
+            unsettled_amount,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

@@ -1,0 +1,617 @@
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+//! `cashier`: Create a payment link: a hosted cashier page where the payer chooses how to pay.
+//!
+//! `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+//!
+//! Source: `shared/paypro-api/indonesia.md §3 (paymentCasher.html)`.
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+use serde::{Deserialize, Serialize};
+use paypro_core::{Amount, AmountInput, IntoAmount};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{CanonicalSink, SignValue};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "id",
+    name: "cashier",
+    summary: "Create a payment link: a hosted cashier page where the payer chooses how to pay.",
+    path: "/v1/paypro/paymentLink",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::String,
+    effect: Effect::MovesMoney,
+    provenance: Provenance::Documented,
+    request: &[
+        FIELD_TRADE_NO,
+        FIELD_AMOUNT,
+        FIELD_MOBILE,
+        FIELD_EMAIL,
+        FIELD_USERNAME,
+        FIELD_CHANNEL_CODE,
+        FIELD_WAY_CODE,
+        FIELD_NOTIFY_URL,
+        FIELD_RETURN_URL,
+    ],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// The `tradeNo` field.
+const FIELD_TRADE_NO: FieldSpec = FieldSpec {
+    wire: "tradeNo",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Merchant order number, unique.",
+};
+/// The `amount` field.
+const FIELD_AMOUNT: FieldSpec = FieldSpec {
+    wire: "amount",
+    kind: FieldKind::Amount,
+    wire_type: WireType::Number,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Amount in whole rupiah (no decimals).",
+};
+/// The `mobile` field.
+const FIELD_MOBILE: FieldSpec = FieldSpec {
+    wire: "mobile",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: Some((10, 13)),
+        prefixes: &["08", "628"],
+        max_len: None,
+    },
+    doc: "Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.",
+};
+/// The `email` field.
+const FIELD_EMAIL: FieldSpec = FieldSpec {
+    wire: "email",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Payer's email.",
+};
+/// The `username` field.
+const FIELD_USERNAME: FieldSpec = FieldSpec {
+    wire: "username",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Payer's name.",
+};
+/// The `channelCode` field.
+const FIELD_CHANNEL_CODE: FieldSpec = FieldSpec {
+    wire: "channelCode",
+    kind: FieldKind::Enum(&["QRIS", "EWALLET", "VA"]),
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Restricts the cashier to one channel; all are shown when absent.",
+};
+/// The `wayCode` field.
+const FIELD_WAY_CODE: FieldSpec = FieldSpec {
+    wire: "wayCode",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Payment method (WayCode appendix, not recovered); only valid together with channelCode.",
+};
+/// The `notifyUrl` field.
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
+    wire: "notifyUrl",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Asynchronous callback URL.",
+};
+/// The `returnUrl` field.
+const FIELD_RETURN_URL: FieldSpec = FieldSpec {
+    wire: "returnUrl",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Where the payer is redirected after a successful authorisation.",
+};
+/// Create a payment link: a hosted cashier page where the payer chooses how to pay.
+///
+/// `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`CashierResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_id::{Credentials, PreparedRequest};
+///
+/// let request = paypro_id::CashierRequest::builder()
+///     .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
+///     .amount(1000000)
+///     .mobile("6281245907765")
+///     .email("kevin@example.com")
+///     .username("kevin")
+///     .channel_code(paypro_id::cashier::ChannelCode::Ewallet)
+///     .notify_url("https://google.com")
+///     .return_url("http://abc.com/callback_page")
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1732988442913);
+/// assert_eq!(prepared.path, "/v1/paypro/paymentLink");
+/// # Ok::<(), paypro_id::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "CashierBuilder")]
+#[signable(timestamp)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct CashierRequest {
+    #[serde(rename = "tradeNo")]
+    trade_no: String,
+    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_number")]
+    amount: Amount,
+    #[serde(rename = "mobile")]
+    mobile: String,
+    #[serde(rename = "email")]
+    email: String,
+    #[serde(rename = "username")]
+    username: String,
+    #[serde(rename = "channelCode", skip_serializing_if = "Option::is_none")]
+    channel_code: Option<ChannelCode>,
+    #[serde(rename = "wayCode", skip_serializing_if = "Option::is_none")]
+    way_code: Option<String>,
+    #[serde(rename = "notifyUrl")]
+    notify_url: String,
+    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    return_url: Option<String>,
+}
+impl CashierRequest {
+    /// An empty builder.
+    pub fn builder() -> CashierBuilder {
+        CashierBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> CashierBuilder {
+        CashierBuilder {
+            trade_no: Some(self.trade_no.clone()),
+            amount: Some(AmountInput(Ok(self.amount))),
+            mobile: Some(self.mobile.clone()),
+            email: Some(self.email.clone()),
+            username: Some(self.username.clone()),
+            channel_code: self.channel_code.map(|v| v.as_str().to_string()),
+            way_code: self.way_code.clone(),
+            notify_url: Some(self.notify_url.clone()),
+            return_url: self.return_url.clone(),
+        }
+    }
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(&self) -> &str {
+        &self.trade_no
+    }
+    /// Amount in whole rupiah (no decimals).
+    ///
+    /// Wire: `amount`, a JSON number, required.
+    pub fn amount(&self) -> Amount {
+        self.amount
+    }
+    /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    pub fn mobile(&self) -> &str {
+        &self.mobile
+    }
+    /// Payer's email.
+    ///
+    /// Wire: `email`, a JSON string, required.
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+    /// Payer's name.
+    ///
+    /// Wire: `username`, a JSON string, required.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+    /// Restricts the cashier to one channel; all are shown when absent.
+    ///
+    /// Wire: `channelCode`, a JSON string, optional.
+    pub fn channel_code(&self) -> Option<ChannelCode> {
+        self.channel_code
+    }
+    /// Payment method (WayCode appendix, not recovered); only valid together with channelCode.
+    ///
+    /// Wire: `wayCode`, a JSON string, optional.
+    pub fn way_code(&self) -> Option<&str> {
+        self.way_code.as_deref()
+    }
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    pub fn notify_url(&self) -> &str {
+        &self.notify_url
+    }
+    /// Where the payer is redirected after a successful authorisation.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
+    pub fn return_url(&self) -> Option<&str> {
+        self.return_url.as_deref()
+    }
+}
+impl Endpoint for CashierRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = CashierResponse;
+}
+impl TryFrom<CashierBuilder> for CashierRequest {
+    type Error = ValidationError;
+    fn try_from(builder: CashierBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`CashierRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CashierBuilder {
+    #[serde(rename = "tradeNo", default)]
+    trade_no: Option<String>,
+    #[serde(rename = "amount", default)]
+    amount: Option<AmountInput>,
+    #[serde(rename = "mobile", default)]
+    mobile: Option<String>,
+    #[serde(rename = "email", default)]
+    email: Option<String>,
+    #[serde(rename = "username", default)]
+    username: Option<String>,
+    #[serde(rename = "channelCode", default)]
+    channel_code: Option<String>,
+    #[serde(rename = "wayCode", default)]
+    way_code: Option<String>,
+    #[serde(rename = "notifyUrl", default)]
+    notify_url: Option<String>,
+    #[serde(rename = "returnUrl", default)]
+    return_url: Option<String>,
+}
+impl CashierBuilder {
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+    /// Amount in whole rupiah (no decimals).
+    ///
+    /// Wire: `amount`, a JSON number, required.
+    ///
+    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
+    /// fraction is reported by [`Self::build`].
+    pub fn amount(mut self, value: impl IntoAmount) -> Self {
+        self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    pub fn mobile(mut self, value: impl Into<String>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+    /// Payer's email.
+    ///
+    /// Wire: `email`, a JSON string, required.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Payer's name.
+    ///
+    /// Wire: `username`, a JSON string, required.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(value.into());
+        self
+    }
+    /// Restricts the cashier to one channel; all are shown when absent.
+    ///
+    /// Wire: `channelCode`, a JSON string, optional.
+    pub fn channel_code(mut self, value: ChannelCode) -> Self {
+        self.channel_code = Some(value.as_str().to_string());
+        self
+    }
+    /// Payment method (WayCode appendix, not recovered); only valid together with channelCode.
+    ///
+    /// Wire: `wayCode`, a JSON string, optional.
+    pub fn way_code(mut self, value: impl Into<String>) -> Self {
+        self.way_code = Some(value.into());
+        self
+    }
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    pub fn notify_url(mut self, value: impl Into<String>) -> Self {
+        self.notify_url = Some(value.into());
+        self
+    }
+    /// Where the payer is redirected after a successful authorisation.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
+    pub fn return_url(mut self, value: impl Into<String>) -> Self {
+        self.return_url = Some(value.into());
+        self
+    }
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<CashierRequest, ValidationError> {
+        let mut check = Checker::new();
+        let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
+        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let mobile = check.required_text(&FIELD_MOBILE, self.mobile);
+        let email = check.required_text(&FIELD_EMAIL, self.email);
+        let username = check.required_text(&FIELD_USERNAME, self.username);
+        let channel_code = check
+            .optional_text(&FIELD_CHANNEL_CODE, self.channel_code)
+            .and_then(|v| ChannelCode::from_wire(&v));
+        let way_code = check.optional_text(&FIELD_WAY_CODE, self.way_code);
+        let notify_url = check.required_text(&FIELD_NOTIFY_URL, self.notify_url);
+        let return_url = check.optional_text(&FIELD_RETURN_URL, self.return_url);
+        match (trade_no, amount, mobile, email, username, notify_url) {
+            (
+                Some(trade_no),
+                Some(amount),
+                Some(mobile),
+                Some(email),
+                Some(username),
+                Some(notify_url),
+            ) if check.is_clean() => {
+                Ok(CashierRequest {
+                    trade_no,
+                    amount,
+                    mobile,
+                    email,
+                    username,
+                    channel_code,
+                    way_code,
+                    notify_url,
+                    return_url,
+                })
+            }
+            _ => Err(check.into_error()),
+        }
+    }
+}
+/// The values of `channelCode` the docs name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum ChannelCode {
+    /// `QRIS`: QRIS.
+    #[serde(rename = "QRIS")]
+    Qris,
+    /// `EWALLET`: E-wallets.
+    #[serde(rename = "EWALLET")]
+    Ewallet,
+    /// `VA`: Virtual accounts.
+    #[serde(rename = "VA")]
+    Va,
+}
+impl ChannelCode {
+    /// Every value, in the docs' order.
+    pub const ALL: &'static [ChannelCode] = &[
+        ChannelCode::Qris,
+        ChannelCode::Ewallet,
+        ChannelCode::Va,
+    ];
+    /// The value as sent.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ChannelCode::Qris => "QRIS",
+            ChannelCode::Ewallet => "EWALLET",
+            ChannelCode::Va => "VA",
+        }
+    }
+    /// Reads a wire value (exact match).
+    pub fn from_wire(value: &str) -> Option<Self> {
+        match value {
+            "QRIS" => Some(ChannelCode::Qris),
+            "EWALLET" => Some(ChannelCode::Ewallet),
+            "VA" => Some(ChannelCode::Va),
+            _ => None,
+        }
+    }
+}
+impl std::fmt::Display for ChannelCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl SignValue for ChannelCode {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        self.as_str().feed(key, sink);
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "tradeNo",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Merchant order number.",
+    },
+    ResponseField {
+        wire: "platFormTradeNo",
+        aliases: &["payproTradeNo", "kiliTradeNo"],
+        kind: ValueKind::Text,
+        doc: "Paypro transaction number, unique.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0001 partial payment, 0015 processing, anything else failure.",
+    },
+    ResponseField {
+        wire: "desc",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Status description (in the example, not in the table).",
+    },
+    ResponseField {
+        wire: "remark",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Remark (in the example, not in the table).",
+    },
+    ResponseField {
+        wire: "paymentUrl",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "The cashier link to send the payer to (in the example, not in the table).",
+    },
+];
+/// The response's `data` for `cashier`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CashierResponse {
+    /// Merchant order number.
+    ///
+    /// Wire: `tradeNo`.
+    #[serde(rename = "tradeNo", skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+    /// Paypro transaction number, unique.
+    ///
+    /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
+    #[serde(rename = "platFormTradeNo", skip_serializing_if = "Option::is_none")]
+    pub platform_trade_no: Option<String>,
+    /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
+    ///
+    /// Wire: `status`.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Status description (in the example, not in the table).
+    ///
+    /// Wire: `desc`.
+    #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// Remark (in the example, not in the table).
+    ///
+    /// Wire: `remark`.
+    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// The cashier link to send the payer to (in the example, not in the table).
+    ///
+    /// Wire: `paymentUrl`.
+    #[serde(rename = "paymentUrl", skip_serializing_if = "Option::is_none")]
+    pub payment_url: Option<String>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for CashierResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut trade_no = None;
+        let mut platform_trade_no = None;
+        let mut status = None;
+        let mut desc = None;
+        let mut remark = None;
+        let mut payment_url = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "tradeNo" if trade_no.is_none() => {
+                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "platFormTradeNo" | "payproTradeNo"
+                | "kiliTradeNo" if platform_trade_no.is_none() => {
+                    platform_trade_no = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "desc" if desc.is_none() => {
+                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "remark" if remark.is_none() => {
+                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "paymentUrl" if payment_url.is_none() => {
+                    payment_url = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(CashierResponse {
+            trade_no,
+            platform_trade_no,
+            status,
+            desc,
+            remark,
+            payment_url,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

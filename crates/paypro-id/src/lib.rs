@@ -1,0 +1,28 @@
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+#[rustfmt::skip]
+pub mod account_verify;
+#[rustfmt::skip]
+pub mod balance;
+#[rustfmt::skip]
+pub mod cashier;
+#[rustfmt::skip]
+mod country;
+#[rustfmt::skip]
+mod exports;
+#[rustfmt::skip]
+mod notification;
+#[rustfmt::skip]
+pub mod pay_in;
+#[rustfmt::skip]
+pub mod payout;
+#[rustfmt::skip]
+pub mod query_pay_in;
+#[rustfmt::skip]
+pub mod query_payout;
+#[rustfmt::skip]
+pub mod voucher;
+
+pub use exports::*;

@@ -1,0 +1,976 @@
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+//! One group per endpoint, built from the spec's example.
+use paypro_id::*;
+use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+fn credentials() -> Credentials {
+    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+}
+/// What a snapshot pins: request line, headers, body, canonical string and sign.
+fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let canonical = request.canonical_string(prepared.timestamp);
+    format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
+}
+fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            &prepared.body,
+        )
+        .expect("the body is a JSON object");
+    body.keys().cloned().collect()
+}
+/// The derive's compile-time order agrees with the dynamic signer over the body.
+fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body = unsigned_body(request, timestamp);
+    let map = body.as_object().expect("the body is a JSON object");
+    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
+    );
+}
+/// Builds from JSON input and returns the broken rules.
+fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+where
+    B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+{
+    let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+    match builder.try_into() {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors().to_vec(),
+    }
+}
+fn pay_in_example() -> PayInRequest {
+    paypro_id::PayInRequest::builder()
+        .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
+        .username("kevin")
+        .mobile("6281245907765")
+        .email("kevin@example.com")
+        .channel_code(paypro_id::pay_in::ChannelCode::Ewallet)
+        .way_code("DANA")
+        .amount(1000000)
+        .notify_url("https://google.com")
+        .return_url("http://abc.com/callback_page")
+        .remark("test")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& pay_in_example(), 1732988442913), @
+        r#"
+POST /v1/paypro/payIn
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"0c12d7a1765dbfc16f050d2a11996f7c","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","mobile":"6281245907765","email":"kevin@example.com","channelCode":"EWALLET","wayCode":"DANA","amount":1000000,"notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","remark":"test"}
+
+canonical: amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevinwayCode=DANA
+sign: 0c12d7a1765dbfc16f050d2a11996f7c
+"#
+    );
+}
+#[test]
+fn pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& pay_in_example(), 1732988442913), ["amount", "channelCode", "email",
+        "mobile", "notifyUrl", "remark", "returnUrl", "sign", "timestamp", "tradeNo",
+        "username", "wayCode"]
+    );
+}
+#[test]
+fn pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&pay_in_example(), 1732988442913);
+}
+#[test]
+fn pay_in_json_input_builds_the_same_request() {
+    let from_json: PayInRequest = serde_json::from_str(
+            r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, pay_in_example());
+    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+}
+#[test]
+fn pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "username", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "username", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "username", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "username", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"08111111111111","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 14 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"081111111","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 9 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"081111111x","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::NotDigits }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"1111111111","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::Prefix { allowed : &
+        ["08", "628"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "channelCode", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "channelCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"NOT_A_DOCUMENTED_VALUE","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "channelCode", problem : Problem::NotOneOf {
+        allowed : & ["QRIS", "EWALLET", "VA"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "channelCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "channelCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "channelCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1.5,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayInBuilder, PayInRequest>;
+}
+fn cashier_example() -> CashierRequest {
+    paypro_id::CashierRequest::builder()
+        .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
+        .amount(1000000)
+        .mobile("6281245907765")
+        .email("kevin@example.com")
+        .username("kevin")
+        .channel_code(paypro_id::cashier::ChannelCode::Ewallet)
+        .notify_url("https://google.com")
+        .return_url("http://abc.com/callback_page")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn cashier_request_shape() {
+    insta::assert_snapshot!(
+        shape(& cashier_example(), 1732988442913), @
+        r#"
+POST /v1/paypro/paymentLink
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"68310f3c37a5785dce6da09b1c0ace8d","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","amount":1000000,"mobile":"6281245907765","email":"kevin@example.com","username":"kevin","channelCode":"EWALLET","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page"}
+
+canonical: amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevin
+sign: 68310f3c37a5785dce6da09b1c0ace8d
+"#
+    );
+}
+#[test]
+fn cashier_derive_agrees_with_map_signer() {
+    assert_signers_agree(&cashier_example(), 1732988442913);
+}
+#[test]
+fn cashier_json_input_builds_the_same_request() {
+    let from_json: CashierRequest = serde_json::from_str(
+            r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, cashier_example());
+    assert_eq!(cashier_example().to_builder().build(), Ok(cashier_example()));
+}
+#[test]
+fn cashier_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1.5,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"08111111111111","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 14 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"081111111","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 9 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"081111111x","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::NotDigits }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"1111111111","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::Prefix { allowed : &
+        ["08", "628"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "username", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "username", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "username", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "username", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"NOT_A_DOCUMENTED_VALUE","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "channelCode", problem : Problem::NotOneOf {
+        allowed : & ["QRIS", "EWALLET", "VA"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "channelCode", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<CashierBuilder, CashierRequest>;
+}
+fn payout_example() -> PayoutRequest {
+    paypro_id::PayoutRequest::builder()
+        .trade_no("39fa354542824ee789faf526f27c024f")
+        .amount(100000)
+        .customer_name("kevin")
+        .mobile("6281245907765")
+        .email("kevin@example.com")
+        .bank_account_no("5464438554636")
+        .bank_code("0002")
+        .notify_url("https://google.com")
+        .remark("remark")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& payout_example(), 1732985021335), @
+        r#"
+POST /v1/paypro/payOut
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"278d2f5c8c37f2f8d6814382773b2291","timestamp":1732985021335,"tradeNo":"39fa354542824ee789faf526f27c024f","amount":100000,"customerName":"kevin","mobile":"6281245907765","email":"kevin@example.com","bankAccountNo":"5464438554636","bankCode":"0002","notifyUrl":"https://google.com","remark":"remark"}
+
+canonical: amount=100000bankAccountNo=5464438554636bankCode=0002customerName=kevinemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=remarktimestamp=1732985021335tradeNo=39fa354542824ee789faf526f27c024f
+sign: 278d2f5c8c37f2f8d6814382773b2291
+"#
+    );
+}
+#[test]
+fn payout_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& payout_example(), 1732985021335), ["amount", "bankAccountNo",
+        "bankCode", "customerName", "email", "mobile", "notifyUrl", "remark", "sign",
+        "timestamp", "tradeNo"]
+    );
+}
+#[test]
+fn payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&payout_example(), 1732985021335);
+}
+#[test]
+fn payout_json_input_builds_the_same_request() {
+    let from_json: PayoutRequest = serde_json::from_str(
+            r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, payout_example());
+    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+}
+#[test]
+fn payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":1.5,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerName", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerName", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerName", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerName", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"08111111111111","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 14 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"081111111","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 10,
+        max : 13, got : 9 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"081111111x","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::NotDigits }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"1111111111","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::Prefix { allowed : &
+        ["08", "628"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "email", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "email", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "bankAccountNo", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankAccountNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "bankAccountNo", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankAccountNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "bankCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "bankCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
+}
+fn query_pay_in_example() -> QueryPayInRequest {
+    paypro_id::QueryPayInRequest::builder()
+        .trade_no("test_00000008")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_pay_in_example(), 1728613488294), @
+        r#"
+POST /v1/paypro/queryPayInResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"3c6f09275273e5d61b959d6f47845ae9","timestamp":"1728613488294","tradeNo":"test_00000008"}
+
+canonical: timestamp=1728613488294tradeNo=test_00000008
+sign: 3c6f09275273e5d61b959d6f47845ae9
+"#
+    );
+}
+#[test]
+fn query_pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_pay_in_example(), 1728613488294), ["sign", "timestamp",
+        "tradeNo"]
+    );
+}
+#[test]
+fn query_pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_pay_in_example(), 1728613488294);
+}
+#[test]
+fn query_pay_in_json_input_builds_the_same_request() {
+    let from_json: QueryPayInRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000008"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_pay_in_example());
+    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+}
+#[test]
+fn query_pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayInBuilder,
+        QueryPayInRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
+}
+fn query_payout_example() -> QueryPayoutRequest {
+    paypro_id::QueryPayoutRequest::builder()
+        .trade_no("test_00000002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_payout_example(), 1728613320708), @
+        r#"
+POST /v1/paypro/queryPayOutResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"97d8b2b6b81942d1ed0359930c10bda1","timestamp":"1728613320708","tradeNo":"test_00000002"}
+
+canonical: timestamp=1728613320708tradeNo=test_00000002
+sign: 97d8b2b6b81942d1ed0359930c10bda1
+"#
+    );
+}
+#[test]
+fn query_payout_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_payout_example(), 1728613320708), ["sign", "timestamp",
+        "tradeNo"]
+    );
+}
+#[test]
+fn query_payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_payout_example(), 1728613320708);
+}
+#[test]
+fn query_payout_json_input_builds_the_same_request() {
+    let from_json: QueryPayoutRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000002"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_payout_example());
+    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+}
+#[test]
+fn query_payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayoutBuilder,
+        QueryPayoutRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
+}
+fn balance_example() -> BalanceRequest {
+    paypro_id::BalanceRequest::builder()
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn balance_request_shape() {
+    insta::assert_snapshot!(
+        shape(& balance_example(), 1724151084278), @
+        r#"
+POST /v1/paypro/queryBalance
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"3d8a385d462d3beed5324120d8215f3d","timestamp":"1724151084278"}
+
+canonical: timestamp=1724151084278
+sign: 3d8a385d462d3beed5324120d8215f3d
+"#
+    );
+}
+#[test]
+fn balance_body_has_the_docs_example_keys() {
+    assert_eq!(body_keys(& balance_example(), 1724151084278), ["sign", "timestamp"]);
+}
+#[test]
+fn balance_derive_agrees_with_map_signer() {
+    assert_signers_agree(&balance_example(), 1724151084278);
+}
+#[test]
+fn balance_json_input_builds_the_same_request() {
+    let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, balance_example());
+    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+}
+#[test]
+fn balance_rejects_input_that_breaks_each_rule() {
+    let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}
+fn account_verify_example() -> AccountVerifyRequest {
+    paypro_id::AccountVerifyRequest::builder()
+        .bank_account_no("5464438554636")
+        .bank_code("0002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn account_verify_request_shape() {
+    insta::assert_snapshot!(
+        shape(& account_verify_example(), 1732988442913), @
+        r#"
+POST /v1/paypro/accountVerify
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"ee3a39088d2af4304b80b90d0d98775e","timestamp":"1732988442913","bankAccountNo":"5464438554636","bankCode":"0002"}
+
+canonical: bankAccountNo=5464438554636bankCode=0002timestamp=1732988442913
+sign: ee3a39088d2af4304b80b90d0d98775e
+"#
+    );
+}
+#[test]
+fn account_verify_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& account_verify_example(), 1732988442913), ["bankAccountNo",
+        "bankCode", "sign", "timestamp"]
+    );
+}
+#[test]
+fn account_verify_derive_agrees_with_map_signer() {
+    assert_signers_agree(&account_verify_example(), 1732988442913);
+}
+#[test]
+fn account_verify_json_input_builds_the_same_request() {
+    let from_json: AccountVerifyRequest = serde_json::from_str(
+            r#"{"bankAccountNo":"5464438554636","bankCode":"0002"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, account_verify_example());
+    assert_eq!(
+        account_verify_example().to_builder().build(), Ok(account_verify_example())
+    );
+}
+#[test]
+fn account_verify_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        AccountVerifyBuilder,
+        AccountVerifyRequest,
+    >(r#"{"bankCode":"0002"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "bankAccountNo", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankAccountNo", "` ")));
+    let errors = errors_from_json::<
+        AccountVerifyBuilder,
+        AccountVerifyRequest,
+    >(r#"{"bankAccountNo":"","bankCode":"0002"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "bankAccountNo", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankAccountNo", "` ")));
+    let errors = errors_from_json::<
+        AccountVerifyBuilder,
+        AccountVerifyRequest,
+    >(r#"{"bankAccountNo":"5464438554636"}"#);
+    assert_eq!(errors, [FieldError { field : "bankCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankCode", "` ")));
+    let errors = errors_from_json::<
+        AccountVerifyBuilder,
+        AccountVerifyRequest,
+    >(r#"{"bankAccountNo":"5464438554636","bankCode":""}"#);
+    assert_eq!(errors, [FieldError { field : "bankCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "bankCode", "` ")));
+    let _ = errors_from_json::<AccountVerifyBuilder, AccountVerifyRequest>;
+}
+fn voucher_example() -> VoucherRequest {
+    paypro_id::VoucherRequest::builder()
+        .trade_no("test_00000002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn voucher_request_shape() {
+    insta::assert_snapshot!(
+        shape(& voucher_example(), 1728613320708), @
+        r#"
+POST /v1/paypro/indonesia/query/voucher
+content-type: application/json
+merchantNo: 0000000001
+sign: 97d8b2b6b81942d1ed0359930c10bda1
+
+{"timestamp":"1728613320708","tradeNo":"test_00000002"}
+
+canonical: timestamp=1728613320708tradeNo=test_00000002
+sign: 97d8b2b6b81942d1ed0359930c10bda1
+"#
+    );
+}
+#[test]
+fn voucher_body_has_the_docs_example_keys() {
+    assert_eq!(body_keys(& voucher_example(), 1728613320708), ["timestamp", "tradeNo"]);
+}
+#[test]
+fn voucher_derive_agrees_with_map_signer() {
+    assert_signers_agree(&voucher_example(), 1728613320708);
+}
+#[test]
+fn voucher_json_input_builds_the_same_request() {
+    let from_json: VoucherRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000002"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, voucher_example());
+    assert_eq!(voucher_example().to_builder().build(), Ok(voucher_example()));
+}
+#[test]
+fn voucher_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<VoucherBuilder, VoucherRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<VoucherBuilder, VoucherRequest>(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<VoucherBuilder, VoucherRequest>;
+}

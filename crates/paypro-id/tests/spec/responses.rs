@@ -1,0 +1,111 @@
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+//! The docs' example responses and notification, decoded: every documented field (or
+//! alias) lands in its typed field, everything else in `extra`.
+#![allow(unused_imports)]
+use paypro_id::*;
+#[test]
+fn pay_in_response_example_decodes() {
+    let envelope: Envelope<PayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"428c430ce59b47138674c971ff07a711","platFormTradeNo":"c167o1itir0fypid","status":"0015","desc":"Paying","remark":"11111","paymentUrl":"https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&forceToH5=false","qrString":"00020101021226670021ID","vaNumber":"189652365423658965"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("428c430ce59b47138674c971ff07a711"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("c167o1itir0fypid"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.desc.as_deref(), Some("Paying"));
+    assert_eq!(data.remark.as_deref(), Some("11111"));
+    assert_eq!(
+        data.payment_url.as_deref(),
+        Some("https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&forceToH5=false")
+    );
+    assert_eq!(data.qr_string.as_deref(), Some("00020101021226670021ID"));
+    assert_eq!(data.va_number.as_deref(), Some("189652365423658965"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn cashier_response_example_decodes() {
+    let envelope: Envelope<CashierResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"428c430ce59b47138674c971ff07a711","platFormTradeNo":"c167o1itir0fypid","status":"0015","desc":"Paying","remark":"11111","paymentUrl":"http://paypro.example/cashier"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("428c430ce59b47138674c971ff07a711"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("c167o1itir0fypid"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.desc.as_deref(), Some("Paying"));
+    assert_eq!(data.remark.as_deref(), Some("11111"));
+    assert_eq!(data.payment_url.as_deref(), Some("http://paypro.example/cashier"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn query_payout_response_example_decodes() {
+    let envelope: Envelope<QueryPayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613339884,"success":true,"data":{"platFormTradeNo":"63mz9aepqczdw280","tradeNo":"test_00000002","orderAmount":"300.00","payAmount":"200.00","status":"0015","message":"in process"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("test_00000002"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("63mz9aepqczdw280"));
+    assert_eq!(data.order_amount.map(| d | d.to_string()).as_deref(), Some("300.00"));
+    assert_eq!(data.pay_amount.map(| d | d.to_string()).as_deref(), Some("200.00"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.message.as_deref(), Some("in process"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn account_verify_response_example_decodes() {
+    let envelope: Envelope<AccountVerifyResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"bankAccountNo":"31111111","bankAccountName":"Sdr NAVAF BAYU KURNIAWA"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.bank_account_no.as_deref(), Some("31111111"));
+    assert_eq!(data.bank_account_name.as_deref(), Some("Sdr NAVAF BAYU KURNIAWA"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn voucher_response_example_decodes() {
+    let envelope: Envelope<VoucherResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613339884,"success":true,"data":{"url":"https://voucher.paypro.tech/temp/20251021/a853c493cbee440cb5ea76c4efa9e919/8713255807.pdf","message":"Voucher generation succeeded"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(
+        data.url.as_deref(),
+        Some("https://voucher.paypro.tech/temp/20251021/a853c493cbee440cb5ea76c4efa9e919/8713255807.pdf")
+    );
+    assert_eq!(data.message.as_deref(), Some("Voucher generation succeeded"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn notification_example_decodes() {
+    let raw: &serde_json::value::RawValue = serde_json::from_str(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":"30000","status":"0000","message":"SUCCESS","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#,
+        )
+        .expect("the example is JSON");
+    let data = Notification::from_raw(raw, "body")
+        .expect("the docs' example notification decodes");
+    assert_eq!(data.status, Some(Status::from_code("0000")));
+    assert_eq!(data.message.as_deref(), Some("SUCCESS"));
+    assert_eq!(
+        data.platform_trade_no.as_deref(), Some("5286e98841194687a95d25b5f3be346d")
+    );
+    assert_eq!(data.trade_no.as_deref(), Some("00000020"));
+    assert_eq!(data.amount.map(| d | d.to_string()).as_deref(), Some("30000"));
+    assert_eq!(data.success_time.as_deref(), Some("2024-07-01 18:34:31"));
+    assert_eq!(data.timestamp, Some(1724740395968));
+    assert_eq!(data.sign.as_deref(), Some("12222222222"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}

@@ -1,0 +1,19 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! What the crate root re-exports.
+pub use crate::pay_in::{PayInBuilder, PayInRequest, PayInResponse};
+pub use crate::cashier::{CashierBuilder, CashierRequest, CashierResponse};
+pub use crate::payout::{PayoutBuilder, PayoutRequest, PayoutResponse};
+pub use crate::query_pay_in::{QueryPayInBuilder, QueryPayInRequest, QueryPayInResponse};
+pub use crate::query_payout::{
+    QueryPayoutBuilder, QueryPayoutRequest, QueryPayoutResponse,
+};
+pub use crate::query_mpesa_code::{
+    QueryMpesaCodeBuilder, QueryMpesaCodeRequest, QueryMpesaCodeResponse,
+};
+pub use crate::country::COUNTRY;
+pub use crate::notification::{Notification, NOTIFICATION};
+pub use paypro_core::{
+    protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint, Envelope,
+    Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem, RawObject, Secret,
+    Sign, Signable, Status, ValidationError,
+};

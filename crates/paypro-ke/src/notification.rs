@@ -1,0 +1,155 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! The payment notification.
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{
+    NotificationDescriptor, Provenance, ResponseField, ValueKind,
+};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use serde::Serialize;
+/// What the spec says about this country's notifications.
+pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {
+    signed: false,
+    timestamped: false,
+    provenance: Provenance::Documented,
+    fields: FIELDS,
+};
+const FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "platFormTradeNo",
+        aliases: &["payproTradeNo", "kiliTradeNo"],
+        kind: ValueKind::Text,
+        doc: "Paypro transaction number.",
+    },
+    ResponseField {
+        wire: "tradeNo",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Merchant tradeNo.",
+    },
+    ResponseField {
+        wire: "amount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Transaction amount.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0015 processing, anything else failure.",
+    },
+    ResponseField {
+        wire: "message",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Error description.",
+    },
+    ResponseField {
+        wire: "successTime",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Success time (Kenya time).",
+    },
+];
+/// A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.
+///
+/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates: handle each `platFormTradeNo` once.
+///
+/// **Unsigned:** this country's callbacks carry no `sign` and no `timestamp`, so anyone who knows the URL can forge one. Before acting on a callback, query the order and compare its tradeNo, amount and status.
+///
+/// Source: `shared/paypro-api/kenya.md §7 (kenya/paymentNotify.html)`.
+///
+/// Notes from the docs:
+///
+/// - Sent for pay-in and payout results; answer `OK`, otherwise Paypro retries 8 times in 24 h (2s/5s/10s/30s/1h/3h/3h/3h), after which the query APIs must be used.
+/// - No `sign` and no `timestamp` in the table or the example: callbacks cannot be authenticated. Never act on one alone; confirm it with `query-pay-in` or `query-payout` (and tell Paypro about any IP restriction, as the page asks).
+/// - `amount` is typed string but the example sends the JSON number `3.0000`; both are read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Notification {
+    /// Paypro transaction number.
+    ///
+    /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
+    #[serde(rename = "platFormTradeNo", skip_serializing_if = "Option::is_none")]
+    pub platform_trade_no: Option<String>,
+    /// Merchant tradeNo.
+    ///
+    /// Wire: `tradeNo`.
+    #[serde(rename = "tradeNo", skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+    /// Transaction amount.
+    ///
+    /// Wire: `amount`.
+    #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<paypro_core::Decimal>,
+    /// 0000 success, 0015 processing, anything else failure.
+    ///
+    /// Wire: `status`.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Error description.
+    ///
+    /// Wire: `message`.
+    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Success time (Kenya time).
+    ///
+    /// Wire: `successTime`.
+    #[serde(rename = "successTime", skip_serializing_if = "Option::is_none")]
+    pub success_time: Option<String>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for Notification {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut platform_trade_no = None;
+        let mut trade_no = None;
+        let mut amount = None;
+        let mut status = None;
+        let mut message = None;
+        let mut success_time = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "platFormTradeNo" | "payproTradeNo"
+                | "kiliTradeNo" if platform_trade_no.is_none() => {
+                    platform_trade_no = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "tradeNo" if trade_no.is_none() => {
+                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "amount" if amount.is_none() => {
+                    amount = lenient::decimal(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "message" if message.is_none() => {
+                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "successTime" if success_time.is_none() => {
+                    success_time = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(Notification {
+            platform_trade_no,
+            trade_no,
+            amount,
+            status,
+            message,
+            success_time,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

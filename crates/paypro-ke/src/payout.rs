@@ -1,0 +1,411 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! `payout`: Create a B2C payout to an M-Pesa mobile number.
+//!
+//! `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+//!
+//! Source: `shared/paypro-api/kenya.md §3 (kenya/payout.html)`.
+//!
+//! Notes from the docs:
+//!
+//! - The table types timestamp as integer; the example sends the string "1715941383720".
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+use serde::{Deserialize, Serialize};
+use paypro_core::{Amount, AmountInput, IntoAmount};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "ke",
+    name: "payout",
+    summary: "Create a B2C payout to an M-Pesa mobile number.",
+    path: "/api/payout",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::String,
+    effect: Effect::MovesMoney,
+    provenance: Provenance::Documented,
+    request: &[
+        FIELD_AMOUNT,
+        FIELD_REMARK,
+        FIELD_TRADE_NO,
+        FIELD_MOBILE,
+        FIELD_NOTIFY_URL,
+    ],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// The `amount` field.
+const FIELD_AMOUNT: FieldSpec = FieldSpec {
+    wire: "amount",
+    kind: FieldKind::Amount,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
+};
+/// The `remark` field.
+const FIELD_REMARK: FieldSpec = FieldSpec {
+    wire: "remark",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Remark; returned as is.",
+};
+/// The `tradeNo` field.
+const FIELD_TRADE_NO: FieldSpec = FieldSpec {
+    wire: "tradeNo",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Transaction number, unique.",
+};
+/// The `mobile` field.
+const FIELD_MOBILE: FieldSpec = FieldSpec {
+    wire: "mobile",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: Some((12, 12)),
+        prefixes: &["2541", "2547"],
+        max_len: None,
+    },
+    doc: "Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.",
+};
+/// The `notifyUrl` field.
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
+    wire: "notifyUrl",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Asynchronous callback URL.",
+};
+/// Create a B2C payout to an M-Pesa mobile number.
+///
+/// `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`PayoutResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_ke::{Credentials, PreparedRequest};
+///
+/// let request = paypro_ke::PayoutRequest::builder()
+///     .amount(50)
+///     .remark("000000")
+///     .trade_no("1000023")
+///     .mobile("254115555088")
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1715941383720);
+/// assert_eq!(prepared.path, "/api/payout");
+/// # Ok::<(), paypro_ke::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "PayoutBuilder")]
+#[signable(timestamp)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct PayoutRequest {
+    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    amount: Amount,
+    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    remark: Option<String>,
+    #[serde(rename = "tradeNo")]
+    trade_no: String,
+    #[serde(rename = "mobile")]
+    mobile: String,
+    #[serde(rename = "notifyUrl", skip_serializing_if = "Option::is_none")]
+    notify_url: Option<String>,
+}
+impl PayoutRequest {
+    /// An empty builder.
+    pub fn builder() -> PayoutBuilder {
+        PayoutBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> PayoutBuilder {
+        PayoutBuilder {
+            amount: Some(AmountInput(Ok(self.amount))),
+            remark: self.remark.clone(),
+            trade_no: Some(self.trade_no.clone()),
+            mobile: Some(self.mobile.clone()),
+            notify_url: self.notify_url.clone(),
+        }
+    }
+    /// Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - 'Greater than KSH 50' is a recommendation, not a rule: no minimum is enforced.
+    pub fn amount(&self) -> Amount {
+        self.amount
+    }
+    /// Remark; returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
+    pub fn remark(&self) -> Option<&str> {
+        self.remark.as_deref()
+    }
+    /// Transaction number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(&self) -> &str {
+        &self.trade_no
+    }
+    /// Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: exactly 12 digits, starts with `2541` or `2547`.
+    pub fn mobile(&self) -> &str {
+        &self.mobile
+    }
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, optional.
+    ///
+    /// Notes:
+    ///
+    /// - Optional on the payout page (required on the pay-in and cashier pages); the docs' example omits it.
+    pub fn notify_url(&self) -> Option<&str> {
+        self.notify_url.as_deref()
+    }
+}
+impl Endpoint for PayoutRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = PayoutResponse;
+}
+impl TryFrom<PayoutBuilder> for PayoutRequest {
+    type Error = ValidationError;
+    fn try_from(builder: PayoutBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`PayoutRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayoutBuilder {
+    #[serde(rename = "amount", default)]
+    amount: Option<AmountInput>,
+    #[serde(rename = "remark", default)]
+    remark: Option<String>,
+    #[serde(rename = "tradeNo", default)]
+    trade_no: Option<String>,
+    #[serde(rename = "mobile", default)]
+    mobile: Option<String>,
+    #[serde(rename = "notifyUrl", default)]
+    notify_url: Option<String>,
+}
+impl PayoutBuilder {
+    /// Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - 'Greater than KSH 50' is a recommendation, not a rule: no minimum is enforced.
+    ///
+    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
+    /// fraction is reported by [`Self::build`].
+    pub fn amount(mut self, value: impl IntoAmount) -> Self {
+        self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// Remark; returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
+    pub fn remark(mut self, value: impl Into<String>) -> Self {
+        self.remark = Some(value.into());
+        self
+    }
+    /// Transaction number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+    /// Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: exactly 12 digits, starts with `2541` or `2547`.
+    pub fn mobile(mut self, value: impl Into<String>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, optional.
+    ///
+    /// Notes:
+    ///
+    /// - Optional on the payout page (required on the pay-in and cashier pages); the docs' example omits it.
+    pub fn notify_url(mut self, value: impl Into<String>) -> Self {
+        self.notify_url = Some(value.into());
+        self
+    }
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<PayoutRequest, ValidationError> {
+        let mut check = Checker::new();
+        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let remark = check.optional_text(&FIELD_REMARK, self.remark);
+        let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
+        let mobile = check.required_text(&FIELD_MOBILE, self.mobile);
+        let notify_url = check.optional_text(&FIELD_NOTIFY_URL, self.notify_url);
+        match (amount, trade_no, mobile) {
+            (Some(amount), Some(trade_no), Some(mobile)) if check.is_clean() => {
+                Ok(PayoutRequest {
+                    amount,
+                    remark,
+                    trade_no,
+                    mobile,
+                    notify_url,
+                })
+            }
+            _ => Err(check.into_error()),
+        }
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "serialNumber",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Result ID returned by Paypro, unique.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0015 processing, anything else failure.",
+    },
+    ResponseField {
+        wire: "desc",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Status description.",
+    },
+    ResponseField {
+        wire: "remark",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "The request's remark, returned as is.",
+    },
+];
+/// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// Notes:
+///
+/// - Only the head of the response table was recovered (serialNumber; the clone site continues with status). desc and remark follow the Kenya pay-in response, whose table and example are complete.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct PayoutResponse {
+    /// Result ID returned by Paypro, unique.
+    ///
+    /// Wire: `serialNumber`.
+    #[serde(rename = "serialNumber", skip_serializing_if = "Option::is_none")]
+    pub serial_number: Option<String>,
+    /// 0000 success, 0015 processing, anything else failure.
+    ///
+    /// Wire: `status`.
+    ///
+    /// Notes:
+    ///
+    /// - Not in the recovered part of the Paypro table; the clone site's identical page lists it next.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Status description.
+    ///
+    /// Wire: `desc`.
+    ///
+    /// Notes:
+    ///
+    /// - Not recovered for the payout; as in the Kenya pay-in response.
+    #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// The request's remark, returned as is.
+    ///
+    /// Wire: `remark`.
+    ///
+    /// Notes:
+    ///
+    /// - Not recovered for the payout; as in the Kenya pay-in response.
+    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for PayoutResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut serial_number = None;
+        let mut status = None;
+        let mut desc = None;
+        let mut remark = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "serialNumber" if serial_number.is_none() => {
+                    serial_number = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "desc" if desc.is_none() => {
+                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "remark" if remark.is_none() => {
+                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(PayoutResponse {
+            serial_number,
+            status,
+            desc,
+            remark,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

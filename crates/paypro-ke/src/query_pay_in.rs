@@ -1,0 +1,212 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! `query-pay-in`: Query a pay-in's result by the merchant's tradeNo.
+//!
+//! `POST /api/queryPayinResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
+//!
+//! Source: `shared/paypro-api/kenya.md §4 (kenya/paymentQuery.html)`.
+//!
+//! Notes from the docs:
+//!
+//! - No timestamp in the table or the example: the body is tradeNo and sign only.
+//! - The path spells `queryPayinResult` with a lowercase `in`, unlike `queryPayOutResult`.
+//! - The page marks the merchantNo header as not required; it is sent anyway, as on every other call.
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+use serde::{Deserialize, Serialize};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "ke",
+    name: "query-pay-in",
+    summary: "Query a pay-in's result by the merchant's tradeNo.",
+    path: "/api/queryPayinResult",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::Absent,
+    effect: Effect::ReadOnly,
+    provenance: Provenance::Documented,
+    request: &[FIELD_TRADE_NO],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// The `tradeNo` field.
+const FIELD_TRADE_NO: FieldSpec = FieldSpec {
+    wire: "tradeNo",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "The merchant tradeNo used when paying.",
+};
+/// Query a pay-in's result by the merchant's tradeNo.
+///
+/// `POST /api/queryPayinResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`QueryPayInResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_ke::{Credentials, PreparedRequest};
+///
+/// let request = paypro_ke::QueryPayInRequest::builder()
+///     .trade_no("1000002")
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 0);
+/// assert_eq!(prepared.path, "/api/queryPayinResult");
+/// # Ok::<(), paypro_ke::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "QueryPayInBuilder")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct QueryPayInRequest {
+    #[serde(rename = "tradeNo")]
+    trade_no: String,
+}
+impl QueryPayInRequest {
+    /// An empty builder.
+    pub fn builder() -> QueryPayInBuilder {
+        QueryPayInBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> QueryPayInBuilder {
+        QueryPayInBuilder {
+            trade_no: Some(self.trade_no.clone()),
+        }
+    }
+    /// The merchant tradeNo used when paying.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(&self) -> &str {
+        &self.trade_no
+    }
+}
+impl Endpoint for QueryPayInRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = QueryPayInResponse;
+}
+impl TryFrom<QueryPayInBuilder> for QueryPayInRequest {
+    type Error = ValidationError;
+    fn try_from(builder: QueryPayInBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`QueryPayInRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryPayInBuilder {
+    #[serde(rename = "tradeNo", default)]
+    trade_no: Option<String>,
+}
+impl QueryPayInBuilder {
+    /// The merchant tradeNo used when paying.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<QueryPayInRequest, ValidationError> {
+        let mut check = Checker::new();
+        let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
+        match (trade_no,) {
+            (Some(trade_no),) if check.is_clean() => Ok(QueryPayInRequest { trade_no }),
+            _ => Err(check.into_error()),
+        }
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "platFormTradeNo",
+        aliases: &["payproTradeNo", "kiliTradeNo"],
+        kind: ValueKind::Text,
+        doc: "Paypro transaction number.",
+    },
+    ResponseField {
+        wire: "amount",
+        aliases: &[],
+        kind: ValueKind::Decimal,
+        doc: "Transaction amount.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0015 processing, anything else failure.",
+    },
+];
+/// The response's `data` for `query-pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// Notes:
+///
+/// - Only the head of the response table was recovered (platFormTradeNo, amount, status); other fields (probably message and successTime) are kept in `extra`. No response example was recovered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct QueryPayInResponse {
+    /// Paypro transaction number.
+    ///
+    /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
+    #[serde(rename = "platFormTradeNo", skip_serializing_if = "Option::is_none")]
+    pub platform_trade_no: Option<String>,
+    /// Transaction amount.
+    ///
+    /// Wire: `amount`.
+    #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<paypro_core::Decimal>,
+    /// 0000 success, 0015 processing, anything else failure.
+    ///
+    /// Wire: `status`.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for QueryPayInResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut platform_trade_no = None;
+        let mut amount = None;
+        let mut status = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "platFormTradeNo" | "payproTradeNo"
+                | "kiliTradeNo" if platform_trade_no.is_none() => {
+                    platform_trade_no = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "amount" if amount.is_none() => {
+                    amount = lenient::decimal(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(QueryPayInResponse {
+            platform_trade_no,
+            amount,
+            status,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

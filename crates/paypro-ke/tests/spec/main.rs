@@ -1,0 +1,9 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! Tests generated from the spec: a snapshot of every request's exact shape, the docs'
+//! example key sets, derive/map signer agreement, every rule's rejection, and the docs'
+//! response and notification examples.
+
+#[rustfmt::skip]
+mod requests;
+#[rustfmt::skip]
+mod responses;

@@ -1,0 +1,531 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! One group per endpoint, built from the spec's example.
+use paypro_ke::*;
+use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+fn credentials() -> Credentials {
+    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+}
+/// What a snapshot pins: request line, headers, body, canonical string and sign.
+fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let canonical = request.canonical_string(prepared.timestamp);
+    format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
+}
+fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            &prepared.body,
+        )
+        .expect("the body is a JSON object");
+    body.keys().cloned().collect()
+}
+/// The derive's compile-time order agrees with the dynamic signer over the body.
+fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body = unsigned_body(request, timestamp);
+    let map = body.as_object().expect("the body is a JSON object");
+    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
+    );
+}
+/// Builds from JSON input and returns the broken rules.
+fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+where
+    B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+{
+    let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+    match builder.try_into() {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors().to_vec(),
+    }
+}
+fn pay_in_example() -> PayInRequest {
+    paypro_ke::PayInRequest::builder()
+        .amount(3)
+        .remark("000000")
+        .trade_no("00000001")
+        .mobile("mobile")
+        .notify_url("https://google.com")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& pay_in_example(), 1715941383720), @
+        r#"
+POST /api/payin
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"32d9c005653551235fca6150e3728601","timestamp":"1715941383720","amount":"3","remark":"000000","tradeNo":"00000001","mobile":"mobile","notifyUrl":"https://google.com"}
+
+canonical: amount=3mobile=mobilenotifyUrl=https://google.comremark=000000timestamp=1715941383720tradeNo=00000001
+sign: 32d9c005653551235fca6150e3728601
+"#
+    );
+}
+#[test]
+fn pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& pay_in_example(), 1715941383720), ["amount", "mobile", "notifyUrl",
+        "remark", "sign", "timestamp", "tradeNo"]
+    );
+}
+#[test]
+fn pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&pay_in_example(), 1715941383720);
+}
+#[test]
+fn pay_in_json_input_builds_the_same_request() {
+    let from_json: PayInRequest = serde_json::from_str(
+            r#"{"amount":"3","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, pay_in_example());
+    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+}
+#[test]
+fn pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"1.5","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(r#"{"amount":"3","mobile":"mobile","remark":"000000","tradeNo":"00000001"}"#);
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayInBuilder, PayInRequest>;
+}
+fn cashier_example() -> CashierRequest {
+    paypro_ke::CashierRequest::builder()
+        .amount(3)
+        .remark("000000")
+        .trade_no("00000001")
+        .notify_url("https://google.com")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn cashier_request_shape() {
+    insta::assert_snapshot!(
+        shape(& cashier_example(), 1715941383720), @
+        r#"
+POST /api/payinConsole
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"660d82de9136ea3046df857ca162fe4b","timestamp":"1715941383720","amount":"3","remark":"000000","tradeNo":"00000001","notifyUrl":"https://google.com"}
+
+canonical: amount=3notifyUrl=https://google.comremark=000000timestamp=1715941383720tradeNo=00000001
+sign: 660d82de9136ea3046df857ca162fe4b
+"#
+    );
+}
+#[test]
+fn cashier_derive_agrees_with_map_signer() {
+    assert_signers_agree(&cashier_example(), 1715941383720);
+}
+#[test]
+fn cashier_json_input_builds_the_same_request() {
+    let from_json: CashierRequest = serde_json::from_str(
+            r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, cashier_example());
+    assert_eq!(cashier_example().to_builder().build(), Ok(cashier_example()));
+}
+#[test]
+fn cashier_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(r#"{"notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#);
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"1.5","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000"}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000","tradeNo":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(r#"{"amount":"3","remark":"000000","tradeNo":"00000001"}"#);
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(r#"{"amount":"3","notifyUrl":"","remark":"000000","tradeNo":"00000001"}"#);
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<CashierBuilder, CashierRequest>;
+}
+fn payout_example() -> PayoutRequest {
+    paypro_ke::PayoutRequest::builder()
+        .amount(50)
+        .remark("000000")
+        .trade_no("1000023")
+        .mobile("254115555088")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& payout_example(), 1715941383720), @
+        r#"
+POST /api/payout
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"8554e45dd059bbc0edc36e780a33c3b2","timestamp":"1715941383720","amount":"50","remark":"000000","tradeNo":"1000023","mobile":"254115555088"}
+
+canonical: amount=50mobile=254115555088remark=000000timestamp=1715941383720tradeNo=1000023
+sign: 8554e45dd059bbc0edc36e780a33c3b2
+"#
+    );
+}
+#[test]
+fn payout_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& payout_example(), 1715941383720), ["amount", "mobile", "remark",
+        "sign", "timestamp", "tradeNo"]
+    );
+}
+#[test]
+fn payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&payout_example(), 1715941383720);
+}
+#[test]
+fn payout_json_input_builds_the_same_request() {
+    let from_json: PayoutRequest = serde_json::from_str(
+            r#"{"amount":"50","mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, payout_example());
+    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+}
+#[test]
+fn payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"1.5","mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":"50","mobile":"254115555088","remark":"000000"}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":"50","mobile":"254115555088","remark":"000000","tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":"50","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":"50","mobile":"","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"2541111111111","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 12,
+        max : 12, got : 13 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":"50","mobile":"25411111111","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::DigitCount { min : 12,
+        max : 12, got : 11 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"25411111111x","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "mobile", problem : Problem::NotDigits }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"011111111111","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "mobile", problem : Problem::Prefix { allowed : &
+        ["2541", "2547"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
+}
+fn query_pay_in_example() -> QueryPayInRequest {
+    paypro_ke::QueryPayInRequest::builder()
+        .trade_no("1000002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_pay_in_example(), 0), @
+        r#"
+POST /api/queryPayinResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"7fb23f783095d0d2ff6db7d8183d30cd","tradeNo":"1000002"}
+
+canonical: tradeNo=1000002
+sign: 7fb23f783095d0d2ff6db7d8183d30cd
+"#
+    );
+}
+#[test]
+fn query_pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(body_keys(& query_pay_in_example(), 0), ["sign", "tradeNo"]);
+}
+#[test]
+fn query_pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_pay_in_example(), 0);
+}
+#[test]
+fn query_pay_in_json_input_builds_the_same_request() {
+    let from_json: QueryPayInRequest = serde_json::from_str(r#"{"tradeNo":"1000002"}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_pay_in_example());
+    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+}
+#[test]
+fn query_pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayInBuilder,
+        QueryPayInRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
+}
+fn query_payout_example() -> QueryPayoutRequest {
+    paypro_ke::QueryPayoutRequest::builder()
+        .trade_no("1000002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_payout_example(), 0), @
+        r#"
+POST /api/queryPayOutResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"7fb23f783095d0d2ff6db7d8183d30cd","tradeNo":"1000002"}
+
+canonical: tradeNo=1000002
+sign: 7fb23f783095d0d2ff6db7d8183d30cd
+"#
+    );
+}
+#[test]
+fn query_payout_body_has_the_docs_example_keys() {
+    assert_eq!(body_keys(& query_payout_example(), 0), ["sign", "tradeNo"]);
+}
+#[test]
+fn query_payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_payout_example(), 0);
+}
+#[test]
+fn query_payout_json_input_builds_the_same_request() {
+    let from_json: QueryPayoutRequest = serde_json::from_str(r#"{"tradeNo":"1000002"}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_payout_example());
+    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+}
+#[test]
+fn query_payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayoutBuilder,
+        QueryPayoutRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
+}
+fn query_mpesa_code_example() -> QueryMpesaCodeRequest {
+    paypro_ke::QueryMpesaCodeRequest::builder()
+        .code("SHL2A6WAQU")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_mpesa_code_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_mpesa_code_example(), 2222222222), @
+        r#"
+POST /api/queryResultByCode
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"d61aeecf8326f0dd1e2523b7dbb1788e","timestamp":"2222222222","code":"SHL2A6WAQU"}
+
+canonical: code=SHL2A6WAQUtimestamp=2222222222
+sign: d61aeecf8326f0dd1e2523b7dbb1788e
+"#
+    );
+}
+#[test]
+fn query_mpesa_code_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_mpesa_code_example(), 2222222222), ["code", "sign",
+        "timestamp"]
+    );
+}
+#[test]
+fn query_mpesa_code_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_mpesa_code_example(), 2222222222);
+}
+#[test]
+fn query_mpesa_code_json_input_builds_the_same_request() {
+    let from_json: QueryMpesaCodeRequest = serde_json::from_str(
+            r#"{"code":"SHL2A6WAQU"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_mpesa_code_example());
+    assert_eq!(
+        query_mpesa_code_example().to_builder().build(), Ok(query_mpesa_code_example())
+    );
+}
+#[test]
+fn query_mpesa_code_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        QueryMpesaCodeBuilder,
+        QueryMpesaCodeRequest,
+    >(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "code", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "code", "` ")));
+    let errors = errors_from_json::<
+        QueryMpesaCodeBuilder,
+        QueryMpesaCodeRequest,
+    >(r#"{"code":""}"#);
+    assert_eq!(errors, [FieldError { field : "code", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "code", "` ")));
+    let _ = errors_from_json::<QueryMpesaCodeBuilder, QueryMpesaCodeRequest>;
+}

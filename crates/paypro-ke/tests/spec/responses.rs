@@ -1,0 +1,49 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! The docs' example responses and notification, decoded: every documented field (or
+//! alias) lands in its typed field, everything else in `extra`.
+#![allow(unused_imports)]
+use paypro_ke::*;
+#[test]
+fn pay_in_response_example_decodes() {
+    let envelope: Envelope<PayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719829837779,"success":true,"data":{"serialNumber":"5286e98841194687a95d25b5f3be346d","status":"0015","desc":"CREDIT_INPROGRESS"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.serial_number.as_deref(), Some("5286e98841194687a95d25b5f3be346d"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.desc.as_deref(), Some("CREDIT_INPROGRESS"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn query_mpesa_code_response_example_decodes() {
+    let envelope: Envelope<QueryMpesaCodeResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719830071094,"success":true,"data":{}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn notification_example_decodes() {
+    let raw: &serde_json::value::RawValue = serde_json::from_str(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#,
+        )
+        .expect("the example is JSON");
+    let data = Notification::from_raw(raw, "body")
+        .expect("the docs' example notification decodes");
+    assert_eq!(
+        data.platform_trade_no.as_deref(), Some("5286e98841194687a95d25b5f3be346d")
+    );
+    assert_eq!(data.trade_no.as_deref(), Some("00000020"));
+    assert_eq!(data.amount.map(| d | d.to_string()).as_deref(), Some("3.0000"));
+    assert_eq!(data.status, Some(Status::from_code("00029")));
+    assert_eq!(data.message.as_deref(), Some("REJECTED_TRANSACTION"));
+    assert_eq!(data.success_time.as_deref(), Some("2024-07-01 18:34:31"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}

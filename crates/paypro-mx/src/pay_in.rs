@@ -1,0 +1,631 @@
+// @generated from spec/mx.toml by `cargo xtask gen`; do not edit.
+//! `pay-in`: Create a pay-in (H2H, no hosted page): the payer pays at a convenience store or by CLABE transfer using the returned payment information.
+//!
+//! `POST /v1/paypro/payInApi` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+//!
+//! Payment API utilizes JSON data and does not provide a payment page; the merchant builds and manages its own payment page.
+//!
+//! Source: `shared/paypro-api/seeds/mexico-payment.txt (mexico.md §2, payment.html)`.
+//!
+//! Notes from the docs:
+//!
+//! - The path is `/v1/paypro/payInApi` (capital I, suffix Api), unlike the other countries' `/v1/paypro/payIn`.
+//! - The table types `timestamp` as long; the example sends a JSON string.
+use paypro_core::descriptor::{
+    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+};
+use paypro_core::{Checker, Endpoint, ValidationError};
+use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+use serde::{Deserialize, Serialize};
+use paypro_core::{Amount, AmountInput, IntoAmount};
+use paypro_core::__private::RawValue;
+use paypro_core::descriptor::{ResponseField, ValueKind};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{CanonicalSink, SignValue};
+/// What the spec says about this endpoint.
+pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+    country: "mx",
+    name: "pay-in",
+    summary: "Create a pay-in (H2H, no hosted page): the payer pays at a convenience store or by CLABE transfer using the returned payment information.",
+    path: "/v1/paypro/payInApi",
+    sign: SignPlacement::Body,
+    timestamp: TimestampWire::String,
+    effect: Effect::MovesMoney,
+    provenance: Provenance::Documented,
+    request: &[
+        FIELD_TRADE_NO,
+        FIELD_AMOUNT,
+        FIELD_MOBILE,
+        FIELD_EMAIL,
+        FIELD_PAYER,
+        FIELD_WAY_CODE,
+        FIELD_NOTIFY_URL,
+        FIELD_RETURN_URL,
+        FIELD_REMARK,
+    ],
+    response: DataShape::Object(RESPONSE_FIELDS),
+};
+/// The `tradeNo` field.
+const FIELD_TRADE_NO: FieldSpec = FieldSpec {
+    wire: "tradeNo",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Merchant order number, unique (suggested: year month day hour minute second + random number).",
+};
+/// The `amount` field.
+const FIELD_AMOUNT: FieldSpec = FieldSpec {
+    wire: "amount",
+    kind: FieldKind::Amount,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Amount in whole pesos (decimals not supported).",
+};
+/// The `mobile` field.
+const FIELD_MOBILE: FieldSpec = FieldSpec {
+    wire: "mobile",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "User's mobile phone number.",
+};
+/// The `email` field.
+const FIELD_EMAIL: FieldSpec = FieldSpec {
+    wire: "email",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Email.",
+};
+/// The `payer` field.
+const FIELD_PAYER: FieldSpec = FieldSpec {
+    wire: "payer",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Payer name.",
+};
+/// The `wayCode` field.
+const FIELD_WAY_CODE: FieldSpec = FieldSpec {
+    wire: "wayCode",
+    kind: FieldKind::Enum(&["store", "va"]),
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Collection method code.",
+};
+/// The `notifyUrl` field.
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
+    wire: "notifyUrl",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: true,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Asynchronous callback address.",
+};
+/// The `returnUrl` field.
+const FIELD_RETURN_URL: FieldSpec = FieldSpec {
+    wire: "returnUrl",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Checkout page jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.",
+};
+/// The `remark` field.
+const FIELD_REMARK: FieldSpec = FieldSpec {
+    wire: "remark",
+    kind: FieldKind::Text,
+    wire_type: WireType::String,
+    required: false,
+    rules: Rules {
+        min: None,
+        max: None,
+        digits: None,
+        prefixes: &[],
+        max_len: None,
+    },
+    doc: "Remarks, brought back as is.",
+};
+/// Create a pay-in (H2H, no hosted page): the payer pays at a convenience store or by CLABE transfer using the returned payment information.
+///
+/// `POST /v1/paypro/payInApi` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+///
+/// Build it with [`Self::builder`]: every value of this type satisfies the spec's rules, so preparing it cannot fail. Its response `data` is [`PayInResponse`].
+///
+/// # Example
+///
+/// ```
+/// use paypro_mx::{Credentials, PreparedRequest};
+///
+/// let request = paypro_mx::PayInRequest::builder()
+///     .trade_no("test_00000008")
+///     .amount(300)
+///     .mobile("15745896325")
+///     .email("kevin@example.com")
+///     .payer("kevin zhang")
+///     .way_code(paypro_mx::pay_in::WayCode::Va)
+///     .notify_url("https://google.com")
+///     .return_url("http://abc.com/callback_page")
+///     .remark("test")
+///     .build()?;
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728609257212);
+/// assert_eq!(prepared.path, "/v1/paypro/payInApi");
+/// # Ok::<(), paypro_mx::ValidationError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[serde(try_from = "PayInBuilder")]
+#[signable(timestamp)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct PayInRequest {
+    #[serde(rename = "tradeNo")]
+    trade_no: String,
+    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    amount: Amount,
+    #[serde(rename = "mobile", skip_serializing_if = "Option::is_none")]
+    mobile: Option<String>,
+    #[serde(rename = "email", skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    #[serde(rename = "payer", skip_serializing_if = "Option::is_none")]
+    payer: Option<String>,
+    #[serde(rename = "wayCode")]
+    way_code: WayCode,
+    #[serde(rename = "notifyUrl")]
+    notify_url: String,
+    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    return_url: Option<String>,
+    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    remark: Option<String>,
+}
+impl PayInRequest {
+    /// An empty builder.
+    pub fn builder() -> PayInBuilder {
+        PayInBuilder::default()
+    }
+    /// A builder holding this request's values, to change some and build again.
+    pub fn to_builder(&self) -> PayInBuilder {
+        PayInBuilder {
+            trade_no: Some(self.trade_no.clone()),
+            amount: Some(AmountInput(Ok(self.amount))),
+            mobile: self.mobile.clone(),
+            email: self.email.clone(),
+            payer: self.payer.clone(),
+            way_code: Some(self.way_code.as_str().to_string()),
+            notify_url: Some(self.notify_url.clone()),
+            return_url: self.return_url.clone(),
+            remark: self.remark.clone(),
+        }
+    }
+    /// Merchant order number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(&self) -> &str {
+        &self.trade_no
+    }
+    /// Amount in whole pesos (decimals not supported).
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    pub fn amount(&self) -> Amount {
+        self.amount
+    }
+    /// User's mobile phone number.
+    ///
+    /// Wire: `mobile`, a JSON string, optional.
+    ///
+    /// Notes:
+    ///
+    /// - No format is documented; the docs' example `15745896325` is not a Mexican number. Not checked.
+    pub fn mobile(&self) -> Option<&str> {
+        self.mobile.as_deref()
+    }
+    /// Email.
+    ///
+    /// Wire: `email`, a JSON string, optional.
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
+    /// Payer name.
+    ///
+    /// Wire: `payer`, a JSON string, optional.
+    pub fn payer(&self) -> Option<&str> {
+        self.payer.as_deref()
+    }
+    /// Collection method code.
+    ///
+    /// Wire: `wayCode`, a JSON string, required.
+    pub fn way_code(&self) -> WayCode {
+        self.way_code
+    }
+    /// Asynchronous callback address.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    pub fn notify_url(&self) -> &str {
+        &self.notify_url
+    }
+    /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
+    pub fn return_url(&self) -> Option<&str> {
+        self.return_url.as_deref()
+    }
+    /// Remarks, brought back as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
+    pub fn remark(&self) -> Option<&str> {
+        self.remark.as_deref()
+    }
+}
+impl Endpoint for PayInRequest {
+    const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+    type Response = PayInResponse;
+}
+impl TryFrom<PayInBuilder> for PayInRequest {
+    type Error = ValidationError;
+    fn try_from(builder: PayInBuilder) -> Result<Self, ValidationError> {
+        builder.build()
+    }
+}
+/** Builds a [`PayInRequest`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.
+
+ It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayInBuilder {
+    #[serde(rename = "tradeNo", default)]
+    trade_no: Option<String>,
+    #[serde(rename = "amount", default)]
+    amount: Option<AmountInput>,
+    #[serde(rename = "mobile", default)]
+    mobile: Option<String>,
+    #[serde(rename = "email", default)]
+    email: Option<String>,
+    #[serde(rename = "payer", default)]
+    payer: Option<String>,
+    #[serde(rename = "wayCode", default)]
+    way_code: Option<String>,
+    #[serde(rename = "notifyUrl", default)]
+    notify_url: Option<String>,
+    #[serde(rename = "returnUrl", default)]
+    return_url: Option<String>,
+    #[serde(rename = "remark", default)]
+    remark: Option<String>,
+}
+impl PayInBuilder {
+    /// Merchant order number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    pub fn trade_no(mut self, value: impl Into<String>) -> Self {
+        self.trade_no = Some(value.into());
+        self
+    }
+    /// Amount in whole pesos (decimals not supported).
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
+    /// fraction is reported by [`Self::build`].
+    pub fn amount(mut self, value: impl IntoAmount) -> Self {
+        self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// User's mobile phone number.
+    ///
+    /// Wire: `mobile`, a JSON string, optional.
+    ///
+    /// Notes:
+    ///
+    /// - No format is documented; the docs' example `15745896325` is not a Mexican number. Not checked.
+    pub fn mobile(mut self, value: impl Into<String>) -> Self {
+        self.mobile = Some(value.into());
+        self
+    }
+    /// Email.
+    ///
+    /// Wire: `email`, a JSON string, optional.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Payer name.
+    ///
+    /// Wire: `payer`, a JSON string, optional.
+    pub fn payer(mut self, value: impl Into<String>) -> Self {
+        self.payer = Some(value.into());
+        self
+    }
+    /// Collection method code.
+    ///
+    /// Wire: `wayCode`, a JSON string, required.
+    pub fn way_code(mut self, value: WayCode) -> Self {
+        self.way_code = Some(value.as_str().to_string());
+        self
+    }
+    /// Asynchronous callback address.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    pub fn notify_url(mut self, value: impl Into<String>) -> Self {
+        self.notify_url = Some(value.into());
+        self
+    }
+    /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
+    pub fn return_url(mut self, value: impl Into<String>) -> Self {
+        self.return_url = Some(value.into());
+        self
+    }
+    /// Remarks, brought back as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
+    pub fn remark(mut self, value: impl Into<String>) -> Self {
+        self.remark = Some(value.into());
+        self
+    }
+    /// Checks every field against the spec's rules and builds the request.
+    pub fn build(self) -> Result<PayInRequest, ValidationError> {
+        let mut check = Checker::new();
+        let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
+        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let mobile = check.optional_text(&FIELD_MOBILE, self.mobile);
+        let email = check.optional_text(&FIELD_EMAIL, self.email);
+        let payer = check.optional_text(&FIELD_PAYER, self.payer);
+        let way_code = check
+            .required_text(&FIELD_WAY_CODE, self.way_code)
+            .and_then(|v| WayCode::from_wire(&v));
+        let notify_url = check.required_text(&FIELD_NOTIFY_URL, self.notify_url);
+        let return_url = check.optional_text(&FIELD_RETURN_URL, self.return_url);
+        let remark = check.optional_text(&FIELD_REMARK, self.remark);
+        match (trade_no, amount, way_code, notify_url) {
+            (
+                Some(trade_no),
+                Some(amount),
+                Some(way_code),
+                Some(notify_url),
+            ) if check.is_clean() => {
+                Ok(PayInRequest {
+                    trade_no,
+                    amount,
+                    mobile,
+                    email,
+                    payer,
+                    way_code,
+                    notify_url,
+                    return_url,
+                    remark,
+                })
+            }
+            _ => Err(check.into_error()),
+        }
+    }
+}
+/// The values of `wayCode` the docs name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum WayCode {
+    /// `store`: Convenience store.
+    #[serde(rename = "store")]
+    Store,
+    /// `va`: VA repayment (CLABE transfer).
+    #[serde(rename = "va")]
+    Va,
+}
+impl WayCode {
+    /// Every value, in the docs' order.
+    pub const ALL: &'static [WayCode] = &[WayCode::Store, WayCode::Va];
+    /// The value as sent.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WayCode::Store => "store",
+            WayCode::Va => "va",
+        }
+    }
+    /// Reads a wire value (exact match).
+    pub fn from_wire(value: &str) -> Option<Self> {
+        match value {
+            "store" => Some(WayCode::Store),
+            "va" => Some(WayCode::Va),
+            _ => None,
+        }
+    }
+}
+impl std::fmt::Display for WayCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl SignValue for WayCode {
+    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+        self.as_str().feed(key, sink);
+    }
+}
+const RESPONSE_FIELDS: &[ResponseField] = &[
+    ResponseField {
+        wire: "tradeNo",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Merchant transaction number.",
+    },
+    ResponseField {
+        wire: "platFormTradeNo",
+        aliases: &["payproTradeNo", "kiliTradeNo"],
+        kind: ValueKind::Text,
+        doc: "Paypro transaction number, unique.",
+    },
+    ResponseField {
+        wire: "status",
+        aliases: &[],
+        kind: ValueKind::Status,
+        doc: "0000 success, 0001 partial payment, 0015 processing, anything else an error code (failure).",
+    },
+    ResponseField {
+        wire: "desc",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Status description (the table says 'misdescription'; the example sends `Create`).",
+    },
+    ResponseField {
+        wire: "remark",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "The request's remark, brought back as it was.",
+    },
+    ResponseField {
+        wire: "paymentInfo",
+        aliases: &[],
+        kind: ValueKind::Text,
+        doc: "Payment information (the example sends a numeric reference, `6841800930023213210`).",
+    },
+];
+/// The response's `data` for `pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// Notes:
+///
+/// - mexico.md says the response was not recovered; the seed page has the full table and a success example, which are used here.
+/// - The table names the Paypro number `platFormTradeNo`; the example sends `payproTradeNo`. Both are read into the same field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct PayInResponse {
+    /// Merchant transaction number.
+    ///
+    /// Wire: `tradeNo`.
+    #[serde(rename = "tradeNo", skip_serializing_if = "Option::is_none")]
+    pub trade_no: Option<String>,
+    /// Paypro transaction number, unique.
+    ///
+    /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
+    ///
+    /// Notes:
+    ///
+    /// - The docs' example sends it as `payproTradeNo`.
+    #[serde(rename = "platFormTradeNo", skip_serializing_if = "Option::is_none")]
+    pub platform_trade_no: Option<String>,
+    /// 0000 success, 0001 partial payment, 0015 processing, anything else an error code (failure).
+    ///
+    /// Wire: `status`.
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub status: Option<paypro_core::Status>,
+    /// Status description (the table says 'misdescription'; the example sends `Create`).
+    ///
+    /// Wire: `desc`.
+    #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// The request's remark, brought back as it was.
+    ///
+    /// Wire: `remark`.
+    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// Payment information (the example sends a numeric reference, `6841800930023213210`).
+    ///
+    /// Wire: `paymentInfo`.
+    #[serde(rename = "paymentInfo", skip_serializing_if = "Option::is_none")]
+    pub payment_info: Option<String>,
+    /// Fields the spec does not know (and a second spelling of a field already read),
+    /// exactly as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+impl FromRaw for PayInResponse {
+    fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let mut trade_no = None;
+        let mut platform_trade_no = None;
+        let mut status = None;
+        let mut desc = None;
+        let mut remark = None;
+        let mut payment_info = None;
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            match key.as_str() {
+                "tradeNo" if trade_no.is_none() => {
+                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "platFormTradeNo" | "payproTradeNo"
+                | "kiliTradeNo" if platform_trade_no.is_none() => {
+                    platform_trade_no = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                "status" if status.is_none() => {
+                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "desc" if desc.is_none() => {
+                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "remark" if remark.is_none() => {
+                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
+                }
+                "paymentInfo" if payment_info.is_none() => {
+                    payment_info = lenient::text(&value, &key)
+                        .map_err(|e| under(path, e))?;
+                }
+                _ => extra.insert(key, value),
+            }
+        }
+        Ok(PayInResponse {
+            trade_no,
+            platform_trade_no,
+            status,
+            desc,
+            remark,
+            payment_info,
+            extra,
+        })
+    }
+}
+fn under(path: &str, e: DecodeError) -> DecodeError {
+    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}

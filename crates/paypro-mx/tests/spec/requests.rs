@@ -1,0 +1,622 @@
+// @generated from spec/mx.toml by `cargo xtask gen`; do not edit.
+//! One group per endpoint, built from the spec's example.
+use paypro_mx::*;
+use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+fn credentials() -> Credentials {
+    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+}
+/// What a snapshot pins: request line, headers, body, canonical string and sign.
+fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let canonical = request.canonical_string(prepared.timestamp);
+    format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
+}
+fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            &prepared.body,
+        )
+        .expect("the body is a JSON object");
+    body.keys().cloned().collect()
+}
+/// The derive's compile-time order agrees with the dynamic signer over the body.
+fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+    let body = unsigned_body(request, timestamp);
+    let map = body.as_object().expect("the body is a JSON object");
+    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
+    );
+}
+/// Builds from JSON input and returns the broken rules.
+fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+where
+    B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+{
+    let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+    match builder.try_into() {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors().to_vec(),
+    }
+}
+fn pay_in_example() -> PayInRequest {
+    paypro_mx::PayInRequest::builder()
+        .trade_no("test_00000008")
+        .amount(300)
+        .mobile("15745896325")
+        .email("kevin@example.com")
+        .payer("kevin zhang")
+        .way_code(paypro_mx::pay_in::WayCode::Va)
+        .notify_url("https://google.com")
+        .return_url("http://abc.com/callback_page")
+        .remark("test")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& pay_in_example(), 1728609257212), @
+        r#"
+POST /v1/paypro/payInApi
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"9b2eb7f6473a3c1c597154b4f2de90cb","timestamp":"1728609257212","tradeNo":"test_00000008","amount":"300","mobile":"15745896325","email":"kevin@example.com","payer":"kevin zhang","wayCode":"va","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","remark":"test"}
+
+canonical: amount=300email=kevin@example.commobile=15745896325notifyUrl=https://google.compayer=kevin zhangremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=va
+sign: 9b2eb7f6473a3c1c597154b4f2de90cb
+"#
+    );
+}
+#[test]
+fn pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& pay_in_example(), 1728609257212), ["amount", "email", "mobile",
+        "notifyUrl", "payer", "remark", "returnUrl", "sign", "timestamp", "tradeNo",
+        "wayCode"]
+    );
+}
+#[test]
+fn pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&pay_in_example(), 1728609257212);
+}
+#[test]
+fn pay_in_json_input_builds_the_same_request() {
+    let from_json: PayInRequest = serde_json::from_str(
+            r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, pay_in_example());
+    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+}
+#[test]
+fn pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","wayCode":"va"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"","wayCode":"va"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"1.5","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"NOT_A_DOCUMENTED_VALUE"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "wayCode", problem : Problem::NotOneOf { allowed :
+        & ["store", "va"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayInBuilder, PayInRequest>;
+}
+fn cashier_example() -> CashierRequest {
+    paypro_mx::CashierRequest::builder()
+        .trade_no("test_00000008")
+        .amount(300)
+        .mobile("15745896325")
+        .email("kevin@example.com")
+        .payer("kevin zhang")
+        .way_code(paypro_mx::cashier::WayCode::Store)
+        .notify_url("https://google.com")
+        .return_url("http://abc.com/callback_page")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn cashier_request_shape() {
+    insta::assert_snapshot!(
+        shape(& cashier_example(), 1728609257212), @
+        r#"
+POST /v1/paypro/paymentLink
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"c72b4ba0a70914cacbc68a188f0e865e","timestamp":"1728609257212","tradeNo":"test_00000008","amount":"300","mobile":"15745896325","email":"kevin@example.com","payer":"kevin zhang","wayCode":"store","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page"}
+
+canonical: amount=300email=kevin@example.commobile=15745896325notifyUrl=https://google.compayer=kevin zhangreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=store
+sign: c72b4ba0a70914cacbc68a188f0e865e
+"#
+    );
+}
+#[test]
+fn cashier_derive_agrees_with_map_signer() {
+    assert_signers_agree(&cashier_example(), 1728609257212);
+}
+#[test]
+fn cashier_json_input_builds_the_same_request() {
+    let from_json: CashierRequest = serde_json::from_str(
+            r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, cashier_example());
+    assert_eq!(cashier_example().to_builder().build(), Ok(cashier_example()));
+}
+#[test]
+fn cashier_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","wayCode":"store"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"","wayCode":"store"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"1.5","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"NOT_A_DOCUMENTED_VALUE"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "wayCode", problem : Problem::NotOneOf { allowed :
+        & ["store", "va"] } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<CashierBuilder, CashierRequest>;
+}
+fn payout_example() -> PayoutRequest {
+    paypro_mx::PayoutRequest::builder()
+        .trade_no("test_00000001")
+        .way_code("40012")
+        .amount(300)
+        .customer_name("kevin zhang")
+        .customer_mobile("15745896325")
+        .customer_email("kevin@example.com")
+        .customer_account_type(paypro_mx::payout::CustomerAccountType::Clabe)
+        .customer_account("012180000000000015")
+        .notify_url("https://google.com")
+        .remark("test")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& payout_example(), 1728611780130), @
+        r#"
+POST /v1/paypro/payOut
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"350e652bdcd141251f0f1a5c436ba312","timestamp":"1728611780130","tradeNo":"test_00000001","wayCode":"40012","amount":"300","customerName":"kevin zhang","customerMobile":"15745896325","customerEmail":"kevin@example.com","customerAccountType":"CLABE","customerAccount":"012180000000000015","notifyUrl":"https://google.com","remark":"test"}
+
+canonical: amount=300customerAccount=012180000000000015customerAccountType=CLABEcustomerEmail=kevin@example.comcustomerMobile=15745896325customerName=kevin zhangnotifyUrl=https://google.comremark=testtimestamp=1728611780130tradeNo=test_00000001wayCode=40012
+sign: 350e652bdcd141251f0f1a5c436ba312
+"#
+    );
+}
+#[test]
+fn payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&payout_example(), 1728611780130);
+}
+#[test]
+fn payout_json_input_builds_the_same_request() {
+    let from_json: PayoutRequest = serde_json::from_str(
+            r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, payout_example());
+    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+}
+#[test]
+fn payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","wayCode":"40012"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"","wayCode":"40012"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":""}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "wayCode", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "amount", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"1.5","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem :
+        Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerName", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerName", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerName", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerName", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccountType", problem : Problem::Missing
+        }]
+    );
+    assert!(
+        errors[0].to_string().starts_with(concat!("`", "customerAccountType", "` "))
+    );
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"NOT_A_DOCUMENTED_VALUE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccountType", problem : Problem::NotOneOf
+        { allowed : & ["DebitCard", "CLABE"] } }]
+    );
+    assert!(
+        errors[0].to_string().starts_with(concat!("`", "customerAccountType", "` "))
+    );
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccountType", problem : Problem::Empty }]
+    );
+    assert!(
+        errors[0].to_string().starts_with(concat!("`", "customerAccountType", "` "))
+    );
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccount", problem : Problem::Missing }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerAccount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccount", problem : Problem::Empty }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerAccount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
+}
+fn query_pay_in_example() -> QueryPayInRequest {
+    paypro_mx::QueryPayInRequest::builder()
+        .trade_no("test_00000008")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_pay_in_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_pay_in_example(), 1728613488294), @
+        r#"
+POST /v1/paypro/queryPayInResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"3c6f09275273e5d61b959d6f47845ae9","timestamp":"1728613488294","tradeNo":"test_00000008"}
+
+canonical: timestamp=1728613488294tradeNo=test_00000008
+sign: 3c6f09275273e5d61b959d6f47845ae9
+"#
+    );
+}
+#[test]
+fn query_pay_in_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_pay_in_example(), 1728613488294), ["sign", "timestamp",
+        "tradeNo"]
+    );
+}
+#[test]
+fn query_pay_in_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_pay_in_example(), 1728613488294);
+}
+#[test]
+fn query_pay_in_json_input_builds_the_same_request() {
+    let from_json: QueryPayInRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000008"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_pay_in_example());
+    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+}
+#[test]
+fn query_pay_in_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayInBuilder,
+        QueryPayInRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
+}
+fn query_payout_example() -> QueryPayoutRequest {
+    paypro_mx::QueryPayoutRequest::builder()
+        .trade_no("test_00000002")
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn query_payout_request_shape() {
+    insta::assert_snapshot!(
+        shape(& query_payout_example(), 1728613320708), @
+        r#"
+POST /v1/paypro/queryPayOutResult
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"97d8b2b6b81942d1ed0359930c10bda1","timestamp":"1728613320708","tradeNo":"test_00000002"}
+
+canonical: timestamp=1728613320708tradeNo=test_00000002
+sign: 97d8b2b6b81942d1ed0359930c10bda1
+"#
+    );
+}
+#[test]
+fn query_payout_body_has_the_docs_example_keys() {
+    assert_eq!(
+        body_keys(& query_payout_example(), 1728613320708), ["sign", "timestamp",
+        "tradeNo"]
+    );
+}
+#[test]
+fn query_payout_derive_agrees_with_map_signer() {
+    assert_signers_agree(&query_payout_example(), 1728613320708);
+}
+#[test]
+fn query_payout_json_input_builds_the_same_request() {
+    let from_json: QueryPayoutRequest = serde_json::from_str(
+            r#"{"tradeNo":"test_00000002"}"#,
+        )
+        .expect("the example's fields build");
+    assert_eq!(from_json, query_payout_example());
+    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+}
+#[test]
+fn query_payout_rejects_input_that_breaks_each_rule() {
+    let errors = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>(r#"{}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let errors = errors_from_json::<
+        QueryPayoutBuilder,
+        QueryPayoutRequest,
+    >(r#"{"tradeNo":""}"#);
+    assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
+    let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
+}
+fn balance_example() -> BalanceRequest {
+    paypro_mx::BalanceRequest::builder()
+        .build()
+        .expect("the spec's example satisfies the spec's rules")
+}
+#[test]
+fn balance_request_shape() {
+    insta::assert_snapshot!(
+        shape(& balance_example(), 1724151084278), @
+        r#"
+POST /v1/paypro/queryBalance
+content-type: application/json
+merchantNo: 0000000001
+
+{"sign":"3d8a385d462d3beed5324120d8215f3d","timestamp":"1724151084278"}
+
+canonical: timestamp=1724151084278
+sign: 3d8a385d462d3beed5324120d8215f3d
+"#
+    );
+}
+#[test]
+fn balance_derive_agrees_with_map_signer() {
+    assert_signers_agree(&balance_example(), 1724151084278);
+}
+#[test]
+fn balance_json_input_builds_the_same_request() {
+    let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
+        .expect("the example's fields build");
+    assert_eq!(from_json, balance_example());
+    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+}
+#[test]
+fn balance_rejects_input_that_breaks_each_rule() {
+    let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}

@@ -1,0 +1,99 @@
+// @generated from spec/mx.toml by `cargo xtask gen`; do not edit.
+//! The docs' example responses and notification, decoded: every documented field (or
+//! alias) lands in its typed field, everything else in `extra`.
+#![allow(unused_imports)]
+use paypro_mx::*;
+#[test]
+fn pay_in_response_example_decodes() {
+    let envelope: Envelope<PayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"0015","desc":"Create","remark":"test","paymentInfo":"6841800930023213210"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("test_00000008"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("68o0uwogz7mnzutt"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.desc.as_deref(), Some("Create"));
+    assert_eq!(data.remark.as_deref(), Some("test"));
+    assert_eq!(data.payment_info.as_deref(), Some("6841800930023213210"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn query_pay_in_response_example_decodes() {
+    let envelope: Envelope<QueryPayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613513280,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"00029","amount":"300","receivedAmount":"230","createTime":"2024-10-11 9:30:13","successTime":"2024-10-11 10:30:13","message":"Collection order timed out without payment"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("test_00000008"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("68o0uwogz7mnzutt"));
+    assert_eq!(data.status, Some(Status::from_code("00029")));
+    assert_eq!(data.amount.map(| d | d.to_string()).as_deref(), Some("300"));
+    assert_eq!(data.received_amount.map(| d | d.to_string()).as_deref(), Some("230"));
+    assert_eq!(
+        data.message.as_deref(), Some("Collection order timed out without payment")
+    );
+    assert_eq!(data.create_time.as_deref(), Some("2024-10-11 9:30:13"));
+    assert_eq!(data.success_time.as_deref(), Some("2024-10-11 10:30:13"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn query_payout_response_example_decodes() {
+    let envelope: Envelope<QueryPayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613339884,"success":true,"data":{"platFormTradeNo":"63mz9aepqczdw280","tradeNo":"test_00000002","orderAmount":"300.00","payAmount":"200.00","status":"0015","message":"in process"}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(data.trade_no.as_deref(), Some("test_00000002"));
+    assert_eq!(data.platform_trade_no.as_deref(), Some("63mz9aepqczdw280"));
+    assert_eq!(data.order_amount.map(| d | d.to_string()).as_deref(), Some("300.00"));
+    assert_eq!(data.pay_amount.map(| d | d.to_string()).as_deref(), Some("200.00"));
+    assert_eq!(data.status, Some(Status::from_code("0015")));
+    assert_eq!(data.message.as_deref(), Some("in process"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn balance_response_example_decodes() {
+    let envelope: Envelope<BalanceResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719830171485,"success":true,"data":{"availablAmount":9998989.0000,"unsettledAmount":0.0000,"freezeAmount":0.0000}}"#,
+        )
+        .expect("the docs' example response decodes");
+    assert!(envelope.is_accepted());
+    let data = envelope.data.expect("the example has data");
+    assert_eq!(
+        data.available_amount.map(| d | d.to_string()).as_deref(), Some("9998989.0000")
+    );
+    assert_eq!(data.freeze_amount.map(| d | d.to_string()).as_deref(), Some("0.0000"));
+    assert_eq!(
+        data.unsettled_amount.map(| d | d.to_string()).as_deref(), Some("0.0000")
+    );
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from([]));
+}
+#[test]
+fn notification_example_decodes() {
+    let raw: &serde_json::value::RawValue = serde_json::from_str(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#,
+        )
+        .expect("the example is JSON");
+    let data = Notification::from_raw(raw, "body")
+        .expect("the docs' example notification decodes");
+    assert_eq!(data.status, Some(Status::from_code("0000")));
+    assert_eq!(data.message.as_deref(), Some("SUCCESS"));
+    assert_eq!(
+        data.platform_trade_no.as_deref(), Some("5286e98841194687a95d25b5f3be346d")
+    );
+    assert_eq!(data.trade_no.as_deref(), Some("00000020"));
+    assert_eq!(data.amount.map(| d | d.to_string()).as_deref(), Some("30000"));
+    assert_eq!(data.success_time.as_deref(), Some("2024-07-01 18:34:31"));
+    assert_eq!(data.timestamp, Some(1724740395968));
+    assert_eq!(data.sign.as_deref(), Some("12222222222"));
+    let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+    assert_eq!(extra, Vec:: < & str > ::from(["utr"]));
+}

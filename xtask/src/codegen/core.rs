@@ -1,0 +1,281 @@
+//! `crates/paypro-core/src/generated/` from `spec/common.toml`.
+
+use quote::quote;
+
+use super::doc_lines;
+
+use super::{Files, ident, inner_doc_lines, num, path_text, rust_file};
+use crate::spec::{Common, Loaded, Outcome};
+
+const DIR: &str = "crates/paypro-core/src/generated";
+
+pub fn generate(common: &Loaded<Common>, files: &mut Files) {
+    let spec_path = path_text(&common.display_path);
+    let c = &common.spec;
+    files.insert(
+        format!("{DIR}/mod.rs").into(),
+        rust_file(
+            &spec_path,
+            quote! {
+                //! Generated from the shared spec: protocol constants and status codes.
+                #[rustfmt::skip]
+                pub mod protocol;
+                #[rustfmt::skip]
+                pub mod status;
+            },
+        ),
+    );
+    files.insert(format!("{DIR}/protocol.rs").into(), protocol(&spec_path, c));
+    files.insert(format!("{DIR}/status.rs").into(), status(&spec_path, c));
+}
+
+fn protocol(spec_path: &str, c: &Common) -> String {
+    let p = &c.protocol;
+    let e = &c.envelope;
+    let (method, header, sign, ts, accepted, ack) = (
+        &p.method,
+        &p.merchant_header,
+        &p.sign_field,
+        &p.timestamp_field,
+        &p.accepted_code,
+        &p.notify_ack,
+    );
+    let schedule: Vec<_> = p
+        .notify_retry_schedule_secs
+        .iter()
+        .map(|s| num(*s))
+        .collect();
+    let n = num(schedule.len() as u64);
+    let rule = inner_doc_lines(&format!("The signature rule:\n\n{}", c.signing.rule.trim()));
+    let notes = inner_doc_lines(
+        &c.signing
+            .notes
+            .iter()
+            .map(|n| format!("- {n}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let (msg, code, etimestamp, success, data) =
+        (&e.msg, &e.code, &e.timestamp, &e.success, &e.data);
+    let (tm, tsec) = (&c.test_credentials.merchant_no, &c.test_credentials.secret);
+    rust_file(
+        spec_path,
+        quote! {
+            //! Protocol constants shared by every country.
+            //!
+            #rule
+            //!
+            //! Open questions, from the docs:
+            //!
+            #notes
+
+            use std::time::Duration;
+
+            /// The HTTP method of every call.
+            pub const METHOD: &str = #method;
+            /// The header carrying the merchant number.
+            pub const MERCHANT_HEADER: &str = #header;
+            /// The signature's field (or header) name; never part of the canonical string.
+            pub const SIGN_FIELD: &str = #sign;
+            /// The timestamp field (milliseconds since the Unix epoch).
+            pub const TIMESTAMP_FIELD: &str = #ts;
+            /// The outer `code` meaning the request was accepted. It does NOT mean the
+            /// transaction succeeded: read `data.status` for that.
+            pub const ACCEPTED_CODE: &str = #accepted;
+            /// The plain-text answer that acknowledges a notification; anything else makes Paypro
+            /// retry.
+            pub const NOTIFY_ACK: &str = #ack;
+            /// Paypro's delays between notification attempts (it gives up after the last).
+            pub const NOTIFY_RETRY_SCHEDULE: [Duration; #n] = [#(Duration::from_secs(#schedule)),*];
+            /// The fake merchant number used by generated tests and doc examples.
+            pub const TEST_MERCHANT_NO: &str = #tm;
+            /// The fake app secret used by generated tests and doc examples.
+            pub const TEST_SECRET: &str = #tsec;
+
+            /// Wire names of the response envelope.
+            pub mod envelope {
+                /// Request-level message.
+                pub const MSG: &str = #msg;
+                /// Request-level code.
+                pub const CODE: &str = #code;
+                /// Gateway time.
+                pub const TIMESTAMP: &str = #etimestamp;
+                /// Request-level flag.
+                pub const SUCCESS: &str = #success;
+                /// The payload.
+                pub const DATA: &str = #data;
+            }
+        },
+    )
+}
+
+fn status(spec_path: &str, c: &Common) -> String {
+    let statuses: Vec<_> = c.status.iter().map(|s| s.get_ref()).collect();
+    let failures: Vec<_> = c.failure.iter().map(|f| f.get_ref()).collect();
+    let variant_of = |o: Outcome| {
+        ident(
+            &statuses
+                .iter()
+                .find(|s| s.outcome == o)
+                .expect("checked: every outcome is listed")
+                .variant,
+        )
+    };
+    let processing = variant_of(Outcome::Processing);
+    let s_variants = statuses.iter().map(|s| {
+        let doc = doc_lines(&format!("`{}`: {}", s.code, s.meaning));
+        let v = ident(&s.variant);
+        quote! { #doc #v, }
+    });
+    let s_from = statuses.iter().map(|s| {
+        let (code, v) = (&s.code, ident(&s.variant));
+        quote! { #code => Status::#v, }
+    });
+    let s_code = statuses.iter().map(|s| {
+        let (code, v) = (&s.code, ident(&s.variant));
+        quote! { Status::#v => #code, }
+    });
+    let s_meaning = statuses.iter().map(|s| {
+        let (m, v) = (&s.meaning, ident(&s.variant));
+        quote! { Status::#v => Some(#m), }
+    });
+    let f_variants = failures.iter().map(|f| {
+        let doc = doc_lines(&format!("`{}`: {}", f.code, f.meaning));
+        let v = ident(&f.variant);
+        quote! { #doc #v, }
+    });
+    let f_from = failures.iter().map(|f| {
+        let (code, v) = (&f.code, ident(&f.variant));
+        quote! { #code => FailureCode::#v, }
+    });
+    let f_code = failures.iter().map(|f| {
+        let (code, v) = (&f.code, ident(&f.variant));
+        quote! { FailureCode::#v => #code, }
+    });
+    let f_meaning = failures.iter().map(|f| {
+        let (m, v) = (&f.meaning, ident(&f.variant));
+        quote! { FailureCode::#v => Some(#m), }
+    });
+    rust_file(
+        spec_path,
+        quote! {
+            //! Transaction status codes.
+
+            use std::fmt;
+
+            /// A transaction's state: `data.status` in responses, `status` in notifications.
+            ///
+            /// Only [`Status::Processing`] is not final. Every code the spec does not name as a
+            /// success, partial payment or processing is a failure.
+            ///
+            /// ```
+            /// use paypro_core::{FailureCode, Status};
+            /// assert_eq!(Status::from_code("0000"), Status::Success);
+            /// assert_eq!(Status::from_code("00029"), Status::Failed(FailureCode::Rejected));
+            /// assert_eq!(Status::from_code("7777").code(), "7777");
+            /// assert!(!Status::from_code("0015").is_final());
+            /// ```
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum Status {
+                #(#s_variants)*
+                /// Any other code: the transaction failed.
+                Failed(FailureCode),
+            }
+
+            impl Status {
+                /// Reads a status code.
+                pub fn from_code(code: &str) -> Status {
+                    match code {
+                        #(#s_from)*
+                        other => Status::Failed(FailureCode::from_code(other)),
+                    }
+                }
+
+                /// The code as sent.
+                pub fn code(&self) -> &str {
+                    match self {
+                        #(#s_code)*
+                        Status::Failed(f) => f.code(),
+                    }
+                }
+
+                /// What the docs say the code means, where they say.
+                pub fn meaning(&self) -> Option<&'static str> {
+                    match self {
+                        #(#s_meaning)*
+                        Status::Failed(f) => f.meaning(),
+                    }
+                }
+
+                /// Whether the transaction has reached its final state.
+                pub fn is_final(&self) -> bool {
+                    !matches!(self, Status::#processing)
+                }
+            }
+
+            impl fmt::Display for Status {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    match self.meaning() {
+                        Some(m) => write!(f, "{} ({})", self.code(), m),
+                        None => f.write_str(self.code()),
+                    }
+                }
+            }
+
+            impl serde::Serialize for Status {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.serialize_str(self.code())
+                }
+            }
+
+            #[cfg(feature = "schemars")]
+            impl schemars::JsonSchema for Status {
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    "Status".into()
+                }
+                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    schemars::json_schema!({
+                        "type": "string",
+                        "description": "Transaction status code: 0000 success, 0001 partial payment, 0015 processing, anything else failure."
+                    })
+                }
+            }
+
+            /// Why a transaction failed: the named failure codes, or the code as sent.
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum FailureCode {
+                #(#f_variants)*
+                /// A code the spec does not name.
+                Other(String),
+            }
+
+            impl FailureCode {
+                /// Reads a failure code.
+                pub fn from_code(code: &str) -> FailureCode {
+                    match code {
+                        #(#f_from)*
+                        other => FailureCode::Other(other.to_string()),
+                    }
+                }
+
+                /// The code as sent.
+                pub fn code(&self) -> &str {
+                    match self {
+                        #(#f_code)*
+                        FailureCode::Other(code) => code,
+                    }
+                }
+
+                /// What the docs say the code means, where they say.
+                pub fn meaning(&self) -> Option<&'static str> {
+                    match self {
+                        #(#f_meaning)*
+                        FailureCode::Other(_) => None,
+                    }
+                }
+            }
+        },
+    )
+}

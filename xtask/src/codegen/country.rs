@@ -1,0 +1,290 @@
+//! A country crate: Cargo.toml, README.md, src/, tests/.
+
+use quote::quote;
+
+use super::endpoint::{self, data_struct, provenance, type_prefix};
+use super::{Country, Files, doc_lines, ident, rust_file, tests};
+use crate::names;
+use crate::spec::{Effect, Provenance, ResponseField};
+
+pub fn generate(country: &Country, files: &mut Files) {
+    let root = format!("crates/{}", country.crate_name());
+    files.insert(format!("{root}/Cargo.toml").into(), cargo_toml(country));
+    files.insert(format!("{root}/README.md").into(), readme(country));
+    files.insert(format!("{root}/src/lib.rs").into(), lib_rs(country));
+    files.insert(format!("{root}/src/country.rs").into(), country_rs(country));
+    files.insert(
+        format!("{root}/src/notification.rs").into(),
+        notification_rs(country),
+    );
+    files.insert(format!("{root}/src/exports.rs").into(), exports_rs(country));
+    for plan in &country.endpoints {
+        files.insert(
+            format!("{root}/src/{}.rs", names::module(&plan.spec.name)).into(),
+            endpoint::generate(country, plan),
+        );
+    }
+    tests::generate(country, &root, files);
+}
+
+fn c<'a>(country: &Country<'a>) -> &'a crate::spec::Country {
+    country.file.spec.country.get_ref()
+}
+
+fn cargo_toml(country: &Country) -> String {
+    let name = country.crate_name();
+    let cn = &c(country).name;
+    let keyword = cn.to_lowercase().replace(' ', "-");
+    format!(
+        r#"# @generated from {spec} by `cargo xtask gen`; do not edit.
+[package]
+name = "{name}"
+description = "Paypro payment gateway SDK for {cn}: typed, validated, signed requests for every documented endpoint."
+version.workspace = true
+edition.workspace = true
+rust-version.workspace = true
+license.workspace = true
+repository.workspace = true
+readme = "README.md"
+keywords = ["paypro", "payments", "payouts", "{keyword}"]
+categories = ["api-bindings"]
+
+[features]
+default = []
+# Derive `schemars::JsonSchema` for every request, response and notification type (additive).
+schemars = ["dep:schemars", "paypro-core/schemars"]
+
+[dependencies]
+paypro-core.workspace = true
+serde.workspace = true
+schemars = {{ workspace = true, optional = true }}
+
+[dev-dependencies]
+insta.workspace = true
+serde_json.workspace = true
+"#,
+        spec = country.spec_path(),
+    )
+}
+
+fn readme(country: &Country) -> String {
+    let cc = c(country);
+    let krate = country.crate_ident();
+    let first = &country.endpoints[0];
+    let prefix = type_prefix(first.spec);
+    let chain = tests::builder_chain(country, first, false);
+    let ts = first.example.timestamp.unwrap_or(0);
+    let mut out = format!(
+        "<!-- @generated from {spec} by `cargo xtask gen`; do not edit. -->\n# {name}\n\n\
+         Typed, validated and signed requests for [Paypro](https://docs.paypro.tech)'s {cn} ({cur}) API: \
+         pay-ins, payouts, queries{balance} and payment notifications. Generated from \
+         [`{spec}`](../../{spec}); the shared runtime is [`paypro-core`](../paypro-core).\n\n\
+         Each endpoint is a module with a request type (built and checked by its builder), a \
+         response type (read leniently: numbers or strings, the docs' alternative field names, \
+         unknown fields kept in `extra`) and a descriptor. A request is a plain value: \
+         [`PreparedRequest::new`] turns it into the exact HTTP exchange, signed.\n\n\
+         ```rust\nuse {krate}::{{Credentials, PreparedRequest, Signable}};\n\n\
+         let request = {chain};\n\
+         let credentials = Credentials::new(\"0000000001\", \"TESTSECRET\");\n\
+         let prepared = PreparedRequest::new(&request, &credentials, {ts});\n\
+         println!(\"{{prepared}}\");\n\
+         // Why is my sign wrong? Compare the canonical string with the gateway's:\n\
+         println!(\"{{}}\", request.canonical_string(prepared.timestamp));\n\
+         # let _: &{krate}::{prefix}Request = &request;\n\
+         # Ok::<(), {krate}::ValidationError>(())\n```\n\n",
+        spec = country.spec_path(),
+        name = country.crate_name(),
+        cn = cc.name,
+        cur = cc.currency,
+        balance = if country.endpoints.iter().any(|e| e.spec.name == "balance") {
+            ", balance"
+        } else {
+            ""
+        },
+    );
+    out.push_str("## Sandbox\n\n");
+    match &cc.sandbox_base_url {
+        Some(url) => {
+            out.push_str(&format!("The docs give the sandbox base URL `{url}`"));
+            if let Some(m) = &cc.sandbox_merchant_no {
+                out.push_str(&format!(" and the sandbox merchant number `{m}`"));
+            }
+            out.push_str(".\n\n");
+        }
+        None => out.push_str(
+            "**Unknown.** The docs do not give a sandbox base URL for this country; ask Paypro for it.\n\n",
+        ),
+    }
+    out.push_str("## Endpoints\n\n| endpoint | request type | path | effect | source |\n|---|---|---|---|---|\n");
+    for plan in &country.endpoints {
+        let e = plan.spec;
+        out.push_str(&format!(
+            "| `{}` | [`{}Request`] | `{}` | {} | {} |\n",
+            e.name,
+            type_prefix(e),
+            e.path,
+            match e.effect {
+                Effect::MovesMoney => "moves money",
+                Effect::ReadOnly => "read-only",
+            },
+            match e.provenance {
+                Provenance::Documented => "documented",
+                Provenance::Inferred => "**inferred** (no page in the docs)",
+            }
+        ));
+    }
+    let n = country.file.spec.notification.get_ref();
+    out.push_str(&format!(
+        "\n## Notifications\n\n[`Notification`] reads a callback body. {}{}\n",
+        if n.signed {
+            "Callbacks carry a `sign` over every other field: verify it on the raw body before trusting one."
+        } else {
+            "**Callbacks carry no signature** (and no timestamp): anyone can forge one, so confirm every callback with a query before acting on it."
+        },
+        if n.provenance == Provenance::Inferred {
+            " **Inferred:** the docs' notification page for this country is missing; the fields follow the other countries'."
+        } else {
+            ""
+        }
+    ));
+    if !cc.notes.is_empty() {
+        out.push_str("\n## Notes from the docs\n\n");
+        for note in &cc.notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+    }
+    out
+}
+
+fn lib_rs(country: &Country) -> String {
+    let mut modules: Vec<(String, bool)> = country
+        .endpoints
+        .iter()
+        .map(|p| (names::module(&p.spec.name), true))
+        .collect();
+    modules.extend([
+        ("country".into(), false),
+        ("exports".into(), false),
+        ("notification".into(), false),
+    ]);
+    modules.sort();
+    let mut out = super::rust_header(&country.spec_path());
+    out.push_str("#![doc = include_str!(\"../README.md\")]\n#![warn(missing_docs)]\n\n");
+    for (m, public) in modules {
+        out.push_str("#[rustfmt::skip]\n");
+        out.push_str(if public { "pub mod " } else { "mod " });
+        out.push_str(&m);
+        out.push_str(";\n");
+    }
+    out.push_str("\npub use exports::*;\n");
+    out
+}
+
+fn exports_rs(country: &Country) -> String {
+    let items = country.endpoints.iter().map(|p| {
+        let m = ident(&names::module(&p.spec.name));
+        let prefix = type_prefix(p.spec);
+        let req = ident(&format!("{prefix}Request"));
+        let b = ident(&format!("{prefix}Builder"));
+        let r = ident(&format!("{prefix}Response"));
+        quote!(pub use crate::#m::{#b, #req, #r};)
+    });
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! What the crate root re-exports.
+            #(#items)*
+            pub use crate::country::COUNTRY;
+            pub use crate::notification::{Notification, NOTIFICATION};
+            pub use paypro_core::{
+                protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint,
+                Envelope, Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem,
+                RawObject, Secret, Sign, Signable, Status, ValidationError,
+            };
+        },
+    )
+}
+
+fn country_rs(country: &Country) -> String {
+    let cc = c(country);
+    let (code, name, currency) = (&cc.code, &cc.name, &cc.currency);
+    let sandbox = match &cc.sandbox_base_url {
+        Some(u) => quote!(Some(#u)),
+        None => quote!(None),
+    };
+    let endpoints = country.endpoints.iter().map(|p| {
+        let m = ident(&names::module(&p.spec.name));
+        quote!(&crate::#m::DESCRIPTOR)
+    });
+    let sandbox_doc = match &cc.sandbox_base_url {
+        Some(u) => format!("Sandbox: `{u}`."),
+        None => "Sandbox: unknown (the docs give no URL).".to_string(),
+    };
+    let doc = doc_lines(&format!(
+        "{name}: every endpoint and the notification, as data.\n\n{sandbox_doc}"
+    ));
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! The country descriptor.
+            use paypro_core::descriptor::CountryDescriptor;
+
+            #doc
+            pub const COUNTRY: CountryDescriptor = CountryDescriptor {
+                code: #code,
+                name: #name,
+                currency: #currency,
+                sandbox_base_url: #sandbox,
+                endpoints: &[#(#endpoints),*],
+                notification: &crate::notification::NOTIFICATION,
+            };
+        },
+    )
+}
+
+fn notification_rs(country: &Country) -> String {
+    let n = country.file.spec.notification.get_ref();
+    let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
+    let mut doc = format!(
+        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates: handle each `platFormTradeNo` once.",
+        country.common.protocol.notify_ack
+    );
+    if n.signed {
+        doc.push_str("\n\nCallbacks carry `sign` over every other field (including ones this type does not know); verify it on the raw body before parsing.");
+    } else {
+        doc.push_str("\n\n**Unsigned:** this country's callbacks carry no `sign` and no `timestamp`, so anyone who knows the URL can forge one. Before acting on a callback, query the order and compare its tradeNo, amount and status.");
+    }
+    if n.provenance == Provenance::Inferred {
+        doc.push_str("\n\n**Inferred:** the docs' notification page for this country is missing; these fields follow the other countries' pages.");
+    }
+    doc.push_str(&format!("\n\nSource: `shared/paypro-api/{}`.", n.source));
+    if !n.notes.is_empty() {
+        doc.push_str("\n\nNotes from the docs:\n");
+        for note in &n.notes {
+            doc.push_str(&format!("\n- {note}"));
+        }
+    }
+    let body = data_struct(&ident("Notification"), &doc, &fields, &ident("FIELDS"));
+    let (signed, timestamped) = (n.signed, n.timestamped);
+    let prov = provenance(n.provenance);
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! The payment notification.
+            use paypro_core::__private::RawValue;
+            use paypro_core::descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind};
+            use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+            use serde::Serialize;
+
+            /// What the spec says about this country's notifications.
+            pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {
+                signed: #signed,
+                timestamped: #timestamped,
+                provenance: #prov,
+                fields: FIELDS,
+            };
+
+            #body
+        },
+    )
+}

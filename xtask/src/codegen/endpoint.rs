@@ -1,0 +1,766 @@
+//! One endpoint's module: descriptor, request, builder, enums, response.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Country, EndpointPlan, doc_lines, ident, num, rust_file};
+use crate::names;
+use crate::spec::{
+    DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField, SignPlacement,
+    TimestampWire, ValueKind, WireType,
+};
+
+/// `PayIn` for `pay-in`.
+pub fn type_prefix(e: &Endpoint) -> String {
+    names::pascal(&e.name)
+}
+
+/// The enum type of an enum field (`ChannelCode`).
+pub fn enum_name(f: &RequestField) -> String {
+    names::pascal(&f.wire)
+}
+
+fn field_ident(f: &RequestField) -> proc_macro2::Ident {
+    ident(&names::field_ident(&f.wire, f.rust.as_deref()))
+}
+
+fn const_ident(f: &RequestField) -> proc_macro2::Ident {
+    ident(&format!(
+        "FIELD_{}",
+        names::field_ident(&f.wire, f.rust.as_deref()).to_uppercase()
+    ))
+}
+
+fn bullet_notes(title: &str, notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = notes.iter().map(|n| format!("- {n}")).collect();
+    format!("\n\n{title}\n\n{}", items.join("\n"))
+}
+
+/// One line describing how the endpoint is called.
+pub fn call_line(e: &Endpoint) -> String {
+    format!(
+        "`POST {}` · sign in the {} · {} · {} · {}",
+        e.path,
+        match e.sign {
+            SignPlacement::Body => "body",
+            SignPlacement::Header => "`sign` header",
+        },
+        match e.timestamp {
+            TimestampWire::String => "`timestamp` as a string",
+            TimestampWire::Number => "`timestamp` as a number",
+            TimestampWire::Absent => "no `timestamp`",
+        },
+        match e.effect {
+            Effect::MovesMoney => "moves money (never retried automatically)",
+            Effect::ReadOnly => "read-only (safe to retry)",
+        },
+        match e.provenance {
+            Provenance::Documented => "documented".to_string(),
+            Provenance::Inferred =>
+                "**inferred: the docs have no page for this endpoint in this country**".to_string(),
+        },
+    )
+}
+
+pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
+    let e = plan.spec;
+    let prefix = type_prefix(e);
+    let request_ty = ident(&format!("{prefix}Request"));
+    let builder_ty = ident(&format!("{prefix}Builder"));
+    let response_ty = ident(&format!("{prefix}Response"));
+    let fields: Vec<&RequestField> = e.request.iter().map(|f| f.get_ref()).collect();
+
+    let mut module_doc = format!("`{}`: {}\n\n{}", e.name, e.summary, call_line(e));
+    if let Some(doc) = &e.doc {
+        module_doc.push_str(&format!("\n\n{}", doc.trim()));
+    }
+    module_doc.push_str(&format!("\n\nSource: `shared/paypro-api/{}`.", e.source));
+    module_doc.push_str(&bullet_notes("Notes from the docs:", &e.notes));
+    let module_doc: TokenStream = module_doc
+        .lines()
+        .map(|l| {
+            let l = if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            };
+            quote!(#![doc = #l])
+        })
+        .collect();
+
+    let descriptor = descriptor(country, plan);
+    let field_consts = fields.iter().map(|f| field_const(f));
+    let enums = fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::Enum)
+        .map(|f| enum_type(f));
+    let request = request_type(
+        country,
+        plan,
+        &request_ty,
+        &builder_ty,
+        &response_ty,
+        &fields,
+    );
+    let builder = builder_type(&request_ty, &builder_ty, &fields);
+    let response = response_type(plan, &response_ty);
+
+    let uses_amount = fields.iter().any(|f| f.kind == FieldKind::Amount);
+    let amount_use = if uses_amount {
+        quote!(
+            use paypro_core::{Amount, AmountInput, IntoAmount};
+        )
+    } else {
+        quote!()
+    };
+    let response_use = if e.data == DataShape::Object {
+        quote! {
+            use paypro_core::__private::RawValue;
+            use paypro_core::descriptor::{ResponseField, ValueKind};
+            use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+        }
+    } else {
+        quote!()
+    };
+    let field_use = if fields.is_empty() {
+        quote!()
+    } else {
+        quote!(
+            use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
+        )
+    };
+    let enum_use = if fields.iter().any(|f| f.kind == FieldKind::Enum) {
+        quote!(
+            use paypro_core::{CanonicalSink, SignValue};
+        )
+    } else {
+        quote!()
+    };
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            #module_doc
+
+            use paypro_core::descriptor::{
+                DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+            };
+            use paypro_core::{Checker, Endpoint, ValidationError};
+            #field_use
+            use serde::{Deserialize, Serialize};
+            #amount_use
+            #response_use
+            #enum_use
+
+            #descriptor
+            #(#field_consts)*
+            #request
+            #builder
+            #(#enums)*
+            #response
+        },
+    )
+}
+
+fn descriptor(country: &Country, plan: &EndpointPlan) -> TokenStream {
+    let e = plan.spec;
+    let code = country.code();
+    let (name, summary, path) = (&e.name, &e.summary, &e.path);
+    let sign = match e.sign {
+        SignPlacement::Body => quote!(SignPlacement::Body),
+        SignPlacement::Header => quote!(SignPlacement::Header),
+    };
+    let timestamp = match e.timestamp {
+        TimestampWire::String => quote!(TimestampWire::String),
+        TimestampWire::Number => quote!(TimestampWire::Number),
+        TimestampWire::Absent => quote!(TimestampWire::Absent),
+    };
+    let effect = match e.effect {
+        Effect::MovesMoney => quote!(Effect::MovesMoney),
+        Effect::ReadOnly => quote!(Effect::ReadOnly),
+    };
+    let provenance = provenance(e.provenance);
+    let consts = e.request.iter().map(|f| const_ident(f.get_ref()));
+    let response = match e.data {
+        DataShape::Object => quote!(DataShape::Object(RESPONSE_FIELDS)),
+        DataShape::Boolean => quote!(DataShape::Boolean),
+    };
+    quote! {
+        /// What the spec says about this endpoint.
+        pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
+            country: #code,
+            name: #name,
+            summary: #summary,
+            path: #path,
+            sign: #sign,
+            timestamp: #timestamp,
+            effect: #effect,
+            provenance: #provenance,
+            request: &[#(#consts),*],
+            response: #response,
+        };
+    }
+}
+
+pub fn provenance(p: Provenance) -> TokenStream {
+    match p {
+        Provenance::Documented => quote!(Provenance::Documented),
+        Provenance::Inferred => quote!(Provenance::Inferred),
+    }
+}
+
+fn field_const(f: &RequestField) -> TokenStream {
+    let name = const_ident(f);
+    let wire = &f.wire;
+    let kind = match f.kind {
+        FieldKind::Text => quote!(FieldKind::Text),
+        FieldKind::Amount => quote!(FieldKind::Amount),
+        FieldKind::Enum => {
+            let values = f.values.iter().map(|v| &v.wire);
+            quote!(FieldKind::Enum(&[#(#values),*]))
+        }
+    };
+    let wire_type = match f.wire_type {
+        WireType::String => quote!(WireType::String),
+        WireType::Number => quote!(WireType::Number),
+    };
+    let required = f.required;
+    let opt = |v: Option<TokenStream>| v.map_or(quote!(None), |v| quote!(Some(#v)));
+    let min = opt(f.min.map(|m| {
+        let m = num(m);
+        quote!(#m)
+    }));
+    let max = opt(f.max.map(|m| {
+        let m = num(m);
+        quote!(#m)
+    }));
+    let digits = opt(f.digits.map(|[a, b]| {
+        let (a, b) = (num(a), num(b));
+        quote!((#a, #b))
+    }));
+    let max_len = opt(f.max_len.map(|m| {
+        let m = num(m);
+        quote!(#m)
+    }));
+    let prefixes = &f.prefixes;
+    let doc = &f.doc;
+    let item_doc = format!(" The `{wire}` field.");
+    quote! {
+        #[doc = #item_doc]
+        const #name: FieldSpec = FieldSpec {
+            wire: #wire,
+            kind: #kind,
+            wire_type: #wire_type,
+            required: #required,
+            rules: Rules {
+                min: #min,
+                max: #max,
+                digits: #digits,
+                prefixes: &[#(#prefixes),*],
+                max_len: #max_len,
+            },
+            doc: #doc,
+        };
+    }
+}
+
+/// A field's doc: the docs' text, its rules, and notes.
+fn field_doc(f: &RequestField) -> String {
+    let mut doc = f.doc.trim().to_string();
+    let mut rules = Vec::new();
+    if let Some(min) = f.min {
+        rules.push(format!("at least {min}"));
+    }
+    if let Some(max) = f.max {
+        rules.push(format!("at most {max}"));
+    }
+    if let Some([a, b]) = f.digits {
+        rules.push(if a == b {
+            format!("exactly {a} digits")
+        } else {
+            format!("{a} to {b} digits")
+        });
+    }
+    if !f.prefixes.is_empty() {
+        let p: Vec<String> = f.prefixes.iter().map(|p| format!("`{p}`")).collect();
+        rules.push(format!("starts with {}", p.join(" or ")));
+    }
+    if let Some(m) = f.max_len {
+        rules.push(format!("at most {m} characters"));
+    }
+    let wire = format!(
+        "Wire: `{}`, a JSON {}{}.",
+        f.wire,
+        match f.wire_type {
+            WireType::String => "string",
+            WireType::Number => "number",
+        },
+        if f.required {
+            ", required"
+        } else {
+            ", optional"
+        }
+    );
+    doc.push_str(&format!("\n\n{wire}"));
+    if !rules.is_empty() {
+        doc.push_str(&format!(" Rules: {}.", rules.join(", ")));
+    }
+    doc.push_str(&bullet_notes("Notes:", &f.notes));
+    doc
+}
+
+/// The Rust value type of a request field as stored in the request.
+fn value_type(f: &RequestField) -> TokenStream {
+    let inner = match f.kind {
+        FieldKind::Text => quote!(String),
+        FieldKind::Amount => quote!(Amount),
+        FieldKind::Enum => {
+            let e = ident(&enum_name(f));
+            quote!(#e)
+        }
+    };
+    if f.required {
+        inner
+    } else {
+        quote!(Option<#inner>)
+    }
+}
+
+fn request_type(
+    country: &Country,
+    plan: &EndpointPlan,
+    request_ty: &proc_macro2::Ident,
+    builder_ty: &proc_macro2::Ident,
+    response_ty: &proc_macro2::Ident,
+    fields: &[&RequestField],
+) -> TokenStream {
+    let e = plan.spec;
+    let signable_ts = if e.timestamp == TimestampWire::Absent {
+        quote!()
+    } else {
+        quote!(#[signable(timestamp)])
+    };
+    let struct_fields = fields.iter().map(|f| {
+        let name = field_ident(f);
+        let wire = &f.wire;
+        let ty = value_type(f);
+        let serde_attr = match (f.kind, f.wire_type, f.required) {
+            (FieldKind::Amount, WireType::String, _) => {
+                quote!(#[serde(rename = #wire, serialize_with = "paypro_core::serialize_as_string")])
+            }
+            (FieldKind::Amount, WireType::Number, _) => {
+                quote!(#[serde(rename = #wire, serialize_with = "paypro_core::serialize_as_number")])
+            }
+            (_, _, true) => quote!(#[serde(rename = #wire)]),
+            (_, _, false) => quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")]),
+        };
+        quote! { #serde_attr #name: #ty, }
+    });
+    let getters = fields.iter().map(|f| {
+        let name = field_ident(f);
+        let doc = doc_lines(&field_doc(f));
+        let (ty, body) = match (f.kind, f.required) {
+            (FieldKind::Text, true) => (quote!(&str), quote!(&self.#name)),
+            (FieldKind::Text, false) => (quote!(Option<&str>), quote!(self.#name.as_deref())),
+            (FieldKind::Amount, _) => (quote!(Amount), quote!(self.#name)),
+            (FieldKind::Enum, true) => {
+                let t = ident(&enum_name(f));
+                (quote!(#t), quote!(self.#name))
+            }
+            (FieldKind::Enum, false) => {
+                let t = ident(&enum_name(f));
+                (quote!(Option<#t>), quote!(self.#name))
+            }
+        };
+        quote! { #doc pub fn #name(&self) -> #ty { #body } }
+    });
+    let to_builder = fields.iter().map(|f| {
+        let name = field_ident(f);
+        match (f.kind, f.required) {
+            (FieldKind::Text, true) => quote!(#name: Some(self.#name.clone()),),
+            (FieldKind::Text, false) => quote!(#name: self.#name.clone(),),
+            (FieldKind::Amount, _) => quote!(#name: Some(AmountInput(Ok(self.#name))),),
+            (FieldKind::Enum, true) => quote!(#name: Some(self.#name.as_str().to_string()),),
+            (FieldKind::Enum, false) => quote!(#name: self.#name.map(|v| v.as_str().to_string()),),
+        }
+    });
+    let example = crate::codegen::tests::builder_chain(country, plan, false);
+    let crate_ident = ident(&country.crate_ident());
+    let ts = plan.example.timestamp.unwrap_or(0);
+    let path = &e.path;
+    let builder_ty_str = builder_ty.to_string();
+    let mut doc = format!("{}\n\n{}", e.summary, call_line(e));
+    doc.push_str(
+        "\n\nBuild it with [`Self::builder`]: every value of this type satisfies the spec's rules, \
+         so preparing it cannot fail. Its response `data` is [`",
+    );
+    doc.push_str(&format!("{response_ty}`]."));
+    let doc = doc_lines(&doc);
+    let example_doc = doc_lines(&format!(
+        "# Example\n\n```\nuse {crate_ident}::{{Credentials, PreparedRequest}};\n\nlet request = {example};\nlet prepared = PreparedRequest::new(&request, &Credentials::new(\"0000000001\", \"TESTSECRET\"), {ts});\nassert_eq!(prepared.path, \"{path}\");\n# Ok::<(), {crate_ident}::ValidationError>(())\n```"
+    ));
+    quote! {
+        #doc
+        ///
+        #example_doc
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+        #[serde(try_from = #builder_ty_str)]
+        #signable_ts
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        pub struct #request_ty {
+            #(#struct_fields)*
+        }
+
+        impl #request_ty {
+            /// An empty builder.
+            pub fn builder() -> #builder_ty {
+                #builder_ty::default()
+            }
+
+            /// A builder holding this request's values, to change some and build again.
+            pub fn to_builder(&self) -> #builder_ty {
+                #builder_ty {
+                    #(#to_builder)*
+                }
+            }
+
+            #(#getters)*
+        }
+
+        impl Endpoint for #request_ty {
+            const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
+            type Response = #response_ty;
+        }
+
+        impl TryFrom<#builder_ty> for #request_ty {
+            type Error = ValidationError;
+            fn try_from(builder: #builder_ty) -> Result<Self, ValidationError> {
+                builder.build()
+            }
+        }
+    }
+}
+
+fn builder_type(
+    request_ty: &proc_macro2::Ident,
+    builder_ty: &proc_macro2::Ident,
+    fields: &[&RequestField],
+) -> TokenStream {
+    let builder_fields = fields.iter().map(|f| {
+        let name = field_ident(f);
+        let wire = &f.wire;
+        let ty = match f.kind {
+            FieldKind::Amount => quote!(Option<AmountInput>),
+            _ => quote!(Option<String>),
+        };
+        quote! { #[serde(rename = #wire, default)] #name: #ty, }
+    });
+    let setters = fields.iter().map(|f| {
+        let name = field_ident(f);
+        let doc = doc_lines(&field_doc(f));
+        match f.kind {
+            FieldKind::Text => quote! {
+                #doc
+                pub fn #name(mut self, value: impl Into<String>) -> Self {
+                    self.#name = Some(value.into());
+                    self
+                }
+            },
+            FieldKind::Amount => quote! {
+                #doc
+                ///
+                /// Accepts integers, digit strings and whole `Decimal`s; anything with a
+                /// fraction is reported by [`Self::build`].
+                pub fn #name(mut self, value: impl IntoAmount) -> Self {
+                    self.#name = Some(AmountInput(value.into_amount()));
+                    self
+                }
+            },
+            FieldKind::Enum => {
+                let t = ident(&enum_name(f));
+                quote! {
+                    #doc
+                    pub fn #name(mut self, value: #t) -> Self {
+                        self.#name = Some(value.as_str().to_string());
+                        self
+                    }
+                }
+            }
+        }
+    });
+    let checks = fields.iter().map(|f| {
+        let name = field_ident(f);
+        let c = const_ident(f);
+        match (f.kind, f.required) {
+            (FieldKind::Text, true) => quote!(let #name = check.required_text(&#c, self.#name);),
+            (FieldKind::Text, false) => quote!(let #name = check.optional_text(&#c, self.#name);),
+            (FieldKind::Amount, _) => quote!(let #name = check.required_amount(&#c, self.#name);),
+            (FieldKind::Enum, true) => {
+                let t = ident(&enum_name(f));
+                quote!(let #name = check.required_text(&#c, self.#name).and_then(|v| #t::from_wire(&v));)
+            }
+            (FieldKind::Enum, false) => {
+                let t = ident(&enum_name(f));
+                quote!(let #name = check.optional_text(&#c, self.#name).and_then(|v| #t::from_wire(&v));)
+            }
+        }
+    });
+    let required: Vec<_> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| field_ident(f))
+        .collect();
+    let all: Vec<_> = fields.iter().map(|f| field_ident(f)).collect();
+    let check_binding = if fields.is_empty() {
+        quote!(check)
+    } else {
+        quote!(mut check)
+    };
+    let construct = if required.is_empty() {
+        quote! {
+            if check.is_clean() {
+                Ok(#request_ty { #(#all),* })
+            } else {
+                Err(check.into_error())
+            }
+        }
+    } else {
+        quote! {
+            match (#(#required),*,) {
+                (#(Some(#required)),*,) if check.is_clean() => Ok(#request_ty { #(#all),* }),
+                _ => Err(check.into_error()),
+            }
+        }
+    };
+    let builder_doc = format!(
+        " Builds a [`{request_ty}`]. Setters take plain values; [`Self::build`] checks every rule at once and names each broken one.\n\n It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks."
+    );
+    quote! {
+        #[doc = #builder_doc]
+        #[derive(Clone, Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct #builder_ty {
+            #(#builder_fields)*
+        }
+
+        impl #builder_ty {
+            #(#setters)*
+
+            /// Checks every field against the spec's rules and builds the request.
+            pub fn build(self) -> Result<#request_ty, ValidationError> {
+                let #check_binding = Checker::new();
+                #(#checks)*
+                #construct
+            }
+        }
+    }
+}
+
+fn enum_type(f: &RequestField) -> TokenStream {
+    let name = ident(&enum_name(f));
+    let variants: Vec<_> = f
+        .values
+        .iter()
+        .map(|v| ident(&names::variant_ident(&v.wire, v.rust.as_deref())))
+        .collect();
+    let wires: Vec<_> = f.values.iter().map(|v| &v.wire).collect();
+    let docs = f
+        .values
+        .iter()
+        .map(|v| doc_lines(&format!("`{}`: {}", v.wire, v.doc)));
+    let doc = doc_lines(&format!(
+        "The values of `{}` the docs name.{}",
+        f.wire,
+        bullet_notes("Notes:", &f.notes)
+    ));
+    quote! {
+        #doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#docs #[serde(rename = #wires)] #variants,)*
+        }
+
+        impl #name {
+            /// Every value, in the docs' order.
+            pub const ALL: &'static [#name] = &[#(#name::#variants),*];
+
+            /// The value as sent.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(#name::#variants => #wires,)*
+                }
+            }
+
+            /// Reads a wire value (exact match).
+            pub fn from_wire(value: &str) -> Option<Self> {
+                match value {
+                    #(#wires => Some(#name::#variants),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl SignValue for #name {
+            fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
+                self.as_str().feed(key, sink);
+            }
+        }
+    }
+}
+
+/// Response-field consts and struct; shared with the notification.
+pub fn data_struct(
+    name: &proc_macro2::Ident,
+    doc: &str,
+    fields: &[&ResponseField],
+    consts_name: &proc_macro2::Ident,
+) -> TokenStream {
+    let consts = fields.iter().map(|f| {
+        let wire = &f.wire;
+        let aliases = &f.aliases;
+        let kind = value_kind(f.kind);
+        let doc = &f.doc;
+        quote! {
+            ResponseField { wire: #wire, aliases: &[#(#aliases),*], kind: #kind, doc: #doc },
+        }
+    });
+    let struct_fields = fields.iter().map(|f| {
+        let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+        let wire = &f.wire;
+        let ty = rust_value_type(f.kind);
+        let mut doc = f.doc.trim().to_string();
+        if !f.aliases.is_empty() {
+            let a: Vec<String> = f.aliases.iter().map(|a| format!("`{a}`")).collect();
+            doc.push_str(&format!(
+                "\n\nWire: `{wire}`, also read from {}.",
+                a.join(", ")
+            ));
+        } else {
+            doc.push_str(&format!("\n\nWire: `{wire}`."));
+        }
+        doc.push_str(&bullet_notes("Notes:", &f.notes));
+        let doc = doc_lines(&doc);
+        quote! {
+            #doc
+            #[serde(rename = #wire, skip_serializing_if = "Option::is_none")]
+            pub #name: Option<#ty>,
+        }
+    });
+    let lets = fields.iter().map(|f| {
+        let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+        quote!(let mut #name = None;)
+    });
+    let arms = fields.iter().map(|f| {
+        let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+        let names_pat = std::iter::once(&f.wire).chain(&f.aliases);
+        let reader = match f.kind {
+            ValueKind::Text => quote!(lenient::text),
+            ValueKind::Decimal => quote!(lenient::decimal),
+            ValueKind::Integer => quote!(lenient::integer),
+            ValueKind::Boolean => quote!(lenient::boolean),
+            ValueKind::Status => quote!(lenient::status),
+        };
+        quote! {
+            #(#names_pat)|* if #name.is_none() => {
+                #name = #reader(&value, &key).map_err(|e| under(path, e))?;
+            }
+        }
+    });
+    let all: Vec<_> = fields
+        .iter()
+        .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
+        .collect();
+    let doc = doc_lines(doc);
+    quote! {
+        const #consts_name: &[ResponseField] = &[#(#consts)*];
+
+        #doc
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#struct_fields)*
+            /// Fields the spec does not know (and a second spelling of a field already read),
+            /// exactly as received.
+            #[serde(flatten)]
+            pub extra: Extra,
+        }
+
+        impl FromRaw for #name {
+            fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+                let object = RawObject::parse(raw.get(), path)?;
+                #(#lets)*
+                let mut extra = Extra::default();
+                for (key, value) in object.into_entries() {
+                    match key.as_str() {
+                        #(#arms)*
+                        _ => extra.insert(key, value),
+                    }
+                }
+                Ok(#name { #(#all,)* extra })
+            }
+        }
+
+        fn under(path: &str, e: DecodeError) -> DecodeError {
+            DecodeError::new(format!("{path}.{}", e.path), e.problem)
+        }
+    }
+}
+
+fn value_kind(k: ValueKind) -> TokenStream {
+    match k {
+        ValueKind::Text => quote!(ValueKind::Text),
+        ValueKind::Decimal => quote!(ValueKind::Decimal),
+        ValueKind::Integer => quote!(ValueKind::Integer),
+        ValueKind::Boolean => quote!(ValueKind::Boolean),
+        ValueKind::Status => quote!(ValueKind::Status),
+    }
+}
+
+fn rust_value_type(k: ValueKind) -> TokenStream {
+    match k {
+        ValueKind::Text => quote!(String),
+        ValueKind::Decimal => quote!(paypro_core::Decimal),
+        ValueKind::Integer => quote!(u64),
+        ValueKind::Boolean => quote!(bool),
+        ValueKind::Status => quote!(paypro_core::Status),
+    }
+}
+
+fn response_type(plan: &EndpointPlan, response_ty: &proc_macro2::Ident) -> TokenStream {
+    let e = plan.spec;
+    match e.data {
+        DataShape::Boolean => {
+            let doc = doc_lines(&format!(
+                "The response's `data` is a bare boolean (the submission result).{}",
+                bullet_notes("Notes:", &e.response_notes)
+            ));
+            quote! {
+                #doc
+                pub type #response_ty = bool;
+            }
+        }
+        DataShape::Object => {
+            let fields: Vec<&ResponseField> = e.response.iter().map(|f| f.get_ref()).collect();
+            let mut doc = format!(
+                "The response's `data` for `{}`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.",
+                e.name
+            );
+            if e.response_provenance == Provenance::Inferred {
+                doc.push_str("\n\n**Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.");
+            }
+            doc.push_str(&bullet_notes("Notes:", &e.response_notes));
+            data_struct(response_ty, &doc, &fields, &ident("RESPONSE_FIELDS"))
+        }
+    }
+}

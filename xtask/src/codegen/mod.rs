@@ -1,0 +1,240 @@
+//! Spec → files. Pure: returns every generated file's path and bytes; writing and checking
+//! are `crate::sync`'s job.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+use crate::example::{self, DataExample, Expected, RequestExample};
+use crate::spec::{self, Common, CountrySpec, Loaded, SpecError};
+
+mod core;
+mod country;
+mod endpoint;
+mod tests;
+
+/// The generated files, by path relative to the workspace root.
+pub type Files = BTreeMap<PathBuf, String>;
+
+/// Everything loaded from `spec/`.
+pub struct Specs {
+    pub common: Loaded<Common>,
+    pub countries: Vec<Loaded<CountrySpec>>,
+}
+
+/// A country whose examples have been checked, ready for codegen.
+pub struct Country<'a> {
+    pub file: &'a Loaded<CountrySpec>,
+    pub common: &'a Common,
+    pub endpoints: Vec<EndpointPlan<'a>>,
+    pub notification_example: Option<DataExample>,
+}
+
+/// One endpoint and its checked examples.
+pub struct EndpointPlan<'a> {
+    pub spec: &'a spec::Endpoint,
+    pub example: RequestExample,
+    pub expected: Expected,
+    pub response_example: Option<DataExample>,
+}
+
+impl Country<'_> {
+    pub fn code(&self) -> &str {
+        &self.file.spec.country.get_ref().code
+    }
+    pub fn crate_name(&self) -> String {
+        format!("paypro-{}", self.code())
+    }
+    pub fn crate_ident(&self) -> String {
+        format!("paypro_{}", self.code())
+    }
+    pub fn spec_path(&self) -> String {
+        path_text(&self.file.display_path)
+    }
+}
+
+pub fn path_text(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// The first line of every generated Rust file.
+pub fn rust_header(spec_path: &str) -> String {
+    format!("// @generated from {spec_path} by `cargo xtask gen`; do not edit.\n")
+}
+
+/// Loads `spec/common.toml` and every other `spec/*.toml`. `display_root` is what paths in
+/// errors and headers are relative to.
+pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError>> {
+    let display = |p: &Path| {
+        p.strip_prefix(display_root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| {
+            vec![SpecError {
+                file: display(p),
+                line: 1,
+                message: format!("cannot read: {e}"),
+            }]
+        })
+    };
+    let common_path = spec_dir.join("common.toml");
+    let mut errors = Vec::new();
+    let common = spec::parse::<Common>(&display(&common_path), read(&common_path)?);
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(spec_dir)
+        .map_err(|e| {
+            vec![SpecError {
+                file: display(spec_dir),
+                line: 1,
+                message: format!("cannot list: {e}"),
+            }]
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.ends_with("common.toml"))
+        .collect();
+    entries.sort();
+    let mut countries = Vec::new();
+    for path in entries {
+        match spec::parse::<CountrySpec>(&display(&path), read(&path)?) {
+            Ok(c) => countries.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    let common = match common {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    if let Some(common) = &common {
+        spec::check_common(common, &mut errors);
+    }
+    for c in &countries {
+        spec::check_country(c, &mut errors);
+    }
+    match (common, errors.is_empty()) {
+        (Some(common), true) => Ok(Specs { common, countries }),
+        _ => Err(errors),
+    }
+}
+
+/// Checks every example and generates every file.
+pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
+    let mut errors = Vec::new();
+    let common = &specs.common.spec;
+    let mut plans = Vec::new();
+    for file in &specs.countries {
+        let mut endpoints = Vec::new();
+        for endpoint in &file.spec.endpoint {
+            let e = endpoint.get_ref();
+            let Some(ex) = &e.example else { continue };
+            let checked = match example::check_request(file, e, ex) {
+                Ok(c) => c,
+                Err(mut errs) => {
+                    errors.append(&mut errs);
+                    continue;
+                }
+            };
+            let response_example = match &e.response_example {
+                None => None,
+                Some(re) => match example::check_response(file, e, re) {
+                    Ok(d) => Some(d),
+                    Err(err) => {
+                        errors.push(err);
+                        None
+                    }
+                },
+            };
+            endpoints.push(EndpointPlan {
+                spec: e,
+                expected: example::expected(e, &checked, &common.test_credentials.secret),
+                example: checked,
+                response_example,
+            });
+        }
+        let n = file.spec.notification.get_ref();
+        let notification_example = match &n.example {
+            None => None,
+            Some(ex) => match example::check_notification(file, &n.field, ex) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+        };
+        plans.push(Country {
+            file,
+            common,
+            endpoints,
+            notification_example,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut files = Files::new();
+    core::generate(&specs.common, &mut files);
+    for plan in &plans {
+        country::generate(plan, &mut files);
+    }
+    Ok(files)
+}
+
+/// Formats a token stream as a Rust file with the `@generated` header.
+pub fn rust_file(spec_path: &str, tokens: TokenStream) -> String {
+    let file: syn::File = match syn::parse2(tokens.clone()) {
+        Ok(f) => f,
+        Err(e) => panic!("generated code does not parse ({e}):\n{tokens}"),
+    };
+    format!("{}{}", rust_header(spec_path), prettyplease::unparse(&file))
+}
+
+/// `#[doc = "..."]` attributes, one per line of `text`.
+pub fn doc_lines(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|l| {
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
+        quote::quote!(#[doc = #l])
+    });
+    quote::quote!(#(#lines)*)
+}
+
+/// `#![doc = "..."]` attributes, one per line of `text` (module docs).
+pub fn inner_doc_lines(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|l| {
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
+        quote::quote!(#![doc = #l])
+    });
+    quote::quote!(#(#lines)*)
+}
+
+/// An integer literal without a type suffix.
+pub fn num(n: impl Into<u128>) -> proc_macro2::Literal {
+    proc_macro2::Literal::u128_unsuffixed(n.into())
+}
+
+/// A raw string literal holding `text` (for inline snapshots and JSON).
+pub fn raw_literal(text: &str) -> TokenStream {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .expect("a raw string literal")
+}
+
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    proc_macro2::Ident::new(name, proc_macro2::Span::call_site())
+}

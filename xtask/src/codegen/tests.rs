@@ -1,0 +1,468 @@
+//! A country crate's `tests/spec/`: tests generated from the spec's examples and rules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value};
+
+use super::endpoint::{enum_name, type_prefix};
+use super::{Country, EndpointPlan, Files, ident, num, raw_literal, rust_file};
+use crate::example::DataExample;
+use crate::names;
+use crate::spec::{FieldKind, Origin, ResponseField, SignPlacement, ValueKind};
+
+/// The builder expression for an endpoint's example, as source text.
+/// `in_test`: end with `.expect(..)` instead of `?`.
+pub fn builder_chain(country: &Country, plan: &EndpointPlan, in_test: bool) -> String {
+    let krate = country.crate_ident();
+    let e = plan.spec;
+    let prefix = type_prefix(e);
+    let module = names::module(&e.name);
+    let mut out = format!("{krate}::{prefix}Request::builder()");
+    for (index, text) in &plan.example.values {
+        let f = e.request[*index].get_ref();
+        let setter = names::field_ident(&f.wire, f.rust.as_deref());
+        let arg = match f.kind {
+            FieldKind::Text => format!("{text:?}"),
+            FieldKind::Amount => {
+                let n: u64 = text.parse().expect("checked amount");
+                if n > i32::MAX as u64 {
+                    format!("{n}u64")
+                } else {
+                    n.to_string()
+                }
+            }
+            FieldKind::Enum => {
+                let v = f
+                    .values
+                    .iter()
+                    .find(|v| v.wire == *text)
+                    .expect("checked enum value");
+                format!(
+                    "{krate}::{module}::{}::{}",
+                    enum_name(f),
+                    names::variant_ident(&v.wire, v.rust.as_deref())
+                )
+            }
+        };
+        out.push_str(&format!("\n    .{setter}({arg})"));
+    }
+    out.push_str(if in_test {
+        "\n    .build()\n    .expect(\"the spec's example satisfies the spec's rules\")"
+    } else {
+        "\n    .build()?"
+    });
+    out
+}
+
+pub fn generate(country: &Country, root: &str, files: &mut Files) {
+    let spec = country.spec_path();
+    files.insert(
+        format!("{root}/tests/spec/main.rs").into(),
+        format!(
+            "{}//! Tests generated from the spec: a snapshot of every request's exact shape, the docs'\n\
+             //! example key sets, derive/map signer agreement, every rule's rejection, and the docs'\n\
+             //! response and notification examples.\n\n\
+             #[rustfmt::skip]\nmod requests;\n#[rustfmt::skip]\nmod responses;\n",
+            super::rust_header(&spec)
+        ),
+    );
+    files.insert(
+        format!("{root}/tests/spec/requests.rs").into(),
+        requests(country),
+    );
+    files.insert(
+        format!("{root}/tests/spec/responses.rs").into(),
+        responses(country),
+    );
+}
+
+fn requests(country: &Country) -> String {
+    let krate = ident(&country.crate_ident());
+    let merchant = &country.common.test_credentials.merchant_no;
+    let tests = country
+        .endpoints
+        .iter()
+        .map(|plan| endpoint_tests(country, plan, merchant));
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! One group per endpoint, built from the spec's example.
+
+            use #krate::*;
+            use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+
+            fn credentials() -> Credentials {
+                Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+            }
+
+            /// What a snapshot pins: request line, headers, body, canonical string and sign.
+            fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+                let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+                let canonical = request.canonical_string(prepared.timestamp);
+                format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
+            }
+
+            fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+                let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+                let body: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(&prepared.body).expect("the body is a JSON object");
+                body.keys().cloned().collect()
+            }
+
+            /// The derive's compile-time order agrees with the dynamic signer over the body.
+            fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+                let prepared = PreparedRequest::new(request, &credentials(), timestamp);
+                let body = unsigned_body(request, timestamp);
+                let map = body.as_object().expect("the body is a JSON object");
+                assert_eq!(prepared.sign, sign_map(map, &Secret::new(protocol::TEST_SECRET)));
+                assert_eq!(request.canonical_string(prepared.timestamp), canonical_string_of_map(map));
+            }
+
+            /// Builds from JSON input and returns the broken rules.
+            fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+            where
+                B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+            {
+                let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+                match builder.try_into() {
+                    Ok(_) => Vec::new(),
+                    Err(e) => e.errors().to_vec(),
+                }
+            }
+
+            #(#tests)*
+        },
+    )
+}
+
+fn endpoint_tests(country: &Country, plan: &EndpointPlan, merchant: &str) -> TokenStream {
+    let e = plan.spec;
+    let m = names::module(&e.name);
+    let prefix = type_prefix(e);
+    let request_ty = ident(&format!("{prefix}Request"));
+    let builder_ty = ident(&format!("{prefix}Builder"));
+    let example_fn = ident(&format!("{m}_example"));
+    let chain: TokenStream = builder_chain(country, plan, true)
+        .parse()
+        .expect("builder chain");
+    let ts = num(plan.example.timestamp.unwrap_or(0));
+
+    let x = &plan.expected;
+    let mut snapshot = format!(
+        "\nPOST {}\ncontent-type: application/json\nmerchantNo: {merchant}\n",
+        e.path
+    );
+    if e.sign == SignPlacement::Header {
+        snapshot.push_str(&format!("sign: {}\n", x.sign));
+    }
+    snapshot.push_str(&format!(
+        "\n{}\n\ncanonical: {}\nsign: {}\n",
+        x.body, x.canonical, x.sign
+    ));
+    let snapshot = raw_literal(&snapshot);
+
+    let shape_test = ident(&format!("{m}_request_shape"));
+    let agree_test = ident(&format!("{m}_derive_agrees_with_map_signer"));
+    let json_test = ident(&format!("{m}_json_input_builds_the_same_request"));
+    let rules_test = ident(&format!("{m}_rejects_input_that_breaks_each_rule"));
+
+    let example_origin = e.example.as_ref().expect("checked").get_ref().origin;
+    let keys_test = if example_origin == Origin::Docs {
+        let name = ident(&format!("{m}_body_has_the_docs_example_keys"));
+        let keys = &plan.example.keys;
+        quote! {
+            #[test]
+            fn #name() {
+                assert_eq!(body_keys(&#example_fn(), #ts), [#(#keys),*]);
+            }
+        }
+    } else {
+        quote!()
+    };
+
+    // The example's fields as builder JSON input (wire names, no sign/timestamp).
+    let mut input = Map::new();
+    for (index, text) in &plan.example.values {
+        let f = e.request[*index].get_ref();
+        let v = match f.wire_type {
+            crate::spec::WireType::Number => Value::from(text.parse::<u64>().expect("amount")),
+            crate::spec::WireType::String => Value::from(text.clone()),
+        };
+        input.insert(f.wire.clone(), v);
+    }
+    let input_json = raw_literal(&Value::Object(input.clone()).to_string());
+
+    let rule_cases = rule_cases(plan, &input);
+    quote! {
+        fn #example_fn() -> #request_ty {
+            #chain
+        }
+
+        #[test]
+        fn #shape_test() {
+            insta::assert_snapshot!(shape(&#example_fn(), #ts), @#snapshot);
+        }
+
+        #keys_test
+
+        #[test]
+        fn #agree_test() {
+            assert_signers_agree(&#example_fn(), #ts);
+        }
+
+        #[test]
+        fn #json_test() {
+            let from_json: #request_ty = serde_json::from_str(#input_json).expect("the example's fields build");
+            assert_eq!(from_json, #example_fn());
+            assert_eq!(#example_fn().to_builder().build(), Ok(#example_fn()));
+        }
+
+        #[test]
+        fn #rules_test() {
+            #(#rule_cases)*
+            let _ = errors_from_json::<#builder_ty, #request_ty>;
+        }
+    }
+}
+
+/// One case per declared rule: the example with one field broken, and the exact error.
+fn rule_cases(plan: &EndpointPlan, input: &Map<String, Value>) -> Vec<TokenStream> {
+    let e = plan.spec;
+    let prefix = type_prefix(e);
+    let request_ty = ident(&format!("{prefix}Request"));
+    let builder_ty = ident(&format!("{prefix}Builder"));
+    let mut cases = Vec::new();
+    let mut case = |wire: &str, value: Option<Value>, problem: TokenStream| {
+        let mut broken = input.clone();
+        match value {
+            Some(v) => broken.insert(wire.to_string(), v),
+            None => broken.remove(wire),
+        };
+        let json = raw_literal(&Value::Object(broken).to_string());
+        cases.push(quote! {
+            let errors = errors_from_json::<#builder_ty, #request_ty>(#json);
+            assert_eq!(errors, [FieldError { field: #wire, problem: #problem }]);
+            assert!(errors[0].to_string().starts_with(concat!("`", #wire, "` ")));
+        });
+    };
+    for field in &e.request {
+        let f = field.get_ref();
+        let wire = f.wire.as_str();
+        if f.required {
+            case(wire, None, quote!(Problem::Missing));
+        }
+        match f.kind {
+            FieldKind::Amount => {
+                let as_wire = |n: String| match f.wire_type {
+                    crate::spec::WireType::Number => Value::from(n.parse::<f64>().expect("number")),
+                    crate::spec::WireType::String => Value::from(n),
+                };
+                let base = f.min.unwrap_or(1).max(1);
+                case(
+                    wire,
+                    Some(as_wire(format!("{base}.5"))),
+                    quote!(Problem::Amount(AmountError::HasDecimals)),
+                );
+                if let Some(min) = f.min.filter(|m| *m > 0) {
+                    let (min_l, got_l) = (num(min), num(min - 1));
+                    case(
+                        wire,
+                        Some(Value::from(min - 1)),
+                        quote!(Problem::BelowMin { min: #min_l, got: #got_l }),
+                    );
+                }
+                if let Some(max) = f.max {
+                    let (max_l, got_l) = (num(max), num(max + 1));
+                    case(
+                        wire,
+                        Some(Value::from(max + 1)),
+                        quote!(Problem::AboveMax { max: #max_l, got: #got_l }),
+                    );
+                }
+            }
+            FieldKind::Enum => {
+                let values = f.values.iter().map(|v| &v.wire);
+                case(
+                    wire,
+                    Some(Value::from("NOT_A_DOCUMENTED_VALUE")),
+                    quote!(Problem::NotOneOf { allowed: &[#(#values),*] }),
+                );
+                if f.required {
+                    case(wire, Some(Value::from("")), quote!(Problem::Empty));
+                }
+            }
+            FieldKind::Text => {
+                if f.required {
+                    case(wire, Some(Value::from("")), quote!(Problem::Empty));
+                }
+                if let Some([lo, hi]) = f.digits {
+                    let good_prefix = f.prefixes.first().cloned().unwrap_or_default();
+                    let pad = |len: usize| {
+                        let mut s = good_prefix.clone();
+                        while s.len() < len {
+                            s.push('1');
+                        }
+                        s.truncate(len);
+                        s
+                    };
+                    let (lo_l, hi_l) = (num(lo), num(hi));
+                    let long = pad(hi as usize + 1);
+                    let got = num(long.len() as u64);
+                    case(
+                        wire,
+                        Some(Value::from(long)),
+                        quote!(Problem::DigitCount { min: #lo_l, max: #hi_l, got: #got }),
+                    );
+                    if (lo as usize) > good_prefix.len() + 1 {
+                        let short = pad(lo as usize - 1);
+                        let got = num(short.len() as u64);
+                        case(
+                            wire,
+                            Some(Value::from(short)),
+                            quote!(Problem::DigitCount { min: #lo_l, max: #hi_l, got: #got }),
+                        );
+                    }
+                    let mut letters = pad(lo as usize);
+                    letters.pop();
+                    letters.push('x');
+                    case(wire, Some(Value::from(letters)), quote!(Problem::NotDigits));
+                    if !f.prefixes.is_empty() {
+                        let start = ('0'..='9')
+                            .find(|d| !f.prefixes.iter().any(|p| p.starts_with(*d)))
+                            .expect("some digit starts no prefix");
+                        let mut wrong: String = std::iter::repeat_n('1', lo as usize).collect();
+                        wrong.replace_range(0..1, &start.to_string());
+                        let prefixes = &f.prefixes;
+                        case(
+                            wire,
+                            Some(Value::from(wrong)),
+                            quote!(Problem::Prefix { allowed: &[#(#prefixes),*] }),
+                        );
+                    }
+                } else if !f.prefixes.is_empty() {
+                    let prefixes = &f.prefixes;
+                    case(
+                        wire,
+                        Some(Value::from("\u{1}no-such-prefix")),
+                        quote!(Problem::Prefix { allowed: &[#(#prefixes),*] }),
+                    );
+                }
+                if let Some(max) = f.max_len {
+                    let mut long = f.prefixes.first().cloned().unwrap_or_default();
+                    while long.chars().count() <= max as usize {
+                        long.push('1');
+                    }
+                    let got = num(long.chars().count() as u64);
+                    let max = num(max);
+                    if f.digits.is_none() {
+                        case(
+                            wire,
+                            Some(Value::from(long)),
+                            quote!(Problem::TooLong { max: #max, got: #got }),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    cases
+}
+
+fn responses(country: &Country) -> String {
+    let krate = ident(&country.crate_ident());
+    let mut tests = Vec::new();
+    for plan in &country.endpoints {
+        let Some(ex) = &plan.response_example else {
+            continue;
+        };
+        let m = names::module(&plan.spec.name);
+        let prefix = type_prefix(plan.spec);
+        let response_ty = ident(&format!("{prefix}Response"));
+        let name = ident(&format!("{m}_response_example_decodes"));
+        let json = raw_literal(&ex.json);
+        let accepted = if ex.accepted {
+            quote!(assert!(envelope.is_accepted());)
+        } else {
+            quote!(assert!(!envelope.is_accepted());)
+        };
+        let data_checks = match ex.boolean {
+            Some(b) => quote!(assert_eq!(envelope.data, Some(#b));),
+            None => {
+                let fields: Vec<&ResponseField> =
+                    plan.spec.response.iter().map(|f| f.get_ref()).collect();
+                let checks = field_checks(&fields, ex);
+                quote! {
+                    let data = envelope.data.expect("the example has data");
+                    #checks
+                }
+            }
+        };
+        tests.push(quote! {
+            #[test]
+            fn #name() {
+                let envelope: Envelope<#response_ty> =
+                    Envelope::parse(#json).expect("the docs' example response decodes");
+                #accepted
+                #data_checks
+            }
+        });
+    }
+    if let Some(ex) = &country.notification_example {
+        let n = country.file.spec.notification.get_ref();
+        let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
+        let checks = field_checks(&fields, ex);
+        let json = raw_literal(&ex.json);
+        tests.push(quote! {
+            #[test]
+            fn notification_example_decodes() {
+                let raw: &serde_json::value::RawValue =
+                    serde_json::from_str(#json).expect("the example is JSON");
+                let data = Notification::from_raw(raw, "body").expect("the docs' example notification decodes");
+                #checks
+            }
+        });
+    }
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! The docs' example responses and notification, decoded: every documented field (or
+            //! alias) lands in its typed field, everything else in `extra`.
+            #![allow(unused_imports)]
+
+            use #krate::*;
+
+            #(#tests)*
+        },
+    )
+}
+
+fn field_checks(fields: &[&ResponseField], ex: &DataExample) -> TokenStream {
+    let checks = ex.fields.iter().map(|d| {
+        let f = fields[d.field];
+        let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+        match (&d.value, f.kind) {
+            (None, _) => quote!(assert_eq!(data.#name, None);),
+            (Some(v), ValueKind::Text) => quote!(assert_eq!(data.#name.as_deref(), Some(#v));),
+            (Some(v), ValueKind::Decimal) => {
+                quote!(assert_eq!(data.#name.map(|d| d.to_string()).as_deref(), Some(#v));)
+            }
+            (Some(v), ValueKind::Integer) => {
+                let n = num(v.parse::<u64>().expect("decoded integer"));
+                quote!(assert_eq!(data.#name, Some(#n));)
+            }
+            (Some(v), ValueKind::Boolean) => {
+                let b = v == "true";
+                quote!(assert_eq!(data.#name, Some(#b));)
+            }
+            (Some(v), ValueKind::Status) => {
+                quote!(assert_eq!(data.#name, Some(Status::from_code(#v)));)
+            }
+        }
+    });
+    let extra = &ex.extra;
+    quote! {
+        #(#checks)*
+        let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
+        assert_eq!(extra, Vec::<&str>::from([#(#extra),*]));
+    }
+}

@@ -1,0 +1,619 @@
+//! The spec files as typed data, and every check that makes a spec invalid.
+//!
+//! Parsing is strict (`deny_unknown_fields`); each error names the file, the line and the rule.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One problem in a spec file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Common {
+    pub protocol: Protocol,
+    pub signing: Signing,
+    pub envelope: EnvelopeNames,
+    pub status: Vec<Spanned<StatusSpec>>,
+    pub failure: Vec<Spanned<FailureSpec>>,
+    pub test_credentials: TestCredentials,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    pub method: String,
+    pub merchant_header: String,
+    pub sign_field: String,
+    pub timestamp_field: String,
+    pub accepted_code: String,
+    pub notify_ack: String,
+    pub notify_retry_schedule_secs: Vec<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    pub rule: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvelopeNames {
+    pub msg: String,
+    pub code: String,
+    pub timestamp: String,
+    pub success: String,
+    pub data: String,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Success,
+    Partial,
+    Processing,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSpec {
+    pub code: String,
+    pub variant: String,
+    pub outcome: Outcome,
+    pub meaning: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FailureSpec {
+    pub code: String,
+    pub variant: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestCredentials {
+    pub merchant_no: String,
+    pub secret: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountrySpec {
+    pub country: Spanned<Country>,
+    #[serde(default)]
+    pub endpoint: Vec<Spanned<Endpoint>>,
+    pub notification: Spanned<Notification>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub currency: String,
+    pub sandbox_base_url: Option<String>,
+    pub sandbox_merchant_no: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignPlacement {
+    Body,
+    Header,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimestampWire {
+    String,
+    Number,
+    Absent,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    MovesMoney,
+    ReadOnly,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    #[default]
+    Documented,
+    Inferred,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataShape {
+    #[default]
+    Object,
+    Boolean,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoint {
+    pub name: String,
+    pub summary: String,
+    pub doc: Option<String>,
+    pub path: String,
+    pub sign: SignPlacement,
+    pub timestamp: TimestampWire,
+    pub effect: Effect,
+    pub provenance: Provenance,
+    pub source: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub data: DataShape,
+    #[serde(default)]
+    pub response_provenance: Provenance,
+    #[serde(default)]
+    pub response_notes: Vec<String>,
+    #[serde(default)]
+    pub request: Vec<Spanned<RequestField>>,
+    #[serde(default)]
+    pub response: Vec<Spanned<ResponseField>>,
+    pub example: Option<Spanned<Example>>,
+    pub response_example: Option<Spanned<Example>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    Text,
+    Amount,
+    Enum,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum WireType {
+    #[default]
+    String,
+    Number,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestField {
+    pub wire: String,
+    pub rust: Option<String>,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub wire_type: WireType,
+    pub required: bool,
+    pub doc: String,
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub digits: Option<[u32; 2]>,
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    pub max_len: Option<u32>,
+    #[serde(default)]
+    pub values: Vec<EnumValue>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    pub wire: String,
+    pub doc: String,
+    pub rust: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Text,
+    Decimal,
+    Integer,
+    Boolean,
+    Status,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseField {
+    pub wire: String,
+    pub rust: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: ValueKind,
+    pub doc: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    Docs,
+    DocsPartial,
+    Constructed,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub origin: Origin,
+    pub note: Option<String>,
+    pub json: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notification {
+    pub signed: bool,
+    pub timestamped: bool,
+    pub provenance: Provenance,
+    pub source: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub field: Vec<Spanned<ResponseField>>,
+    pub example: Option<Spanned<Example>>,
+}
+
+/// A loaded spec file: its path (as shown in errors and headers), text and parsed content.
+pub struct Loaded<T> {
+    /// `spec/id.toml`, relative to the workspace root.
+    pub display_path: PathBuf,
+    pub text: String,
+    pub spec: T,
+}
+
+impl<T> Loaded<T> {
+    pub fn line_of(&self, offset: usize) -> usize {
+        line_of(&self.text, offset)
+    }
+
+    pub fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> SpecError {
+        SpecError {
+            file: self.display_path.clone(),
+            line: self.line_of(span.start),
+            message: message.into(),
+        }
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Parses one spec file strictly.
+pub fn parse<T: for<'de> Deserialize<'de>>(
+    display_path: &Path,
+    text: String,
+) -> Result<Loaded<T>, SpecError> {
+    match toml::from_str::<T>(&text) {
+        Ok(spec) => Ok(Loaded {
+            display_path: display_path.to_path_buf(),
+            text,
+            spec,
+        }),
+        Err(e) => Err(SpecError {
+            file: display_path.to_path_buf(),
+            line: e.span().map_or(1, |s| line_of(&text, s.start)),
+            message: e.message().trim().to_string(),
+        }),
+    }
+}
+
+pub fn is_kebab(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+pub fn is_rust_ident(name: &str) -> bool {
+    syn::parse_str::<syn::Ident>(name).is_ok()
+}
+
+/// Checks what serde cannot: uniqueness, rule sanity, names. Examples are checked by
+/// `crate::example`.
+pub fn check_country(file: &Loaded<CountrySpec>, errors: &mut Vec<SpecError>) {
+    let spec = &file.spec;
+    let country = spec.country.get_ref();
+    let stem = file
+        .display_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if country.code != stem {
+        errors.push(file.error(
+            spec.country.span(),
+            format!(
+                "country code `{}` must match the file name `{stem}.toml`",
+                country.code
+            ),
+        ));
+    }
+    if country.code.len() != 2 || !country.code.chars().all(|c| c.is_ascii_lowercase()) {
+        errors.push(file.error(
+            spec.country.span(),
+            format!(
+                "country code `{}` must be two lowercase letters",
+                country.code
+            ),
+        ));
+    }
+    if country.currency.len() != 3 || !country.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.push(file.error(
+            spec.country.span(),
+            format!(
+                "currency `{}` must be a three-letter ISO 4217 code",
+                country.currency
+            ),
+        ));
+    }
+    if spec.endpoint.is_empty() {
+        errors.push(file.error(
+            spec.country.span(),
+            "a country needs at least one [[endpoint]]",
+        ));
+    }
+    let mut names = BTreeSet::new();
+    for endpoint in &spec.endpoint {
+        let e = endpoint.get_ref();
+        let at = |msg: String| file.error(endpoint.span(), format!("endpoint `{}`: {msg}", e.name));
+        if !is_kebab(&e.name) {
+            errors.push(at("name must be kebab-case (`query-pay-in`)".into()));
+        }
+        if !names.insert(e.name.clone()) {
+            errors.push(at("duplicate endpoint name".into()));
+        }
+        if !e.path.starts_with('/') || e.path.contains(char::is_whitespace) {
+            errors.push(at(format!(
+                "path `{}` must start with `/` and contain no spaces",
+                e.path
+            )));
+        }
+        if e.example.is_none() {
+            errors.push(at(
+                "missing [endpoint.example] (use origin = \"constructed\" with a note when the docs show none)"
+                    .into(),
+            ));
+        }
+        if e.data == DataShape::Boolean && !e.response.is_empty() {
+            errors.push(at(
+                "data = \"boolean\" takes no [[endpoint.response]] fields".into(),
+            ));
+        }
+        check_request_fields(file, &e.name, &e.request, errors);
+        check_response_fields(file, &format!("endpoint `{}`", e.name), &e.response, errors);
+        for example in [&e.example, &e.response_example].into_iter().flatten() {
+            check_example_note(file, example, errors);
+        }
+    }
+    let n = spec.notification.get_ref();
+    check_response_fields(file, "notification", &n.field, errors);
+    if let Some(example) = &n.example {
+        check_example_note(file, example, errors);
+    }
+}
+
+fn check_example_note(
+    file: &Loaded<CountrySpec>,
+    example: &Spanned<Example>,
+    errors: &mut Vec<SpecError>,
+) {
+    let ex = example.get_ref();
+    if ex.origin != Origin::Docs && ex.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        errors.push(file.error(
+            example.span(),
+            "an example that is not the docs' own (origin docs-partial or constructed) needs a `note` saying why",
+        ));
+    }
+}
+
+fn check_request_fields(
+    file: &Loaded<CountrySpec>,
+    endpoint: &str,
+    fields: &[Spanned<RequestField>],
+    errors: &mut Vec<SpecError>,
+) {
+    let mut wires = BTreeSet::new();
+    let mut rusts = BTreeSet::new();
+    for field in fields {
+        let f = field.get_ref();
+        let mut fail = |msg: String| {
+            errors.push(file.error(
+                field.span(),
+                format!("endpoint `{endpoint}`, field `{}`: {msg}", f.wire),
+            ))
+        };
+        if !wires.insert(f.wire.clone()) {
+            fail("duplicate wire name".into());
+        }
+        if f.wire == "sign" || f.wire == "timestamp" {
+            fail("`sign` and `timestamp` are implied by the endpoint's `sign` and `timestamp` keys; do not list them".into());
+        }
+        let rust = crate::names::field_ident(&f.wire, f.rust.as_deref());
+        if !is_rust_ident(&rust) {
+            fail(format!(
+                "`{rust}` is not a valid Rust field name; set `rust`"
+            ));
+        }
+        if !rusts.insert(rust.clone()) {
+            fail(format!("duplicate Rust name `{rust}`"));
+        }
+        if f.wire_type == WireType::Number && f.kind != FieldKind::Amount {
+            fail("wire_type = \"number\" is only for kind = \"amount\"".into());
+        }
+        if f.kind == FieldKind::Amount && !f.required {
+            fail("amount fields must be required (no documented amount is optional)".into());
+        }
+        if f.kind != FieldKind::Amount && (f.min.is_some() || f.max.is_some()) {
+            fail("min/max apply only to kind = \"amount\"".into());
+        }
+        if let (Some(min), Some(max)) = (f.min, f.max) {
+            if min > max {
+                fail(format!("min {min} is greater than max {max}"));
+            }
+        }
+        if f.kind != FieldKind::Text
+            && (f.digits.is_some() || !f.prefixes.is_empty() || f.max_len.is_some())
+        {
+            fail("digits, prefixes and max_len apply only to kind = \"text\"".into());
+        }
+        if let Some([lo, hi]) = f.digits {
+            if lo == 0 || lo > hi {
+                fail(format!("digits = [{lo}, {hi}] must have 0 < min <= max"));
+            }
+            if f.prefixes
+                .iter()
+                .any(|p| !p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                fail("with `digits`, every prefix must be digits too".into());
+            }
+            if f.prefixes.iter().any(|p| p.len() > hi as usize) {
+                fail("a prefix is longer than the maximum digit count".into());
+            }
+        }
+        if f.max_len == Some(0) {
+            fail("max_len must be at least 1".into());
+        }
+        if f.prefixes.iter().any(String::is_empty) {
+            fail("empty prefix".into());
+        }
+        match (f.kind, f.values.is_empty()) {
+            (FieldKind::Enum, true) => fail("kind = \"enum\" needs `values`".into()),
+            (FieldKind::Enum, false) => {
+                let mut seen = BTreeSet::new();
+                let mut variants = BTreeSet::new();
+                for v in &f.values {
+                    if v.wire.is_empty() || !seen.insert(v.wire.clone()) {
+                        fail(format!("enum value `{}` is empty or repeated", v.wire));
+                    }
+                    let variant = crate::names::variant_ident(&v.wire, v.rust.as_deref());
+                    if !is_rust_ident(&variant) || !variants.insert(variant.clone()) {
+                        fail(format!(
+                            "enum value `{}` gives the variant name `{variant}`, which is invalid or repeated; set `rust`",
+                            v.wire
+                        ));
+                    }
+                }
+            }
+            (_, false) => fail("`values` applies only to kind = \"enum\"".into()),
+            _ => {}
+        }
+    }
+}
+
+fn check_response_fields(
+    file: &Loaded<CountrySpec>,
+    owner: &str,
+    fields: &[Spanned<ResponseField>],
+    errors: &mut Vec<SpecError>,
+) {
+    let mut names = BTreeSet::new();
+    let mut rusts = BTreeSet::new();
+    for field in fields {
+        let f = field.get_ref();
+        let mut fail = |msg: String| {
+            errors.push(file.error(field.span(), format!("{owner}, field `{}`: {msg}", f.wire)))
+        };
+        for name in std::iter::once(&f.wire).chain(&f.aliases) {
+            if !names.insert(name.clone()) {
+                fail(format!(
+                    "the name `{name}` is used twice (as a wire name or alias)"
+                ));
+            }
+        }
+        let rust = crate::names::field_ident(&f.wire, f.rust.as_deref());
+        if !is_rust_ident(&rust) || rust == "extra" {
+            fail(format!(
+                "`{rust}` is not a usable Rust field name; set `rust`"
+            ));
+        }
+        if !rusts.insert(rust.clone()) {
+            fail(format!("duplicate Rust name `{rust}`"));
+        }
+    }
+}
+
+/// Checks the shared file.
+pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
+    let mut codes = BTreeSet::new();
+    let mut variants = BTreeSet::new();
+    let mut outcomes = BTreeSet::new();
+    let entries = file
+        .spec
+        .status
+        .iter()
+        .map(|s| (s.span(), &s.get_ref().code, &s.get_ref().variant))
+        .chain(
+            file.spec
+                .failure
+                .iter()
+                .map(|f| (f.span(), &f.get_ref().code, &f.get_ref().variant)),
+        );
+    for (span, code, variant) in entries {
+        if !codes.insert(code.clone()) {
+            errors.push(file.error(
+                span.clone(),
+                format!("status code `{code}` is listed twice"),
+            ));
+        }
+        if !is_rust_ident(variant)
+            || !variants.insert(variant.clone())
+            || variant == "Failed"
+            || variant == "Other"
+        {
+            errors.push(file.error(
+                span,
+                format!("variant `{variant}` is invalid, repeated or reserved"),
+            ));
+        }
+    }
+    for s in &file.spec.status {
+        if !outcomes.insert(format!("{:?}", s.get_ref().outcome)) {
+            errors.push(file.error(
+                s.span(),
+                "each outcome (success, partial, processing) is listed once",
+            ));
+        }
+    }
+    if outcomes.len() != 3 {
+        errors.push(SpecError {
+            file: file.display_path.clone(),
+            line: 1,
+            message: "[[status]] must list the success, partial and processing outcomes".into(),
+        });
+    }
+}
