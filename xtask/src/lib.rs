@@ -6,6 +6,11 @@ pub mod names;
 pub mod spec;
 pub mod sync;
 
+/// The top-level README's Rust examples, compiled and run as doctests so they stay true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 use std::path::Path;
 
 /// What a run did.

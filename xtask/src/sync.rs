@@ -126,6 +126,18 @@ pub fn diff(root: &Path, files: &Files) -> Drift {
     drift
 }
 
+/// Removes `dir` if it holds nothing but empty directories.
+fn prune_empty(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                prune_empty(&entry.path());
+            }
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
 /// Makes the tree match: writes changed files, deletes extra ones (and emptied directories).
 pub fn apply(root: &Path, drift: &Drift) -> std::io::Result<()> {
     for (path, _, new) in &drift.changed {
@@ -137,14 +149,15 @@ pub fn apply(root: &Path, drift: &Drift) -> std::io::Result<()> {
     }
     for path in &drift.extra {
         std::fs::remove_file(root.join(path))?;
+    }
+    for path in &drift.extra {
+        // Prune directories the deletions emptied, up to (not including) `crates/`.
         let mut dir = path.parent();
         while let Some(d) = dir {
             if d.as_os_str().is_empty() || d == Path::new("crates") {
                 break;
             }
-            if std::fs::remove_dir(root.join(d)).is_err() {
-                break;
-            }
+            prune_empty(&root.join(d));
             dir = d.parent();
         }
     }

@@ -25,6 +25,7 @@ pub fn generate(country: &Country, files: &mut Files) {
         );
     }
     tests::generate(country, &root, files);
+    super::quickstart::generate(country, &root, files);
 }
 
 fn c<'a>(country: &Country<'a>) -> &'a crate::spec::Country {

@@ -12,6 +12,7 @@ use crate::spec::{self, Common, CountrySpec, Loaded, SpecError};
 mod core;
 mod country;
 mod endpoint;
+mod quickstart;
 mod tests;
 
 /// The generated files, by path relative to the workspace root.

@@ -1,0 +1,8 @@
+use paypro_core::Signable;
+
+#[derive(Signable)]
+enum Request {
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use paypro_core::Signable;
+
+#[derive(Signable)]
+struct Request(String);
+
+fn main() {}
