@@ -251,18 +251,50 @@ impl TryFrom<PayInBuilder> for PayInRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInBuilder {
+    /// Payment amount, in whole taka.
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The pay-in page states no minimum, maximum or decimal rule; amounts are whole units as on the payout page ('decimals are not recommended') and every other country.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Payment type (e-wallet).
+    ///
+    /// Wire: `wayCode`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The older (bengal) page lists `EWALLET_BKASH`, `EWALLET_NAGAD`; the newer (bangladesh) page lists `BKASH`, `NAGAD` but its example still sends `EWALLET_BKASH`. Which spelling the server accepts today is unknown, so all four are allowed.
     #[serde(rename = "wayCode", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<WayCode>"))]
     way_code: Option<String>,
+    /// Transaction number, unique (suggested format: YYYYMMDDHHMMSS + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Remarks; returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
+    /// Asynchronous callback URL (e.g. https://www.abc.com/).
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The page adds 'if not provided, the system will redirect to the default success page', apparently copied from returnUrl; the field is marked required and is sent as such.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Redirect page after successful payment.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }

@@ -129,10 +129,17 @@ impl TryFrom<PayInSubmitBuilder> for PayInSubmitRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInSubmitBuilder {
+    /// Paypro's unique order number, from the pay-in response.
+    ///
+    /// Wire: `platFormTradeNo`, a JSON string, required.
     #[serde(rename = "platFormTradeNo", default)]
     platform_trade_no: Option<String>,
+    /// Wallet transaction ID entered by the payer.
+    ///
+    /// Wire: `trxId`, a JSON string, required.
     #[serde(rename = "trxId", default)]
     trx_id: Option<String>,
 }

@@ -255,18 +255,50 @@ impl TryFrom<PayoutBuilder> for PayoutRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayoutBuilder {
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Payout amount, in whole taka (decimals are not recommended).
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The page only says decimals are 'not recommended'; amounts are treated as integer-only.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Receiving wallet ID.
+    ///
+    /// Wire: `walletId`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The example `01123456789` is an 11-digit Bangladeshi mobile number, but the docs state no format; none is enforced.
     #[serde(rename = "walletId", default)]
     wallet_id: Option<String>,
+    /// Receiving e-wallet.
+    ///
+    /// Wire: `wayCode`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The older (bengal) page lists `EWALLET_BKASH`, `EWALLET_ROCKET`, `EWALLET_NAGAD`; the newer (bangladesh) page lists `BKASH`, `NAGAD` (no Rocket) but its example still sends `EWALLET_BKASH`. All five are allowed.
     #[serde(rename = "wayCode", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<WayCode>"))]
     way_code: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Remark; returned in the callback.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
 }

@@ -215,6 +215,22 @@ impl<'de> Deserialize<'de> for AmountInput {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for AmountInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AmountInput".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A whole amount, as a JSON number or a string of digits.",
+            "oneOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": "^[0-9]+$" }
+            ]
+        })
+    }
+}
+
 /// Serializes an amount as a JSON string of digits (`"300"`).
 pub fn serialize_as_string<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
     let mut buf = DigitBuf::new();

@@ -293,22 +293,51 @@ impl TryFrom<PayInBuilder> for PayInRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInBuilder {
+    /// Payer name.
+    ///
+    /// Wire: `payer`, a JSON string, required.
     #[serde(rename = "payer", default)]
     payer: Option<String>,
+    /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
+    ///
+    /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Remark, returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, required.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
+    /// Merchant order number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Payer's Egyptian mobile number. The docs advise that 'the first 11 digits from 010 to 018 must be accurate, otherwise collection may be affected' (i.e. an 11-digit number starting 010 to 018).
+    ///
+    /// Wire: `mobile`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The docs' own example mobile `6789123456` (10 digits, starting 67) breaks that advice, so the rule is not enforced: it only affects collection, it does not make the request invalid.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Payer's email.
+    ///
+    /// Wire: `email`, a JSON string, required.
     #[serde(rename = "email", default)]
     email: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Cashier jump URL: where the payer is redirected afterwards.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }

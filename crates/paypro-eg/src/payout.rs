@@ -241,18 +241,37 @@ impl TryFrom<PayoutBuilder> for PayoutRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayoutBuilder {
+    /// Beneficiary name.
+    ///
+    /// Wire: `customerName`, a JSON string, required.
     #[serde(rename = "customerName", default)]
     customer_name: Option<String>,
+    /// Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).
+    ///
+    /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Remark, returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, required.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
+    /// Transaction number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Wallet id (receiving account).
+    ///
+    /// Wire: `walletId`, a JSON string, required.
     #[serde(rename = "walletId", default)]
     wallet_id: Option<String>,
 }

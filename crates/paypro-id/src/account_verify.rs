@@ -128,10 +128,17 @@ impl TryFrom<AccountVerifyBuilder> for AccountVerifyRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountVerifyBuilder {
+    /// Bank account number.
+    ///
+    /// Wire: `bankAccountNo`, a JSON string, required.
     #[serde(rename = "bankAccountNo", default)]
     bank_account_no: Option<String>,
+    /// Bank code from the Bank List appendix (not recovered), e.g. `0002`.
+    ///
+    /// Wire: `bankCode`, a JSON string, required.
     #[serde(rename = "bankCode", default)]
     bank_code: Option<String>,
 }

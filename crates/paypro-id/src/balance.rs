@@ -71,6 +71,7 @@ impl TryFrom<BalanceBuilder> for BalanceRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BalanceBuilder {}
 impl BalanceBuilder {

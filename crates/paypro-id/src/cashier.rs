@@ -310,24 +310,53 @@ impl TryFrom<CashierBuilder> for CashierRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CashierBuilder {
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Amount in whole rupiah (no decimals).
+    ///
+    /// Wire: `amount`, a JSON number, required.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Payer's email.
+    ///
+    /// Wire: `email`, a JSON string, required.
     #[serde(rename = "email", default)]
     email: Option<String>,
+    /// Payer's name.
+    ///
+    /// Wire: `username`, a JSON string, required.
     #[serde(rename = "username", default)]
     username: Option<String>,
+    /// Restricts the cashier to one channel; all are shown when absent.
+    ///
+    /// Wire: `channelCode`, a JSON string, optional.
     #[serde(rename = "channelCode", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<ChannelCode>"))]
     channel_code: Option<String>,
+    /// Payment method (WayCode appendix, not recovered); only valid together with channelCode.
+    ///
+    /// Wire: `wayCode`, a JSON string, optional.
     #[serde(rename = "wayCode", default)]
     way_code: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Where the payer is redirected after a successful authorisation.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }

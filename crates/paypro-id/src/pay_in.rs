@@ -337,26 +337,58 @@ impl TryFrom<PayInBuilder> for PayInRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInBuilder {
+    /// Merchant order number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// User name.
+    ///
+    /// Wire: `username`, a JSON string, required.
     #[serde(rename = "username", default)]
     username: Option<String>,
+    /// User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Email account.
+    ///
+    /// Wire: `email`, a JSON string, required.
     #[serde(rename = "email", default)]
     email: Option<String>,
+    /// Payment channel (WayCode appendix, not recovered; the values below are those the docs name).
+    ///
+    /// Wire: `channelCode`, a JSON string, required.
     #[serde(rename = "channelCode", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<ChannelCode>"))]
     channel_code: Option<String>,
+    /// Payment method within the channel, e.g. `DANA` (WayCode appendix, not recovered).
+    ///
+    /// Wire: `wayCode`, a JSON string, optional.
     #[serde(rename = "wayCode", default)]
     way_code: Option<String>,
+    /// Amount in whole rupiah (does not support decimals).
+    ///
+    /// Wire: `amount`, a JSON number, required.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Asynchronous callback URL for the payment notification.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Where the payer is redirected after a successful authorisation.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
+    /// Remark, returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
 }

@@ -310,24 +310,52 @@ impl TryFrom<PayoutBuilder> for PayoutRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayoutBuilder {
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Amount in whole rupiah (no decimals).
+    ///
+    /// Wire: `amount`, a JSON number, required.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Beneficiary name.
+    ///
+    /// Wire: `customerName`, a JSON string, required.
     #[serde(rename = "customerName", default)]
     customer_name: Option<String>,
+    /// Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
+    ///
+    /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Beneficiary's email.
+    ///
+    /// Wire: `email`, a JSON string, required.
     #[serde(rename = "email", default)]
     email: Option<String>,
+    /// Beneficiary bank account number.
+    ///
+    /// Wire: `bankAccountNo`, a JSON string, required.
     #[serde(rename = "bankAccountNo", default)]
     bank_account_no: Option<String>,
+    /// Bank code from the Bank List appendix (not recovered), e.g. `0002`.
+    ///
+    /// Wire: `bankCode`, a JSON string, required.
     #[serde(rename = "bankCode", default)]
     bank_code: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Remark, returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
 }

@@ -107,8 +107,16 @@ impl TryFrom<VoucherBuilder> for VoucherRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VoucherBuilder {
+    /// Transaction number.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The docs describe it as the 'Paypro transaction number' although the field is named tradeNo (the merchant number elsewhere) and the example value `test_00000002` is a merchant-style number. Sent as given.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
 }

@@ -185,14 +185,31 @@ impl TryFrom<CashierBuilder> for CashierRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CashierBuilder {
+    /// Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - 'Greater than KSH 50' is a recommendation, not a rule: no minimum is enforced.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Remark; returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
+    /// Transaction number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
 }

@@ -218,16 +218,40 @@ impl TryFrom<PayInBuilder> for PayInRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInBuilder {
+    /// Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.
+    ///
+    /// Wire: `amount`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - 'Greater than KSH 50' is a recommendation, not a rule (the example sends 3): no minimum is enforced.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Remark; returned as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
+    /// Transaction number, unique (recommended: year, month, day, hour, minute, second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Payer's mobile (M-Pesa) number (in some countries, the mobile number is the account number).
+    ///
+    /// Wire: `mobile`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - No format is documented for the pay-in (the example value is the placeholder `mobile`); the payout page's rule (12 digits starting 2541 or 2547) is not enforced here.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Asynchronous callback URL.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
 }

@@ -108,8 +108,16 @@ impl TryFrom<QueryMpesaCodeBuilder> for QueryMpesaCodeRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QueryMpesaCodeBuilder {
+    /// M-Pesa transaction code (receipt), e.g. `SHL2A6WAQU`.
+    ///
+    /// Wire: `code`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - Same name as the response envelope's `code`, which is unrelated.
     #[serde(rename = "code", default)]
     code: Option<String>,
 }

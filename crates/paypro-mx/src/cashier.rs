@@ -291,22 +291,48 @@ impl TryFrom<CashierBuilder> for CashierRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CashierBuilder {
+    /// Merchant order number, unique.
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Amount in whole pesos (decimals not supported).
+    ///
+    /// Wire: `amount`, a JSON string, required.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Payer's mobile phone number.
+    ///
+    /// Wire: `mobile`, a JSON string, optional.
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
+    /// Payer's email.
+    ///
+    /// Wire: `email`, a JSON string, optional.
     #[serde(rename = "email", default)]
     email: Option<String>,
+    /// Payer name.
+    ///
+    /// Wire: `payer`, a JSON string, optional.
     #[serde(rename = "payer", default)]
     payer: Option<String>,
+    /// Collection method code; restricts the cashier to one method (all are offered when absent).
+    ///
+    /// Wire: `wayCode`, a JSON string, optional.
     #[serde(rename = "wayCode", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<WayCode>"))]
     way_code: Option<String>,
+    /// Asynchronous callback address.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    ///
+    /// Wire: `returnUrl`, a JSON string, optional.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }

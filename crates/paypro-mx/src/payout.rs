@@ -376,28 +376,71 @@ impl TryFrom<PayoutBuilder> for PayoutRequest {
 
  It also deserializes from the request's JSON fields (wire names, without `sign` and `timestamp`), so input from a file or a command line goes through the same checks.*/
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayoutBuilder {
+    /// Merchant order number, unique (suggested: year month day hour minute second + random number).
+    ///
+    /// Wire: `tradeNo`, a JSON string, required.
     #[serde(rename = "tradeNo", default)]
     trade_no: Option<String>,
+    /// Bank code from the Bank List appendix (not recovered).
+    ///
+    /// Wire: `wayCode`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The Bank List page was not recovered, so the accepted codes are unknown; free text.
     #[serde(rename = "wayCode", default)]
     way_code: Option<String>,
+    /// Amount in whole pesos (no decimal point).
+    ///
+    /// Wire: `amount`, a JSON string, required.
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    /// Beneficiary name.
+    ///
+    /// Wire: `customerName`, a JSON string, required.
     #[serde(rename = "customerName", default)]
     customer_name: Option<String>,
+    /// Beneficiary's mobile number.
+    ///
+    /// Wire: `customerMobile`, a JSON string, optional.
     #[serde(rename = "customerMobile", default)]
     customer_mobile: Option<String>,
+    /// Beneficiary's email.
+    ///
+    /// Wire: `customerEmail`, a JSON string, optional.
     #[serde(rename = "customerEmail", default)]
     customer_email: Option<String>,
+    /// Type of the receiving account.
+    ///
+    /// Wire: `customerAccountType`, a JSON string, required.
     #[serde(rename = "customerAccountType", default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<CustomerAccountType>"))]
     customer_account_type: Option<String>,
+    /// Receiving account: the card number or the CLABE, per customerAccountType.
+    ///
+    /// Wire: `customerAccount`, a JSON string, required.
     #[serde(rename = "customerAccount", default)]
     customer_account: Option<String>,
+    /// Recipient's ID number.
+    ///
+    /// Wire: `identity`, a JSON string, optional.
     #[serde(rename = "identity", default)]
     identity: Option<String>,
+    /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
+    ///
+    /// Wire: `notifyUrl`, a JSON string, required.
+    ///
+    /// Notes:
+    ///
+    /// - The table marks it required yet describes a fallback when it is not passed; treated as required.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
+    /// Remark, brought back as is.
+    ///
+    /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
 }

@@ -455,7 +455,15 @@ fn builder_type(
             FieldKind::Amount => quote!(Option<AmountInput>),
             _ => quote!(Option<String>),
         };
-        quote! { #[serde(rename = #wire, default)] #name: #ty, }
+        let schema = match f.kind {
+            FieldKind::Enum => {
+                let with = format!("Option<{}>", enum_name(f));
+                quote!(#[cfg_attr(feature = "schemars", schemars(with = #with))])
+            }
+            _ => quote!(),
+        };
+        let doc = doc_lines(&field_doc(f));
+        quote! { #doc #[serde(rename = #wire, default)] #schema #name: #ty, }
     });
     let setters = fields.iter().map(|f| {
         let name = field_ident(f);
@@ -540,6 +548,7 @@ fn builder_type(
     quote! {
         #[doc = #builder_doc]
         #[derive(Clone, Debug, Default, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct #builder_ty {
             #(#builder_fields)*
