@@ -149,7 +149,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "orderAmount",
         aliases: &[],
         kind: ValueKind::Decimal,
-        doc: "Order amount (typed float; sent as a string with decimals in the examples).",
+        doc: "Order amount (typed float; the payout query's example sends strings like \"300.00\"; this endpoint's example was not recovered).",
     },
     ResponseField {
         wire: "payAmount",
@@ -196,7 +196,7 @@ pub struct QueryPayInResponse {
     /// Wire: `status`.
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Order amount (typed float; sent as a string with decimals in the examples).
+    /// Order amount (typed float; the payout query's example sends strings like "300.00"; this endpoint's example was not recovered).
     ///
     /// Wire: `orderAmount`.
     #[serde(rename = "orderAmount", skip_serializing_if = "Option::is_none")]

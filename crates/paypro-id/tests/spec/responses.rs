@@ -6,7 +6,7 @@ use paypro_id::*;
 #[test]
 fn pay_in_response_example_decodes() {
     let envelope: Envelope<PayInResponse> = Envelope::parse(
-            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"428c430ce59b47138674c971ff07a711","platFormTradeNo":"c167o1itir0fypid","status":"0015","desc":"Paying","remark":"11111","paymentUrl":"https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&forceToH5=false","qrString":"00020101021226670021ID","vaNumber":"189652365423658965"}}"#,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"428c430ce59b47138674c971ff07a711","platFormTradeNo":"c167o1itir0fypid","status":"0015","desc":"Paying","remark":"11111","paymentUrl":"https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&mid=216620070017015566089&did=216650001079216397931&sign=grrLubmutsZrKVwAE9QTamSYl2%2BwnFiwdFHK5aYgYpL7Z7%2BMtX1MHD1PbXNWmpq42lzaFHILn6PfJf2znZyFv1BPQKZC%2Fney4WcgRLwQMoLlGxSdytlOoNVinegyPJgt5tEuqcvuXj9c2ra%2FIGCgi6N5g4N8Fyz6fU29E3OJuoyni6Q4B3SD1jR%2FXLTmMe%2FhkWy1oj9C9n3OHh5RsCjh%2FpVTxuRZxzDjSLIw7MXja7psomwU4D8V6mjCfI722u5iIgAMNv1zVH%2BHH60%2BDFFw4APaxfHM0DTTx%2FEhuAlmsJTkGk%2FTCDwU7OFm2nIhND4spV7JJDxn%2FWju3orXX96eSw%3D%3D&forceToH5=false","qrString":"00020101021226670021ID/.HTTPS://CFSUKSESS011893600922376110100202097611010020303UMI51440014ID.CO.QRIS.WWW0215ID20243249690030303UMI520465335802ID5902CF6015 JAKARTA SELATA6105127605405500005303360623605259d9faf8343bb48a186ca7c6e20703A0163049FE2","vaNumber":"189652365423658965"}}"#,
         )
         .expect("the docs' example response decodes");
     assert!(envelope.is_accepted());
@@ -18,9 +18,12 @@ fn pay_in_response_example_decodes() {
     assert_eq!(data.remark.as_deref(), Some("11111"));
     assert_eq!(
         data.payment_url.as_deref(),
-        Some("https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&forceToH5=false")
+        Some("https://m.dana.id/link/pay?bizNo=20241130111212800110166014426619726&timestamp=1732957513413&mid=216620070017015566089&did=216650001079216397931&sign=grrLubmutsZrKVwAE9QTamSYl2%2BwnFiwdFHK5aYgYpL7Z7%2BMtX1MHD1PbXNWmpq42lzaFHILn6PfJf2znZyFv1BPQKZC%2Fney4WcgRLwQMoLlGxSdytlOoNVinegyPJgt5tEuqcvuXj9c2ra%2FIGCgi6N5g4N8Fyz6fU29E3OJuoyni6Q4B3SD1jR%2FXLTmMe%2FhkWy1oj9C9n3OHh5RsCjh%2FpVTxuRZxzDjSLIw7MXja7psomwU4D8V6mjCfI722u5iIgAMNv1zVH%2BHH60%2BDFFw4APaxfHM0DTTx%2FEhuAlmsJTkGk%2FTCDwU7OFm2nIhND4spV7JJDxn%2FWju3orXX96eSw%3D%3D&forceToH5=false")
     );
-    assert_eq!(data.qr_string.as_deref(), Some("00020101021226670021ID"));
+    assert_eq!(
+        data.qr_string.as_deref(),
+        Some("00020101021226670021ID/.HTTPS://CFSUKSESS011893600922376110100202097611010020303UMI51440014ID.CO.QRIS.WWW0215ID20243249690030303UMI520465335802ID5902CF6015 JAKARTA SELATA6105127605405500005303360623605259d9faf8343bb48a186ca7c6e20703A0163049FE2")
+    );
     assert_eq!(data.va_number.as_deref(), Some("189652365423658965"));
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
