@@ -44,6 +44,7 @@ pub struct Protocol {
     pub accepted_code: String,
     pub notify_ack: String,
     pub notify_retry_schedule_secs: Vec<u64>,
+    pub status_message_fields: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +166,7 @@ pub struct Endpoint {
     pub sign: SignPlacement,
     pub timestamp: TimestampWire,
     pub effect: Effect,
+    pub reconcile_with: Option<String>,
     pub provenance: Provenance,
     pub source: String,
     #[serde(default)]
@@ -413,6 +415,32 @@ pub fn check_country(file: &Loaded<CountrySpec>, errors: &mut Vec<SpecError>) {
             errors.push(at(
                 "data = \"boolean\" takes no [[endpoint.response]] fields".into(),
             ));
+        }
+        if let Some(target) = &e.reconcile_with {
+            let query = spec
+                .endpoint
+                .iter()
+                .map(|q| q.get_ref())
+                .find(|q| q.name == *target);
+            let usable = query.is_some_and(|q| {
+                q.effect == Effect::ReadOnly
+                    && q.request.iter().any(|f| {
+                        let f = f.get_ref();
+                        f.wire == "tradeNo" && f.required && f.kind == FieldKind::Text
+                    })
+                    && q.response
+                        .iter()
+                        .any(|f| f.get_ref().kind == ValueKind::Status)
+            });
+            if e.effect != Effect::MovesMoney {
+                errors.push(at(
+                    "reconcile_with applies only to money-moving endpoints".into()
+                ));
+            } else if !usable {
+                errors.push(at(format!(
+                    "reconcile_with = \"{target}\" must name a read-only endpoint of this file that takes a required text `tradeNo` and answers a `status`"
+                )));
+            }
         }
         check_request_fields(file, &e.name, &e.request, errors);
         check_response_fields(file, &format!("endpoint `{}`", e.name), &e.response, errors);

@@ -10,6 +10,13 @@ pub use crate::query_payout::{
     QueryPayoutBuilder, QueryPayoutRequest, QueryPayoutResponse,
 };
 pub use crate::balance::{BalanceBuilder, BalanceRequest, BalanceResponse};
+#[cfg(feature = "client")]
+pub use crate::client::Client;
+#[cfg(feature = "client")]
+pub use paypro_core::client::{
+    Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
+    RetryPolicy, SystemClock,
+};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 pub use paypro_core::{

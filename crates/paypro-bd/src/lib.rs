@@ -4,6 +4,12 @@
 
 #[rustfmt::skip]
 pub mod balance;
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod client;
 #[rustfmt::skip]
 mod country;
 #[rustfmt::skip]

@@ -205,7 +205,7 @@ mod tests {
         );
         assert!(matches!(
             status(&raw("\"00029\""), "s").unwrap(),
-            Some(Status::Failed(_))
+            Some(Status::Failed { message: None, .. })
         ));
     }
 }

@@ -23,8 +23,13 @@
 //! ```
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate self as paypro_core;
 
 mod amount;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod descriptor;
 mod envelope;
 #[rustfmt::skip]
@@ -34,6 +39,8 @@ mod raw;
 mod request;
 mod secret;
 mod sign;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod validate;
 
 pub use amount::{

@@ -19,6 +19,11 @@ pub trait Endpoint: Signable + Serialize {
     const DESCRIPTOR: &'static EndpointDescriptor;
     /// The response's typed `data`.
     type Response: FromRaw;
+
+    /// The merchant's order number, for logs and traces, where the request carries one.
+    fn trade_no(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// Who is calling: the merchant number (sent as the `merchantNo` header) and the app secret.

@@ -282,6 +282,9 @@ impl PayInRequest {
 impl Endpoint for PayInRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = PayInResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<PayInBuilder> for PayInRequest {
     type Error = ValidationError;
@@ -562,6 +565,7 @@ impl FromRaw for PayInResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayInResponse {
             trade_no,
             platform_trade_no,

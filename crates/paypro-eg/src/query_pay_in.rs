@@ -92,6 +92,9 @@ impl QueryPayInRequest {
 impl Endpoint for QueryPayInRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = QueryPayInResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<QueryPayInBuilder> for QueryPayInRequest {
     type Error = ValidationError;
@@ -280,6 +283,7 @@ impl FromRaw for QueryPayInResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(QueryPayInResponse {
             trade_no,
             platform_trade_no,

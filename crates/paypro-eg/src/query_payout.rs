@@ -88,6 +88,9 @@ impl QueryPayoutRequest {
 impl Endpoint for QueryPayoutRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = QueryPayoutResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<QueryPayoutBuilder> for QueryPayoutRequest {
     type Error = ValidationError;
@@ -245,6 +248,7 @@ impl FromRaw for QueryPayoutResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(QueryPayoutResponse {
             platform_trade_no,
             amount,

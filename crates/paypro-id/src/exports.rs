@@ -12,6 +12,13 @@ pub use crate::account_verify::{
     AccountVerifyBuilder, AccountVerifyRequest, AccountVerifyResponse,
 };
 pub use crate::voucher::{VoucherBuilder, VoucherRequest, VoucherResponse};
+#[cfg(feature = "client")]
+pub use crate::client::Client;
+#[cfg(feature = "client")]
+pub use paypro_core::client::{
+    Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
+    RetryPolicy, SystemClock,
+};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 pub use paypro_core::{

@@ -6,8 +6,14 @@
 pub mod account_verify;
 #[rustfmt::skip]
 pub mod balance;
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod cashier;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod client;
 #[rustfmt::skip]
 mod country;
 #[rustfmt::skip]

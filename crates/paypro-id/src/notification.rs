@@ -199,6 +199,7 @@ impl FromRaw for Notification {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(Notification {
             status,
             message,

@@ -299,6 +299,9 @@ impl PayoutRequest {
 impl Endpoint for PayoutRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = PayoutResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<PayoutBuilder> for PayoutRequest {
     type Error = ValidationError;
@@ -580,6 +583,7 @@ impl FromRaw for PayoutResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayoutResponse {
             trade_no,
             platform_trade_no,

@@ -96,6 +96,9 @@ impl VoucherRequest {
 impl Endpoint for VoucherRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = VoucherResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<VoucherBuilder> for VoucherRequest {
     type Error = ValidationError;

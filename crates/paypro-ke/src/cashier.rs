@@ -174,6 +174,9 @@ impl CashierRequest {
 impl Endpoint for CashierRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = CashierResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<CashierBuilder> for CashierRequest {
     type Error = ValidationError;
@@ -357,6 +360,7 @@ impl FromRaw for CashierResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(CashierResponse {
             serial_number,
             status,

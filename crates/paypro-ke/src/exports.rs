@@ -10,6 +10,13 @@ pub use crate::query_payout::{
 pub use crate::query_mpesa_code::{
     QueryMpesaCodeBuilder, QueryMpesaCodeRequest, QueryMpesaCodeResponse,
 };
+#[cfg(feature = "client")]
+pub use crate::client::Client;
+#[cfg(feature = "client")]
+pub use paypro_core::client::{
+    Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
+    RetryPolicy, SystemClock,
+};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 pub use paypro_core::{

@@ -2,8 +2,14 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod cashier;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod client;
 #[rustfmt::skip]
 mod country;
 #[rustfmt::skip]

@@ -139,6 +139,7 @@ impl FromRaw for Notification {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(Notification {
             platform_trade_no,
             trade_no,

@@ -206,6 +206,9 @@ impl PayoutRequest {
 impl Endpoint for PayoutRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = PayoutResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<PayoutBuilder> for PayoutRequest {
     type Error = ValidationError;
@@ -421,6 +424,7 @@ impl FromRaw for PayoutResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayoutResponse {
             serial_number,
             status,

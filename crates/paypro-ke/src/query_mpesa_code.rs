@@ -262,6 +262,7 @@ impl FromRaw for QueryMpesaCodeResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(QueryMpesaCodeResponse {
             platform_trade_no,
             amount,

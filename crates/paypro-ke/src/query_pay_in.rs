@@ -93,6 +93,9 @@ impl QueryPayInRequest {
 impl Endpoint for QueryPayInRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = QueryPayInResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<QueryPayInBuilder> for QueryPayInRequest {
     type Error = ValidationError;
@@ -203,6 +206,7 @@ impl FromRaw for QueryPayInResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None));
         Ok(QueryPayInResponse {
             platform_trade_no,
             amount,

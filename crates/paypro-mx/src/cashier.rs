@@ -280,6 +280,9 @@ impl CashierRequest {
 impl Endpoint for CashierRequest {
     const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
     type Response = CashierResponse;
+    fn trade_no(&self) -> Option<&str> {
+        Some(&self.trade_no)
+    }
 }
 impl TryFrom<CashierBuilder> for CashierRequest {
     type Error = ValidationError;
@@ -560,6 +563,7 @@ impl FromRaw for CashierResponse {
                 _ => extra.insert(key, value),
             }
         }
+        let status = status.map(|s| s.with_message(None));
         Ok(CashierResponse {
             trade_no,
             platform_trade_no,

@@ -4,8 +4,14 @@
 
 #[rustfmt::skip]
 pub mod balance;
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod cashier;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod client;
 #[rustfmt::skip]
 mod country;
 #[rustfmt::skip]

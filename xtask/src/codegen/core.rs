@@ -122,6 +122,8 @@ fn status(spec_path: &str, c: &Common) -> String {
         )
     };
     let processing = variant_of(Outcome::Processing);
+    let success = variant_of(Outcome::Success);
+    let partial = variant_of(Outcome::Partial);
     let s_variants = statuses.iter().map(|s| {
         let doc = doc_lines(&format!("`{}`: {}", s.code, s.meaning));
         let v = ident(&s.variant);
@@ -171,7 +173,10 @@ fn status(spec_path: &str, c: &Common) -> String {
             /// ```
             /// use paypro_core::{FailureCode, Status};
             /// assert_eq!(Status::from_code("0000"), Status::Success);
-            /// assert_eq!(Status::from_code("00029"), Status::Failed(FailureCode::Rejected));
+            /// assert_eq!(
+            ///     Status::from_code("00029"),
+            ///     Status::Failed { code: FailureCode::Rejected, message: None }
+            /// );
             /// assert_eq!(Status::from_code("7777").code(), "7777");
             /// assert!(!Status::from_code("0015").is_final());
             /// ```
@@ -180,7 +185,13 @@ fn status(spec_path: &str, c: &Common) -> String {
             pub enum Status {
                 #(#s_variants)*
                 /// Any other code: the transaction failed.
-                Failed(FailureCode),
+                Failed {
+                    /// The code, named where the docs name it.
+                    code: FailureCode,
+                    /// The gateway's explanation (`message` or `desc` next to the status), when
+                    /// read from a response or notification.
+                    message: Option<String>,
+                },
             }
 
             impl Status {
@@ -188,7 +199,7 @@ fn status(spec_path: &str, c: &Common) -> String {
                 pub fn from_code(code: &str) -> Status {
                     match code {
                         #(#s_from)*
-                        other => Status::Failed(FailureCode::from_code(other)),
+                        other => Status::Failed { code: FailureCode::from_code(other), message: None },
                     }
                 }
 
@@ -196,7 +207,7 @@ fn status(spec_path: &str, c: &Common) -> String {
                 pub fn code(&self) -> &str {
                     match self {
                         #(#s_code)*
-                        Status::Failed(f) => f.code(),
+                        Status::Failed { code, .. } => code.code(),
                     }
                 }
 
@@ -204,8 +215,29 @@ fn status(spec_path: &str, c: &Common) -> String {
                 pub fn meaning(&self) -> Option<&'static str> {
                     match self {
                         #(#s_meaning)*
-                        Status::Failed(f) => f.meaning(),
+                        Status::Failed { code, .. } => code.meaning(),
                     }
+                }
+
+                /// The gateway's explanation of a failure.
+                pub fn failure_message(&self) -> Option<&str> {
+                    match self {
+                        Status::Failed { message, .. } => message.as_deref(),
+                        _ => None,
+                    }
+                }
+
+                /// Attaches the gateway's explanation to a failure (other statuses are unchanged).
+                pub fn with_message(self, text: Option<String>) -> Status {
+                    match self {
+                        Status::Failed { code, message } => Status::Failed { code, message: message.or(text) },
+                        other => other,
+                    }
+                }
+
+                /// Whether the transaction succeeded, fully or partly.
+                pub fn is_paid(&self) -> bool {
+                    matches!(self, Status::#success | Status::#partial)
                 }
 
                 /// Whether the transaction has reached its final state.
@@ -217,8 +249,12 @@ fn status(spec_path: &str, c: &Common) -> String {
             impl fmt::Display for Status {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     match self.meaning() {
-                        Some(m) => write!(f, "{} ({})", self.code(), m),
-                        None => f.write_str(self.code()),
+                        Some(m) => write!(f, "{} ({})", self.code(), m)?,
+                        None => f.write_str(self.code())?,
+                    }
+                    match self.failure_message() {
+                        Some(m) => write!(f, ": {m}"),
+                        None => Ok(()),
                     }
                 }
             }

@@ -18,6 +18,14 @@ pub fn generate(country: &Country, files: &mut Files) {
         notification_rs(country),
     );
     files.insert(format!("{root}/src/exports.rs").into(), exports_rs(country));
+    files.insert(
+        format!("{root}/src/client.rs").into(),
+        super::client::generate(country, super::client::Flavor::Async),
+    );
+    files.insert(
+        format!("{root}/src/blocking.rs").into(),
+        super::client::generate(country, super::client::Flavor::Blocking),
+    );
     for plan in &country.endpoints {
         files.insert(
             format!("{root}/src/{}.rs", names::module(&plan.spec.name)).into(),
@@ -51,7 +59,15 @@ keywords = ["paypro", "payments", "payouts", "{keyword}"]
 categories = ["api-bindings"]
 
 [features]
-default = []
+default = ["client", "rustls"]
+# The HTTP client: `Client`, one async method per endpoint. Without it: types, signing and
+# decoding only.
+client = ["paypro-core/client"]
+# TLS through rustls (default) or the platform's native TLS (additive).
+rustls = ["paypro-core/rustls"]
+native-tls = ["paypro-core/native-tls"]
+# `blocking::Client`, for programs without an async runtime.
+blocking = ["paypro-core/blocking"]
 # Derive `schemars::JsonSchema` for every request, response and notification type (additive).
 schemars = ["dep:schemars", "paypro-core/schemars"]
 
@@ -63,6 +79,8 @@ schemars = {{ workspace = true, optional = true }}
 [dev-dependencies]
 insta.workspace = true
 serde_json.workspace = true
+paypro-core = {{ workspace = true, features = ["testing"] }}
+tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread"] }}
 "#,
         spec = country.spec_path(),
     )
@@ -164,6 +182,8 @@ fn lib_rs(country: &Country) -> String {
         .map(|p| (names::module(&p.spec.name), true))
         .collect();
     modules.extend([
+        ("blocking".into(), true),
+        ("client".into(), false),
         ("country".into(), false),
         ("exports".into(), false),
         ("notification".into(), false),
@@ -172,6 +192,11 @@ fn lib_rs(country: &Country) -> String {
     let mut out = super::rust_header(&country.spec_path());
     out.push_str("#![doc = include_str!(\"../README.md\")]\n#![warn(missing_docs)]\n\n");
     for (m, public) in modules {
+        match m.as_str() {
+            "blocking" => out.push_str("#[cfg(feature = \"blocking\")]\n"),
+            "client" => out.push_str("#[cfg(feature = \"client\")]\n"),
+            _ => {}
+        }
         out.push_str("#[rustfmt::skip]\n");
         out.push_str(if public { "pub mod " } else { "mod " });
         out.push_str(&m);
@@ -195,6 +220,13 @@ fn exports_rs(country: &Country) -> String {
         quote! {
             //! What the crate root re-exports.
             #(#items)*
+            #[cfg(feature = "client")]
+            pub use crate::client::Client;
+            #[cfg(feature = "client")]
+            pub use paypro_core::client::{
+                Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
+                RetryPolicy, SystemClock,
+            };
             pub use crate::country::COUNTRY;
             pub use crate::notification::{Notification, NOTIFICATION};
             pub use paypro_core::{
@@ -265,7 +297,13 @@ fn notification_rs(country: &Country) -> String {
             doc.push_str(&format!("\n- {note}"));
         }
     }
-    let body = data_struct(&ident("Notification"), &doc, &fields, &ident("FIELDS"));
+    let body = data_struct(
+        &ident("Notification"),
+        &doc,
+        &fields,
+        &ident("FIELDS"),
+        &country.common.protocol.status_message_fields,
+    );
     let (signed, timestamped) = (n.signed, n.timestamped);
     let prov = provenance(n.provenance);
     rust_file(

@@ -106,7 +106,11 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         &fields,
     );
     let builder = builder_type(&request_ty, &builder_ty, &fields);
-    let response = response_type(plan, &response_ty);
+    let response = response_type(
+        plan,
+        &response_ty,
+        &country.common.protocol.status_message_fields,
+    );
 
     let uses_amount = fields.iter().any(|f| f.kind == FieldKind::Amount);
     let amount_use = if uses_amount {
@@ -391,6 +395,25 @@ fn request_type(
     let ts = plan.example.timestamp.unwrap_or(0);
     let path = &e.path;
     let builder_ty_str = builder_ty.to_string();
+    let trade_no_fn = match fields
+        .iter()
+        .find(|f| f.wire == "tradeNo" && f.kind == FieldKind::Text)
+    {
+        Some(f) => {
+            let name = field_ident(f);
+            let value = if f.required {
+                quote!(Some(&self.#name))
+            } else {
+                quote!(self.#name.as_deref())
+            };
+            quote! {
+                fn trade_no(&self) -> Option<&str> {
+                    #value
+                }
+            }
+        }
+        None => quote!(),
+    };
     let mut doc = format!("{}\n\n{}", e.summary, call_line(e));
     doc.push_str(
         "\n\nBuild it with [`Self::builder`]: every value of this type satisfies the spec's rules, \
@@ -432,6 +455,7 @@ fn request_type(
         impl Endpoint for #request_ty {
             const DESCRIPTOR: &'static EndpointDescriptor = &DESCRIPTOR;
             type Response = #response_ty;
+            #trade_no_fn
         }
 
         impl TryFrom<#builder_ty> for #request_ty {
@@ -633,6 +657,7 @@ pub fn data_struct(
     doc: &str,
     fields: &[&ResponseField],
     consts_name: &proc_macro2::Ident,
+    message_fields: &[String],
 ) -> TokenStream {
     let consts = fields.iter().map(|f| {
         let wire = &f.wire;
@@ -689,6 +714,29 @@ pub fn data_struct(
         .iter()
         .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
         .collect();
+    // A failed status carries the first present explanation field.
+    let explanations: Vec<_> = message_fields
+        .iter()
+        .filter_map(|wire| {
+            fields
+                .iter()
+                .find(|f| f.wire == *wire && f.kind == ValueKind::Text)
+        })
+        .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
+        .collect();
+    let attach = fields
+        .iter()
+        .filter(|f| f.kind == ValueKind::Status)
+        .map(|f| {
+            let status = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+            let text = explanations
+                .iter()
+                .map(|e| quote!(.or_else(|| #e.clone())))
+                .collect::<TokenStream>();
+            quote! {
+                let #status = #status.map(|s| s.with_message(None #text));
+            }
+        });
     let doc = doc_lines(doc);
     quote! {
         const #consts_name: &[ResponseField] = &[#(#consts)*];
@@ -716,6 +764,7 @@ pub fn data_struct(
                         _ => extra.insert(key, value),
                     }
                 }
+                #(#attach)*
                 Ok(#name { #(#all,)* extra })
             }
         }
@@ -746,7 +795,11 @@ fn rust_value_type(k: ValueKind) -> TokenStream {
     }
 }
 
-fn response_type(plan: &EndpointPlan, response_ty: &proc_macro2::Ident) -> TokenStream {
+fn response_type(
+    plan: &EndpointPlan,
+    response_ty: &proc_macro2::Ident,
+    message_fields: &[String],
+) -> TokenStream {
     let e = plan.spec;
     match e.data {
         DataShape::Boolean => {
@@ -769,7 +822,13 @@ fn response_type(plan: &EndpointPlan, response_ty: &proc_macro2::Ident) -> Token
                 doc.push_str("\n\n**Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.");
             }
             doc.push_str(&bullet_notes("Notes:", &e.response_notes));
-            data_struct(response_ty, &doc, &fields, &ident("RESPONSE_FIELDS"))
+            data_struct(
+                response_ty,
+                &doc,
+                &fields,
+                &ident("RESPONSE_FIELDS"),
+                message_fields,
+            )
         }
     }
 }

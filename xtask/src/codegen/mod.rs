@@ -9,6 +9,8 @@ use proc_macro2::TokenStream;
 use crate::example::{self, DataExample, Expected, RequestExample};
 use crate::spec::{self, Common, CountrySpec, Loaded, SpecError};
 
+mod client;
+mod client_tests;
 mod core;
 mod country;
 mod endpoint;

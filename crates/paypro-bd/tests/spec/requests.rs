@@ -2,6 +2,7 @@
 //! One group per endpoint, built from the spec's example.
 use paypro_bd::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+use crate::examples;
 fn credentials() -> Credentials {
     Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
 }
@@ -40,21 +41,10 @@ where
         Err(e) => e.errors().to_vec(),
     }
 }
-fn pay_in_example() -> PayInRequest {
-    paypro_bd::PayInRequest::builder()
-        .amount(300)
-        .way_code(paypro_bd::pay_in::WayCode::EwalletBkash)
-        .trade_no("test_00000008")
-        .remark("test")
-        .notify_url("https://google.com")
-        .return_url("http://abc.com/callback_page")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& pay_in_example(), 1728609257212), @
+        shape(& examples::pay_in(), 1728609257212), @
         r#"
 POST /v1/paypro/payin
 content-type: application/json
@@ -70,13 +60,13 @@ sign: 14c96c6e3ff59f7416d4b1a0c9d26883
 #[test]
 fn pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& pay_in_example(), 1728609257212), ["amount", "notifyUrl", "remark",
+        body_keys(& examples::pay_in(), 1728609257212), ["amount", "notifyUrl", "remark",
         "returnUrl", "sign", "timestamp", "tradeNo", "wayCode"]
     );
 }
 #[test]
 fn pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&pay_in_example(), 1728609257212);
+    assert_signers_agree(&examples::pay_in(), 1728609257212);
 }
 #[test]
 fn pay_in_json_input_builds_the_same_request() {
@@ -84,8 +74,8 @@ fn pay_in_json_input_builds_the_same_request() {
             r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, pay_in_example());
-    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+    assert_eq!(from_json, examples::pay_in());
+    assert_eq!(examples::pay_in().to_builder().build(), Ok(examples::pay_in()));
 }
 #[test]
 fn pay_in_rejects_input_that_breaks_each_rule() {
@@ -169,17 +159,10 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
-fn pay_in_submit_example() -> PayInSubmitRequest {
-    paypro_bd::PayInSubmitRequest::builder()
-        .platform_trade_no("test_00000008")
-        .trx_id("11111111")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn pay_in_submit_request_shape() {
     insta::assert_snapshot!(
-        shape(& pay_in_submit_example(), 1728609257212), @
+        shape(& examples::pay_in_submit(), 1728609257212), @
         r#"
 POST /v1/paypro/payinSubmit
 content-type: application/json
@@ -195,13 +178,13 @@ sign: 8ecf0124570ea909c81f464abd4271e9
 #[test]
 fn pay_in_submit_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& pay_in_submit_example(), 1728609257212), ["platFormTradeNo", "sign",
-        "timestamp", "trxId"]
+        body_keys(& examples::pay_in_submit(), 1728609257212), ["platFormTradeNo",
+        "sign", "timestamp", "trxId"]
     );
 }
 #[test]
 fn pay_in_submit_derive_agrees_with_map_signer() {
-    assert_signers_agree(&pay_in_submit_example(), 1728609257212);
+    assert_signers_agree(&examples::pay_in_submit(), 1728609257212);
 }
 #[test]
 fn pay_in_submit_json_input_builds_the_same_request() {
@@ -209,9 +192,9 @@ fn pay_in_submit_json_input_builds_the_same_request() {
             r#"{"platFormTradeNo":"test_00000008","trxId":"11111111"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, pay_in_submit_example());
+    assert_eq!(from_json, examples::pay_in_submit());
     assert_eq!(
-        pay_in_submit_example().to_builder().build(), Ok(pay_in_submit_example())
+        examples::pay_in_submit().to_builder().build(), Ok(examples::pay_in_submit())
     );
 }
 #[test]
@@ -246,21 +229,10 @@ fn pay_in_submit_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "trxId", "` ")));
     let _ = errors_from_json::<PayInSubmitBuilder, PayInSubmitRequest>;
 }
-fn payout_example() -> PayoutRequest {
-    paypro_bd::PayoutRequest::builder()
-        .trade_no("test_00000001")
-        .amount(300)
-        .wallet_id("01123456789")
-        .way_code(paypro_bd::payout::WayCode::EwalletBkash)
-        .notify_url("https://google.com")
-        .remark("test")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& payout_example(), 1728611780130), @
+        shape(& examples::payout(), 1728611780130), @
         r#"
 POST /v1/paypro/payout
 content-type: application/json
@@ -276,13 +248,13 @@ sign: 4a0a11f4644a68a4795533f9d3bfe751
 #[test]
 fn payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& payout_example(), 1728611780130), ["amount", "notifyUrl", "remark",
+        body_keys(& examples::payout(), 1728611780130), ["amount", "notifyUrl", "remark",
         "sign", "timestamp", "tradeNo", "walletId", "wayCode"]
     );
 }
 #[test]
 fn payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&payout_example(), 1728611780130);
+    assert_signers_agree(&examples::payout(), 1728611780130);
 }
 #[test]
 fn payout_json_input_builds_the_same_request() {
@@ -290,8 +262,8 @@ fn payout_json_input_builds_the_same_request() {
             r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, payout_example());
-    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+    assert_eq!(from_json, examples::payout());
+    assert_eq!(examples::payout().to_builder().build(), Ok(examples::payout()));
 }
 #[test]
 fn payout_rejects_input_that_breaks_each_rule() {
@@ -391,16 +363,10 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
-fn query_pay_in_example() -> QueryPayInRequest {
-    paypro_bd::QueryPayInRequest::builder()
-        .trade_no("133323384")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_pay_in_example(), 1729153976003), @
+        shape(& examples::query_pay_in(), 1729153976003), @
         r#"
 POST /v1/paypro/queryPayInResult
 content-type: application/json
@@ -416,20 +382,22 @@ sign: 399e2ccfe3ce8947beb4ef1a75f0d170
 #[test]
 fn query_pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_pay_in_example(), 1729153976003), ["sign", "timestamp",
+        body_keys(& examples::query_pay_in(), 1729153976003), ["sign", "timestamp",
         "tradeNo"]
     );
 }
 #[test]
 fn query_pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_pay_in_example(), 1729153976003);
+    assert_signers_agree(&examples::query_pay_in(), 1729153976003);
 }
 #[test]
 fn query_pay_in_json_input_builds_the_same_request() {
     let from_json: QueryPayInRequest = serde_json::from_str(r#"{"tradeNo":"133323384"}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, query_pay_in_example());
-    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+    assert_eq!(from_json, examples::query_pay_in());
+    assert_eq!(
+        examples::query_pay_in().to_builder().build(), Ok(examples::query_pay_in())
+    );
 }
 #[test]
 fn query_pay_in_rejects_input_that_breaks_each_rule() {
@@ -444,16 +412,10 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
-fn query_payout_example() -> QueryPayoutRequest {
-    paypro_bd::QueryPayoutRequest::builder()
-        .trade_no("test_00000001")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_payout_example(), 1728613320708), @
+        shape(& examples::query_payout(), 1728613320708), @
         r#"
 POST /v1/paypro/queryPayOutResult
 content-type: application/json
@@ -468,7 +430,7 @@ sign: dfae0a98b9f25b113f18821771e4b33a
 }
 #[test]
 fn query_payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_payout_example(), 1728613320708);
+    assert_signers_agree(&examples::query_payout(), 1728613320708);
 }
 #[test]
 fn query_payout_json_input_builds_the_same_request() {
@@ -476,8 +438,10 @@ fn query_payout_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000001"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_payout_example());
-    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+    assert_eq!(from_json, examples::query_payout());
+    assert_eq!(
+        examples::query_payout().to_builder().build(), Ok(examples::query_payout())
+    );
 }
 #[test]
 fn query_payout_rejects_input_that_breaks_each_rule() {
@@ -492,15 +456,10 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
-fn balance_example() -> BalanceRequest {
-    paypro_bd::BalanceRequest::builder()
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
-        shape(& balance_example(), 1724151084278), @
+        shape(& examples::balance(), 1724151084278), @
         r#"
 POST /v1/paypro/queryBalance
 content-type: application/json
@@ -515,14 +474,14 @@ sign: 3d8a385d462d3beed5324120d8215f3d
 }
 #[test]
 fn balance_derive_agrees_with_map_signer() {
-    assert_signers_agree(&balance_example(), 1724151084278);
+    assert_signers_agree(&examples::balance(), 1724151084278);
 }
 #[test]
 fn balance_json_input_builds_the_same_request() {
     let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, balance_example());
-    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+    assert_eq!(from_json, examples::balance());
+    assert_eq!(examples::balance().to_builder().build(), Ok(examples::balance()));
 }
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {

@@ -9,7 +9,10 @@ use std::fmt;
 /// ```
 /// use paypro_core::{FailureCode, Status};
 /// assert_eq!(Status::from_code("0000"), Status::Success);
-/// assert_eq!(Status::from_code("00029"), Status::Failed(FailureCode::Rejected));
+/// assert_eq!(
+///     Status::from_code("00029"),
+///     Status::Failed { code: FailureCode::Rejected, message: None }
+/// );
 /// assert_eq!(Status::from_code("7777").code(), "7777");
 /// assert!(!Status::from_code("0015").is_final());
 /// ```
@@ -23,7 +26,13 @@ pub enum Status {
     /// `0015`: In progress (CREDIT_INPROGRESS / PAYING); wait for the notification or query again.
     Processing,
     /// Any other code: the transaction failed.
-    Failed(FailureCode),
+    Failed {
+        /// The code, named where the docs name it.
+        code: FailureCode,
+        /// The gateway's explanation (`message` or `desc` next to the status), when
+        /// read from a response or notification.
+        message: Option<String>,
+    },
 }
 impl Status {
     /// Reads a status code.
@@ -32,7 +41,12 @@ impl Status {
             "0000" => Status::Success,
             "0001" => Status::PartialPayment,
             "0015" => Status::Processing,
-            other => Status::Failed(FailureCode::from_code(other)),
+            other => {
+                Status::Failed {
+                    code: FailureCode::from_code(other),
+                    message: None,
+                }
+            }
         }
     }
     /// The code as sent.
@@ -41,7 +55,7 @@ impl Status {
             Status::Success => "0000",
             Status::PartialPayment => "0001",
             Status::Processing => "0015",
-            Status::Failed(f) => f.code(),
+            Status::Failed { code, .. } => code.code(),
         }
     }
     /// What the docs say the code means, where they say.
@@ -58,8 +72,31 @@ impl Status {
                     "In progress (CREDIT_INPROGRESS / PAYING); wait for the notification or query again.",
                 )
             }
-            Status::Failed(f) => f.meaning(),
+            Status::Failed { code, .. } => code.meaning(),
         }
+    }
+    /// The gateway's explanation of a failure.
+    pub fn failure_message(&self) -> Option<&str> {
+        match self {
+            Status::Failed { message, .. } => message.as_deref(),
+            _ => None,
+        }
+    }
+    /// Attaches the gateway's explanation to a failure (other statuses are unchanged).
+    pub fn with_message(self, text: Option<String>) -> Status {
+        match self {
+            Status::Failed { code, message } => {
+                Status::Failed {
+                    code,
+                    message: message.or(text),
+                }
+            }
+            other => other,
+        }
+    }
+    /// Whether the transaction succeeded, fully or partly.
+    pub fn is_paid(&self) -> bool {
+        matches!(self, Status::Success | Status::PartialPayment)
     }
     /// Whether the transaction has reached its final state.
     pub fn is_final(&self) -> bool {
@@ -69,8 +106,12 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.meaning() {
-            Some(m) => write!(f, "{} ({})", self.code(), m),
-            None => f.write_str(self.code()),
+            Some(m) => write!(f, "{} ({})", self.code(), m)?,
+            None => f.write_str(self.code())?,
+        }
+        match self.failure_message() {
+            Some(m) => write!(f, ": {m}"),
+            None => Ok(()),
         }
     }
 }

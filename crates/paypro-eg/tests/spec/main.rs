@@ -3,6 +3,11 @@
 //! example key sets, derive/map signer agreement, every rule's rejection, and the docs'
 //! response and notification examples.
 
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod client;
+#[rustfmt::skip]
+mod examples;
 #[rustfmt::skip]
 mod requests;
 #[rustfmt::skip]

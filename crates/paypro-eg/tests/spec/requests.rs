@@ -2,6 +2,7 @@
 //! One group per endpoint, built from the spec's example.
 use paypro_eg::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+use crate::examples;
 fn credentials() -> Credentials {
     Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
 }
@@ -40,23 +41,10 @@ where
         Err(e) => e.errors().to_vec(),
     }
 }
-fn pay_in_example() -> PayInRequest {
-    paypro_eg::PayInRequest::builder()
-        .payer("kevin zhang")
-        .amount(300)
-        .remark("test")
-        .trade_no("test_00000008")
-        .mobile("6789123456")
-        .email("sdkjfksdjfk@gmail.com")
-        .notify_url("https://google.com")
-        .return_url("http://abc.com/callback_page")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& pay_in_example(), 1728609257212), @
+        shape(& examples::pay_in(), 1728609257212), @
         r#"
 POST /v1/paypro/payIn
 content-type: application/json
@@ -72,13 +60,13 @@ sign: c6f5c0251e813e341b0df175727dc6d1
 #[test]
 fn pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& pay_in_example(), 1728609257212), ["amount", "email", "mobile",
+        body_keys(& examples::pay_in(), 1728609257212), ["amount", "email", "mobile",
         "notifyUrl", "payer", "remark", "returnUrl", "sign", "timestamp", "tradeNo"]
     );
 }
 #[test]
 fn pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&pay_in_example(), 1728609257212);
+    assert_signers_agree(&examples::pay_in(), 1728609257212);
 }
 #[test]
 fn pay_in_json_input_builds_the_same_request() {
@@ -86,8 +74,8 @@ fn pay_in_json_input_builds_the_same_request() {
             r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, pay_in_example());
-    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+    assert_eq!(from_json, examples::pay_in());
+    assert_eq!(examples::pay_in().to_builder().build(), Ok(examples::pay_in()));
 }
 #[test]
 fn pay_in_rejects_input_that_breaks_each_rule() {
@@ -230,21 +218,10 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
-fn payout_example() -> PayoutRequest {
-    paypro_eg::PayoutRequest::builder()
-        .customer_name("kevin")
-        .amount(300)
-        .remark("test")
-        .trade_no("test_00000001")
-        .notify_url("https://google.com")
-        .wallet_id("01123456789")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& payout_example(), 1728611780130), @
+        shape(& examples::payout(), 1728611780130), @
         r#"
 POST /v1/paypro/payOut
 content-type: application/json
@@ -260,13 +237,13 @@ sign: cadd256e99110db5767bff914077b9da
 #[test]
 fn payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& payout_example(), 1728611780130), ["amount", "customerName",
+        body_keys(& examples::payout(), 1728611780130), ["amount", "customerName",
         "notifyUrl", "remark", "sign", "timestamp", "tradeNo", "walletId"]
     );
 }
 #[test]
 fn payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&payout_example(), 1728611780130);
+    assert_signers_agree(&examples::payout(), 1728611780130);
 }
 #[test]
 fn payout_json_input_builds_the_same_request() {
@@ -274,8 +251,8 @@ fn payout_json_input_builds_the_same_request() {
             r#"{"amount":"300","customerName":"kevin","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, payout_example());
-    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+    assert_eq!(from_json, examples::payout());
+    assert_eq!(examples::payout().to_builder().build(), Ok(examples::payout()));
 }
 #[test]
 fn payout_rejects_input_that_breaks_each_rule() {
@@ -406,16 +383,10 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "walletId", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
-fn query_pay_in_example() -> QueryPayInRequest {
-    paypro_eg::QueryPayInRequest::builder()
-        .trade_no("test_00000008")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_pay_in_example(), 1728613488294), @
+        shape(& examples::query_pay_in(), 1728613488294), @
         r#"
 POST /v1/paypro/queryPayInResult
 content-type: application/json
@@ -431,13 +402,13 @@ sign: 3c6f09275273e5d61b959d6f47845ae9
 #[test]
 fn query_pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_pay_in_example(), 1728613488294), ["sign", "timestamp",
+        body_keys(& examples::query_pay_in(), 1728613488294), ["sign", "timestamp",
         "tradeNo"]
     );
 }
 #[test]
 fn query_pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_pay_in_example(), 1728613488294);
+    assert_signers_agree(&examples::query_pay_in(), 1728613488294);
 }
 #[test]
 fn query_pay_in_json_input_builds_the_same_request() {
@@ -445,8 +416,10 @@ fn query_pay_in_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000008"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_pay_in_example());
-    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+    assert_eq!(from_json, examples::query_pay_in());
+    assert_eq!(
+        examples::query_pay_in().to_builder().build(), Ok(examples::query_pay_in())
+    );
 }
 #[test]
 fn query_pay_in_rejects_input_that_breaks_each_rule() {
@@ -461,16 +434,10 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
-fn query_payout_example() -> QueryPayoutRequest {
-    paypro_eg::QueryPayoutRequest::builder()
-        .trade_no("test_00000002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_payout_example(), 1728613320708), @
+        shape(& examples::query_payout(), 1728613320708), @
         r#"
 POST /v1/paypro/queryPayOutResult
 content-type: application/json
@@ -486,13 +453,13 @@ sign: 97d8b2b6b81942d1ed0359930c10bda1
 #[test]
 fn query_payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_payout_example(), 1728613320708), ["sign", "timestamp",
+        body_keys(& examples::query_payout(), 1728613320708), ["sign", "timestamp",
         "tradeNo"]
     );
 }
 #[test]
 fn query_payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_payout_example(), 1728613320708);
+    assert_signers_agree(&examples::query_payout(), 1728613320708);
 }
 #[test]
 fn query_payout_json_input_builds_the_same_request() {
@@ -500,8 +467,10 @@ fn query_payout_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000002"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_payout_example());
-    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+    assert_eq!(from_json, examples::query_payout());
+    assert_eq!(
+        examples::query_payout().to_builder().build(), Ok(examples::query_payout())
+    );
 }
 #[test]
 fn query_payout_rejects_input_that_breaks_each_rule() {
@@ -516,15 +485,10 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
-fn balance_example() -> BalanceRequest {
-    paypro_eg::BalanceRequest::builder()
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
-        shape(& balance_example(), 1724151084278), @
+        shape(& examples::balance(), 1724151084278), @
         r#"
 POST /v1/paypro/queryBalance
 content-type: application/json
@@ -539,14 +503,14 @@ sign: 3d8a385d462d3beed5324120d8215f3d
 }
 #[test]
 fn balance_derive_agrees_with_map_signer() {
-    assert_signers_agree(&balance_example(), 1724151084278);
+    assert_signers_agree(&examples::balance(), 1724151084278);
 }
 #[test]
 fn balance_json_input_builds_the_same_request() {
     let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, balance_example());
-    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+    assert_eq!(from_json, examples::balance());
+    assert_eq!(examples::balance().to_builder().build(), Ok(examples::balance()));
 }
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {

@@ -2,6 +2,7 @@
 //! One group per endpoint, built from the spec's example.
 use paypro_id::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+use crate::examples;
 fn credentials() -> Credentials {
     Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
 }
@@ -40,25 +41,10 @@ where
         Err(e) => e.errors().to_vec(),
     }
 }
-fn pay_in_example() -> PayInRequest {
-    paypro_id::PayInRequest::builder()
-        .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
-        .username("kevin")
-        .mobile("6281245907765")
-        .email("kevin@example.com")
-        .channel_code(paypro_id::pay_in::ChannelCode::Ewallet)
-        .way_code("DANA")
-        .amount(1000000)
-        .notify_url("https://google.com")
-        .return_url("http://abc.com/callback_page")
-        .remark("test")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& pay_in_example(), 1732988442913), @
+        shape(& examples::pay_in(), 1732988442913), @
         r#"
 POST /v1/paypro/payIn
 content-type: application/json
@@ -74,14 +60,14 @@ sign: 0c12d7a1765dbfc16f050d2a11996f7c
 #[test]
 fn pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& pay_in_example(), 1732988442913), ["amount", "channelCode", "email",
-        "mobile", "notifyUrl", "remark", "returnUrl", "sign", "timestamp", "tradeNo",
-        "username", "wayCode"]
+        body_keys(& examples::pay_in(), 1732988442913), ["amount", "channelCode",
+        "email", "mobile", "notifyUrl", "remark", "returnUrl", "sign", "timestamp",
+        "tradeNo", "username", "wayCode"]
     );
 }
 #[test]
 fn pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&pay_in_example(), 1732988442913);
+    assert_signers_agree(&examples::pay_in(), 1732988442913);
 }
 #[test]
 fn pay_in_json_input_builds_the_same_request() {
@@ -89,8 +75,8 @@ fn pay_in_json_input_builds_the_same_request() {
             r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, pay_in_example());
-    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+    assert_eq!(from_json, examples::pay_in());
+    assert_eq!(examples::pay_in().to_builder().build(), Ok(examples::pay_in()));
 }
 #[test]
 fn pay_in_rejects_input_that_breaks_each_rule() {
@@ -265,23 +251,10 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
-fn cashier_example() -> CashierRequest {
-    paypro_id::CashierRequest::builder()
-        .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
-        .amount(1000000)
-        .mobile("6281245907765")
-        .email("kevin@example.com")
-        .username("kevin")
-        .channel_code(paypro_id::cashier::ChannelCode::Ewallet)
-        .notify_url("https://google.com")
-        .return_url("http://abc.com/callback_page")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn cashier_request_shape() {
     insta::assert_snapshot!(
-        shape(& cashier_example(), 1732988442913), @
+        shape(& examples::cashier(), 1732988442913), @
         r#"
 POST /v1/paypro/paymentLink
 content-type: application/json
@@ -296,7 +269,7 @@ sign: 68310f3c37a5785dce6da09b1c0ace8d
 }
 #[test]
 fn cashier_derive_agrees_with_map_signer() {
-    assert_signers_agree(&cashier_example(), 1732988442913);
+    assert_signers_agree(&examples::cashier(), 1732988442913);
 }
 #[test]
 fn cashier_json_input_builds_the_same_request() {
@@ -304,8 +277,8 @@ fn cashier_json_input_builds_the_same_request() {
             r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, cashier_example());
-    assert_eq!(cashier_example().to_builder().build(), Ok(cashier_example()));
+    assert_eq!(from_json, examples::cashier());
+    assert_eq!(examples::cashier().to_builder().build(), Ok(examples::cashier()));
 }
 #[test]
 fn cashier_rejects_input_that_breaks_each_rule() {
@@ -462,24 +435,10 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
-fn payout_example() -> PayoutRequest {
-    paypro_id::PayoutRequest::builder()
-        .trade_no("39fa354542824ee789faf526f27c024f")
-        .amount(100000)
-        .customer_name("kevin")
-        .mobile("6281245907765")
-        .email("kevin@example.com")
-        .bank_account_no("5464438554636")
-        .bank_code("0002")
-        .notify_url("https://google.com")
-        .remark("remark")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& payout_example(), 1732985021335), @
+        shape(& examples::payout(), 1732985021335), @
         r#"
 POST /v1/paypro/payOut
 content-type: application/json
@@ -495,14 +454,14 @@ sign: 278d2f5c8c37f2f8d6814382773b2291
 #[test]
 fn payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& payout_example(), 1732985021335), ["amount", "bankAccountNo",
+        body_keys(& examples::payout(), 1732985021335), ["amount", "bankAccountNo",
         "bankCode", "customerName", "email", "mobile", "notifyUrl", "remark", "sign",
         "timestamp", "tradeNo"]
     );
 }
 #[test]
 fn payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&payout_example(), 1732985021335);
+    assert_signers_agree(&examples::payout(), 1732985021335);
 }
 #[test]
 fn payout_json_input_builds_the_same_request() {
@@ -510,8 +469,8 @@ fn payout_json_input_builds_the_same_request() {
             r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, payout_example());
-    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+    assert_eq!(from_json, examples::payout());
+    assert_eq!(examples::payout().to_builder().build(), Ok(examples::payout()));
 }
 #[test]
 fn payout_rejects_input_that_breaks_each_rule() {
@@ -697,16 +656,10 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
-fn query_pay_in_example() -> QueryPayInRequest {
-    paypro_id::QueryPayInRequest::builder()
-        .trade_no("test_00000008")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_pay_in_example(), 1728613488294), @
+        shape(& examples::query_pay_in(), 1728613488294), @
         r#"
 POST /v1/paypro/queryPayInResult
 content-type: application/json
@@ -722,13 +675,13 @@ sign: 3c6f09275273e5d61b959d6f47845ae9
 #[test]
 fn query_pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_pay_in_example(), 1728613488294), ["sign", "timestamp",
+        body_keys(& examples::query_pay_in(), 1728613488294), ["sign", "timestamp",
         "tradeNo"]
     );
 }
 #[test]
 fn query_pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_pay_in_example(), 1728613488294);
+    assert_signers_agree(&examples::query_pay_in(), 1728613488294);
 }
 #[test]
 fn query_pay_in_json_input_builds_the_same_request() {
@@ -736,8 +689,10 @@ fn query_pay_in_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000008"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_pay_in_example());
-    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+    assert_eq!(from_json, examples::query_pay_in());
+    assert_eq!(
+        examples::query_pay_in().to_builder().build(), Ok(examples::query_pay_in())
+    );
 }
 #[test]
 fn query_pay_in_rejects_input_that_breaks_each_rule() {
@@ -752,16 +707,10 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
-fn query_payout_example() -> QueryPayoutRequest {
-    paypro_id::QueryPayoutRequest::builder()
-        .trade_no("test_00000002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_payout_example(), 1728613320708), @
+        shape(& examples::query_payout(), 1728613320708), @
         r#"
 POST /v1/paypro/queryPayOutResult
 content-type: application/json
@@ -777,13 +726,13 @@ sign: 97d8b2b6b81942d1ed0359930c10bda1
 #[test]
 fn query_payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_payout_example(), 1728613320708), ["sign", "timestamp",
+        body_keys(& examples::query_payout(), 1728613320708), ["sign", "timestamp",
         "tradeNo"]
     );
 }
 #[test]
 fn query_payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_payout_example(), 1728613320708);
+    assert_signers_agree(&examples::query_payout(), 1728613320708);
 }
 #[test]
 fn query_payout_json_input_builds_the_same_request() {
@@ -791,8 +740,10 @@ fn query_payout_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000002"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_payout_example());
-    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+    assert_eq!(from_json, examples::query_payout());
+    assert_eq!(
+        examples::query_payout().to_builder().build(), Ok(examples::query_payout())
+    );
 }
 #[test]
 fn query_payout_rejects_input_that_breaks_each_rule() {
@@ -807,15 +758,10 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
-fn balance_example() -> BalanceRequest {
-    paypro_id::BalanceRequest::builder()
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
-        shape(& balance_example(), 1724151084278), @
+        shape(& examples::balance(), 1724151084278), @
         r#"
 POST /v1/paypro/queryBalance
 content-type: application/json
@@ -830,34 +776,27 @@ sign: 3d8a385d462d3beed5324120d8215f3d
 }
 #[test]
 fn balance_body_has_the_docs_example_keys() {
-    assert_eq!(body_keys(& balance_example(), 1724151084278), ["sign", "timestamp"]);
+    assert_eq!(body_keys(& examples::balance(), 1724151084278), ["sign", "timestamp"]);
 }
 #[test]
 fn balance_derive_agrees_with_map_signer() {
-    assert_signers_agree(&balance_example(), 1724151084278);
+    assert_signers_agree(&examples::balance(), 1724151084278);
 }
 #[test]
 fn balance_json_input_builds_the_same_request() {
     let from_json: BalanceRequest = serde_json::from_str(r#"{}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, balance_example());
-    assert_eq!(balance_example().to_builder().build(), Ok(balance_example()));
+    assert_eq!(from_json, examples::balance());
+    assert_eq!(examples::balance().to_builder().build(), Ok(examples::balance()));
 }
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
 }
-fn account_verify_example() -> AccountVerifyRequest {
-    paypro_id::AccountVerifyRequest::builder()
-        .bank_account_no("5464438554636")
-        .bank_code("0002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn account_verify_request_shape() {
     insta::assert_snapshot!(
-        shape(& account_verify_example(), 1732988442913), @
+        shape(& examples::account_verify(), 1732988442913), @
         r#"
 POST /v1/paypro/accountVerify
 content-type: application/json
@@ -873,13 +812,13 @@ sign: ee3a39088d2af4304b80b90d0d98775e
 #[test]
 fn account_verify_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& account_verify_example(), 1732988442913), ["bankAccountNo",
+        body_keys(& examples::account_verify(), 1732988442913), ["bankAccountNo",
         "bankCode", "sign", "timestamp"]
     );
 }
 #[test]
 fn account_verify_derive_agrees_with_map_signer() {
-    assert_signers_agree(&account_verify_example(), 1732988442913);
+    assert_signers_agree(&examples::account_verify(), 1732988442913);
 }
 #[test]
 fn account_verify_json_input_builds_the_same_request() {
@@ -887,9 +826,9 @@ fn account_verify_json_input_builds_the_same_request() {
             r#"{"bankAccountNo":"5464438554636","bankCode":"0002"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, account_verify_example());
+    assert_eq!(from_json, examples::account_verify());
     assert_eq!(
-        account_verify_example().to_builder().build(), Ok(account_verify_example())
+        examples::account_verify().to_builder().build(), Ok(examples::account_verify())
     );
 }
 #[test]
@@ -924,16 +863,10 @@ fn account_verify_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "bankCode", "` ")));
     let _ = errors_from_json::<AccountVerifyBuilder, AccountVerifyRequest>;
 }
-fn voucher_example() -> VoucherRequest {
-    paypro_id::VoucherRequest::builder()
-        .trade_no("test_00000002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn voucher_request_shape() {
     insta::assert_snapshot!(
-        shape(& voucher_example(), 1728613320708), @
+        shape(& examples::voucher(), 1728613320708), @
         r#"
 POST /v1/paypro/indonesia/query/voucher
 content-type: application/json
@@ -949,11 +882,13 @@ sign: 97d8b2b6b81942d1ed0359930c10bda1
 }
 #[test]
 fn voucher_body_has_the_docs_example_keys() {
-    assert_eq!(body_keys(& voucher_example(), 1728613320708), ["timestamp", "tradeNo"]);
+    assert_eq!(
+        body_keys(& examples::voucher(), 1728613320708), ["timestamp", "tradeNo"]
+    );
 }
 #[test]
 fn voucher_derive_agrees_with_map_signer() {
-    assert_signers_agree(&voucher_example(), 1728613320708);
+    assert_signers_agree(&examples::voucher(), 1728613320708);
 }
 #[test]
 fn voucher_json_input_builds_the_same_request() {
@@ -961,8 +896,8 @@ fn voucher_json_input_builds_the_same_request() {
             r#"{"tradeNo":"test_00000002"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, voucher_example());
-    assert_eq!(voucher_example().to_builder().build(), Ok(voucher_example()));
+    assert_eq!(from_json, examples::voucher());
+    assert_eq!(examples::voucher().to_builder().build(), Ok(examples::voucher()));
 }
 #[test]
 fn voucher_rejects_input_that_breaks_each_rule() {

@@ -2,6 +2,7 @@
 //! One group per endpoint, built from the spec's example.
 use paypro_ke::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+use crate::examples;
 fn credentials() -> Credentials {
     Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
 }
@@ -40,20 +41,10 @@ where
         Err(e) => e.errors().to_vec(),
     }
 }
-fn pay_in_example() -> PayInRequest {
-    paypro_ke::PayInRequest::builder()
-        .amount(3)
-        .remark("000000")
-        .trade_no("00000001")
-        .mobile("mobile")
-        .notify_url("https://google.com")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& pay_in_example(), 1715941383720), @
+        shape(& examples::pay_in(), 1715941383720), @
         r#"
 POST /api/payin
 content-type: application/json
@@ -69,13 +60,13 @@ sign: 32d9c005653551235fca6150e3728601
 #[test]
 fn pay_in_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& pay_in_example(), 1715941383720), ["amount", "mobile", "notifyUrl",
+        body_keys(& examples::pay_in(), 1715941383720), ["amount", "mobile", "notifyUrl",
         "remark", "sign", "timestamp", "tradeNo"]
     );
 }
 #[test]
 fn pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&pay_in_example(), 1715941383720);
+    assert_signers_agree(&examples::pay_in(), 1715941383720);
 }
 #[test]
 fn pay_in_json_input_builds_the_same_request() {
@@ -83,8 +74,8 @@ fn pay_in_json_input_builds_the_same_request() {
             r#"{"amount":"3","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, pay_in_example());
-    assert_eq!(pay_in_example().to_builder().build(), Ok(pay_in_example()));
+    assert_eq!(from_json, examples::pay_in());
+    assert_eq!(examples::pay_in().to_builder().build(), Ok(examples::pay_in()));
 }
 #[test]
 fn pay_in_rejects_input_that_breaks_each_rule() {
@@ -155,19 +146,10 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
-fn cashier_example() -> CashierRequest {
-    paypro_ke::CashierRequest::builder()
-        .amount(3)
-        .remark("000000")
-        .trade_no("00000001")
-        .notify_url("https://google.com")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn cashier_request_shape() {
     insta::assert_snapshot!(
-        shape(& cashier_example(), 1715941383720), @
+        shape(& examples::cashier(), 1715941383720), @
         r#"
 POST /api/payinConsole
 content-type: application/json
@@ -182,7 +164,7 @@ sign: 660d82de9136ea3046df857ca162fe4b
 }
 #[test]
 fn cashier_derive_agrees_with_map_signer() {
-    assert_signers_agree(&cashier_example(), 1715941383720);
+    assert_signers_agree(&examples::cashier(), 1715941383720);
 }
 #[test]
 fn cashier_json_input_builds_the_same_request() {
@@ -190,8 +172,8 @@ fn cashier_json_input_builds_the_same_request() {
             r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, cashier_example());
-    assert_eq!(cashier_example().to_builder().build(), Ok(cashier_example()));
+    assert_eq!(from_json, examples::cashier());
+    assert_eq!(examples::cashier().to_builder().build(), Ok(examples::cashier()));
 }
 #[test]
 fn cashier_rejects_input_that_breaks_each_rule() {
@@ -240,19 +222,10 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
-fn payout_example() -> PayoutRequest {
-    paypro_ke::PayoutRequest::builder()
-        .amount(50)
-        .remark("000000")
-        .trade_no("1000023")
-        .mobile("254115555088")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& payout_example(), 1715941383720), @
+        shape(& examples::payout(), 1715941383720), @
         r#"
 POST /api/payout
 content-type: application/json
@@ -268,13 +241,13 @@ sign: 8554e45dd059bbc0edc36e780a33c3b2
 #[test]
 fn payout_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& payout_example(), 1715941383720), ["amount", "mobile", "remark",
+        body_keys(& examples::payout(), 1715941383720), ["amount", "mobile", "remark",
         "sign", "timestamp", "tradeNo"]
     );
 }
 #[test]
 fn payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&payout_example(), 1715941383720);
+    assert_signers_agree(&examples::payout(), 1715941383720);
 }
 #[test]
 fn payout_json_input_builds_the_same_request() {
@@ -282,8 +255,8 @@ fn payout_json_input_builds_the_same_request() {
             r#"{"amount":"50","mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, payout_example());
-    assert_eq!(payout_example().to_builder().build(), Ok(payout_example()));
+    assert_eq!(from_json, examples::payout());
+    assert_eq!(examples::payout().to_builder().build(), Ok(examples::payout()));
 }
 #[test]
 fn payout_rejects_input_that_breaks_each_rule() {
@@ -369,16 +342,10 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
-fn query_pay_in_example() -> QueryPayInRequest {
-    paypro_ke::QueryPayInRequest::builder()
-        .trade_no("1000002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_pay_in_example(), 0), @
+        shape(& examples::query_pay_in(), 0), @
         r#"
 POST /api/queryPayinResult
 content-type: application/json
@@ -393,18 +360,20 @@ sign: 7fb23f783095d0d2ff6db7d8183d30cd
 }
 #[test]
 fn query_pay_in_body_has_the_docs_example_keys() {
-    assert_eq!(body_keys(& query_pay_in_example(), 0), ["sign", "tradeNo"]);
+    assert_eq!(body_keys(& examples::query_pay_in(), 0), ["sign", "tradeNo"]);
 }
 #[test]
 fn query_pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_pay_in_example(), 0);
+    assert_signers_agree(&examples::query_pay_in(), 0);
 }
 #[test]
 fn query_pay_in_json_input_builds_the_same_request() {
     let from_json: QueryPayInRequest = serde_json::from_str(r#"{"tradeNo":"1000002"}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, query_pay_in_example());
-    assert_eq!(query_pay_in_example().to_builder().build(), Ok(query_pay_in_example()));
+    assert_eq!(from_json, examples::query_pay_in());
+    assert_eq!(
+        examples::query_pay_in().to_builder().build(), Ok(examples::query_pay_in())
+    );
 }
 #[test]
 fn query_pay_in_rejects_input_that_breaks_each_rule() {
@@ -419,16 +388,10 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
-fn query_payout_example() -> QueryPayoutRequest {
-    paypro_ke::QueryPayoutRequest::builder()
-        .trade_no("1000002")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_payout_example(), 0), @
+        shape(& examples::query_payout(), 0), @
         r#"
 POST /api/queryPayOutResult
 content-type: application/json
@@ -443,18 +406,20 @@ sign: 7fb23f783095d0d2ff6db7d8183d30cd
 }
 #[test]
 fn query_payout_body_has_the_docs_example_keys() {
-    assert_eq!(body_keys(& query_payout_example(), 0), ["sign", "tradeNo"]);
+    assert_eq!(body_keys(& examples::query_payout(), 0), ["sign", "tradeNo"]);
 }
 #[test]
 fn query_payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_payout_example(), 0);
+    assert_signers_agree(&examples::query_payout(), 0);
 }
 #[test]
 fn query_payout_json_input_builds_the_same_request() {
     let from_json: QueryPayoutRequest = serde_json::from_str(r#"{"tradeNo":"1000002"}"#)
         .expect("the example's fields build");
-    assert_eq!(from_json, query_payout_example());
-    assert_eq!(query_payout_example().to_builder().build(), Ok(query_payout_example()));
+    assert_eq!(from_json, examples::query_payout());
+    assert_eq!(
+        examples::query_payout().to_builder().build(), Ok(examples::query_payout())
+    );
 }
 #[test]
 fn query_payout_rejects_input_that_breaks_each_rule() {
@@ -469,16 +434,10 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
-fn query_mpesa_code_example() -> QueryMpesaCodeRequest {
-    paypro_ke::QueryMpesaCodeRequest::builder()
-        .code("SHL2A6WAQU")
-        .build()
-        .expect("the spec's example satisfies the spec's rules")
-}
 #[test]
 fn query_mpesa_code_request_shape() {
     insta::assert_snapshot!(
-        shape(& query_mpesa_code_example(), 2222222222), @
+        shape(& examples::query_mpesa_code(), 2222222222), @
         r#"
 POST /api/queryResultByCode
 content-type: application/json
@@ -494,13 +453,13 @@ sign: d61aeecf8326f0dd1e2523b7dbb1788e
 #[test]
 fn query_mpesa_code_body_has_the_docs_example_keys() {
     assert_eq!(
-        body_keys(& query_mpesa_code_example(), 2222222222), ["code", "sign",
+        body_keys(& examples::query_mpesa_code(), 2222222222), ["code", "sign",
         "timestamp"]
     );
 }
 #[test]
 fn query_mpesa_code_derive_agrees_with_map_signer() {
-    assert_signers_agree(&query_mpesa_code_example(), 2222222222);
+    assert_signers_agree(&examples::query_mpesa_code(), 2222222222);
 }
 #[test]
 fn query_mpesa_code_json_input_builds_the_same_request() {
@@ -508,9 +467,10 @@ fn query_mpesa_code_json_input_builds_the_same_request() {
             r#"{"code":"SHL2A6WAQU"}"#,
         )
         .expect("the example's fields build");
-    assert_eq!(from_json, query_mpesa_code_example());
+    assert_eq!(from_json, examples::query_mpesa_code());
     assert_eq!(
-        query_mpesa_code_example().to_builder().build(), Ok(query_mpesa_code_example())
+        examples::query_mpesa_code().to_builder().build(),
+        Ok(examples::query_mpesa_code())
     );
 }
 #[test]

@@ -1,0 +1,106 @@
+// @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
+//!The blocking client (feature `blocking`), for programs without an async runtime.
+use paypro_core::client::{
+    Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply,
+};
+#[allow(unused_imports)]
+use crate::*;
+/// A blocking client for Paypro Bangladesh: the same methods as [`crate::Client`], without `async`.
+///
+/// The docs give no sandbox URL for Bangladesh, so [`Config::base_url`] is required: without it `new` fails with [`ConfigError::NoBaseUrl`].
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: paypro_core::client::blocking::Client,
+}
+impl Client {
+    /// A client with `config`; fails only when no base URL can be decided.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        paypro_core::client::blocking::Client::new(&crate::COUNTRY, config)
+            .map(|inner| Client { inner })
+    }
+    /// The country-independent client underneath, generic over endpoints.
+    pub fn core(&self) -> &paypro_core::client::blocking::Client {
+        &self.inner
+    }
+    /// `pay-in`: Create a pay-in (H2H, bKash/Nagad e-wallet): the payer pays through the returned payment link.
+    ///
+    /// `POST /v1/paypro/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    pub fn pay_in(&self, request: &PayInRequest) -> Result<Reply<PayInResponse>, Error> {
+        self.inner.send(request)
+    }
+    /// After an uncertain [`Self::pay_in`] (an error where [`Error::may_have_moved_money`] is true), finds out what happened: sends `query-pay-in` for `trade_no` until the order's status is final or `options.deadline` passes.
+    pub fn reconcile_pay_in(
+        &self,
+        trade_no: impl Into<String>,
+        options: ReconcileOptions,
+    ) -> Result<Reconciled<QueryPayInResponse>, Error> {
+        let query = QueryPayInRequest::builder().trade_no(trade_no).build()?;
+        self.inner.reconcile(&query, |r| r.status.as_ref(), options)
+    }
+    /// `pay-in-submit`: Submit the wallet transaction ID (trxId) the payer entered after paying a pay-in (H2H).
+    ///
+    /// `POST /v1/paypro/payinSubmit` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    pub fn pay_in_submit(
+        &self,
+        request: &PayInSubmitRequest,
+    ) -> Result<Reply<PayInSubmitResponse>, Error> {
+        self.inner.send(request)
+    }
+    /// `payout`: Create a payout to a bKash, Nagad or Rocket e-wallet.
+    ///
+    /// `POST /v1/paypro/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    pub fn payout(
+        &self,
+        request: &PayoutRequest,
+    ) -> Result<Reply<PayoutResponse>, Error> {
+        self.inner.send(request)
+    }
+    /// After an uncertain [`Self::payout`] (an error where [`Error::may_have_moved_money`] is true), finds out what happened: sends `query-payout` for `trade_no` until the order's status is final or `options.deadline` passes.
+    pub fn reconcile_payout(
+        &self,
+        trade_no: impl Into<String>,
+        options: ReconcileOptions,
+    ) -> Result<Reconciled<QueryPayoutResponse>, Error> {
+        let query = QueryPayoutRequest::builder().trade_no(trade_no).build()?;
+        self.inner.reconcile(&query, |r| r.status.as_ref(), options)
+    }
+    /// `query-pay-in`: Query a pay-in's result by the merchant's tradeNo.
+    ///
+    /// `POST /v1/paypro/queryPayInResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    pub fn query_pay_in(
+        &self,
+        request: &QueryPayInRequest,
+    ) -> Result<Reply<QueryPayInResponse>, Error> {
+        self.inner.send(request)
+    }
+    /// `query-payout`: Query a payout's result by the merchant's tradeNo.
+    ///
+    /// `POST /v1/paypro/queryPayOutResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · **inferred: the docs have no page for this endpoint in this country**
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    pub fn query_payout(
+        &self,
+        request: &QueryPayoutRequest,
+    ) -> Result<Reply<QueryPayoutResponse>, Error> {
+        self.inner.send(request)
+    }
+    /// `balance`: Query the merchant's balances.
+    ///
+    /// `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · **inferred: the docs have no page for this endpoint in this country**
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    pub fn balance(
+        &self,
+        request: &BalanceRequest,
+    ) -> Result<Reply<BalanceResponse>, Error> {
+        self.inner.send(request)
+    }
+}

@@ -1,0 +1,132 @@
+//! What went wrong, classified by what may have happened to the money.
+
+use crate::ValidationError;
+
+type Source = Box<dyn std::error::Error + Send + Sync>;
+
+/// An error from a call. Each variant says what a merchant should do next:
+///
+/// | variant | reached Paypro? | money may have moved? | what to do |
+/// |---|---|---|---|
+/// | [`Error::Invalid`] | no | no | fix the request |
+/// | [`Error::NotSent`] | no | no | retry as is (connection refused, DNS, TLS) |
+/// | [`Error::Unknown`] | maybe | **yes** | query by `tradeNo` before retrying ([`crate::client::Client::reconcile`]) |
+/// | [`Error::Rejected`] | yes, refused | no | read `code`/`msg`; fix or give up |
+/// | [`Error::Unreadable`] | yes | **yes** | query by `tradeNo` before retrying |
+///
+/// A money-moving call (pay-in, payout) is never retried automatically; reads are, on
+/// `NotSent` and `Unknown`, within the [`crate::client::RetryPolicy`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request breaks the spec's rules; nothing was sent.
+    #[error("{0}; nothing was sent")]
+    Invalid(#[from] ValidationError),
+    /// The request never left: connection refused, DNS failure, TLS failure, bad URL.
+    #[error("not sent: {reason}")]
+    NotSent {
+        /// What failed.
+        reason: String,
+        /// The underlying error.
+        #[source]
+        source: Option<Source>,
+    },
+    /// The request was (or may have been) sent, but no answer came: a time-out or a dropped
+    /// connection. A pay-in or payout may or may not exist now.
+    #[error(
+        "sent, but no answer ({reason}): the outcome is unknown; query the order by tradeNo before trying again"
+    )]
+    Unknown {
+        /// What happened.
+        reason: String,
+        /// The underlying error.
+        #[source]
+        source: Option<Source>,
+    },
+    /// Paypro answered with an outer `code` other than `0000`: the request was refused.
+    #[error("rejected by Paypro: code {code}: {msg}")]
+    Rejected {
+        /// The outer `code`.
+        code: String,
+        /// The outer `msg`.
+        msg: String,
+        /// The HTTP status of the answer.
+        http_status: u16,
+    },
+    /// An answer came but cannot be read: an HTML error page from a proxy, a truncated or
+    /// non-JSON body, a body over the size limit, or an accepted answer without `data`. The
+    /// request may have been processed.
+    #[error("unreadable answer (HTTP {status}): {problem}")]
+    Unreadable {
+        /// The HTTP status.
+        status: u16,
+        /// The start of the raw body (at most [`Error::KEPT_BODY_BYTES`] bytes, lossily decoded).
+        body: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+impl Error {
+    /// How much of an unreadable body is kept in [`Error::Unreadable`].
+    pub const KEPT_BODY_BYTES: usize = 4096;
+
+    /// Whether money may have moved although the call failed: `Unknown` and `Unreadable`.
+    /// After such an error on a pay-in or payout, reconcile before doing anything else.
+    pub fn may_have_moved_money(&self) -> bool {
+        matches!(self, Error::Unknown { .. } | Error::Unreadable { .. })
+    }
+
+    /// Whether it is certain that Paypro did nothing (`Invalid`, `NotSent`, `Rejected`).
+    pub fn nothing_happened(&self) -> bool {
+        !self.may_have_moved_money()
+    }
+
+    pub(crate) fn not_sent(reason: impl Into<String>, source: impl Into<Option<Source>>) -> Self {
+        Error::NotSent {
+            reason: reason.into(),
+            source: source.into(),
+        }
+    }
+
+    pub(crate) fn unknown(reason: impl Into<String>, source: impl Into<Option<Source>>) -> Self {
+        Error::Unknown {
+            reason: reason.into(),
+            source: source.into(),
+        }
+    }
+
+    pub(crate) fn unreadable(status: u16, body: &[u8], problem: impl Into<String>) -> Self {
+        let kept = &body[..body.len().min(Self::KEPT_BODY_BYTES)];
+        Error::Unreadable {
+            status,
+            body: String::from_utf8_lossy(kept).into_owned(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Why a client could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No base URL was given and the docs give none for this country.
+    #[error(
+        "no base URL for {country}: the Paypro docs give no sandbox URL for {country}; set one with Config::base_url"
+    )]
+    NoBaseUrl {
+        /// The country's name.
+        country: &'static str,
+    },
+    /// The base URL is not an absolute http(s) URL.
+    #[error("base URL `{url}` is not usable: {reason}")]
+    BadBaseUrl {
+        /// The URL given.
+        url: String,
+        /// Why not.
+        reason: String,
+    },
+    /// The HTTP client could not be built (e.g. the TLS backend failed to initialise).
+    #[error("the HTTP client could not be built: {0}")]
+    Http(#[source] reqwest::Error),
+}

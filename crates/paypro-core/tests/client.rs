@@ -1,0 +1,462 @@
+//! The client over loopback HTTP: every answer shape and failure class, and the money rules
+//! (money-moving calls are sent once; reads are retried; uncertainty is reported as such).
+#![cfg(all(feature = "client", feature = "testing"))]
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use paypro_core::client::{
+    Client, Config, ConfigError, Error, ReconcileOptions, Reconciled, RetryPolicy,
+};
+use paypro_core::testing::{Answer, TestServer};
+use paypro_core::{FailureCode, Secret, Status, sign_map};
+use support::*;
+
+#[tokio::test]
+async fn a_signed_request_reaches_the_server_exactly_as_prepared() {
+    let server = answering(Answer::json(accepted(
+        r#"{"tradeNo":"T-1","status":"0015"}"#,
+    )))
+    .await;
+    let reply = client(&server).send(&pay()).await.expect("accepted");
+    assert_eq!(reply.data.status, Some(Status::Processing));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let r = &requests[0];
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/v1/pay"));
+    assert_eq!(r.header("merchantNo"), Some(MERCHANT));
+    let mut body = r.json().expect("JSON");
+    let sign = body.remove("sign").expect("sign in the body");
+    assert_eq!(body["timestamp"], "1728609257212");
+    assert!(sign_map(&body, &Secret::new(SECRET)).matches(sign.as_str().unwrap()));
+}
+
+#[tokio::test]
+async fn lenient_answers_in_every_documented_form() {
+    for (data, amount) in [
+        (r#"{"amount":"300"}"#, "300"),
+        (r#"{"amount":300}"#, "300"),
+        (r#"{"amount":3.0000}"#, "3.0000"),
+        (r#"{"amount":"300.00"}"#, "300.00"),
+        (r#"{"payAmount":"200.00","fee":0.10}"#, "200.00"),
+    ] {
+        let body = format!(
+            r#"{{"msg":"success","code":"0000","timestamp":"1728609277476","success":"true","data":{data}}}"#
+        );
+        let server = answering(Answer::json(body)).await;
+        let reply = client(&server).send(&query()).await.expect("accepted");
+        assert_eq!(
+            reply.data.amount.map(|d| d.to_string()).as_deref(),
+            Some(amount),
+            "{data}"
+        );
+        assert_eq!(reply.timestamp, Some(1728609277476));
+    }
+    let server = answering(Answer::json(accepted(
+        r#"{"amount":"1","fee":0.10,"utr":"111"}"#,
+    )))
+    .await;
+    let reply = client(&server).send(&query()).await.expect("accepted");
+    assert_eq!(
+        reply.data.extra.get("fee").unwrap().get(),
+        "0.10",
+        "unknown fields kept verbatim"
+    );
+    assert_eq!(reply.data.extra.get_str("utr").as_deref(), Some("111"));
+}
+
+#[tokio::test]
+async fn every_documented_status_code() {
+    let cases: Vec<(&str, Status)> = vec![
+        ("0000", Status::Success),
+        ("0001", Status::PartialPayment),
+        ("0015", Status::Processing),
+        (
+            "00029",
+            Status::Failed {
+                code: FailureCode::Rejected,
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+        (
+            "0100019",
+            Status::Failed {
+                code: FailureCode::DailyLimitReached,
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+        (
+            "00032",
+            Status::Failed {
+                code: FailureCode::UnknownError,
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+        (
+            "8000",
+            Status::Failed {
+                code: FailureCode::SystemError,
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+        (
+            "5000",
+            Status::Failed {
+                code: FailureCode::SystemException,
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+        (
+            "7777",
+            Status::Failed {
+                code: FailureCode::Other("7777".into()),
+                message: Some("REJECTED_TRANSACTION".into()),
+            },
+        ),
+    ];
+    for (code, expected) in cases {
+        let data = format!(r#"{{"status":"{code}","message":"REJECTED_TRANSACTION"}}"#);
+        let server = answering(Answer::json(accepted(&data))).await;
+        let reply = client(&server).send(&query()).await.expect("accepted");
+        assert_eq!(reply.data.status, Some(expected), "{code}");
+    }
+}
+
+#[tokio::test]
+async fn a_non_0000_code_is_a_rejection_with_code_and_message() {
+    let server = answering(Answer::json(
+        r#"{"msg":"sign error","code":"1001","success":false,"data":null}"#,
+    ))
+    .await;
+    match client(&server).send(&pay()).await {
+        Err(e @ Error::Rejected { .. }) => {
+            assert!(e.nothing_happened());
+            let Error::Rejected {
+                code,
+                msg,
+                http_status,
+            } = e
+            else {
+                unreachable!()
+            };
+            assert_eq!(
+                (code.as_str(), msg.as_str(), http_status),
+                ("1001", "sign error", 200)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_html_502_is_unreadable_and_keeps_the_page() {
+    let server = answering(Answer::html(
+        502,
+        "<html><body>502 Bad Gateway</body></html>",
+    ))
+    .await;
+    match client(&server).send(&pay()).await {
+        Err(e @ Error::Unreadable { .. }) => {
+            assert!(e.may_have_moved_money());
+            let Error::Unreadable { status, body, .. } = e else {
+                unreachable!()
+            };
+            assert_eq!(status, 502);
+            assert_eq!(body, "<html><body>502 Bad Gateway</body></html>");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.requests().len(), 1, "a pay-in is never retried");
+}
+
+#[tokio::test]
+async fn a_truncated_body_is_unreadable() {
+    let body = accepted(r#"{"status":"0000"}"#);
+    let cut = body[..20].to_string();
+    let server = answering(Answer::Truncated {
+        status: 200,
+        body: cut.clone(),
+        declared: body.len(),
+    })
+    .await;
+    match client(&server).send(&pay()).await {
+        Err(Error::Unreadable {
+            status: 200,
+            body,
+            problem,
+        }) => {
+            assert_eq!(body, cut);
+            assert!(problem.contains("cut off"), "{problem}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_non_json_or_data_less_answer_is_unreadable() {
+    let server = answering(Answer::json("OK")).await;
+    assert!(matches!(
+        client(&server).send(&pay()).await,
+        Err(Error::Unreadable { status: 200, .. })
+    ));
+    let server = answering(Answer::json(r#"{"code":"0000","msg":"success"}"#)).await;
+    match client(&server).send(&pay()).await {
+        Err(Error::Unreadable { problem, .. }) => {
+            assert!(problem.contains("without `data`"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_answer_is_refused_not_allocated() {
+    let big = accepted(&format!(r#"{{"pad":"{}"}}"#, "x".repeat(4096)));
+    let server = answering(Answer::json(big)).await;
+    let client = Client::new(&COUNTRY, config(server.url()).max_response_bytes(1024)).unwrap();
+    match client.send(&pay()).await {
+        Err(Error::Unreadable { problem, .. }) => {
+            assert!(problem.contains("1024-byte limit"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_payout_that_times_out_is_unknown_and_sent_once() {
+    let server = answering(Answer::json(accepted("{}")).after(Duration::from_secs(3))).await;
+    match client(&server).send(&pay()).await {
+        Err(e @ Error::Unknown { .. }) => assert!(e.may_have_moved_money()),
+        other => panic!("{other:?}"),
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(server.requests().len(), 1, "never sent twice");
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_unknown_and_a_pay_in_is_not_retried() {
+    let server = answering(Answer::Close).await;
+    assert!(matches!(
+        client(&server).send(&pay()).await,
+        Err(Error::Unknown { .. })
+    ));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn reads_are_retried_with_a_fresh_signature_within_the_policy() {
+    let server = answering(Answer::Close).await;
+    assert!(matches!(
+        client(&server).send(&query()).await,
+        Err(Error::Unknown { .. })
+    ));
+    assert_eq!(server.requests().len(), 3);
+
+    let server = answering(Answer::Close).await;
+    let no_retry = Client::new(&COUNTRY, config(server.url()).retry(RetryPolicy::NONE)).unwrap();
+    assert!(no_retry.send(&query()).await.is_err());
+    assert_eq!(server.requests().len(), 1);
+
+    // The first attempt is dropped, the second answered: the caller sees the answer, and each
+    // attempt carried its own timestamp and a valid sign.
+    let calls = Arc::new(AtomicUsize::new(0));
+    let seen = calls.clone();
+    let server = TestServer::start(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
+        0 => Answer::Close,
+        _ => Answer::json(accepted(r#"{"status":"0000"}"#)),
+    })
+    .await;
+    let ticks = Arc::new(AtomicUsize::new(0));
+    let clock = move || 1_700_000_000_000 + ticks.fetch_add(1, Ordering::SeqCst) as u64;
+    let retrying = Client::new(&COUNTRY, config(server.url()).clock(clock)).unwrap();
+    let reply = retrying
+        .send(&query())
+        .await
+        .expect("the retry is answered");
+    assert_eq!(reply.data.status, Some(Status::Success));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    let stamps: Vec<_> = requests
+        .iter()
+        .map(|r| r.json().unwrap()["timestamp"].clone())
+        .collect();
+    assert_ne!(stamps[0], stamps[1]);
+    for r in &requests {
+        let mut body = r.json().unwrap();
+        let sign = body.remove("sign").unwrap();
+        assert!(sign_map(&body, &Secret::new(SECRET)).matches(sign.as_str().unwrap()));
+    }
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_not_sent() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let client = Client::new(&COUNTRY, config(&format!("http://127.0.0.1:{port}"))).unwrap();
+    match client.send(&pay()).await {
+        Err(e @ Error::NotSent { .. }) => assert!(e.nothing_happened()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_endpoint_of_another_country_is_not_sent() {
+    let server = answering(Answer::json(accepted("{}"))).await;
+    assert!(matches!(
+        client(&server).send(&Foreign).await,
+        Err(Error::NotSent { .. })
+    ));
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn base_urls_are_checked() {
+    assert!(matches!(
+        Client::new(&COUNTRY, Config::new(MERCHANT, SECRET)),
+        Err(ConfigError::NoBaseUrl { country: "Zedland" })
+    ));
+    for bad in [
+        "ftp://x",
+        "https://",
+        "http://host/path?x=1",
+        "openapi.paypro.tech",
+    ] {
+        assert!(
+            matches!(
+                Client::new(&COUNTRY, Config::new(MERCHANT, SECRET).base_url(bad)),
+                Err(ConfigError::BadBaseUrl { .. })
+            ),
+            "{bad}"
+        );
+    }
+    let c = Client::new(
+        &COUNTRY,
+        Config::new(MERCHANT, SECRET).base_url("https://h.example/mex-pay/"),
+    )
+    .unwrap();
+    assert_eq!(c.base_url(), "https://h.example/mex-pay");
+    let shown = format!("{c:?}");
+    assert!(!shown.contains(SECRET), "{shown}");
+    assert!(shown.contains(MERCHANT));
+}
+
+#[tokio::test]
+async fn reconciliation_queries_until_final() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let seen = calls.clone();
+    let server = TestServer::start(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
+        0 => Answer::json(r#"{"code":"1404","msg":"order not exist"}"#),
+        1 => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0015"}"#)),
+        _ => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0000"}"#)),
+    })
+    .await;
+    let options = ReconcileOptions {
+        deadline: Duration::from_secs(5),
+        interval: Duration::from_millis(10),
+    };
+    match client(&server)
+        .reconcile(&query(), |d| d.status.as_ref(), options)
+        .await
+    {
+        Ok(Reconciled::Final(reply)) => assert_eq!(reply.data.status, Some(Status::Success)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
+
+    let server = answering(Answer::json(r#"{"code":"1404","msg":"order not exist"}"#)).await;
+    let short = ReconcileOptions {
+        deadline: Duration::from_millis(100),
+        interval: Duration::from_millis(20),
+    };
+    match client(&server)
+        .reconcile(&query(), |d| d.status.as_ref(), short)
+        .await
+    {
+        Ok(Reconciled::NotFound { code, msg }) => {
+            assert_eq!((code.as_str(), msg.as_str()), ("1404", "order not exist"))
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let server = answering(Answer::json(accepted(r#"{"status":"0015"}"#))).await;
+    match client(&server)
+        .reconcile(&query(), |d| d.status.as_ref(), short)
+        .await
+    {
+        Ok(Reconciled::Pending(reply)) => assert_eq!(reply.data.status, Some(Status::Processing)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[cfg(feature = "blocking")]
+mod blocking {
+    use super::*;
+    use paypro_core::client::blocking::Client as BlockingClient;
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_blocking_client_classifies_like_the_async_one() {
+        let rt = runtime();
+        let ok = rt.block_on(answering(Answer::json(accepted(
+            r#"{"status":"0001","amount":3.0000}"#,
+        ))));
+        let client = BlockingClient::new(&COUNTRY, config(ok.url())).unwrap();
+        let reply = client.send(&pay()).expect("accepted");
+        assert_eq!(reply.data.status, Some(Status::PartialPayment));
+        assert_eq!(
+            reply.data.amount.map(|d| d.to_string()).as_deref(),
+            Some("3.0000")
+        );
+
+        let slow = rt.block_on(answering(
+            Answer::json(accepted("{}")).after(Duration::from_secs(3)),
+        ));
+        let client = BlockingClient::new(&COUNTRY, config(slow.url())).unwrap();
+        assert!(matches!(client.send(&pay()), Err(Error::Unknown { .. })));
+        assert_eq!(
+            slow.requests().len(),
+            1,
+            "a pay-in that timed out is not sent twice"
+        );
+
+        let dropped = rt.block_on(answering(Answer::Close));
+        let client = BlockingClient::new(&COUNTRY, config(dropped.url())).unwrap();
+        assert!(matches!(client.send(&query()), Err(Error::Unknown { .. })));
+        assert_eq!(dropped.requests().len(), 3, "reads are retried");
+
+        let html = rt.block_on(answering(Answer::html(502, "<html>bad gateway</html>")));
+        let client = BlockingClient::new(&COUNTRY, config(html.url())).unwrap();
+        assert!(matches!(
+            client.send(&pay()),
+            Err(Error::Unreadable { status: 502, .. })
+        ));
+
+        let rejected = rt.block_on(answering(Answer::json(
+            r#"{"code":"1001","msg":"sign error"}"#,
+        )));
+        let client = BlockingClient::new(&COUNTRY, config(rejected.url())).unwrap();
+        assert!(matches!(client.send(&pay()), Err(Error::Rejected { .. })));
+
+        let cut = rt.block_on(answering(Answer::Truncated {
+            status: 200,
+            body: "{\"code\"".into(),
+            declared: 100,
+        }));
+        let client = BlockingClient::new(&COUNTRY, config(cut.url())).unwrap();
+        assert!(matches!(
+            client.send(&pay()),
+            Err(Error::Unreadable { status: 200, .. })
+        ));
+    }
+}

@@ -1,0 +1,221 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//!The async client (feature `client`, on by default).
+use paypro_core::client::{
+    Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply,
+};
+#[allow(unused_imports)]
+use crate::*;
+/// An async client for Paypro Kenya: one method per endpoint.
+///
+/// The docs give no sandbox URL for Kenya, so [`Config::base_url`] is required: without it `new` fails with [`ConfigError::NoBaseUrl`].
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// use paypro_ke::{Client, Config};
+/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: paypro_core::client::Client,
+}
+impl Client {
+    /// A client with `config`; fails only when no base URL can be decided.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        paypro_core::client::Client::new(&crate::COUNTRY, config)
+            .map(|inner| Client { inner })
+    }
+    /// The country-independent client underneath, generic over endpoints.
+    pub fn core(&self) -> &paypro_core::client::Client {
+        &self.inner
+    }
+    /// `pay-in`: Create an M-Pesa pay-in: a payment prompt is pushed to the payer's phone.
+    ///
+    /// `POST /api/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::PayInRequest::builder()
+    ///     .amount(3)
+    ///     .remark("000000")
+    ///     .trade_no("00000001")
+    ///     .mobile("mobile")
+    ///     .notify_url("https://google.com")
+    ///     .build()?;
+    /// let reply = client.pay_in(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn pay_in(
+        &self,
+        request: &PayInRequest,
+    ) -> Result<Reply<PayInResponse>, Error> {
+        self.inner.send(request).await
+    }
+    /// After an uncertain [`Self::pay_in`] (an error where [`Error::may_have_moved_money`] is true), finds out what happened: sends `query-pay-in` for `trade_no` until the order's status is final or `options.deadline` passes.
+    pub async fn reconcile_pay_in(
+        &self,
+        trade_no: impl Into<String>,
+        options: ReconcileOptions,
+    ) -> Result<Reconciled<QueryPayInResponse>, Error> {
+        let query = QueryPayInRequest::builder().trade_no(trade_no).build()?;
+        self.inner.reconcile(&query, |r| r.status.as_ref(), options).await
+    }
+    /// `cashier`: Create a hosted cashier (Payment Casher) page where the payer enters the mobile number and pays.
+    ///
+    /// `POST /api/payinConsole` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::CashierRequest::builder()
+    ///     .amount(3)
+    ///     .remark("000000")
+    ///     .trade_no("00000001")
+    ///     .notify_url("https://google.com")
+    ///     .build()?;
+    /// let reply = client.cashier(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn cashier(
+        &self,
+        request: &CashierRequest,
+    ) -> Result<Reply<CashierResponse>, Error> {
+        self.inner.send(request).await
+    }
+    /// After an uncertain [`Self::cashier`] (an error where [`Error::may_have_moved_money`] is true), finds out what happened: sends `query-pay-in` for `trade_no` until the order's status is final or `options.deadline` passes.
+    pub async fn reconcile_cashier(
+        &self,
+        trade_no: impl Into<String>,
+        options: ReconcileOptions,
+    ) -> Result<Reconciled<QueryPayInResponse>, Error> {
+        let query = QueryPayInRequest::builder().trade_no(trade_no).build()?;
+        self.inner.reconcile(&query, |r| r.status.as_ref(), options).await
+    }
+    /// `payout`: Create a B2C payout to an M-Pesa mobile number.
+    ///
+    /// `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
+    ///
+    /// Sent exactly once, never retried. On an error where [`Error::may_have_moved_money`] is true, the order may exist: reconcile before sending it again.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::PayoutRequest::builder()
+    ///     .amount(50)
+    ///     .remark("000000")
+    ///     .trade_no("1000023")
+    ///     .mobile("254115555088")
+    ///     .build()?;
+    /// let reply = client.payout(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn payout(
+        &self,
+        request: &PayoutRequest,
+    ) -> Result<Reply<PayoutResponse>, Error> {
+        self.inner.send(request).await
+    }
+    /// After an uncertain [`Self::payout`] (an error where [`Error::may_have_moved_money`] is true), finds out what happened: sends `query-payout` for `trade_no` until the order's status is final or `options.deadline` passes.
+    pub async fn reconcile_payout(
+        &self,
+        trade_no: impl Into<String>,
+        options: ReconcileOptions,
+    ) -> Result<Reconciled<QueryPayoutResponse>, Error> {
+        let query = QueryPayoutRequest::builder().trade_no(trade_no).build()?;
+        self.inner.reconcile(&query, |r| r.status.as_ref(), options).await
+    }
+    /// `query-pay-in`: Query a pay-in's result by the merchant's tradeNo.
+    ///
+    /// `POST /api/queryPayinResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::QueryPayInRequest::builder()
+    ///     .trade_no("1000002")
+    ///     .build()?;
+    /// let reply = client.query_pay_in(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn query_pay_in(
+        &self,
+        request: &QueryPayInRequest,
+    ) -> Result<Reply<QueryPayInResponse>, Error> {
+        self.inner.send(request).await
+    }
+    /// `query-payout`: Query a payout's result by the merchant's tradeNo.
+    ///
+    /// `POST /api/queryPayOutResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::QueryPayoutRequest::builder()
+    ///     .trade_no("1000002")
+    ///     .build()?;
+    /// let reply = client.query_payout(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn query_payout(
+        &self,
+        request: &QueryPayoutRequest,
+    ) -> Result<Reply<QueryPayoutResponse>, Error> {
+        self.inner.send(request).await
+    }
+    /// `query-mpesa-code`: Check a transaction's result by its M-Pesa transaction code (receipt).
+    ///
+    /// `POST /api/queryResultByCode` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
+    ///
+    /// Retried on `NotSent` and `Unknown` within the configured `RetryPolicy`.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypro_ke::{Client, Config};
+    ///
+    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let request = paypro_ke::QueryMpesaCodeRequest::builder()
+    ///     .code("SHL2A6WAQU")
+    ///     .build()?;
+    /// let reply = client.query_mpesa_code(&request).await?;
+    /// println!("{:?}", reply.data);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn query_mpesa_code(
+        &self,
+        request: &QueryMpesaCodeRequest,
+    ) -> Result<Reply<QueryMpesaCodeResponse>, Error> {
+        self.inner.send(request).await
+    }
+}

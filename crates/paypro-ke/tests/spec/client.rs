@@ -1,0 +1,322 @@
+// @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
+//! Every endpoint through the client over loopback HTTP. The server accepts a request
+//! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
+use std::time::Duration;
+use paypro_ke::*;
+use paypro_core::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
+use paypro_core::sign_map;
+use paypro_core::testing::{Answer, Received, TestServer};
+use crate::examples;
+/// Why the server would refuse `r`, if it would.
+fn refusal(r: &Received, d: &EndpointDescriptor, ts: u64) -> Option<String> {
+    if r.method != "POST" {
+        return Some(format!("method {}", r.method));
+    }
+    if r.path != d.path {
+        return Some(format!("path {} instead of {}", r.path, d.path));
+    }
+    if r.header("merchantNo") != Some(protocol::TEST_MERCHANT_NO) {
+        return Some("merchantNo header".into());
+    }
+    if r.header("content-type") != Some("application/json") {
+        return Some("content-type".into());
+    }
+    let mut body = r.json()?;
+    let sent_sign = match d.sign {
+        SignPlacement::Body => {
+            body.remove("sign").and_then(|s| s.as_str().map(str::to_string))
+        }
+        _ => r.header("sign").map(str::to_string),
+    };
+    let expected = sign_map(&body, &Secret::new(protocol::TEST_SECRET));
+    if !sent_sign.is_some_and(|s| expected.matches(&s)) {
+        return Some("bad sign".into());
+    }
+    let timestamp_ok = match (d.timestamp, body.get("timestamp")) {
+        (TimestampWire::Absent, None) => true,
+        (TimestampWire::String, Some(v)) => v.as_str() == Some(ts.to_string().as_str()),
+        (TimestampWire::Number, Some(v)) => v.as_u64() == Some(ts),
+        _ => false,
+    };
+    if !timestamp_ok {
+        return Some("timestamp".into());
+    }
+    None
+}
+fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
+    match refusal(r, d, ts) {
+        None => Answer::json(json),
+        Some(why) => {
+            Answer::json(serde_json::json!({ "code" : "9999", "msg" : why }).to_string())
+        }
+    }
+}
+fn config(server: &TestServer, ts: u64) -> Config {
+    Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+        .base_url(server.url())
+        .clock(FixedClock(ts))
+}
+fn client(server: &TestServer, ts: u64) -> Client {
+    Client::new(config(server, ts)).expect("a loopback base URL is valid")
+}
+#[test]
+fn no_base_url_is_either_the_sandbox_or_an_error() {
+    let made = Client::new(Config::new("0000000001", "s"));
+    match COUNTRY.sandbox_base_url {
+        Some(url) => {
+            assert_eq!(made.expect("the sandbox is the default").core().base_url(), url)
+        }
+        None => assert!(matches!(made, Err(ConfigError::NoBaseUrl { .. }))),
+    }
+}
+#[test]
+fn debug_never_shows_the_secret() {
+    let client = Client::new(
+            Config::new("0000000001", "very-secret-key").base_url("http://127.0.0.1:9"),
+        )
+        .expect("valid");
+    let shown = format!("{client:?}");
+    assert!(shown.contains("0000000001"));
+    assert!(! shown.contains("very-secret-key"), "{shown}");
+}
+#[cfg(feature = "blocking")]
+#[test]
+fn the_blocking_client_sends_the_same_request() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("a runtime for the test server");
+    let server = runtime
+        .block_on(
+            TestServer::start(|r| answer(
+                r,
+                &pay_in::DESCRIPTOR,
+                1715941383720,
+                r#"{"msg":"success","code":"0000","timestamp":1719829837779,"success":true,"data":{"serialNumber":"5286e98841194687a95d25b5f3be346d","status":"0015","desc":"CREDIT_INPROGRESS"}}"#,
+            )),
+        );
+    let client = blocking::Client::new(config(&server, 1715941383720)).expect("valid");
+    let reply = client.pay_in(&examples::pay_in()).expect("accepted");
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1);
+}
+#[tokio::test]
+async fn pay_in_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &pay_in::DESCRIPTOR,
+            1715941383720,
+            r#"{"msg":"success","code":"0000","timestamp":1719829837779,"success":true,"data":{"serialNumber":"5286e98841194687a95d25b5f3be346d","status":"0015","desc":"CREDIT_INPROGRESS"}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1715941383720)
+        .pay_in(&examples::pay_in())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<PayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719829837779,"success":true,"data":{"serialNumber":"5286e98841194687a95d25b5f3be346d","status":"0015","desc":"CREDIT_INPROGRESS"}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn pay_in_reconciles_through_query_pay_in() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_pay_in::DESCRIPTOR,
+                1715941383720,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1715941383720)
+        .reconcile_pay_in(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn cashier_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &cashier::DESCRIPTOR,
+            1715941383720,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1715941383720)
+        .cashier(&examples::cashier())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<CashierResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn cashier_reconciles_through_query_pay_in() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_pay_in::DESCRIPTOR,
+                1715941383720,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1715941383720)
+        .reconcile_cashier(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn payout_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &payout::DESCRIPTOR,
+            1715941383720,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1715941383720)
+        .payout(&examples::payout())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<PayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn payout_reconciles_through_query_payout() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_payout::DESCRIPTOR,
+                1715941383720,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1715941383720)
+        .reconcile_payout(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn query_pay_in_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_pay_in::DESCRIPTOR,
+            1700000000000,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1700000000000)
+        .query_pay_in(&examples::query_pay_in())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<QueryPayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn query_payout_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_payout::DESCRIPTOR,
+            1700000000000,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1700000000000)
+        .query_payout(&examples::query_payout())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<QueryPayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn query_mpesa_code_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_mpesa_code::DESCRIPTOR,
+            2222222222,
+            r#"{"msg":"success","code":"0000","timestamp":1719830071094,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 2222222222)
+        .query_mpesa_code(&examples::query_mpesa_code())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<QueryMpesaCodeResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719830071094,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}

@@ -1,0 +1,322 @@
+// @generated from spec/mx.toml by `cargo xtask gen`; do not edit.
+//! Every endpoint through the client over loopback HTTP. The server accepts a request
+//! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
+use std::time::Duration;
+use paypro_mx::*;
+use paypro_core::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
+use paypro_core::sign_map;
+use paypro_core::testing::{Answer, Received, TestServer};
+use crate::examples;
+/// Why the server would refuse `r`, if it would.
+fn refusal(r: &Received, d: &EndpointDescriptor, ts: u64) -> Option<String> {
+    if r.method != "POST" {
+        return Some(format!("method {}", r.method));
+    }
+    if r.path != d.path {
+        return Some(format!("path {} instead of {}", r.path, d.path));
+    }
+    if r.header("merchantNo") != Some(protocol::TEST_MERCHANT_NO) {
+        return Some("merchantNo header".into());
+    }
+    if r.header("content-type") != Some("application/json") {
+        return Some("content-type".into());
+    }
+    let mut body = r.json()?;
+    let sent_sign = match d.sign {
+        SignPlacement::Body => {
+            body.remove("sign").and_then(|s| s.as_str().map(str::to_string))
+        }
+        _ => r.header("sign").map(str::to_string),
+    };
+    let expected = sign_map(&body, &Secret::new(protocol::TEST_SECRET));
+    if !sent_sign.is_some_and(|s| expected.matches(&s)) {
+        return Some("bad sign".into());
+    }
+    let timestamp_ok = match (d.timestamp, body.get("timestamp")) {
+        (TimestampWire::Absent, None) => true,
+        (TimestampWire::String, Some(v)) => v.as_str() == Some(ts.to_string().as_str()),
+        (TimestampWire::Number, Some(v)) => v.as_u64() == Some(ts),
+        _ => false,
+    };
+    if !timestamp_ok {
+        return Some("timestamp".into());
+    }
+    None
+}
+fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
+    match refusal(r, d, ts) {
+        None => Answer::json(json),
+        Some(why) => {
+            Answer::json(serde_json::json!({ "code" : "9999", "msg" : why }).to_string())
+        }
+    }
+}
+fn config(server: &TestServer, ts: u64) -> Config {
+    Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+        .base_url(server.url())
+        .clock(FixedClock(ts))
+}
+fn client(server: &TestServer, ts: u64) -> Client {
+    Client::new(config(server, ts)).expect("a loopback base URL is valid")
+}
+#[test]
+fn no_base_url_is_either_the_sandbox_or_an_error() {
+    let made = Client::new(Config::new("0000000001", "s"));
+    match COUNTRY.sandbox_base_url {
+        Some(url) => {
+            assert_eq!(made.expect("the sandbox is the default").core().base_url(), url)
+        }
+        None => assert!(matches!(made, Err(ConfigError::NoBaseUrl { .. }))),
+    }
+}
+#[test]
+fn debug_never_shows_the_secret() {
+    let client = Client::new(
+            Config::new("0000000001", "very-secret-key").base_url("http://127.0.0.1:9"),
+        )
+        .expect("valid");
+    let shown = format!("{client:?}");
+    assert!(shown.contains("0000000001"));
+    assert!(! shown.contains("very-secret-key"), "{shown}");
+}
+#[cfg(feature = "blocking")]
+#[test]
+fn the_blocking_client_sends_the_same_request() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("a runtime for the test server");
+    let server = runtime
+        .block_on(
+            TestServer::start(|r| answer(
+                r,
+                &pay_in::DESCRIPTOR,
+                1728609257212,
+                r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"0015","desc":"Create","remark":"test","paymentInfo":"6841800930023213210"}}"#,
+            )),
+        );
+    let client = blocking::Client::new(config(&server, 1728609257212)).expect("valid");
+    let reply = client.pay_in(&examples::pay_in()).expect("accepted");
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1);
+}
+#[tokio::test]
+async fn pay_in_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &pay_in::DESCRIPTOR,
+            1728609257212,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"0015","desc":"Create","remark":"test","paymentInfo":"6841800930023213210"}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1728609257212)
+        .pay_in(&examples::pay_in())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<PayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"0015","desc":"Create","remark":"test","paymentInfo":"6841800930023213210"}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn pay_in_reconciles_through_query_pay_in() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_pay_in::DESCRIPTOR,
+                1728609257212,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1728609257212)
+        .reconcile_pay_in(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn cashier_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &cashier::DESCRIPTOR,
+            1728609257212,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1728609257212)
+        .cashier(&examples::cashier())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<CashierResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn cashier_reconciles_through_query_pay_in() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_pay_in::DESCRIPTOR,
+                1728609257212,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1728609257212)
+        .reconcile_cashier(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn payout_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &payout::DESCRIPTOR,
+            1728611780130,
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1728611780130)
+        .payout(&examples::payout())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<PayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn payout_reconciles_through_query_payout() {
+    let server = TestServer::start(|r| {
+            answer(
+                r,
+                &query_payout::DESCRIPTOR,
+                1728611780130,
+                r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#,
+            )
+        })
+        .await;
+    let found = client(&server, 1728611780130)
+        .reconcile_payout(
+            "T-42",
+            ReconcileOptions {
+                deadline: Duration::from_secs(5),
+                interval: Duration::from_millis(10),
+            },
+        )
+        .await
+        .expect("reconciled");
+    match found {
+        Reconciled::Final(reply) => {
+            assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json().expect("JSON body") ["tradeNo"], "T-42");
+}
+#[tokio::test]
+async fn query_pay_in_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_pay_in::DESCRIPTOR,
+            1728613488294,
+            r#"{"msg":"success","code":"0000","timestamp":1728613513280,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"00029","amount":"300","receivedAmount":"230","createTime":"2024-10-11 9:30:13","successTime":"2024-10-11 10:30:13","message":"Collection order timed out without payment"}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1728613488294)
+        .query_pay_in(&examples::query_pay_in())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<QueryPayInResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613513280,"success":true,"data":{"tradeNo":"test_00000008","payproTradeNo":"68o0uwogz7mnzutt","status":"00029","amount":"300","receivedAmount":"230","createTime":"2024-10-11 9:30:13","successTime":"2024-10-11 10:30:13","message":"Collection order timed out without payment"}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn query_payout_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_payout::DESCRIPTOR,
+            1728613320708,
+            r#"{"msg":"success","code":"0000","timestamp":1728613339884,"success":true,"data":{"platFormTradeNo":"63mz9aepqczdw280","tradeNo":"test_00000002","orderAmount":"300.00","payAmount":"200.00","status":"0015","message":"in process"}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1728613320708)
+        .query_payout(&examples::query_payout())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<QueryPayoutResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1728613339884,"success":true,"data":{"platFormTradeNo":"63mz9aepqczdw280","tradeNo":"test_00000002","orderAmount":"300.00","payAmount":"200.00","status":"0015","message":"in process"}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
+async fn balance_over_http() {
+    let server = TestServer::start(|r| answer(
+            r,
+            &balance::DESCRIPTOR,
+            1724151084278,
+            r#"{"msg":"success","code":"0000","timestamp":1719830171485,"success":true,"data":{"availablAmount":9998989.0000,"unsettledAmount":0.0000,"freezeAmount":0.0000}}"#,
+        ))
+        .await;
+    let reply = client(&server, 1724151084278)
+        .balance(&examples::balance())
+        .await
+        .expect("the gateway accepts the signed request");
+    let expected: Envelope<BalanceResponse> = Envelope::parse(
+            r#"{"msg":"success","code":"0000","timestamp":1719830171485,"success":true,"data":{"availablAmount":9998989.0000,"unsettledAmount":0.0000,"freezeAmount":0.0000}}"#,
+        )
+        .expect("the answer decodes");
+    assert_eq!(Some(reply.data), expected.data);
+    assert_eq!(reply.http_status, 200);
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}

@@ -1,0 +1,188 @@
+//! A country crate's `tests/spec/client.rs`: every endpoint over loopback HTTP through the
+//! generated client, with the server checking path, header, timestamp and sign.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::endpoint::type_prefix;
+use super::tests::example_fn;
+use super::{Country, EndpointPlan, ident, num, raw_literal, rust_file};
+use crate::names;
+use crate::spec::DataShape;
+
+/// The answer the test server gives: the docs' example response, or a minimal accepted one.
+fn answer_json(plan: &EndpointPlan) -> String {
+    match (&plan.response_example, plan.spec.data) {
+        (Some(ex), _) if ex.accepted => ex.json.clone(),
+        (_, DataShape::Boolean) => r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":true}"#.into(),
+        (_, DataShape::Object) => r#"{"msg":"success","code":"0000","timestamp":1728609277476,"success":true,"data":{}}"#.into(),
+    }
+}
+
+fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
+    let e = plan.spec;
+    let m = names::module(&e.name);
+    let module = ident(&m);
+    let method = ident(&m);
+    let example = example_fn(plan);
+    let response_ty = ident(&format!("{}Response", type_prefix(e)));
+    let test = ident(&format!("{m}_over_http"));
+    let json = raw_literal(&answer_json(plan));
+    let ts = num(plan.example.timestamp.unwrap_or(1_700_000_000_000));
+    let reconcile = e.reconcile_with.as_ref().map(|target| {
+        let query = country.endpoints.iter().find(|p| p.spec.name == *target).expect("checked");
+        let qmodule = ident(&names::module(&query.spec.name));
+        let rname = ident(&format!("reconcile_{m}"));
+        let rtest = ident(&format!("{m}_reconciles_through_{}", names::module(&query.spec.name)));
+        quote! {
+            #[tokio::test]
+            async fn #rtest() {
+                let server = TestServer::start(|r| {
+                    answer(r, &#qmodule::DESCRIPTOR, #ts, r#"{"code":"0000","msg":"success","data":{"tradeNo":"T-42","status":"0000"}}"#)
+                })
+                .await;
+                let found = client(&server, #ts)
+                    .#rname("T-42", ReconcileOptions { deadline: Duration::from_secs(5), interval: Duration::from_millis(10) })
+                    .await
+                    .expect("reconciled");
+                match found {
+                    Reconciled::Final(reply) => assert_eq!(reply.data.status.as_ref().map(Status::code), Some("0000")),
+                    other => panic!("{other:?}"),
+                }
+                let requests = server.requests();
+                assert_eq!(requests.len(), 1);
+                assert_eq!(requests[0].json().expect("JSON body")["tradeNo"], "T-42");
+            }
+        }
+    });
+    quote! {
+        #[tokio::test]
+        async fn #test() {
+            let server = TestServer::start(|r| answer(r, &#module::DESCRIPTOR, #ts, #json)).await;
+            let reply = client(&server, #ts)
+                .#method(&examples::#example())
+                .await
+                .expect("the gateway accepts the signed request");
+            let expected: Envelope<#response_ty> = Envelope::parse(#json).expect("the answer decodes");
+            assert_eq!(Some(reply.data), expected.data);
+            assert_eq!(reply.http_status, 200);
+            assert_eq!(server.requests().len(), 1, "sent exactly once");
+        }
+
+        #reconcile
+    }
+}
+
+pub fn generate(country: &Country) -> String {
+    let krate = ident(&country.crate_ident());
+    let tests = country.endpoints.iter().map(|p| endpoint_test(country, p));
+    let first = &country.endpoints[0];
+    let first_method = ident(&names::module(&first.spec.name));
+    let first_module = ident(&names::module(&first.spec.name));
+    let first_example = example_fn(first);
+    let first_json = raw_literal(&answer_json(first));
+    let first_ts = num(first.example.timestamp.unwrap_or(1_700_000_000_000));
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! Every endpoint through the client over loopback HTTP. The server accepts a request
+            //! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
+
+            use std::time::Duration;
+
+            use #krate::*;
+            use paypro_core::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
+            use paypro_core::sign_map;
+            use paypro_core::testing::{Answer, Received, TestServer};
+
+            use crate::examples;
+
+            /// Why the server would refuse `r`, if it would.
+            fn refusal(r: &Received, d: &EndpointDescriptor, ts: u64) -> Option<String> {
+                if r.method != "POST" {
+                    return Some(format!("method {}", r.method));
+                }
+                if r.path != d.path {
+                    return Some(format!("path {} instead of {}", r.path, d.path));
+                }
+                if r.header("merchantNo") != Some(protocol::TEST_MERCHANT_NO) {
+                    return Some("merchantNo header".into());
+                }
+                if r.header("content-type") != Some("application/json") {
+                    return Some("content-type".into());
+                }
+                let mut body = r.json()?;
+                let sent_sign = match d.sign {
+                    SignPlacement::Body => body.remove("sign").and_then(|s| s.as_str().map(str::to_string)),
+                    _ => r.header("sign").map(str::to_string),
+                };
+                let expected = sign_map(&body, &Secret::new(protocol::TEST_SECRET));
+                if !sent_sign.is_some_and(|s| expected.matches(&s)) {
+                    return Some("bad sign".into());
+                }
+                let timestamp_ok = match (d.timestamp, body.get("timestamp")) {
+                    (TimestampWire::Absent, None) => true,
+                    (TimestampWire::String, Some(v)) => v.as_str() == Some(ts.to_string().as_str()),
+                    (TimestampWire::Number, Some(v)) => v.as_u64() == Some(ts),
+                    _ => false,
+                };
+                if !timestamp_ok {
+                    return Some("timestamp".into());
+                }
+                None
+            }
+
+            fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
+                match refusal(r, d, ts) {
+                    None => Answer::json(json),
+                    Some(why) => Answer::json(serde_json::json!({"code": "9999", "msg": why}).to_string()),
+                }
+            }
+
+            fn config(server: &TestServer, ts: u64) -> Config {
+                Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+                    .base_url(server.url())
+                    .clock(FixedClock(ts))
+            }
+
+            fn client(server: &TestServer, ts: u64) -> Client {
+                Client::new(config(server, ts)).expect("a loopback base URL is valid")
+            }
+
+            #[test]
+            fn no_base_url_is_either_the_sandbox_or_an_error() {
+                let made = Client::new(Config::new("0000000001", "s"));
+                match COUNTRY.sandbox_base_url {
+                    Some(url) => assert_eq!(made.expect("the sandbox is the default").core().base_url(), url),
+                    None => assert!(matches!(made, Err(ConfigError::NoBaseUrl { .. }))),
+                }
+            }
+
+            #[test]
+            fn debug_never_shows_the_secret() {
+                let client = Client::new(Config::new("0000000001", "very-secret-key").base_url("http://127.0.0.1:9"))
+                    .expect("valid");
+                let shown = format!("{client:?}");
+                assert!(shown.contains("0000000001"));
+                assert!(!shown.contains("very-secret-key"), "{shown}");
+            }
+
+            #[cfg(feature = "blocking")]
+            #[test]
+            fn the_blocking_client_sends_the_same_request() {
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(1)
+                    .enable_all()
+                    .build()
+                    .expect("a runtime for the test server");
+                let server = runtime.block_on(TestServer::start(|r| answer(r, &#first_module::DESCRIPTOR, #first_ts, #first_json)));
+                let client = blocking::Client::new(config(&server, #first_ts)).expect("valid");
+                let reply = client.#first_method(&examples::#first_example()).expect("accepted");
+                assert_eq!(reply.http_status, 200);
+                assert_eq!(server.requests().len(), 1);
+            }
+
+            #(#tests)*
+        },
+    )
+}
