@@ -121,6 +121,16 @@ fn readme(country: &Country) -> String {
             ""
         },
     );
+    out.push_str(
+        "## Calling Paypro\n\n\
+         [`Client`] (feature `client`, on by default, TLS by rustls; `native-tls` additive) has one \
+         async method per endpoint; `blocking::Client` (feature `blocking`) the same without \
+         `async`. A pay-in or payout is sent exactly once; reads are retried on network errors. \
+         Every error says whether money may have moved ([`Error::may_have_moved_money`]); after \
+         such an error, `reconcile_<endpoint>` asks Paypro what happened before anything is \
+         sent again. Without features `client`/`rustls` the crate is types, signing and \
+         decoding only.\n\n",
+    );
     out.push_str("## Sandbox\n\n");
     match &cc.sandbox_base_url {
         Some(url) => {
