@@ -460,3 +460,24 @@ mod blocking {
         ));
     }
 }
+
+#[tokio::test]
+async fn the_default_client_says_who_it_is_and_a_shared_one_is_reused() {
+    let server = answering(Answer::json(accepted(r#"{"status":"0000"}"#))).await;
+    client(&server).send(&query()).await.expect("accepted");
+    let ua = paypro_core::client::USER_AGENT;
+    assert!(ua.starts_with("paypro-rs/"));
+    assert_eq!(server.requests()[0].header("user-agent"), Some(ua));
+
+    let server = answering(Answer::json(accepted(r#"{"status":"0000"}"#))).await;
+    let pool = reqwest::Client::builder()
+        .user_agent("merchant-pool/1")
+        .build()
+        .unwrap();
+    let shared = Client::new(&COUNTRY, support::config(server.url()).http_client(pool)).unwrap();
+    shared.send(&query()).await.expect("accepted");
+    assert_eq!(
+        server.requests()[0].header("user-agent"),
+        Some("merchant-pool/1")
+    );
+}

@@ -34,6 +34,7 @@ impl Client {
         let http = reqwest::blocking::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
+            .user_agent(super::USER_AGENT)
             .build()
             .map_err(ConfigError::Http)?;
         Ok(Client {

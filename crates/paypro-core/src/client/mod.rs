@@ -26,6 +26,9 @@ pub use decode::Reply;
 pub use error::{ConfigError, Error};
 pub use reconcile::{ReconcileOptions, Reconciled};
 
+/// The `User-Agent` of the clients this crate builds.
+pub const USER_AGENT: &str = concat!("paypro-rs/", env!("CARGO_PKG_VERSION"));
+
 /// An async client for one country's gateway. Cheap to clone (shared connection pool).
 ///
 /// Use the country crate's `Client` (`paypro_id::Client::new(config)`), which adds one method
@@ -82,6 +85,7 @@ impl Client {
             Some(http) => http.clone(),
             None => reqwest::Client::builder()
                 .connect_timeout(config.connect_timeout)
+                .user_agent(USER_AGENT)
                 .build()
                 .map_err(ConfigError::Http)?,
         };

@@ -34,8 +34,10 @@ pub enum Reconciled<T> {
     /// or reconcile again later.
     Pending(Reply<T>),
     /// Until the deadline Paypro refused every query (the last refusal is kept): it did not know
-    /// the order. Paypro rejects a reused `tradeNo`, so sending the order again with the same
-    /// `tradeNo` cannot create it twice.
+    /// the order. Send it again with the *same* `tradeNo`: the docs require `tradeNo` to be
+    /// unique, so a gateway that enforces it cannot create the order twice. (That the gateway
+    /// rejects a reused `tradeNo` is the docs' rule, not something observed; the refusal code is
+    /// not documented either.)
     NotFound {
         /// The last refusal's code.
         code: String,
