@@ -73,4 +73,20 @@ mod tests {
         assert_eq!(pascal("va"), "Va");
         assert_eq!(module("query-pay-in"), "query_pay_in");
     }
+
+    #[test]
+    fn bare_urls_become_links() {
+        use crate::codegen::link_bare_urls;
+        assert_eq!(
+            link_bare_urls(
+                "callback URL (e.g. https://www.abc.com/). Also `http://x.y` and <https://z>."
+            ),
+            "callback URL (e.g. <https://www.abc.com/>). Also `http://x.y` and <https://z>."
+        );
+        assert_eq!(link_bare_urls("no links"), "no links");
+        assert_eq!(
+            crate::codegen::link_prose_urls("see https://a.b\n```\nlet u = \"https://c.d\";\n```"),
+            "see <https://a.b>\n```\nlet u = \"https://c.d\";\n```"
+        );
+    }
 }

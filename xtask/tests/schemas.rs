@@ -45,7 +45,7 @@ fn every_country_has_schemas_for_requests_responses_and_notifications() {
     let schemas = [
         serde_json::to_value(schema_for!(paypro_bd::PayoutRequest)).unwrap(),
         serde_json::to_value(schema_for!(paypro_mx::QueryPayInResponse)).unwrap(),
-        serde_json::to_value(schema_for!(paypro_ke::Notification)).unwrap(),
+        serde_json::to_value(schema_for!(paypro_ke::UnconfirmedNotification)).unwrap(),
         serde_json::to_value(schema_for!(paypro_eg::BalanceResponse)).unwrap(),
         serde_json::to_value(schema_for!(paypro_id::Notification)).unwrap(),
     ];

@@ -220,7 +220,7 @@ impl PayInRequest {
     pub fn remark(&self) -> Option<&str> {
         self.remark.as_deref()
     }
-    /// Asynchronous callback URL (e.g. https://www.abc.com/).
+    /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
     /// Wire: `notifyUrl`, a JSON string, required.
     ///
@@ -286,7 +286,7 @@ pub struct PayInBuilder {
     /// Wire: `remark`, a JSON string, optional.
     #[serde(rename = "remark", default)]
     remark: Option<String>,
-    /// Asynchronous callback URL (e.g. https://www.abc.com/).
+    /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
     /// Wire: `notifyUrl`, a JSON string, required.
     ///
@@ -341,7 +341,7 @@ impl PayInBuilder {
         self.remark = Some(value.into());
         self
     }
-    /// Asynchronous callback URL (e.g. https://www.abc.com/).
+    /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
     /// Wire: `notifyUrl`, a JSON string, required.
     ///

@@ -12,6 +12,7 @@
 //! - [`Endpoint`], [`PreparedRequest`]: a request value and the exact HTTP exchange it becomes.
 //! - [`Envelope`], [`Status`], [`RawObject`], [`Extra`]: lenient, lossless reading of what the
 //!   gateway sends.
+//! - [`notify`]: payment notifications, verified on the raw body, then parsed.
 //! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
 //!
 //! ```
@@ -30,11 +31,13 @@ extern crate self as paypro_core;
 mod amount;
 #[cfg(feature = "client")]
 pub mod client;
+mod clock;
 pub mod descriptor;
 mod envelope;
 #[rustfmt::skip]
 mod generated;
 pub mod lenient;
+pub mod notify;
 mod raw;
 mod request;
 mod secret;
@@ -46,6 +49,7 @@ mod validate;
 pub use amount::{
     Amount, AmountError, AmountInput, IntoAmount, serialize_as_number, serialize_as_string,
 };
+pub use clock::{Clock, FixedClock, SystemClock};
 pub use envelope::Envelope;
 pub use generated::protocol;
 pub use generated::status::{FailureCode, Status};
@@ -54,8 +58,8 @@ pub use raw::{DecodeError, Extra, RawObject};
 pub use request::{Credentials, Endpoint, PreparedRequest, unsigned_body};
 pub use secret::Secret;
 pub use sign::{
-    CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map, canonical_text,
-    feed_sorted_pairs, sign_map,
+    CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map,
+    canonical_string_of_raw, canonical_text, feed_sorted_pairs, sign_map, sign_raw,
 };
 pub use validate::{Checker, FieldError, Problem, ValidationError, check_amount, check_text};
 

@@ -288,6 +288,44 @@ pub fn canonical_string_of_map(map: &Map<String, Value>) -> String {
     out
 }
 
+/// The canonical string of a received object, from the raw text of each value: strings
+/// unescaped, numbers exactly as sent (`3.0000` stays `3.0000`), `true`/`false`, `null` as
+/// `null`, nested values as compact JSON. Every field but `sign` counts, known or not.
+pub fn canonical_string_of_raw(object: &crate::RawObject) -> String {
+    let mut out = String::new();
+    feed_sorted_pairs(
+        object.iter().map(|(k, v)| (k, raw_canonical_text(v))),
+        &mut out,
+    );
+    out
+}
+
+/// Signs a received object by the rule of [`canonical_string_of_raw`].
+pub fn sign_raw(object: &crate::RawObject, secret: &Secret) -> Sign {
+    let mut signer = Md5Signer::new();
+    feed_sorted_pairs(
+        object.iter().map(|(k, v)| (k, raw_canonical_text(v))),
+        &mut signer,
+    );
+    signer.finish(secret)
+}
+
+fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'"') => {
+            Cow::Owned(serde_json::from_str::<String>(text).unwrap_or_else(|_| text.to_string()))
+        }
+        Some(b'{' | b'[') => Cow::Owned(
+            serde_json::from_str::<Value>(text)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|_| text.to_string()),
+        ),
+        _ => Cow::Borrowed(text),
+    }
+}
+
 /// Signs a JSON object by the same rule as [`Signable`] (every field but `sign`).
 pub fn sign_map(map: &Map<String, Value>, secret: &Secret) -> Sign {
     let mut signer = Md5Signer::new();

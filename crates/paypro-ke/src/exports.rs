@@ -18,7 +18,7 @@ pub use paypro_core::client::{
     RetryPolicy, SystemClock,
 };
 pub use crate::country::COUNTRY;
-pub use crate::notification::{Notification, NOTIFICATION};
+pub use crate::notification::{UnconfirmedNotification, NOTIFICATION};
 pub use paypro_core::{
     protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint, Envelope,
     Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem, RawObject, Secret,

@@ -67,7 +67,7 @@ const FIELDS: &[ResponseField] = &[
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
-pub struct Notification {
+pub struct UnconfirmedNotification {
     /// Paypro transaction number.
     ///
     /// Wire: `platFormTradeNo`, also read from `payproTradeNo`, `kiliTradeNo`.
@@ -103,7 +103,7 @@ pub struct Notification {
     #[serde(flatten)]
     pub extra: Extra,
 }
-impl FromRaw for Notification {
+impl FromRaw for UnconfirmedNotification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
         let object = RawObject::parse(raw.get(), path)?;
         let mut platform_trade_no = None;
@@ -140,7 +140,7 @@ impl FromRaw for Notification {
             }
         }
         let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
-        Ok(Notification {
+        Ok(UnconfirmedNotification {
             platform_trade_no,
             trade_no,
             amount,
@@ -153,4 +153,117 @@ impl FromRaw for Notification {
 }
 fn under(path: &str, e: DecodeError) -> DecodeError {
     DecodeError::new(format!("{path}.{}", e.path), e.problem)
+}
+#[allow(unused_imports)]
+use paypro_core::notify::{confirm_field, read_unsigned, NotifyError, Verifier};
+#[cfg(feature = "client")]
+use paypro_core::notify::{ConfirmError, Confirmed};
+#[allow(unused_imports)]
+use paypro_core::Status;
+impl UnconfirmedNotification {
+    /// Reads a callback body (at most 64 KiB, a JSON object without repeated keys).
+    /// Nothing in it is trusted: this country's callbacks carry no signature.
+    pub fn parse(body: &[u8]) -> Result<Self, NotifyError> {
+        read_unsigned(body, Verifier::DEFAULT_MAX_BODY_BYTES)
+    }
+    /// Confirms the callback with `query-pay-in`: queries its `tradeNo` and checks that Paypro's answer agrees on `platFormTradeNo`, `amount`, `status` (the status must be present and equal). Act on the returned [`Confirmed::actual`], not on the callback.
+    #[cfg(feature = "client")]
+    pub async fn confirm_pay_in(
+        self,
+        client: &crate::Client,
+    ) -> Result<Confirmed<Self, crate::QueryPayInResponse>, ConfirmError> {
+        let actual = client.query_pay_in(&pay_in_query(&self)?).await?;
+        check_pay_in(&self, &actual.data)?;
+        Ok(Confirmed::new(self, actual))
+    }
+    /// Confirms the callback with `query-pay-in`: queries its `tradeNo` and checks that Paypro's answer agrees on `platFormTradeNo`, `amount`, `status` (the status must be present and equal). Act on the returned [`Confirmed::actual`], not on the callback.
+    #[cfg(feature = "blocking")]
+    pub fn confirm_pay_in_blocking(
+        self,
+        client: &crate::blocking::Client,
+    ) -> Result<Confirmed<Self, crate::QueryPayInResponse>, ConfirmError> {
+        let actual = client.query_pay_in(&pay_in_query(&self)?)?;
+        check_pay_in(&self, &actual.data)?;
+        Ok(Confirmed::new(self, actual))
+    }
+    /// Confirms the callback with `query-payout`: queries its `tradeNo` and checks that Paypro's answer agrees on `platFormTradeNo`, `amount`, `status` (the status must be present and equal). Act on the returned [`Confirmed::actual`], not on the callback.
+    #[cfg(feature = "client")]
+    pub async fn confirm_payout(
+        self,
+        client: &crate::Client,
+    ) -> Result<Confirmed<Self, crate::QueryPayoutResponse>, ConfirmError> {
+        let actual = client.query_payout(&payout_query(&self)?).await?;
+        check_payout(&self, &actual.data)?;
+        Ok(Confirmed::new(self, actual))
+    }
+    /// Confirms the callback with `query-payout`: queries its `tradeNo` and checks that Paypro's answer agrees on `platFormTradeNo`, `amount`, `status` (the status must be present and equal). Act on the returned [`Confirmed::actual`], not on the callback.
+    #[cfg(feature = "blocking")]
+    pub fn confirm_payout_blocking(
+        self,
+        client: &crate::blocking::Client,
+    ) -> Result<Confirmed<Self, crate::QueryPayoutResponse>, ConfirmError> {
+        let actual = client.query_payout(&payout_query(&self)?)?;
+        check_payout(&self, &actual.data)?;
+        Ok(Confirmed::new(self, actual))
+    }
+}
+#[cfg(feature = "client")]
+fn pay_in_query(
+    claimed: &UnconfirmedNotification,
+) -> Result<crate::QueryPayInRequest, ConfirmError> {
+    let trade_no = claimed.trade_no.clone().ok_or(ConfirmError::NoTradeNo)?;
+    crate::QueryPayInRequest::builder()
+        .trade_no(trade_no)
+        .build()
+        .map_err(|e| ConfirmError::Query(e.into()))
+}
+#[cfg(feature = "client")]
+fn check_pay_in(
+    claimed: &UnconfirmedNotification,
+    actual: &crate::QueryPayInResponse,
+) -> Result<(), ConfirmError> {
+    confirm_field(
+        "platFormTradeNo",
+        claimed.platform_trade_no.as_ref(),
+        actual.platform_trade_no.as_ref(),
+        false,
+    )?;
+    confirm_field("amount", claimed.amount.as_ref(), actual.amount.as_ref(), false)?;
+    confirm_field(
+        "status",
+        claimed.status.as_ref().map(Status::code),
+        actual.status.as_ref().map(Status::code),
+        true,
+    )?;
+    Ok(())
+}
+#[cfg(feature = "client")]
+fn payout_query(
+    claimed: &UnconfirmedNotification,
+) -> Result<crate::QueryPayoutRequest, ConfirmError> {
+    let trade_no = claimed.trade_no.clone().ok_or(ConfirmError::NoTradeNo)?;
+    crate::QueryPayoutRequest::builder()
+        .trade_no(trade_no)
+        .build()
+        .map_err(|e| ConfirmError::Query(e.into()))
+}
+#[cfg(feature = "client")]
+fn check_payout(
+    claimed: &UnconfirmedNotification,
+    actual: &crate::QueryPayoutResponse,
+) -> Result<(), ConfirmError> {
+    confirm_field(
+        "platFormTradeNo",
+        claimed.platform_trade_no.as_ref(),
+        actual.platform_trade_no.as_ref(),
+        false,
+    )?;
+    confirm_field("amount", claimed.amount.as_ref(), actual.amount.as_ref(), false)?;
+    confirm_field(
+        "status",
+        claimed.status.as_ref().map(Status::code),
+        actual.status.as_ref().map(Status::code),
+        true,
+    )?;
+    Ok(())
 }

@@ -188,3 +188,16 @@ impl FromRaw for Notification {
 fn under(path: &str, e: DecodeError) -> DecodeError {
     DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }
+impl Notification {
+    /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
+    /// [`paypro_core::notify::Verifier::verify`] then [`paypro_core::notify::Verified::parse`].
+    pub fn verify(
+        body: &[u8],
+        verifier: &paypro_core::notify::Verifier,
+    ) -> Result<Self, paypro_core::notify::NotifyError> {
+        let verified = verifier.verify(body)?;
+        verified
+            .parse()
+            .map_err(|e| paypro_core::notify::NotifyError::NotAnObject(e.to_string()))
+    }
+}

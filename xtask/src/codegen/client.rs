@@ -90,6 +90,17 @@ fn method(country: &Country, plan: &EndpointPlan, flavor: Flavor) -> TokenStream
 pub fn generate(country: &Country, flavor: Flavor) -> String {
     let c = country.file.spec.country.get_ref();
     let methods = country.endpoints.iter().map(|p| method(country, p, flavor));
+    let reconcile_use = if country
+        .endpoints
+        .iter()
+        .any(|p| p.spec.reconcile_with.is_some())
+    {
+        quote!(
+            use paypro_core::client::{ReconcileOptions, Reconciled};
+        )
+    } else {
+        quote!()
+    };
     let krate = country.crate_ident();
     let (core_client, module_doc, type_doc) = match flavor {
         Flavor::Async => (
@@ -118,7 +129,8 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
         quote! {
             #![doc = #module_doc]
 
-            use paypro_core::client::{Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply};
+            use paypro_core::client::{Config, ConfigError, Error, Reply};
+            #reconcile_use
 
             #[allow(unused_imports)]
             use crate::*;

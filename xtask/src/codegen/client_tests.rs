@@ -73,7 +73,107 @@ fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
     }
 }
 
+/// For an unsigned notification with an example: the confirm flow over loopback HTTP.
+fn confirm_tests(country: &Country) -> TokenStream {
+    let n = country.file.spec.notification.get_ref();
+    let Some(ex) = (!n.signed)
+        .then_some(())
+        .and(country.notification_example.as_ref())
+    else {
+        return quote!();
+    };
+    let example = paypro_core::RawObject::parse(&ex.json, "example").expect("checked");
+    let mut targets: Vec<&str> = country
+        .endpoints
+        .iter()
+        .filter_map(|p| p.spec.reconcile_with.as_deref())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let json = raw_literal(&ex.json);
+    let tests = targets.into_iter().map(|target| {
+        let query = country.endpoints.iter().find(|p| p.spec.name == target).expect("checked").spec;
+        let qmodule = ident(&names::module(&query.name));
+        let short = names::module(query.name.strip_prefix("query-").unwrap_or(&query.name));
+        let confirm = ident(&format!("confirm_{short}"));
+        // Paypro's answer: the notification's values for the fields both carry; the amount as a
+        // plain string (a different text for the same value).
+        let mut agree = serde_json::Map::new();
+        for r in query.response.iter().map(|r| r.get_ref()) {
+            if let Some(raw) = example.get(&r.wire) {
+                let value: serde_json::Value = serde_json::from_str(raw.get()).expect("JSON");
+                let value = match (r.kind, &value) {
+                    (crate::spec::ValueKind::Decimal, serde_json::Value::Number(n)) => {
+                        let d: paypro_core::Decimal = n.to_string().parse().expect("decimal");
+                        serde_json::Value::from(d.normalize().to_string())
+                    }
+                    _ => value,
+                };
+                agree.insert(r.wire.clone(), value);
+            }
+        }
+        let envelope = |data: &serde_json::Map<String, serde_json::Value>| {
+            raw_literal(&serde_json::json!({"code": "0000", "msg": "success", "data": data}).to_string())
+        };
+        let good = envelope(&agree);
+        let mut other_amount = agree.clone();
+        let amount_case = other_amount.get("amount").cloned().map(|_| {
+            other_amount.insert("amount".into(), serde_json::Value::from("999999"));
+            let bad = envelope(&other_amount);
+            quote! {
+                let server = TestServer::start(|r| answer(r, &#qmodule::DESCRIPTOR, 1_700_000_000_000, #bad)).await;
+                let claimed = UnconfirmedNotification::parse(#json.as_bytes()).unwrap();
+                match claimed.#confirm(&client(&server, 1_700_000_000_000)).await {
+                    Err(ConfirmError::Mismatch { field: "amount", .. }) => {}
+                    other => panic!("{other:?}"),
+                }
+            }
+        });
+        let mut processing = agree.clone();
+        processing.insert("status".into(), serde_json::Value::from("0015"));
+        let processing = envelope(&processing);
+        let test = ident(&format!("an_unsigned_callback_is_confirmed_by_{}", names::module(&query.name)));
+        quote! {
+            #[tokio::test]
+            async fn #test() {
+                use paypro_core::notify::ConfirmError;
+                let server = TestServer::start(|r| answer(r, &#qmodule::DESCRIPTOR, 1_700_000_000_000, #good)).await;
+                let claimed = UnconfirmedNotification::parse(#json.as_bytes()).unwrap();
+                let trade_no = claimed.trade_no.clone();
+                let confirmed = claimed.#confirm(&client(&server, 1_700_000_000_000)).await.expect("Paypro agrees");
+                assert_eq!(confirmed.claimed.trade_no, trade_no);
+                let sent = server.requests();
+                assert_eq!(sent.len(), 1);
+                assert_eq!(sent[0].path, #qmodule::DESCRIPTOR.path);
+                assert_eq!(sent[0].json().unwrap()["tradeNo"].as_str(), trade_no.as_deref());
+
+                #amount_case
+
+                let server = TestServer::start(|r| answer(r, &#qmodule::DESCRIPTOR, 1_700_000_000_000, #processing)).await;
+                let claimed = UnconfirmedNotification::parse(#json.as_bytes()).unwrap();
+                match claimed.#confirm(&client(&server, 1_700_000_000_000)).await {
+                    Err(ConfirmError::Mismatch { field: "status", .. }) => {}
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+    });
+    quote!(#(#tests)*)
+}
+
 pub fn generate(country: &Country) -> String {
+    let confirm = confirm_tests(country);
+    let duration_use = if country
+        .endpoints
+        .iter()
+        .any(|p| p.spec.reconcile_with.is_some())
+    {
+        quote!(
+            use std::time::Duration;
+        )
+    } else {
+        quote!()
+    };
     let krate = ident(&country.crate_ident());
     let tests = country.endpoints.iter().map(|p| endpoint_test(country, p));
     let first = &country.endpoints[0];
@@ -88,7 +188,7 @@ pub fn generate(country: &Country) -> String {
             //! Every endpoint through the client over loopback HTTP. The server accepts a request
             //! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
 
-            use std::time::Duration;
+            #duration_use
 
             use #krate::*;
             use paypro_core::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
@@ -183,6 +283,8 @@ pub fn generate(country: &Country) -> String {
             }
 
             #(#tests)*
+
+            #confirm
         },
     )
 }

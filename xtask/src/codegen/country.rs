@@ -164,11 +164,11 @@ fn readme(country: &Country) -> String {
     }
     let n = country.file.spec.notification.get_ref();
     out.push_str(&format!(
-        "\n## Notifications\n\n[`Notification`] reads a callback body. {}{}\n",
+        "\n## Notifications\n\n{}{}\n",
         if n.signed {
-            "Callbacks carry a `sign` over every other field: verify it on the raw body before trusting one."
+            "Callbacks carry a `sign` over every other field. [`Notification::verify`] checks it on the raw body (with a `paypro_core::notify::Verifier`, which also takes an old secret during a key rotation) and then parses; answer `OK` (`paypro_core::notify::ACK`) once the notification is recorded, and handle each `platFormTradeNo` once: Paypro retries. `paypro-axum` has an extractor and a receiver to copy."
         } else {
-            "**Callbacks carry no signature** (and no timestamp): anyone can forge one, so confirm every callback with a query before acting on it."
+            "**Callbacks carry no signature** (and no timestamp): anyone who knows the URL can forge one. [`UnconfirmedNotification::parse`] reads one without trusting it; `confirm_pay_in` / `confirm_payout` query Paypro and return what Paypro says only if it agrees with the callback. Act on that, never on the callback."
         },
         if n.provenance == Provenance::Inferred {
             " **Inferred:** the docs' notification page for this country is missing; the fields follow the other countries'."
@@ -217,6 +217,7 @@ fn lib_rs(country: &Country) -> String {
 }
 
 fn exports_rs(country: &Country) -> String {
+    let notification_ty = ident(notification_type(country));
     let items = country.endpoints.iter().map(|p| {
         let m = ident(&names::module(&p.spec.name));
         let prefix = type_prefix(p.spec);
@@ -238,7 +239,7 @@ fn exports_rs(country: &Country) -> String {
                 RetryPolicy, SystemClock,
             };
             pub use crate::country::COUNTRY;
-            pub use crate::notification::{Notification, NOTIFICATION};
+            pub use crate::notification::{#notification_ty, NOTIFICATION};
             pub use paypro_core::{
                 protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint,
                 Envelope, Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem,
@@ -285,6 +286,113 @@ fn country_rs(country: &Country) -> String {
     )
 }
 
+/// The notification's type name: `Notification`, or `UnconfirmedNotification` where callbacks
+/// carry no signature (the name says what it is).
+pub fn notification_type(country: &Country) -> &'static str {
+    if country.file.spec.notification.get_ref().signed {
+        "Notification"
+    } else {
+        "UnconfirmedNotification"
+    }
+}
+
+/// `confirm_*` methods of an unsigned notification (one per query endpoint that confirms a
+/// money-moving one), and the free functions they use.
+fn confirm_methods(
+    country: &Country,
+    fields: &[&ResponseField],
+) -> (proc_macro2::TokenStream, proc_macro2::TokenStream) {
+    use crate::spec::ValueKind;
+    let mut targets: Vec<&str> = country
+        .endpoints
+        .iter()
+        .filter_map(|p| p.spec.reconcile_with.as_deref())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let mut methods = proc_macro2::TokenStream::new();
+    let mut helpers = proc_macro2::TokenStream::new();
+    for target in targets {
+        let query = country
+            .endpoints
+            .iter()
+            .find(|p| p.spec.name == target)
+            .expect("checked")
+            .spec;
+        let prefix = type_prefix(query);
+        let qrequest = ident(&format!("{prefix}Request"));
+        let qresponse = ident(&format!("{prefix}Response"));
+        let qmethod = ident(&names::module(&query.name));
+        let short = names::module(query.name.strip_prefix("query-").unwrap_or(&query.name));
+        let mut compared = Vec::new();
+        let checks: Vec<_> = fields
+            .iter()
+            .filter(|f| matches!(f.kind, ValueKind::Text | ValueKind::Decimal | ValueKind::Status))
+            .filter_map(|f| {
+                let other = query
+                    .response
+                    .iter()
+                    .map(|r| r.get_ref())
+                    .find(|r| r.wire == f.wire && r.kind == f.kind)?;
+                let mine = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+                let theirs = ident(&names::field_ident(&other.wire, other.rust.as_deref()));
+                let wire = &f.wire;
+                compared.push(format!("`{wire}`"));
+                Some(match f.kind {
+                    ValueKind::Status => quote! {
+                        confirm_field(#wire, claimed.#mine.as_ref().map(Status::code), actual.#theirs.as_ref().map(Status::code), true)?;
+                    },
+                    _ => quote! {
+                        confirm_field(#wire, claimed.#mine.as_ref(), actual.#theirs.as_ref(), false)?;
+                    },
+                })
+            })
+            .collect();
+        let doc = doc_lines(&format!(
+            "Confirms the callback with `{target}`: queries its `tradeNo` and checks that Paypro's answer agrees on {} (the status must be present and equal). Act on the returned [`Confirmed::actual`], not on the callback.",
+            compared.join(", ")
+        ));
+        let name = ident(&format!("confirm_{short}"));
+        let name_blocking = ident(&format!("confirm_{short}_blocking"));
+        let check = ident(&format!("check_{short}"));
+        let build = ident(&format!("{short}_query"));
+        methods.extend(quote! {
+            #doc
+            #[cfg(feature = "client")]
+            pub async fn #name(self, client: &crate::Client) -> Result<Confirmed<Self, crate::#qresponse>, ConfirmError> {
+                let actual = client.#qmethod(&#build(&self)?).await?;
+                #check(&self, &actual.data)?;
+                Ok(Confirmed::new(self, actual))
+            }
+
+            #doc
+            #[cfg(feature = "blocking")]
+            pub fn #name_blocking(self, client: &crate::blocking::Client) -> Result<Confirmed<Self, crate::#qresponse>, ConfirmError> {
+                let actual = client.#qmethod(&#build(&self)?)?;
+                #check(&self, &actual.data)?;
+                Ok(Confirmed::new(self, actual))
+            }
+        });
+        helpers.extend(quote! {
+            #[cfg(feature = "client")]
+            fn #build(claimed: &UnconfirmedNotification) -> Result<crate::#qrequest, ConfirmError> {
+                let trade_no = claimed.trade_no.clone().ok_or(ConfirmError::NoTradeNo)?;
+                crate::#qrequest::builder()
+                    .trade_no(trade_no)
+                    .build()
+                    .map_err(|e| ConfirmError::Query(e.into()))
+            }
+
+            #[cfg(feature = "client")]
+            fn #check(claimed: &UnconfirmedNotification, actual: &crate::#qresponse) -> Result<(), ConfirmError> {
+                #(#checks)*
+                Ok(())
+            }
+        });
+    }
+    (methods, helpers)
+}
+
 fn notification_rs(country: &Country) -> String {
     let n = country.file.spec.notification.get_ref();
     let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
@@ -307,14 +415,51 @@ fn notification_rs(country: &Country) -> String {
             doc.push_str(&format!("\n- {note}"));
         }
     }
+    let type_name = ident(notification_type(country));
     let body = data_struct(
-        &ident("Notification"),
+        &type_name,
         &doc,
         &fields,
         &ident("FIELDS"),
         &country.common.protocol.status_message_fields,
     );
     let (signed, timestamped) = (n.signed, n.timestamped);
+    let extra = if n.signed {
+        quote! {
+            impl Notification {
+                /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
+                /// [`paypro_core::notify::Verifier::verify`] then [`paypro_core::notify::Verified::parse`].
+                pub fn verify(body: &[u8], verifier: &paypro_core::notify::Verifier) -> Result<Self, paypro_core::notify::NotifyError> {
+                    let verified = verifier.verify(body)?;
+                    verified
+                        .parse()
+                        .map_err(|e| paypro_core::notify::NotifyError::NotAnObject(e.to_string()))
+                }
+            }
+        }
+    } else {
+        let (methods, helpers) = confirm_methods(country, &fields);
+        quote! {
+            #[allow(unused_imports)]
+            use paypro_core::notify::{confirm_field, read_unsigned, NotifyError, Verifier};
+            #[cfg(feature = "client")]
+            use paypro_core::notify::{ConfirmError, Confirmed};
+            #[allow(unused_imports)]
+            use paypro_core::Status;
+
+            impl UnconfirmedNotification {
+                /// Reads a callback body (at most 64 KiB, a JSON object without repeated keys).
+                /// Nothing in it is trusted: this country's callbacks carry no signature.
+                pub fn parse(body: &[u8]) -> Result<Self, NotifyError> {
+                    read_unsigned(body, Verifier::DEFAULT_MAX_BODY_BYTES)
+                }
+
+                #methods
+            }
+
+            #helpers
+        }
+    };
     let prov = provenance(n.provenance);
     rust_file(
         &country.spec_path(),
@@ -334,6 +479,8 @@ fn notification_rs(country: &Country) -> String {
             };
 
             #body
+
+            #extra
         },
     )
 }

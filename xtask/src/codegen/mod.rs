@@ -196,8 +196,60 @@ pub fn rust_file(spec_path: &str, tokens: TokenStream) -> String {
     format!("{}{}", rust_header(spec_path), prettyplease::unparse(&file))
 }
 
+/// Wraps bare `http(s)://` URLs in `<...>` so rustdoc renders them as links (URLs already in
+/// backticks or angle brackets are left alone).
+pub fn link_bare_urls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest
+        .find("http://")
+        .into_iter()
+        .chain(rest.find("https://"))
+        .min()
+    {
+        let before = &rest[..i];
+        out.push_str(before);
+        let url_len = rest[i..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ',' | '"' | '`' | '>' | '\''))
+            .unwrap_or(rest.len() - i);
+        let mut url = &rest[i..i + url_len];
+        while url.ends_with(['.', ';', ':']) {
+            url = &url[..url.len() - 1];
+        }
+        let quoted = before.ends_with('`') || before.ends_with('<');
+        if quoted {
+            out.push_str(url);
+        } else {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+        }
+        rest = &rest[i + url.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`link_bare_urls`] on the prose of a doc text, leaving fenced code blocks alone.
+pub fn link_prose_urls(text: &str) -> String {
+    let mut in_code = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            out.push(line.to_string());
+        } else if in_code {
+            out.push(line.to_string());
+        } else {
+            out.push(link_bare_urls(line));
+        }
+    }
+    out.join("\n")
+}
+
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_lines(text: &str) -> TokenStream {
+    let text = link_prose_urls(text);
     let lines = text.trim_end().lines().map(|l| {
         let l = if l.is_empty() {
             String::new()
@@ -211,6 +263,7 @@ pub fn doc_lines(text: &str) -> TokenStream {
 
 /// `#![doc = "..."]` attributes, one per line of `text` (module docs).
 pub fn inner_doc_lines(text: &str) -> TokenStream {
+    let text = link_prose_urls(text);
     let lines = text.trim_end().lines().map(|l| {
         let l = if l.is_empty() {
             String::new()

@@ -452,15 +452,60 @@ fn responses(country: &Country) -> String {
         let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
         let checks = field_checks(&fields, ex);
         let json = raw_literal(&ex.json);
-        tests.push(quote! {
-            #[test]
-            fn notification_example_decodes() {
-                let raw: &serde_json::value::RawValue =
-                    serde_json::from_str(#json).expect("the example is JSON");
-                let data = Notification::from_raw(raw, "body").expect("the docs' example notification decodes");
-                #checks
-            }
-        });
+        // Re-signing replaces the docs' placeholder `sign`, so that one field is not compared.
+        let resigned = DataExample {
+            json: ex.json.clone(),
+            accepted: ex.accepted,
+            boolean: ex.boolean,
+            fields: ex
+                .fields
+                .iter()
+                .filter(|d| fields[d.field].wire != "sign")
+                .map(|d| crate::example::DecodedField {
+                    field: d.field,
+                    value: d.value.clone(),
+                })
+                .collect(),
+            extra: {
+                // A spec that does not declare `sign` keeps the added one in `extra`.
+                let mut extra = ex.extra.clone();
+                if !fields.iter().any(|f| f.wire == "sign") && !extra.iter().any(|k| k == "sign") {
+                    extra.push("sign".into());
+                    extra.sort();
+                }
+                extra
+            },
+        };
+        let signed_checks = field_checks(&fields, &resigned);
+        if n.signed {
+            tests.push(quote! {
+                #[test]
+                fn notification_example_verifies_when_signed_and_parses() {
+                    use paypro_core::notify::{sign_body, Verifier, NotifyError};
+                    // The docs' example carries a placeholder sign: re-signed with the test secret.
+                    let body = sign_body(#json, &Secret::new(protocol::TEST_SECRET)).expect("a JSON object");
+                    let verifier = Verifier::new(protocol::TEST_SECRET);
+                    let data = Notification::verify(body.as_bytes(), &verifier).expect("verifies and parses");
+                    #signed_checks
+                    // As printed in the docs (placeholder sign) it is refused.
+                    assert!(matches!(
+                        verifier.verify(#json.as_bytes()),
+                        Err(NotifyError::MalformedSign | NotifyError::BadSign | NotifyError::MissingSign)
+                    ));
+                }
+            });
+        } else {
+            tests.push(quote! {
+                #[test]
+                fn notification_example_is_read_as_unconfirmed() {
+                    use paypro_core::notify::{Verifier, NotifyError};
+                    let data = UnconfirmedNotification::parse(#json.as_bytes()).expect("the docs' example reads");
+                    #checks
+                    // It carries no signature, so a verifier cannot accept it.
+                    assert_eq!(Verifier::new(protocol::TEST_SECRET).verify(#json.as_bytes()).unwrap_err(), NotifyError::MissingSign);
+                }
+            });
+        }
     }
     rust_file(
         &country.spec_path(),

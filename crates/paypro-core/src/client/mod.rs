@@ -21,7 +21,8 @@ mod reconcile;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 
-pub use config::{Clock, Config, FixedClock, RetryPolicy, SystemClock};
+pub use crate::clock::{Clock, FixedClock, SystemClock};
+pub use config::{Config, RetryPolicy};
 pub use decode::Reply;
 pub use error::{ConfigError, Error};
 pub use reconcile::{ReconcileOptions, Reconciled};

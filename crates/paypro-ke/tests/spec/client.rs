@@ -320,3 +320,119 @@ async fn query_mpesa_code_over_http() {
     assert_eq!(reply.http_status, 200);
     assert_eq!(server.requests().len(), 1, "sent exactly once");
 }
+#[tokio::test]
+async fn an_unsigned_callback_is_confirmed_by_query_pay_in() {
+    use paypro_core::notify::ConfirmError;
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_pay_in::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"3","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"00029"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    let trade_no = claimed.trade_no.clone();
+    let confirmed = claimed
+        .confirm_pay_in(&client(&server, 1_700_000_000_000))
+        .await
+        .expect("Paypro agrees");
+    assert_eq!(confirmed.claimed.trade_no, trade_no);
+    let sent = server.requests();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].path, query_pay_in::DESCRIPTOR.path);
+    assert_eq!(sent[0].json().unwrap() ["tradeNo"].as_str(), trade_no.as_deref());
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_pay_in::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"999999","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"00029"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    match claimed.confirm_pay_in(&client(&server, 1_700_000_000_000)).await {
+        Err(ConfirmError::Mismatch { field: "amount", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_pay_in::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"3","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"0015"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    match claimed.confirm_pay_in(&client(&server, 1_700_000_000_000)).await {
+        Err(ConfirmError::Mismatch { field: "status", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}
+#[tokio::test]
+async fn an_unsigned_callback_is_confirmed_by_query_payout() {
+    use paypro_core::notify::ConfirmError;
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_payout::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"3","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"00029"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    let trade_no = claimed.trade_no.clone();
+    let confirmed = claimed
+        .confirm_payout(&client(&server, 1_700_000_000_000))
+        .await
+        .expect("Paypro agrees");
+    assert_eq!(confirmed.claimed.trade_no, trade_no);
+    let sent = server.requests();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].path, query_payout::DESCRIPTOR.path);
+    assert_eq!(sent[0].json().unwrap() ["tradeNo"].as_str(), trade_no.as_deref());
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_payout::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"999999","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"00029"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    match claimed.confirm_payout(&client(&server, 1_700_000_000_000)).await {
+        Err(ConfirmError::Mismatch { field: "amount", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    let server = TestServer::start(|r| answer(
+            r,
+            &query_payout::DESCRIPTOR,
+            1_700_000_000_000,
+            r#"{"code":"0000","data":{"amount":"3","platFormTradeNo":"5286e98841194687a95d25b5f3be346d","status":"0015"},"msg":"success"}"#,
+        ))
+        .await;
+    let claimed = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
+        )
+        .unwrap();
+    match claimed.confirm_payout(&client(&server, 1_700_000_000_000)).await {
+        Err(ConfirmError::Mismatch { field: "status", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}

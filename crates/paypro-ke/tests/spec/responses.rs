@@ -29,13 +29,13 @@ fn query_mpesa_code_response_example_decodes() {
     assert_eq!(extra, Vec:: < & str > ::from([]));
 }
 #[test]
-fn notification_example_decodes() {
-    let raw: &serde_json::value::RawValue = serde_json::from_str(
-            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#,
+fn notification_example_is_read_as_unconfirmed() {
+    use paypro_core::notify::{Verifier, NotifyError};
+    let data = UnconfirmedNotification::parse(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+                .as_bytes(),
         )
-        .expect("the example is JSON");
-    let data = Notification::from_raw(raw, "body")
-        .expect("the docs' example notification decodes");
+        .expect("the docs' example reads");
     assert_eq!(
         data.platform_trade_no.as_deref(), Some("5286e98841194687a95d25b5f3be346d")
     );
@@ -46,4 +46,9 @@ fn notification_example_decodes() {
     assert_eq!(data.success_time.as_deref(), Some("2024-07-01 18:34:31"));
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
+    assert_eq!(
+        Verifier::new(protocol::TEST_SECRET)
+        .verify(r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+        .as_bytes()).unwrap_err(), NotifyError::MissingSign
+    );
 }

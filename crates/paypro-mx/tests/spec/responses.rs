@@ -77,13 +77,16 @@ fn balance_response_example_decodes() {
     assert_eq!(extra, Vec:: < & str > ::from([]));
 }
 #[test]
-fn notification_example_decodes() {
-    let raw: &serde_json::value::RawValue = serde_json::from_str(
+fn notification_example_verifies_when_signed_and_parses() {
+    use paypro_core::notify::{sign_body, Verifier, NotifyError};
+    let body = sign_body(
             r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#,
+            &Secret::new(protocol::TEST_SECRET),
         )
-        .expect("the example is JSON");
-    let data = Notification::from_raw(raw, "body")
-        .expect("the docs' example notification decodes");
+        .expect("a JSON object");
+    let verifier = Verifier::new(protocol::TEST_SECRET);
+    let data = Notification::verify(body.as_bytes(), &verifier)
+        .expect("verifies and parses");
     assert_eq!(data.status.as_ref().map(Status::code), Some("0000"));
     assert_eq!(data.message.as_deref(), Some("SUCCESS"));
     assert_eq!(
@@ -93,7 +96,12 @@ fn notification_example_decodes() {
     assert_eq!(data.amount.map(| d | d.to_string()).as_deref(), Some("30000"));
     assert_eq!(data.success_time.as_deref(), Some("2024-07-01 18:34:31"));
     assert_eq!(data.timestamp, Some(1724740395968));
-    assert_eq!(data.sign.as_deref(), Some("12222222222"));
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from(["utr"]));
+    assert!(
+        matches!(verifier
+        .verify(r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#
+        .as_bytes()), Err(NotifyError::MalformedSign | NotifyError::BadSign |
+        NotifyError::MissingSign))
+    );
 }

@@ -1,0 +1,122 @@
+//! # paypro-axum
+//!
+//! [axum](https://docs.rs/axum) extractors for Paypro's payment notifications (callbacks).
+//!
+//! - [`VerifiedNotification`]: the raw body, size-limited and signature-checked by the
+//!   [`Verifier`] in your state. Enqueue [`Verified::body`] and parse later, or
+//! - [`Notified<T>`]: verified, then parsed into a country's notification type
+//!   (`paypro_id::Notification`).
+//!
+//! A bad body or signature is answered `400 Bad Request` with the reason, and your handler is
+//! not called. Answer [`ACK`] (`OK`) once the notification is safely recorded: anything else
+//! makes Paypro retry (8 times in 24 h), so handlers must be idempotent. De-duplicate by
+//! `platFormTradeNo` and status, as `examples/receiver.rs` does.
+//!
+//! Kenya's callbacks carry no signature: take the body as `axum::body::Bytes`, read it with
+//! `paypro_ke::UnconfirmedNotification::parse` and confirm it with a query before acting.
+//!
+//! ```no_run
+//! use axum::{extract::FromRef, routing::post, Router};
+//! use paypro_axum::{Notified, ACK};
+//! use paypro_core::notify::Verifier;
+//!
+//! #[derive(Clone)]
+//! struct AppState {
+//!     verifier: Verifier,
+//! }
+//!
+//! impl FromRef<AppState> for Verifier {
+//!     fn from_ref(state: &AppState) -> Verifier {
+//!         state.verifier.clone()
+//!     }
+//! }
+//!
+//! async fn notify(Notified(n, _): Notified<paypro_id::Notification>) -> &'static str {
+//!     println!("{:?} is now {:?}", n.trade_no, n.status);
+//!     ACK
+//! }
+//!
+//! # async fn run() {
+//! let state = AppState { verifier: Verifier::new(std::env::var("PAYPRO_SECRET").unwrap()) };
+//! let app: Router = Router::new().route("/paypro/notify", post(notify)).with_state(state);
+//! # let _ = app;
+//! # }
+//! ```
+
+#![warn(missing_docs)]
+
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use paypro_core::FromRaw;
+use paypro_core::notify::{NotifyError, Verified, Verifier};
+
+pub use paypro_core::notify::ACK;
+
+/// A notification whose signature checked out; the raw fields inside.
+#[derive(Clone, Debug)]
+pub struct VerifiedNotification(pub Verified);
+
+/// A verified notification parsed into `T`, with the verified raw fields.
+#[derive(Clone, Debug)]
+pub struct Notified<T>(pub T, pub Verified);
+
+/// Why a notification was refused: `400 Bad Request` with the reason as plain text.
+#[derive(Debug)]
+pub struct Rejection(pub NotifyError);
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        (StatusCode::BAD_REQUEST, self.0.to_string()).into_response()
+    }
+}
+
+impl<S> FromRequest<S> for VerifiedNotification
+where
+    S: Send + Sync,
+    Verifier: FromRef<S>,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let verifier = Verifier::from_ref(state);
+        let limit = verifier.body_limit();
+        let declared = req
+            .headers()
+            .get(axum::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if let Some(got) = declared.filter(|n| *n > limit) {
+            return Err(Rejection(NotifyError::TooLarge { limit, got }));
+        }
+        let body: Bytes = axum::body::to_bytes(req.into_body(), limit)
+            .await
+            .map_err(|e| {
+                Rejection(NotifyError::NotAnObject(format!(
+                    "the body could not be read within the {limit}-byte limit: {e}"
+                )))
+            })?;
+        verifier
+            .verify(&body)
+            .map(VerifiedNotification)
+            .map_err(Rejection)
+    }
+}
+
+impl<S, T> FromRequest<S> for Notified<T>
+where
+    S: Send + Sync,
+    Verifier: FromRef<S>,
+    T: FromRaw,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let VerifiedNotification(verified) = VerifiedNotification::from_request(req, state).await?;
+        let parsed = verified
+            .parse::<T>()
+            .map_err(|e| Rejection(NotifyError::NotAnObject(e.to_string())))?;
+        Ok(Notified(parsed, verified))
+    }
+}

@@ -1,0 +1,578 @@
+//! Payment notifications: verify on the raw fields, then parse.
+//!
+//! Paypro POSTs a JSON callback to the merchant's `notifyUrl` for every pay-in and payout
+//! result, signed by the request rule over every field but `sign` (Kenya's carry no
+//! signature: see `paypro_ke::UnconfirmedNotification`). It retries 8 times in 24 h (2 s, 5 s,
+//! 10 s, 30 s, 1 h, 3 h, 3 h, 3 h) until the answer is the plain text [`ACK`].
+//!
+//! Verification works on the body exactly as received, never on a typed struct: a field the
+//! gateway adds (Mexico's `utr`) is part of the signature, and a number keeps its text
+//! (`3.0000` is signed as `3.0000`, not re-serialized as `3.0`). Parsing is a separate step, so
+//! a handler can verify, enqueue the body, answer [`ACK`] and parse later.
+//!
+//! Because Paypro retries, the same notification can arrive more than once: handle each
+//! `platFormTradeNo` (with its status) once, and answer [`ACK`] to duplicates too.
+//!
+//! ```
+//! use paypro_core::notify::{sign_body, Verifier, ACK};
+//! use paypro_core::Secret;
+//!
+//! // What Paypro would send (here signed with a test secret).
+//! let body = sign_body(
+//!     r#"{"platFormTradeNo":"5286e988","tradeNo":"00000020","amount":30000,"status":"0000","utr":"1"}"#,
+//!     &Secret::new("TESTSECRET"),
+//! )
+//! .unwrap();
+//!
+//! let verifier = Verifier::new("TESTSECRET");
+//! let verified = verifier.verify(body.as_bytes()).expect("a genuine callback");
+//! assert_eq!(verified.get_str("status").as_deref(), Some("0000"));
+//! // ...store `verified.body()`, answer ACK, parse with the country's Notification type later.
+//! assert_eq!(ACK, "OK");
+//!
+//! // One changed byte and it is refused.
+//! let forged = body.replace("30000", "90000");
+//! assert!(verifier.verify(forged.as_bytes()).is_err());
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::value::RawValue;
+
+use crate::clock::{Clock, SystemClock};
+use crate::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
+use crate::raw::raw_text;
+use crate::sign::sign_raw;
+use crate::{DecodeError, FromRaw, RawObject, Secret};
+
+/// The plain-text answer that stops Paypro's retries.
+pub const ACK: &str = NOTIFY_ACK;
+
+/// Why a notification was refused. Answer 400 (or anything but [`ACK`]) to all of them; only
+/// [`NotifyError::BadSign`] and [`NotifyError::StaleTimestamp`] suggest forgery or replay.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NotifyError {
+    /// The body is over the limit.
+    #[error("the body is {got} bytes, over the {limit}-byte limit")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+        /// The body's size.
+        got: usize,
+    },
+    /// Not a JSON object: not JSON, a JSON array or scalar, or a key given twice.
+    #[error("not a notification: {0}")]
+    NotAnObject(String),
+    /// No `sign` field.
+    #[error("the notification has no `sign`")]
+    MissingSign,
+    /// `sign` is not 32 lowercase hex characters.
+    #[error("`sign` is not 32 lowercase hex characters")]
+    MalformedSign,
+    /// The signature does not match with any configured secret: forged or altered.
+    #[error("the signature does not match: the notification is forged or was altered")]
+    BadSign,
+    /// Timestamp checking is on and the notification has no readable `timestamp`.
+    #[error("the notification has no readable `timestamp`")]
+    MissingTimestamp,
+    /// Timestamp checking is on and the notification is too old or from the future.
+    #[error(
+        "the notification's timestamp is {skew_ms} ms away from now, over the {tolerance_ms} ms tolerance"
+    )]
+    StaleTimestamp {
+        /// How far from now, in milliseconds.
+        skew_ms: u64,
+        /// The tolerance, in milliseconds.
+        tolerance_ms: u64,
+    },
+}
+
+/// Checks notifications against one or more app secrets.
+///
+/// Several secrets are accepted during a key rotation (the first that matches wins; see
+/// [`Verified::secret_index`]). Bodies over 64 KiB are refused by default. Timestamps are not
+/// checked by default, because the docs state no tolerance and Paypro's own retries span 24 h;
+/// turn it on with [`Verifier::timestamp_tolerance`].
+///
+/// `Debug` never shows the secrets.
+#[derive(Clone)]
+pub struct Verifier {
+    secrets: Vec<Secret>,
+    max_body_bytes: usize,
+    tolerance: Option<Duration>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Verifier {
+    /// The default body limit.
+    pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+
+    /// A verifier for one secret.
+    pub fn new(secret: impl Into<Secret>) -> Self {
+        Verifier {
+            secrets: vec![secret.into()],
+            max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
+            tolerance: None,
+            clock: Arc::new(SystemClock),
+        }
+    }
+
+    /// Also accepts notifications signed with `secret` (during a key rotation).
+    pub fn also_accept(mut self, secret: impl Into<Secret>) -> Self {
+        self.secrets.push(secret.into());
+        self
+    }
+
+    /// Refuses bodies over `limit` bytes.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
+    /// The body limit in use.
+    pub fn body_limit(&self) -> usize {
+        self.max_body_bytes
+    }
+
+    /// Refuses notifications whose `timestamp` is further than `tolerance` from now.
+    pub fn timestamp_tolerance(mut self, tolerance: Duration) -> Self {
+        self.tolerance = Some(tolerance);
+        self
+    }
+
+    /// Where "now" comes from (for the timestamp check).
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Verifies a raw notification body.
+    pub fn verify(&self, body: &[u8]) -> Result<Verified, NotifyError> {
+        if body.len() > self.max_body_bytes {
+            return Err(NotifyError::TooLarge {
+                limit: self.max_body_bytes,
+                got: body.len(),
+            });
+        }
+        let text = std::str::from_utf8(body)
+            .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
+        let object =
+            RawObject::parse(text, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+        let sent = match object.get(SIGN_FIELD) {
+            None => return Err(NotifyError::MissingSign),
+            Some(raw) if raw.get().starts_with('"') => raw_text(raw),
+            Some(_) => return Err(NotifyError::MalformedSign),
+        };
+        if sent.len() != 32
+            || !sent
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Err(NotifyError::MalformedSign);
+        }
+        // Every secret is tried, so the time taken does not tell which one matched.
+        let mut matched = None;
+        for (i, secret) in self.secrets.iter().enumerate() {
+            if sign_raw(&object, secret).matches(&sent) && matched.is_none() {
+                matched = Some(i);
+            }
+        }
+        let Some(secret_index) = matched else {
+            return Err(NotifyError::BadSign);
+        };
+        if let Some(tolerance) = self.tolerance {
+            let at = object
+                .get(TIMESTAMP_FIELD)
+                .and_then(|raw| raw_text(raw).trim().parse::<u64>().ok())
+                .ok_or(NotifyError::MissingTimestamp)?;
+            let skew_ms = self.clock.now_millis().abs_diff(at);
+            let tolerance_ms = tolerance.as_millis() as u64;
+            if skew_ms > tolerance_ms {
+                return Err(NotifyError::StaleTimestamp {
+                    skew_ms,
+                    tolerance_ms,
+                });
+            }
+        }
+        Ok(Verified {
+            body: text.to_string(),
+            object,
+            secret_index,
+        })
+    }
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("secrets", &self.secrets.len())
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("tolerance", &self.tolerance)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A notification whose signature checked out: the raw fields, exactly as received.
+#[derive(Clone, Debug)]
+pub struct Verified {
+    body: String,
+    object: RawObject,
+    secret_index: usize,
+}
+
+impl Verified {
+    /// The body as received, e.g. to enqueue and parse later.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The raw fields.
+    pub fn fields(&self) -> &RawObject {
+        &self.object
+    }
+
+    /// A field's raw JSON.
+    pub fn get(&self, key: &str) -> Option<&RawValue> {
+        self.object.get(key)
+    }
+
+    /// A field as text (strings unquoted, other values as their JSON text).
+    pub fn get_str(&self, key: &str) -> Option<String> {
+        self.object.get(key).map(raw_text)
+    }
+
+    /// Which configured secret matched (0 = the one given to [`Verifier::new`]).
+    pub fn secret_index(&self) -> usize {
+        self.secret_index
+    }
+
+    /// Parses into a country's notification type (`paypro_id::Notification`).
+    pub fn parse<T: FromRaw>(&self) -> Result<T, DecodeError> {
+        let raw: &RawValue = serde_json::from_str(&self.body)
+            .map_err(|e| DecodeError::new("body", e.to_string()))?;
+        T::from_raw(raw, "notification")
+    }
+}
+
+/// An unsigned notification (Kenya's) confirmed by a query: what the callback claimed and what
+/// Paypro answered when asked. Act on `actual`.
+#[cfg(feature = "client")]
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Confirmed<N, T> {
+    /// The callback as received; nothing in it was trusted.
+    pub claimed: N,
+    /// The query's answer, from Paypro over an authenticated channel.
+    pub actual: crate::client::Reply<T>,
+}
+
+#[cfg(feature = "client")]
+impl<N, T> Confirmed<N, T> {
+    /// Used by the generated `confirm_*` methods.
+    #[doc(hidden)]
+    pub fn new(claimed: N, actual: crate::client::Reply<T>) -> Self {
+        Confirmed { claimed, actual }
+    }
+}
+
+/// Why an unsigned notification could not be confirmed. Do not act on it; answer anything but
+/// [`ACK`] if the query failed (Paypro will retry), or [`ACK`] if it is simply false.
+#[cfg(feature = "client")]
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfirmError {
+    /// The callback names no `tradeNo` to query.
+    #[error("the notification has no tradeNo to query")]
+    NoTradeNo,
+    /// The query failed.
+    #[error("the confirming query failed: {0}")]
+    Query(#[from] crate::client::Error),
+    /// Paypro's answer disagrees with the callback.
+    #[error("the notification says {field} is {claimed:?} but Paypro says {actual:?}")]
+    Mismatch {
+        /// The wire name of the field.
+        field: &'static str,
+        /// What the callback said.
+        claimed: Option<String>,
+        /// What Paypro answered.
+        actual: Option<String>,
+    },
+}
+
+/// Compares one field of a claim with Paypro's answer; used by generated `confirm_*` methods.
+/// `required`: the answer must carry the field (the status must always be confirmed).
+#[cfg(feature = "client")]
+#[doc(hidden)]
+pub fn confirm_field<T: PartialEq + ToString + ?Sized>(
+    field: &'static str,
+    claimed: Option<&T>,
+    actual: Option<&T>,
+    required: bool,
+) -> Result<(), ConfirmError> {
+    let agree = match (claimed, actual) {
+        (Some(c), Some(a)) => c == a,
+        (None, None) => !required,
+        (Some(_), None) => !required,
+        (None, Some(_)) => true,
+    };
+    if agree {
+        Ok(())
+    } else {
+        Err(ConfirmError::Mismatch {
+            field,
+            claimed: claimed.map(ToString::to_string),
+            actual: actual.map(ToString::to_string),
+        })
+    }
+}
+
+/// Reads an unsigned callback body: size-limited (`max_body_bytes`), a JSON object, no
+/// duplicate keys. Nothing in it is trusted.
+#[doc(hidden)]
+pub fn read_unsigned<T: FromRaw>(body: &[u8], max_body_bytes: usize) -> Result<T, NotifyError> {
+    if body.len() > max_body_bytes {
+        return Err(NotifyError::TooLarge {
+            limit: max_body_bytes,
+            got: body.len(),
+        });
+    }
+    let text = std::str::from_utf8(body)
+        .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
+    RawObject::parse(text, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+    let raw: &RawValue =
+        serde_json::from_str(text).map_err(|e| NotifyError::NotAnObject(e.to_string()))?;
+    T::from_raw(raw, "notification").map_err(|e| NotifyError::NotAnObject(e.to_string()))
+}
+
+/// Signs a notification body as Paypro does, for tests and sandboxes: `json` is a JSON object
+/// (without `sign`, or whose `sign` is replaced); the result is the same fields, values byte
+/// for byte, followed by `sign`.
+pub fn sign_body(json: &str, secret: &Secret) -> Result<String, NotifyError> {
+    let object = RawObject::parse(json, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+    let sign = sign_raw(&object, secret);
+    let mut out = String::from("{");
+    for (key, value) in object.iter().filter(|(k, _)| *k != SIGN_FIELD) {
+        out.push_str(&serde_json::to_string(key).expect("a string serializes"));
+        out.push(':');
+        out.push_str(value.get());
+        out.push(',');
+    }
+    out.push_str(&format!("\"{SIGN_FIELD}\":\"{sign}\"}}"));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "TESTSECRET";
+
+    /// Mexico's documented callback (placeholder sign), re-signed with a test secret.
+    const MEXICO: &str = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#;
+
+    fn signed(json: &str) -> String {
+        sign_body(json, &Secret::new(SECRET)).unwrap()
+    }
+
+    #[test]
+    fn round_trip_and_the_unknown_field_is_signed() {
+        let body = signed(MEXICO);
+        let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+        assert_eq!(v.get_str("utr").as_deref(), Some("111111111111"));
+        assert_eq!(v.secret_index(), 0);
+        let without_utr = signed(&MEXICO.replace(r#""utr":"111111111111","#, ""));
+        let v2 = Verifier::new(SECRET)
+            .verify(without_utr.as_bytes())
+            .unwrap();
+        assert_ne!(
+            v.get_str("sign"),
+            v2.get_str("sign"),
+            "utr is part of the signature"
+        );
+        let forged = body.replace(r#""utr":"111111111111""#, r#""utr":"999999999999""#);
+        assert_eq!(
+            Verifier::new(SECRET).verify(forged.as_bytes()).unwrap_err(),
+            NotifyError::BadSign
+        );
+    }
+
+    #[test]
+    fn every_field_tampered_in_turn_is_refused() {
+        let body = signed(MEXICO);
+        let object = RawObject::parse(&body, "b").unwrap();
+        for (key, value) in object.iter().filter(|(k, _)| *k != "sign") {
+            let original = format!("{}:{}", serde_json::to_string(key).unwrap(), value.get());
+            let changed = if value.get().starts_with('"') {
+                format!(
+                    "{}:{}",
+                    serde_json::to_string(key).unwrap(),
+                    serde_json::to_string(&format!("{}x", raw_text(value))).unwrap()
+                )
+            } else {
+                format!("{}:{}1", serde_json::to_string(key).unwrap(), value.get())
+            };
+            let tampered = body.replacen(&original, &changed, 1);
+            assert_ne!(tampered, body);
+            assert_eq!(
+                Verifier::new(SECRET)
+                    .verify(tampered.as_bytes())
+                    .unwrap_err(),
+                NotifyError::BadSign,
+                "{key}"
+            );
+        }
+        let added = body.replacen('{', r#"{"extra":"1","#, 1);
+        assert_eq!(
+            Verifier::new(SECRET).verify(added.as_bytes()).unwrap_err(),
+            NotifyError::BadSign
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        for amount in ["3.0000", "3.0", "3", "\"3.0000\"", "30000", "1e3"] {
+            let body = signed(&format!(r#"{{"amount":{amount},"status":"00029"}}"#));
+            let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+            assert_eq!(v.get("amount").unwrap().get(), amount);
+        }
+        // 3.0000 and 3.0 are different texts, so different signatures.
+        let a = signed(r#"{"amount":3.0000}"#);
+        let b = a.replace("3.0000", "3.0");
+        assert_eq!(
+            Verifier::new(SECRET).verify(b.as_bytes()).unwrap_err(),
+            NotifyError::BadSign
+        );
+    }
+
+    #[test]
+    fn unicode_values() {
+        let body = signed(r#"{"message":"Pago recibido: ñandú 🦤","payer":"\u00e9t\u00e9"}"#);
+        let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+        assert_eq!(v.get_str("payer").as_deref(), Some("été"));
+        // Escaped or not, the same text signs the same.
+        let literal = body.replace(r#""\u00e9t\u00e9""#, r#""été""#);
+        assert!(Verifier::new(SECRET).verify(literal.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn distinct_errors() {
+        let v = Verifier::new(SECRET);
+        assert!(matches!(
+            v.verify(b"[1,2]"),
+            Err(NotifyError::NotAnObject(_))
+        ));
+        assert!(matches!(
+            v.verify(b"status=0000"),
+            Err(NotifyError::NotAnObject(_))
+        ));
+        assert!(matches!(
+            v.verify(&[0xff, 0x00]),
+            Err(NotifyError::NotAnObject(_))
+        ));
+        let duplicated =
+            r#"{"status":"0000","status":"00029","sign":"0123456789abcdef0123456789abcdef"}"#;
+        match v.verify(duplicated.as_bytes()) {
+            Err(NotifyError::NotAnObject(why)) => {
+                assert!(why.contains("duplicate key `status`"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            v.verify(br#"{"status":"0000"}"#).unwrap_err(),
+            NotifyError::MissingSign
+        );
+        assert_eq!(
+            v.verify(br#"{"status":"0000","sign":"12222222222"}"#)
+                .unwrap_err(),
+            NotifyError::MalformedSign
+        );
+        assert_eq!(
+            v.verify(br#"{"status":"0000","sign":12}"#).unwrap_err(),
+            NotifyError::MalformedSign
+        );
+        let upper = signed(MEXICO);
+        let sign = v.verify(upper.as_bytes()).unwrap().get_str("sign").unwrap();
+        let upper = upper.replace(&sign, &sign.to_uppercase());
+        assert_eq!(
+            v.verify(upper.as_bytes()).unwrap_err(),
+            NotifyError::MalformedSign
+        );
+        let big = signed(&format!(r#"{{"pad":"{}"}}"#, "x".repeat(70 * 1024)));
+        assert!(matches!(
+            v.verify(big.as_bytes()),
+            Err(NotifyError::TooLarge { limit: 65536, .. })
+        ));
+        assert!(
+            Verifier::new(SECRET)
+                .max_body_bytes(1 << 20)
+                .verify(big.as_bytes())
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn key_rotation() {
+        let old = sign_body(MEXICO, &Secret::new("old-key")).unwrap();
+        let new = sign_body(MEXICO, &Secret::new("new-key")).unwrap();
+        let v = Verifier::new("new-key").also_accept("old-key");
+        assert_eq!(v.verify(new.as_bytes()).unwrap().secret_index(), 0);
+        assert_eq!(v.verify(old.as_bytes()).unwrap().secret_index(), 1);
+        assert_eq!(
+            Verifier::new("new-key").verify(old.as_bytes()).unwrap_err(),
+            NotifyError::BadSign
+        );
+        assert!(!format!("{v:?}").contains("key"), "{v:?}");
+    }
+
+    #[test]
+    fn optional_timestamp_tolerance() {
+        let body = signed(MEXICO); // timestamp 1724740395968
+        let at = 1_724_740_395_968u64;
+        assert!(
+            Verifier::new(SECRET).verify(body.as_bytes()).is_ok(),
+            "off by default"
+        );
+        let v = Verifier::new(SECRET).timestamp_tolerance(Duration::from_secs(300));
+        assert!(
+            v.clone()
+                .clock(FixedClockAt(at + 299_000))
+                .verify(body.as_bytes())
+                .is_ok()
+        );
+        assert_eq!(
+            v.clone()
+                .clock(FixedClockAt(at + 301_000))
+                .verify(body.as_bytes())
+                .unwrap_err(),
+            NotifyError::StaleTimestamp {
+                skew_ms: 301_000,
+                tolerance_ms: 300_000
+            }
+        );
+        let untimed = signed(r#"{"status":"0000"}"#);
+        assert_eq!(
+            v.clock(FixedClockAt(at))
+                .verify(untimed.as_bytes())
+                .unwrap_err(),
+            NotifyError::MissingTimestamp
+        );
+    }
+
+    struct FixedClockAt(u64);
+    impl Clock for FixedClockAt {
+        fn now_millis(&self) -> u64 {
+            self.0
+        }
+    }
+
+    #[test]
+    fn sign_body_replaces_a_sign_and_keeps_values_byte_for_byte() {
+        let body = signed(MEXICO);
+        assert!(body.starts_with(r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"#));
+        assert!(!body.contains("12222222222"));
+        assert_eq!(signed(&body), body, "re-signing is stable");
+    }
+}
