@@ -7,9 +7,9 @@ use std::io::Read;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply, RetryPolicy};
-use super::{call_span, decode, reconcile, record, resolve_base_url, retryable};
-use crate::descriptor::{CountryDescriptor, Effect};
+use super::{Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply};
+use super::{decode, reconcile, record, resolve_base_url, retryable};
+use crate::descriptor::CountryDescriptor;
 use crate::{Endpoint, PreparedRequest, Status};
 
 /// A blocking client for one country's gateway. Cheap to clone.
@@ -54,21 +54,8 @@ impl Client {
 
     /// Signs and sends `request`; see [`super::Client::send`].
     pub fn send<E: Endpoint>(&self, request: &E) -> Result<Reply<E::Response>, Error> {
-        let d = E::DESCRIPTOR;
-        if d.country != self.inner.country.code {
-            return Err(Error::not_sent(
-                format!(
-                    "`{}` is a {} endpoint but this client talks to {}",
-                    d.name, d.country, self.inner.country.code
-                ),
-                None,
-            ));
-        }
-        let policy = match d.effect {
-            Effect::ReadOnly => self.inner.config.retry,
-            _ => RetryPolicy::NONE,
-        };
-        let span = call_span(self.inner.country.code, d.name, d.path, request.trade_no());
+        let (policy, span) =
+            super::preflight(self.inner.country, self.inner.config.retry, request)?;
         let started = Instant::now();
         let mut attempt = 1;
         let result = loop {

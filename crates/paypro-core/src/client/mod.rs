@@ -120,21 +120,7 @@ impl Client {
     /// Read-only endpoints are retried on [`Error::NotSent`] and [`Error::Unknown`] within the
     /// configured [`RetryPolicy`]; money-moving ones are sent exactly once.
     pub async fn send<E: Endpoint>(&self, request: &E) -> Result<Reply<E::Response>, Error> {
-        let d = E::DESCRIPTOR;
-        if d.country != self.inner.country.code {
-            return Err(Error::not_sent(
-                format!(
-                    "`{}` is a {} endpoint but this client talks to {}",
-                    d.name, d.country, self.inner.country.code
-                ),
-                None,
-            ));
-        }
-        let policy = match d.effect {
-            Effect::ReadOnly => self.inner.config.retry,
-            _ => RetryPolicy::NONE,
-        };
-        let span = call_span(self.inner.country.code, d.name, d.path, request.trade_no());
+        let (policy, span) = preflight(self.inner.country, self.inner.config.retry, request)?;
         let started = Instant::now();
         let mut attempt = 1;
         let result = loop {
@@ -210,7 +196,34 @@ impl Client {
     }
 }
 
-fn retryable(e: &Error) -> bool {
+/// What every send does before its first attempt: refuse an endpoint of another country, pick
+/// the retry policy (none for money-moving endpoints), open the call's span.
+pub(crate) fn preflight<E: Endpoint>(
+    country: &CountryDescriptor,
+    retry: RetryPolicy,
+    request: &E,
+) -> Result<(RetryPolicy, tracing::Span), Error> {
+    let d = E::DESCRIPTOR;
+    if d.country != country.code {
+        return Err(Error::not_sent(
+            format!(
+                "`{}` is a {} endpoint but this client talks to {}",
+                d.name, d.country, country.code
+            ),
+            None,
+        ));
+    }
+    let policy = match d.effect {
+        Effect::ReadOnly => retry,
+        _ => RetryPolicy::NONE,
+    };
+    Ok((
+        policy,
+        call_span(country.code, d.name, d.path, request.trade_no()),
+    ))
+}
+
+pub(crate) fn retryable(e: &Error) -> bool {
     matches!(e, Error::NotSent { .. } | Error::Unknown { .. })
 }
 
