@@ -156,10 +156,26 @@ pub enum DataShape {
     Boolean,
 }
 
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    PayIn,
+    Cashier,
+    PayInSubmit,
+    Payout,
+    QueryPayIn,
+    QueryPayout,
+    QueryReceipt,
+    Balance,
+    AccountVerify,
+    Voucher,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Endpoint {
     pub name: String,
+    pub role: Role,
     pub summary: String,
     pub doc: Option<String>,
     pub path: String,

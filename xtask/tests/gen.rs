@@ -358,6 +358,7 @@ notes = ["A country made up for the generator's tests."]
 
 [[endpoint]]
 name = "pay-in"
+role = "pay-in"
 summary = "Create a pay-in."
 path = "/api/zz/payIn"
 sign = "body"
@@ -421,6 +422,7 @@ json = '''
 
 [[endpoint]]
 name = "balance"
+role = "balance"
 summary = "Balance."
 path = "/api/zz/balance"
 sign = "header"

@@ -9,7 +9,7 @@
 //!
 //! - The Balance Inquiry page is listed in both sidebars but was not recovered; path, body (timestamp and sign only) and response follow every other country and are unverified for Bangladesh.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "balance",
+    role: Role::Balance,
     summary: "Query the merchant's balances.",
     path: "/v1/paypro/queryBalance",
     sign: SignPlacement::Body,

@@ -11,7 +11,7 @@
 //! - The table types timestamp as long; the example sends the string "1728609257212".
 //! - In the newer H2H flow the payer then enters the wallet transaction ID, which the merchant forwards with `pay-in-submit`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -25,6 +25,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "pay-in",
+    role: Role::PayIn,
     summary: "Create a pay-in (H2H, bKash/Nagad e-wallet): the payer pays through the returned payment link.",
     path: "/v1/paypro/payin",
     sign: SignPlacement::Body,

@@ -13,7 +13,7 @@
 //! - The table types timestamp as long; the example sends the string "1728609257212".
 //! - The example reuses the pay-in example's sign and a merchant-style platFormTradeNo (`test_00000008`): both are placeholders.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "pay-in-submit",
+    role: Role::PayInSubmit,
     summary: "Submit the wallet transaction ID (trxId) the payer entered after paying a pay-in (H2H).",
     path: "/v1/paypro/payinSubmit",
     sign: SignPlacement::Body,

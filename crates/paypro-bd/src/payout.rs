@@ -13,7 +13,7 @@
 //! - The table types timestamp as integer; the example sends the string "1728611780130".
 //! - The description mentions bank accounts, but the only documented beneficiary field is walletId.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -27,6 +27,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "payout",
+    role: Role::Payout,
     summary: "Create a payout to a bKash, Nagad or Rocket e-wallet.",
     path: "/v1/paypro/payout",
     sign: SignPlacement::Body,

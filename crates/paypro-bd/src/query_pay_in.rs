@@ -11,7 +11,7 @@
 //!
 //! - Only the older (bengal) page was recovered.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -23,6 +23,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "query-pay-in",
+    role: Role::QueryPayIn,
     summary: "Query a pay-in's result by the merchant's tradeNo.",
     path: "/v1/paypro/queryPayInResult",
     sign: SignPlacement::Body,

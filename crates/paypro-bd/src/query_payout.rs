@@ -9,7 +9,7 @@
 //!
 //! - The Payout Query page is listed in both sidebars but was not recovered; path, body and response follow every other country (Mexico, Indonesia, Egypt) and are unverified for Bangladesh.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -21,6 +21,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
     name: "query-payout",
+    role: Role::QueryPayout,
     summary: "Query a payout's result by the merchant's tradeNo.",
     path: "/v1/paypro/queryPayOutResult",
     sign: SignPlacement::Body,

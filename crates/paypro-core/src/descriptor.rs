@@ -45,6 +45,32 @@ pub enum Provenance {
     Inferred,
 }
 
+/// What an endpoint does; lets the sandbox and the CLI treat every country alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Role {
+    /// Creates a pay-in (H2H).
+    PayIn,
+    /// Creates a pay-in on a hosted cashier page.
+    Cashier,
+    /// Submits the payer's wallet transaction id for a pay-in (Bangladesh).
+    PayInSubmit,
+    /// Creates a payout.
+    Payout,
+    /// Reads a pay-in by the merchant's `tradeNo`.
+    QueryPayIn,
+    /// Reads a payout by the merchant's `tradeNo`.
+    QueryPayout,
+    /// Reads a transaction by a wallet receipt code (Kenya's M-Pesa code).
+    QueryReceipt,
+    /// Reads the merchant's balances.
+    Balance,
+    /// Checks a bank account (Indonesia).
+    AccountVerify,
+    /// Fetches a payment voucher (Indonesia).
+    Voucher,
+}
+
 /// How a field travels in JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -156,6 +182,8 @@ pub struct EndpointDescriptor {
     pub country: &'static str,
     /// The spec's name (`pay-in`).
     pub name: &'static str,
+    /// What it does.
+    pub role: Role,
     /// One line on what it does.
     pub summary: &'static str,
     /// The path under the country's base URL, exact casing.

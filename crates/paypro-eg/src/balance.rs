@@ -5,7 +5,7 @@
 //!
 //! Source: `shared/paypro-api/egypt.md §5 (balance.html)`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
     name: "balance",
+    role: Role::Balance,
     summary: "Query the merchant's balances.",
     path: "/v1/paypro/queryBalance",
     sign: SignPlacement::Body,

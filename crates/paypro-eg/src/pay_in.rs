@@ -10,7 +10,7 @@
 //! - The table types `timestamp` as long; the example sends a JSON string.
 //! - `remark` is required here (optional in most countries).
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -23,6 +23,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
     name: "pay-in",
+    role: Role::PayIn,
     summary: "Create a pay-in: the payer is sent to Paypro's cashier and returns to returnUrl.",
     path: "/v1/paypro/payIn",
     sign: SignPlacement::Body,

@@ -14,7 +14,7 @@
 //! - The example's sign `b39f64dc1586867b1966a569ba06e3a2` is the Bangladesh payout example's (a different body): a placeholder.
 //! - `remark` is required here (optional in most countries).
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -27,6 +27,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
     name: "payout",
+    role: Role::Payout,
     summary: "Create a payout to an e-wallet.",
     path: "/v1/paypro/payOut",
     sign: SignPlacement::Body,

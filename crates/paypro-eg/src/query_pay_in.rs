@@ -9,7 +9,7 @@
 //!
 //! - The page's header table marks `merchantNo` as not required, probably a doc error (every other page requires it); it is always sent.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -21,6 +21,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
     name: "query-pay-in",
+    role: Role::QueryPayIn,
     summary: "Query a pay-in's result by the merchant's tradeNo.",
     path: "/v1/paypro/queryPayInResult",
     sign: SignPlacement::Body,

@@ -9,7 +9,7 @@
 //!
 //! - Outer code 0000 means the account is verified; any other code means verification failed.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -21,6 +21,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "account-verify",
+    role: Role::AccountVerify,
     summary: "Check a bank account and get its holder's name before paying out.",
     path: "/v1/paypro/accountVerify",
     sign: SignPlacement::Body,

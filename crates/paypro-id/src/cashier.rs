@@ -5,7 +5,7 @@
 //!
 //! Source: `shared/paypro-api/indonesia.md §3 (paymentCasher.html)`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -19,6 +19,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "cashier",
+    role: Role::Cashier,
     summary: "Create a payment link: a hosted cashier page where the payer chooses how to pay.",
     path: "/v1/paypro/paymentLink",
     sign: SignPlacement::Body,

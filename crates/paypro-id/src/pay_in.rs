@@ -5,7 +5,7 @@
 //!
 //! Source: `shared/paypro-api/seeds/indonesia-payment.txt`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -19,6 +19,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "pay-in",
+    role: Role::PayIn,
     summary: "Create a pay-in (H2H): the payer pays through the returned payment URL, QR string or virtual account.",
     path: "/v1/paypro/payIn",
     sign: SignPlacement::Body,

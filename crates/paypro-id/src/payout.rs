@@ -5,7 +5,7 @@
 //!
 //! Source: `shared/paypro-api/indonesia.md §4 (payout.html)`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -18,6 +18,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "payout",
+    role: Role::Payout,
     summary: "Create a payout to a bank account.",
     path: "/v1/paypro/payOut",
     sign: SignPlacement::Body,

@@ -5,7 +5,7 @@
 //!
 //! Source: `shared/paypro-api/indonesia.md §6 (payoutQuery.html)`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -17,6 +17,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "query-payout",
+    role: Role::QueryPayout,
     summary: "Query a payout's result by the merchant's tradeNo.",
     path: "/v1/paypro/queryPayOutResult",
     sign: SignPlacement::Body,

@@ -9,7 +9,7 @@
 //!
 //! - The only endpoint whose `sign` travels in an HTTP header; the body carries none and is signed alone.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -21,6 +21,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
     name: "voucher",
+    role: Role::Voucher,
     summary: "Get the payment voucher (proof) PDF of a transaction.",
     path: "/v1/paypro/indonesia/query/voucher",
     sign: SignPlacement::Header,

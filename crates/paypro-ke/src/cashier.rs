@@ -11,7 +11,7 @@
 //! - No mobile field: the payer enters it on the cashier page.
 //! - The table types timestamp as long; the example sends the string "1715941383720".
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -24,6 +24,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "cashier",
+    role: Role::Cashier,
     summary: "Create a hosted cashier (Payment Casher) page where the payer enters the mobile number and pays.",
     path: "/api/payinConsole",
     sign: SignPlacement::Body,

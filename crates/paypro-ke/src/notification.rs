@@ -154,11 +154,10 @@ impl FromRaw for UnconfirmedNotification {
 fn under(path: &str, e: DecodeError) -> DecodeError {
     DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }
-#[allow(unused_imports)]
-use paypro_core::notify::{confirm_field, read_unsigned, NotifyError, Verifier};
+use paypro_core::notify::{read_unsigned, NotifyError, Verifier};
 #[cfg(feature = "client")]
-use paypro_core::notify::{ConfirmError, Confirmed};
-#[allow(unused_imports)]
+use paypro_core::notify::{confirm_field, ConfirmError, Confirmed};
+#[cfg(feature = "client")]
 use paypro_core::Status;
 impl UnconfirmedNotification {
     /// Reads a callback body (at most 64 KiB, a JSON object without repeated keys).

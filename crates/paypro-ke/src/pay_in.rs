@@ -9,7 +9,7 @@
 //!
 //! - The table types timestamp as long; the example sends the string "1715941383720".
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -22,6 +22,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "pay-in",
+    role: Role::PayIn,
     summary: "Create an M-Pesa pay-in: a payment prompt is pushed to the payer's phone.",
     path: "/api/payin",
     sign: SignPlacement::Body,

@@ -9,7 +9,7 @@
 //!
 //! - The table types timestamp as integer; the example sends the string "1715941383720".
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -22,6 +22,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "payout",
+    role: Role::Payout,
     summary: "Create a B2C payout to an M-Pesa mobile number.",
     path: "/api/payout",
     sign: SignPlacement::Body,

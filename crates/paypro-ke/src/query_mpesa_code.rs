@@ -10,7 +10,7 @@
 //! - Unlike the other Kenya queries, this one sends a timestamp (typed string; the example's `2222222222` is a placeholder, not a millisecond time).
 //! - The request field `code` (the M-Pesa receipt) has the same name as the response envelope's `code`; they are unrelated.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -22,6 +22,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "query-mpesa-code",
+    role: Role::QueryReceipt,
     summary: "Check a transaction's result by its M-Pesa transaction code (receipt).",
     path: "/api/queryResultByCode",
     sign: SignPlacement::Body,

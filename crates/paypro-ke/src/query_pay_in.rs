@@ -11,7 +11,7 @@
 //! - The path spells `queryPayinResult` with a lowercase `in`, unlike `queryPayOutResult`.
 //! - The page marks the merchantNo header as not required; it is sent anyway, as on every other call.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -23,6 +23,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "query-pay-in",
+    role: Role::QueryPayIn,
     summary: "Query a pay-in's result by the merchant's tradeNo.",
     path: "/api/queryPayinResult",
     sign: SignPlacement::Body,

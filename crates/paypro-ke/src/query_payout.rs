@@ -9,7 +9,7 @@
 //!
 //! - No timestamp in the table or the example: the body is tradeNo and sign only.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -21,6 +21,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
     name: "query-payout",
+    role: Role::QueryPayout,
     summary: "Query a payout's result by the merchant's tradeNo.",
     path: "/api/queryPayOutResult",
     sign: SignPlacement::Body,

@@ -9,7 +9,7 @@
 //!
 //! - The Mexico page copy shows no request body table; like every other country, the body carries only `timestamp` and `sign`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
     name: "balance",
+    role: Role::Balance,
     summary: "Query the merchant's balances.",
     path: "/v1/paypro/queryBalance",
     sign: SignPlacement::Body,

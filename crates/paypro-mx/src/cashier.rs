@@ -11,7 +11,7 @@
 //!
 //! - The table types `timestamp` as long; the other Mexico examples send a JSON string, so it is sent as a string.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -25,6 +25,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
     name: "cashier",
+    role: Role::Cashier,
     summary: "Create a payment link: a hosted cashier page where the payer chooses how to pay.",
     path: "/v1/paypro/paymentLink",
     sign: SignPlacement::Body,

@@ -12,7 +12,7 @@
 //! - The path is `/v1/paypro/payInApi` (capital I, suffix Api), unlike the other countries' `/v1/paypro/payIn`.
 //! - The table types `timestamp` as long; the example sends a JSON string.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -26,6 +26,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
     name: "pay-in",
+    role: Role::PayIn,
     summary: "Create a pay-in (H2H, no hosted page): the payer pays at a convenience store or by CLABE transfer using the returned payment information.",
     path: "/v1/paypro/payInApi",
     sign: SignPlacement::Body,

@@ -11,7 +11,7 @@
 //!
 //! - The table types `timestamp` as integer and the page's example was not recovered; it is sent as a JSON string like every other Mexico example.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -25,6 +25,7 @@ use paypro_core::{CanonicalSink, SignValue};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
     name: "payout",
+    role: Role::Payout,
     summary: "Create a payout to a debit card or a CLABE account.",
     path: "/v1/paypro/payOut",
     sign: SignPlacement::Body,

@@ -7,7 +7,7 @@
 //!
 //! Source: `shared/paypro-api/mexico.md §6 (payoutQuery.html)`.
 use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
 };
 use paypro_core::{Checker, Endpoint, ValidationError};
 use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
@@ -19,6 +19,7 @@ use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
     name: "query-payout",
+    role: Role::QueryPayout,
     summary: "Query a payout's result by the merchant's tradeNo.",
     path: "/v1/paypro/queryPayOutResult",
     sign: SignPlacement::Body,

@@ -440,11 +440,10 @@ fn notification_rs(country: &Country) -> String {
     } else {
         let (methods, helpers) = confirm_methods(country, &fields);
         quote! {
-            #[allow(unused_imports)]
-            use paypro_core::notify::{confirm_field, read_unsigned, NotifyError, Verifier};
+            use paypro_core::notify::{read_unsigned, NotifyError, Verifier};
             #[cfg(feature = "client")]
-            use paypro_core::notify::{ConfirmError, Confirmed};
-            #[allow(unused_imports)]
+            use paypro_core::notify::{confirm_field, ConfirmError, Confirmed};
+            #[cfg(feature = "client")]
             use paypro_core::Status;
 
             impl UnconfirmedNotification {

@@ -149,7 +149,7 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
             #module_doc
 
             use paypro_core::descriptor::{
-                DataShape, Effect, EndpointDescriptor, Provenance, SignPlacement, TimestampWire,
+                DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
             };
             use paypro_core::{Checker, Endpoint, ValidationError};
             #field_use
@@ -186,6 +186,7 @@ fn descriptor(country: &Country, plan: &EndpointPlan) -> TokenStream {
         Effect::ReadOnly => quote!(Effect::ReadOnly),
     };
     let provenance = provenance(e.provenance);
+    let role = ident(&format!("{:?}", e.role));
     let consts = e.request.iter().map(|f| const_ident(f.get_ref()));
     let response = match e.data {
         DataShape::Object => quote!(DataShape::Object(RESPONSE_FIELDS)),
@@ -196,6 +197,7 @@ fn descriptor(country: &Country, plan: &EndpointPlan) -> TokenStream {
         pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
             country: #code,
             name: #name,
+            role: Role::#role,
             summary: #summary,
             path: #path,
             sign: #sign,

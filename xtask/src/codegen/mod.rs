@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use crate::example::{self, DataExample, Expected, RequestExample};
 use crate::spec::{self, Common, CountrySpec, Loaded, SpecError};
 
+mod all;
 mod client;
 mod client_tests;
 mod core;
@@ -183,6 +184,9 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
     core::generate(&specs.common, &mut files);
     for plan in &plans {
         country::generate(plan, &mut files);
+    }
+    if !plans.is_empty() {
+        all::generate(&plans, &mut files);
     }
     Ok(files)
 }

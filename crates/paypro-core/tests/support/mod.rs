@@ -40,6 +40,10 @@ const fn descriptor(name: &'static str, path: &'static str, effect: Effect) -> E
     EndpointDescriptor {
         country: "zz",
         name,
+        role: match effect {
+            Effect::MovesMoney => Role::PayIn,
+            _ => Role::QueryPayIn,
+        },
         summary: "test",
         path,
         sign: SignPlacement::Body,

@@ -1,0 +1,38 @@
+//! `crates/paypro-all/`: every country crate and the list of their descriptors, for tools that
+//! serve or call all of them (the sandbox, the CLI). A new spec file adds its country here.
+
+use super::{Country, Files};
+
+pub fn generate(countries: &[Country], files: &mut Files) {
+    let header = "@generated from spec/*.toml by `cargo xtask gen`; do not edit.";
+    let mut manifest = format!(
+        "# {header}\n[package]\nname = \"paypro-all\"\ndescription = \"Every Paypro country crate, and the list of their descriptors.\"\nversion.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\nrepository.workspace = true\n\n[features]\ndefault = []\n# Every country's `Client`.\nclient = ["
+    );
+    let clients: Vec<String> = countries
+        .iter()
+        .map(|c| format!("\"{}/client\"", c.crate_name()))
+        .collect();
+    manifest.push_str(&clients.join(", "));
+    manifest.push_str("]\n\n[dependencies]\npaypro-core.workspace = true\n");
+    for c in countries {
+        manifest.push_str(&format!(
+            "{} = {{ path = \"../{}\", default-features = false }}\n",
+            c.crate_name(),
+            c.crate_name()
+        ));
+    }
+    files.insert("crates/paypro-all/Cargo.toml".into(), manifest);
+
+    let mut lib = format!(
+        "// {header}\n//! Every Paypro country crate, for tools that serve or call all of them.\n\nuse paypro_core::descriptor::CountryDescriptor;\n\n"
+    );
+    for c in countries {
+        lib.push_str(&format!("pub use {} as {};\n", c.crate_ident(), c.code()));
+    }
+    lib.push_str("\n/// Every country, in spec-file order.\npub const COUNTRIES: &[&CountryDescriptor] = &[\n");
+    for c in countries {
+        lib.push_str(&format!("    &{}::COUNTRY,\n", c.crate_ident()));
+    }
+    lib.push_str("];\n\n/// A country by code (`id`).\npub fn country(code: &str) -> Option<&'static CountryDescriptor> {\n    COUNTRIES.iter().copied().find(|c| c.code == code)\n}\n");
+    files.insert("crates/paypro-all/src/lib.rs".into(), lib);
+}
