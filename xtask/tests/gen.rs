@@ -33,6 +33,19 @@ fn copy_spec(root: &Path) -> PathBuf {
     spec
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 fn files_under(root: &Path, dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -364,6 +377,7 @@ path = "/api/zz/payIn"
 sign = "body"
 timestamp = "number"
 effect = "moves-money"
+reconcile_with = "query-pay-in"
 provenance = "documented"
 source = "xtask/tests/gen.rs"
 
@@ -421,6 +435,32 @@ json = '''
 '''
 
 [[endpoint]]
+name = "query-pay-in"
+role = "query-pay-in"
+summary = "Query a pay-in."
+path = "/api/zz/query"
+sign = "body"
+timestamp = "string"
+effect = "read-only"
+provenance = "documented"
+source = "xtask/tests/gen.rs"
+
+[[endpoint.request]]
+wire = "tradeNo"
+kind = "text"
+required = true
+doc = "Order number."
+
+[[endpoint.response]]
+wire = "status"
+kind = "status"
+doc = "Status."
+
+[endpoint.example]
+origin = "docs"
+json = '{"sign":"x","timestamp":"1700000000000","tradeNo":"T-1"}'
+
+[[endpoint]]
 name = "balance"
 role = "balance"
 summary = "Balance."
@@ -473,6 +513,10 @@ fn a_sixth_country_needs_only_a_spec_file() {
         root.join("crates/paypro-zz/tests/spec/requests.rs")
             .exists()
     );
+    assert!(
+        root.join("crates/paypro-zz/examples/quickstart-zz/run.rs")
+            .exists()
+    );
 
     // A workspace around the generated crate, using this repository's runtime crates.
     let repo = repo();
@@ -484,6 +528,16 @@ fn a_sixth_country_needs_only_a_spec_file() {
     );
     let package = &manifest[manifest.find("[workspace.package]").unwrap()
         ..manifest.find("[workspace.dependencies]").unwrap()];
+    // The sandbox serves the generated paypro-all, so it is copied next to it (its relative
+    // path to ../paypro-all then finds this workspace's, which lists the sixth country).
+    copy_dir(
+        &repo.join("crates/paypro-mock"),
+        &root.join("crates/paypro-mock"),
+    );
+    let deps = deps.replace(
+        &format!("path = \"{}/crates/paypro-mock\"", repo.display()),
+        "path = \"crates/paypro-mock\"",
+    );
     std::fs::write(
         root.join("Cargo.toml"),
         format!(

@@ -1,9 +1,4 @@
-//! # paypro-mock: a sandbox of the Paypro gateway
-//!
-//! A strict, stateful stand-in for Paypro, driven by the same generated descriptors as the
-//! SDK, so a country added to the spec is served with no mock code written. Use it in your own
-//! tests, or run the binary (`paypro-mock`, or `paypro mock`). The crate README documents
-//! base paths, outcomes by amount, refusal codes and the admin endpoints.
+#![doc = include_str!("../README.md")]
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {

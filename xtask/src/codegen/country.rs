@@ -80,6 +80,7 @@ schemars = {{ workspace = true, optional = true }}
 insta.workspace = true
 serde_json.workspace = true
 paypro-core = {{ workspace = true, features = ["testing"] }}
+paypro-mock.workspace = true
 tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread"] }}
 "#,
         spec = country.spec_path(),

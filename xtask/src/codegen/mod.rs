@@ -16,6 +16,7 @@ mod core;
 mod country;
 mod endpoint;
 mod quickstart;
+mod sandbox;
 mod tests;
 
 /// The generated files, by path relative to the workspace root.

@@ -62,7 +62,7 @@ pub fn generate(country: &Country, root: &str, files: &mut Files) {
             "{}//! Tests generated from the spec: a snapshot of every request's exact shape, the docs'\n\
              //! example key sets, derive/map signer agreement, every rule's rejection, and the docs'\n\
              //! response and notification examples.\n\n\
-             #[cfg(feature = \"client\")]\n#[rustfmt::skip]\nmod client;\n#[rustfmt::skip]\nmod examples;\n#[rustfmt::skip]\nmod requests;\n#[rustfmt::skip]\nmod responses;\n",
+             #[cfg(feature = \"client\")]\n#[rustfmt::skip]\nmod client;\n#[rustfmt::skip]\nmod examples;\n#[rustfmt::skip]\nmod requests;\n#[rustfmt::skip]\nmod responses;\n#[cfg(feature = \"client\")]\n#[rustfmt::skip]\nmod sandbox;\n",
             super::rust_header(&spec)
         ),
     );
@@ -81,6 +81,10 @@ pub fn generate(country: &Country, root: &str, files: &mut Files) {
     files.insert(
         format!("{root}/tests/spec/client.rs").into(),
         super::client_tests::generate(country),
+    );
+    files.insert(
+        format!("{root}/tests/spec/sandbox.rs").into(),
+        super::sandbox::test(country),
     );
 }
 

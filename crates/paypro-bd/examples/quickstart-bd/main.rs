@@ -1,13 +1,14 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
-//! The SDK's main job, offline: typed requests for every endpoint, validated and
-//! signed, printed as the exact HTTP exchange (nothing is sent).
+//! The SDK's main job, end to end: a Bangladesh pay-in against the embedded sandbox, its
+//! callback received and verified, the order queried. No credentials, no network.
 //!
-//! Set `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` to sign with your own credentials;
-//! otherwise the documented test merchant is used.
+//! With `PAYPRO_BASE_URL`, `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` set, it talks to that
+//! gateway instead.
 
 #[rustfmt::skip]
 mod run;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    run::main()
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    run::main().await
 }

@@ -12,3 +12,6 @@ mod examples;
 mod requests;
 #[rustfmt::skip]
 mod responses;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod sandbox;

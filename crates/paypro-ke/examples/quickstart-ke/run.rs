@@ -1,99 +1,120 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
-//! Every endpoint of the country, then a refused request.
-use std::time::{SystemTime, UNIX_EPOCH};
-use paypro_ke::{protocol, Credentials, Endpoint, PreparedRequest};
-fn show<E: Endpoint>(title: &str, request: &E, credentials: &Credentials, now: u64) {
-    let prepared = PreparedRequest::new(request, credentials, now);
-    println!("\n== {title}\n{prepared}");
-    println!(
-        "-- canonical string (before the secret): {}", request.canonical_string(prepared
-        .timestamp)
-    );
-    println!("-- sign: {}", prepared.sign);
+//! The whole payment flow: start the sandbox (or use PAYPRO_BASE_URL, PAYPRO_MERCHANT_NO
+//! and PAYPRO_SECRET), create a pay-in, receive and verify its callback on a local
+//! receiver, query the order.
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use paypro_ke::*;
+use paypro_core::testing::{Answer, TestServer};
+fn say(line: &str) {
+    println!("{line}");
 }
-pub fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let merchant_no = std::env::var("PAYPRO_MERCHANT_NO")
-        .unwrap_or_else(|_| protocol::TEST_MERCHANT_NO.to_string());
-    let secret = std::env::var("PAYPRO_SECRET")
-        .unwrap_or_else(|_| protocol::TEST_SECRET.to_string());
-    let credentials = Credentials::new(merchant_no, secret);
-    let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64;
-    println!(
-        "Paypro Kenya: every endpoint's request, built from the docs' example values, validated, signed and printed exactly as it would be sent."
+fn show(status: Option<&Status>) -> String {
+    status.map_or_else(|| "without a status".to_string(), |s| s.to_string())
+}
+pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let (base_url, merchant_no, secret, sandbox) = match (
+        env("PAYPRO_BASE_URL"),
+        env("PAYPRO_MERCHANT_NO"),
+        env("PAYPRO_SECRET"),
+    ) {
+        (Some(url), Some(merchant), Some(secret)) => {
+            say(&format!("1. using the gateway at {url}"));
+            (url, merchant, secret, None)
+        }
+        _ => {
+            let config = paypro_mock::MockConfig {
+                settle_after: Duration::from_millis(300),
+                ..Default::default()
+            };
+            let sandbox = paypro_mock::MockGateway::start(config).await?;
+            let url = sandbox
+                .base_url("ke")
+                .ok_or("the sandbox does not serve this country")?;
+            say(
+                &format!(
+                    "1. started the embedded Paypro sandbox at {url} (no credentials, no network)"
+                ),
+            );
+            (
+                url,
+                protocol::TEST_MERCHANT_NO.to_string(),
+                protocol::TEST_SECRET.to_string(),
+                Some(sandbox),
+            )
+        }
+    };
+    let receiver = TestServer::start(|_| Answer::Full {
+            status: 200,
+            content_type: "text/plain".into(),
+            body: "OK".into(),
+        })
+        .await;
+    let notify_url = format!("{}/paypro/notify", receiver.url());
+    say(&format!("   local callback receiver at {notify_url}"));
+    let client = Client::new(
+        Config::new(merchant_no.clone(), secret.clone()).base_url(base_url),
+    )?;
+    let trade_no = format!(
+        "quickstart-{}", SystemTime::now().duration_since(UNIX_EPOCH) ? .as_millis()
     );
-    println!("credentials: {credentials:?}");
     let request = paypro_ke::PayInRequest::builder()
         .amount(3)
         .remark("000000")
         .trade_no("00000001")
         .mobile("mobile")
         .notify_url("https://google.com")
+        .trade_no(&trade_no)
+        .notify_url(&notify_url)
         .build()?;
-    show(
-        "pay-in (Create an M-Pesa pay-in: a payment prompt is pushed to the payer's phone.)",
-        &request,
-        &credentials,
-        now,
+    say(
+        &format!(
+            "2. pay-in {trade_no}: POST {} {}", < PayInRequest as Endpoint > ::DESCRIPTOR
+            .path, serde_json::to_string(& request) ?
+        ),
     );
-    let request = paypro_ke::CashierRequest::builder()
-        .amount(3)
-        .remark("000000")
-        .trade_no("00000001")
-        .notify_url("https://google.com")
-        .build()?;
-    show(
-        "cashier (Create a hosted cashier (Payment Casher) page where the payer enters the mobile number and pays.)",
-        &request,
-        &credentials,
-        now,
-    );
-    let request = paypro_ke::PayoutRequest::builder()
-        .amount(50)
-        .remark("000000")
-        .trade_no("1000023")
-        .mobile("254115555088")
-        .build()?;
-    show(
-        "payout (Create a B2C payout to an M-Pesa mobile number.)",
-        &request,
-        &credentials,
-        now,
-    );
-    let request = paypro_ke::QueryPayInRequest::builder().trade_no("1000002").build()?;
-    show(
-        "query-pay-in (Query a pay-in's result by the merchant's tradeNo.)",
-        &request,
-        &credentials,
-        now,
-    );
-    let request = paypro_ke::QueryPayoutRequest::builder().trade_no("1000002").build()?;
-    show(
-        "query-payout (Query a payout's result by the merchant's tradeNo.)",
-        &request,
-        &credentials,
-        now,
-    );
-    let request = paypro_ke::QueryMpesaCodeRequest::builder()
-        .code("SHL2A6WAQU")
-        .build()?;
-    show(
-        "query-mpesa-code (Check a transaction's result by its M-Pesa transaction code (receipt).)",
-        &request,
-        &credentials,
-        now,
-    );
-    println!("\n== a request the SDK refuses to send: pay-in with `amount` = \"12.50\"");
-    match paypro_ke::PayInRequest::builder()
-        .amount(3)
-        .remark("000000")
-        .trade_no("00000001")
-        .mobile("mobile")
-        .notify_url("https://google.com")
-        .amount("12.50")
-        .build()
-    {
-        Ok(_) => println!("(unexpectedly accepted)"),
-        Err(e) => println!("{e}"),
+    let reply = client.pay_in(&request).await?;
+    say(&format!("   accepted; the order is {}", show(reply.data.status.as_ref())));
+    say("3. waiting for the callback...");
+    let mut body = None;
+    for _ in 0..100 {
+        if let Some(r) = receiver.requests().into_iter().next() {
+            body = Some(r.body);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    match body {
+        Some(body) => {
+            say(&format!("   received: {body}"));
+            let claimed = UnconfirmedNotification::parse(body.as_bytes())?;
+            say(
+                &format!(
+                    "4. callback read (unsigned in {}: not trusted yet), it claims {}",
+                    "Kenya", show(claimed.status.as_ref())
+                ),
+            );
+            let confirmed = claimed.confirm_pay_in(&client).await?;
+            say(
+                &format!(
+                    "   confirmed by a query: {}", show(confirmed.actual.data.status
+                    .as_ref())
+                ),
+            );
+        }
+        None => {
+            say(
+                "   no callback within 10 s (a real gateway cannot reach a local receiver)",
+            )
+        }
+    }
+    let query = QueryPayInRequest::builder().trade_no(&trade_no).build()?;
+    let found = client.query_pay_in(&query).await?;
+    say(&format!("5. query {trade_no}: {}", show(found.data.status.as_ref())));
+    match request.to_builder().amount("12.50").build() {
+        Ok(_) => say("6. (unexpected) a decimal amount was accepted"),
+        Err(e) => say(&format!("6. and a request the SDK refuses to send: {e}")),
+    }
+    drop(sandbox);
     Ok(())
 }
