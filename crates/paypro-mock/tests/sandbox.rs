@@ -573,3 +573,97 @@ async fn odd_field_names_are_served_when_asked() {
         .unwrap();
     assert!(b.data.available_amount.is_some());
 }
+
+#[tokio::test]
+async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
+    let gateway = MockGateway::start(config()).await.unwrap();
+    let receiver = TestServer::start(|_| ok_receiver()).await;
+    id_client(&gateway)
+        .pay_in(&id_pay_in("adm-1", 4015, receiver.url()))
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let orders: serde_json::Value = http
+        .get(format!("{}/_admin/orders", gateway.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap();
+    assert_eq!(orders[0]["tradeNo"], "adm-1");
+    assert_eq!(orders[0]["status"], "0015");
+    let forced = http
+        .post(format!(
+            "{}/_admin/settle/id/pay-in/adm-1?status=0100019",
+            gateway.url()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forced.status(), 200);
+    let again = http
+        .post(format!(
+            "{}/_admin/settle/id/pay-in/adm-1?status=0000",
+            gateway.url()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    let missing = http
+        .post(format!("{}/_admin/settle/id/pay-in/nope", gateway.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    let deliveries = until(|| {
+        let d = gateway.deliveries();
+        (!d.is_empty()).then_some(d)
+    })
+    .await;
+    assert!(
+        deliveries[0].body.contains(r#""status":"0100019""#),
+        "{}",
+        deliveries[0].body
+    );
+    let listed: serde_json::Value = http
+        .get(format!("{}/_admin/deliveries", gateway.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap();
+    assert_eq!(listed[0]["acknowledged"], true);
+    assert_eq!(listed[0]["tradeNo"], "adm-1");
+}
+
+#[test]
+fn the_binary_prints_one_base_url_per_country_then_the_merchant() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+        .args(["--port", "0", "--merchant-no", "8729248847"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut got = Vec::new();
+    for _ in 0..6 {
+        got.push(lines.next().unwrap().unwrap());
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    let codes: Vec<&str> = got[..5]
+        .iter()
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(codes, ["bd", "eg", "id", "ke", "mx"]);
+    assert!(
+        got[2].starts_with("id http://127.0.0.1:") && got[2].ends_with("/indonesia-pay"),
+        "{got:?}"
+    );
+    assert_eq!(got[5], "merchant 8729248847");
+}
