@@ -18,6 +18,9 @@ pub const COUNTRIES: &[&CountryDescriptor] = &[
     &paypro_mx::COUNTRY,
 ];
 
+#[rustfmt::skip]
+pub mod ops;
+
 /// A country by code (`id`).
 pub fn country(code: &str) -> Option<&'static CountryDescriptor> {
     COUNTRIES.iter().copied().find(|c| c.code == code)

@@ -13,7 +13,20 @@ pub fn generate(countries: &[Country], files: &mut Files) {
         .map(|c| format!("\"{}/client\"", c.crate_name()))
         .collect();
     manifest.push_str(&clients.join(", "));
-    manifest.push_str("]\n\n[dependencies]\npaypro-core.workspace = true\n");
+    let blocking: Vec<String> = countries
+        .iter()
+        .map(|c| format!("\"{}/blocking\"", c.crate_name()))
+        .collect();
+    let schemas: Vec<String> = countries
+        .iter()
+        .map(|c| format!("\"{}/schemars\"", c.crate_name()))
+        .collect();
+    manifest.push_str(&format!(
+        "]\n# Every country's `blocking::Client`, and `ops::send`.\nblocking = [\"client\", \"paypro-core/blocking\", {}]\n# JSON Schemas, and `ops::schema`.\nschemars = [\"dep:schemars\", {}]\n",
+        blocking.join(", "),
+        schemas.join(", ")
+    ));
+    manifest.push_str("\n[dependencies]\npaypro-core.workspace = true\nserde.workspace = true\nserde_json.workspace = true\nschemars = { workspace = true, optional = true }\n");
     for c in countries {
         manifest.push_str(&format!(
             "{} = {{ path = \"../{}\", default-features = false }}\n",
@@ -33,6 +46,10 @@ pub fn generate(countries: &[Country], files: &mut Files) {
     for c in countries {
         lib.push_str(&format!("    &{}::COUNTRY,\n", c.crate_ident()));
     }
-    lib.push_str("];\n\n/// A country by code (`id`).\npub fn country(code: &str) -> Option<&'static CountryDescriptor> {\n    COUNTRIES.iter().copied().find(|c| c.code == code)\n}\n");
+    lib.push_str("];\n\n#[rustfmt::skip]\npub mod ops;\n\n/// A country by code (`id`).\npub fn country(code: &str) -> Option<&'static CountryDescriptor> {\n    COUNTRIES.iter().copied().find(|c| c.code == code)\n}\n");
     files.insert("crates/paypro-all/src/lib.rs".into(), lib);
+    files.insert(
+        "crates/paypro-all/src/ops.rs".into(),
+        super::ops::generate(countries),
+    );
 }

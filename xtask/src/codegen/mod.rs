@@ -15,6 +15,7 @@ mod client_tests;
 mod core;
 mod country;
 mod endpoint;
+mod ops;
 mod quickstart;
 mod sandbox;
 mod tests;

@@ -1,0 +1,963 @@
+// @generated from spec/*.toml by `cargo xtask gen`; do not edit.
+//! Every endpoint by country and name, JSON in and JSON out: what a command-line tool
+//! needs without knowing the types.
+use paypro_core::notify::Verifier;
+use paypro_core::{Credentials, Endpoint, PreparedRequest};
+use serde::de::DeserializeOwned;
+/// A request turned into its exact HTTP exchange.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The exchange.
+    pub request: PreparedRequest,
+    /// The canonical string that was signed (without the secret).
+    pub canonical: String,
+}
+fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+fn prepare_as<E: Endpoint + DeserializeOwned>(
+    json: &str,
+    credentials: &Credentials,
+    timestamp_ms: u64,
+) -> Result<Prepared, String> {
+    let request: E = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let prepared = PreparedRequest::new(&request, credentials, timestamp_ms);
+    let canonical = request.canonical_string(prepared.timestamp);
+    Ok(Prepared {
+        request: prepared,
+        canonical,
+    })
+}
+/// Validates `json` (the request's fields by wire name) for `country`/`endpoint`,
+/// then signs it. `None` when there is no such endpoint; `Err` names the broken rule.
+pub fn prepare(
+    country: &str,
+    endpoint: &str,
+    json: &str,
+    credentials: &Credentials,
+    timestamp_ms: u64,
+) -> Option<Result<Prepared, String>> {
+    Some(
+        match (country, endpoint) {
+            ("bd", "pay-in") => {
+                prepare_as::<
+                    paypro_bd::pay_in::PayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("bd", "pay-in-submit") => {
+                prepare_as::<
+                    paypro_bd::pay_in_submit::PayInSubmitRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("bd", "payout") => {
+                prepare_as::<
+                    paypro_bd::payout::PayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("bd", "query-pay-in") => {
+                prepare_as::<
+                    paypro_bd::query_pay_in::QueryPayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("bd", "query-payout") => {
+                prepare_as::<
+                    paypro_bd::query_payout::QueryPayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("bd", "balance") => {
+                prepare_as::<
+                    paypro_bd::balance::BalanceRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("eg", "pay-in") => {
+                prepare_as::<
+                    paypro_eg::pay_in::PayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("eg", "payout") => {
+                prepare_as::<
+                    paypro_eg::payout::PayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("eg", "query-pay-in") => {
+                prepare_as::<
+                    paypro_eg::query_pay_in::QueryPayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("eg", "query-payout") => {
+                prepare_as::<
+                    paypro_eg::query_payout::QueryPayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("eg", "balance") => {
+                prepare_as::<
+                    paypro_eg::balance::BalanceRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "pay-in") => {
+                prepare_as::<
+                    paypro_id::pay_in::PayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "cashier") => {
+                prepare_as::<
+                    paypro_id::cashier::CashierRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "payout") => {
+                prepare_as::<
+                    paypro_id::payout::PayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "query-pay-in") => {
+                prepare_as::<
+                    paypro_id::query_pay_in::QueryPayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "query-payout") => {
+                prepare_as::<
+                    paypro_id::query_payout::QueryPayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "balance") => {
+                prepare_as::<
+                    paypro_id::balance::BalanceRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "account-verify") => {
+                prepare_as::<
+                    paypro_id::account_verify::AccountVerifyRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("id", "voucher") => {
+                prepare_as::<
+                    paypro_id::voucher::VoucherRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "pay-in") => {
+                prepare_as::<
+                    paypro_ke::pay_in::PayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "cashier") => {
+                prepare_as::<
+                    paypro_ke::cashier::CashierRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "payout") => {
+                prepare_as::<
+                    paypro_ke::payout::PayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "query-pay-in") => {
+                prepare_as::<
+                    paypro_ke::query_pay_in::QueryPayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "query-payout") => {
+                prepare_as::<
+                    paypro_ke::query_payout::QueryPayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("ke", "query-mpesa-code") => {
+                prepare_as::<
+                    paypro_ke::query_mpesa_code::QueryMpesaCodeRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "pay-in") => {
+                prepare_as::<
+                    paypro_mx::pay_in::PayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "cashier") => {
+                prepare_as::<
+                    paypro_mx::cashier::CashierRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "payout") => {
+                prepare_as::<
+                    paypro_mx::payout::PayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "query-pay-in") => {
+                prepare_as::<
+                    paypro_mx::query_pay_in::QueryPayInRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "query-payout") => {
+                prepare_as::<
+                    paypro_mx::query_payout::QueryPayoutRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            ("mx", "balance") => {
+                prepare_as::<
+                    paypro_mx::balance::BalanceRequest,
+                >(json, credentials, timestamp_ms)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Why a call through [`send`] failed.
+#[cfg(feature = "blocking")]
+#[derive(Debug)]
+pub enum SendError {
+    /// The input is not a valid request (the message names the field and rule).
+    Input(String),
+    /// The call failed.
+    Call(paypro_core::client::Error),
+}
+#[cfg(feature = "blocking")]
+fn send_as<E: Endpoint + DeserializeOwned>(
+    client: &paypro_core::client::blocking::Client,
+    json: &str,
+) -> Result<serde_json::Value, SendError>
+where
+    E::Response: serde::Serialize,
+{
+    let request: E = serde_json::from_str(json)
+        .map_err(|e| SendError::Input(e.to_string()))?;
+    client.send(&request).map(|reply| to_json(&reply)).map_err(SendError::Call)
+}
+/// Sends `json` to `country`/`endpoint` through `client` (a client for that country)
+/// and returns the typed answer as JSON.
+#[cfg(feature = "blocking")]
+pub fn send(
+    client: &paypro_core::client::blocking::Client,
+    country: &str,
+    endpoint: &str,
+    json: &str,
+) -> Option<Result<serde_json::Value, SendError>> {
+    Some(
+        match (country, endpoint) {
+            ("bd", "pay-in") => send_as::<paypro_bd::pay_in::PayInRequest>(client, json),
+            ("bd", "pay-in-submit") => {
+                send_as::<paypro_bd::pay_in_submit::PayInSubmitRequest>(client, json)
+            }
+            ("bd", "payout") => send_as::<paypro_bd::payout::PayoutRequest>(client, json),
+            ("bd", "query-pay-in") => {
+                send_as::<paypro_bd::query_pay_in::QueryPayInRequest>(client, json)
+            }
+            ("bd", "query-payout") => {
+                send_as::<paypro_bd::query_payout::QueryPayoutRequest>(client, json)
+            }
+            ("bd", "balance") => {
+                send_as::<paypro_bd::balance::BalanceRequest>(client, json)
+            }
+            ("eg", "pay-in") => send_as::<paypro_eg::pay_in::PayInRequest>(client, json),
+            ("eg", "payout") => send_as::<paypro_eg::payout::PayoutRequest>(client, json),
+            ("eg", "query-pay-in") => {
+                send_as::<paypro_eg::query_pay_in::QueryPayInRequest>(client, json)
+            }
+            ("eg", "query-payout") => {
+                send_as::<paypro_eg::query_payout::QueryPayoutRequest>(client, json)
+            }
+            ("eg", "balance") => {
+                send_as::<paypro_eg::balance::BalanceRequest>(client, json)
+            }
+            ("id", "pay-in") => send_as::<paypro_id::pay_in::PayInRequest>(client, json),
+            ("id", "cashier") => {
+                send_as::<paypro_id::cashier::CashierRequest>(client, json)
+            }
+            ("id", "payout") => send_as::<paypro_id::payout::PayoutRequest>(client, json),
+            ("id", "query-pay-in") => {
+                send_as::<paypro_id::query_pay_in::QueryPayInRequest>(client, json)
+            }
+            ("id", "query-payout") => {
+                send_as::<paypro_id::query_payout::QueryPayoutRequest>(client, json)
+            }
+            ("id", "balance") => {
+                send_as::<paypro_id::balance::BalanceRequest>(client, json)
+            }
+            ("id", "account-verify") => {
+                send_as::<paypro_id::account_verify::AccountVerifyRequest>(client, json)
+            }
+            ("id", "voucher") => {
+                send_as::<paypro_id::voucher::VoucherRequest>(client, json)
+            }
+            ("ke", "pay-in") => send_as::<paypro_ke::pay_in::PayInRequest>(client, json),
+            ("ke", "cashier") => {
+                send_as::<paypro_ke::cashier::CashierRequest>(client, json)
+            }
+            ("ke", "payout") => send_as::<paypro_ke::payout::PayoutRequest>(client, json),
+            ("ke", "query-pay-in") => {
+                send_as::<paypro_ke::query_pay_in::QueryPayInRequest>(client, json)
+            }
+            ("ke", "query-payout") => {
+                send_as::<paypro_ke::query_payout::QueryPayoutRequest>(client, json)
+            }
+            ("ke", "query-mpesa-code") => {
+                send_as::<
+                    paypro_ke::query_mpesa_code::QueryMpesaCodeRequest,
+                >(client, json)
+            }
+            ("mx", "pay-in") => send_as::<paypro_mx::pay_in::PayInRequest>(client, json),
+            ("mx", "cashier") => {
+                send_as::<paypro_mx::cashier::CashierRequest>(client, json)
+            }
+            ("mx", "payout") => send_as::<paypro_mx::payout::PayoutRequest>(client, json),
+            ("mx", "query-pay-in") => {
+                send_as::<paypro_mx::query_pay_in::QueryPayInRequest>(client, json)
+            }
+            ("mx", "query-payout") => {
+                send_as::<paypro_mx::query_payout::QueryPayoutRequest>(client, json)
+            }
+            ("mx", "balance") => {
+                send_as::<paypro_mx::balance::BalanceRequest>(client, json)
+            }
+            _ => return None,
+        },
+    )
+}
+/// JSON Schemas of an endpoint's request (its input fields) and response.
+#[cfg(feature = "schemars")]
+pub fn schema(country: &str, endpoint: &str) -> Option<serde_json::Value> {
+    Some(
+        match (country, endpoint) {
+            ("bd", "pay-in") => {
+                serde_json::json!(
+                    { "request" : schemars::schema_for!(paypro_bd::pay_in::PayInRequest),
+                    "response" : schemars::schema_for!(paypro_bd::pay_in::PayInResponse),
+                    }
+                )
+            }
+            ("bd", "pay-in-submit") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_bd::pay_in_submit::PayInSubmitRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_bd::pay_in_submit::PayInSubmitResponse),
+                    }
+                )
+            }
+            ("bd", "payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_bd::payout::PayoutRequest), "response" :
+                    schemars::schema_for!(paypro_bd::payout::PayoutResponse), }
+                )
+            }
+            ("bd", "query-pay-in") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_bd::query_pay_in::QueryPayInRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_bd::query_pay_in::QueryPayInResponse), }
+                )
+            }
+            ("bd", "query-payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_bd::query_payout::QueryPayoutRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_bd::query_payout::QueryPayoutResponse),
+                    }
+                )
+            }
+            ("bd", "balance") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_bd::balance::BalanceRequest), "response"
+                    : schemars::schema_for!(paypro_bd::balance::BalanceResponse), }
+                )
+            }
+            ("eg", "pay-in") => {
+                serde_json::json!(
+                    { "request" : schemars::schema_for!(paypro_eg::pay_in::PayInRequest),
+                    "response" : schemars::schema_for!(paypro_eg::pay_in::PayInResponse),
+                    }
+                )
+            }
+            ("eg", "payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_eg::payout::PayoutRequest), "response" :
+                    schemars::schema_for!(paypro_eg::payout::PayoutResponse), }
+                )
+            }
+            ("eg", "query-pay-in") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_eg::query_pay_in::QueryPayInRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_eg::query_pay_in::QueryPayInResponse), }
+                )
+            }
+            ("eg", "query-payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_eg::query_payout::QueryPayoutRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_eg::query_payout::QueryPayoutResponse),
+                    }
+                )
+            }
+            ("eg", "balance") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_eg::balance::BalanceRequest), "response"
+                    : schemars::schema_for!(paypro_eg::balance::BalanceResponse), }
+                )
+            }
+            ("id", "pay-in") => {
+                serde_json::json!(
+                    { "request" : schemars::schema_for!(paypro_id::pay_in::PayInRequest),
+                    "response" : schemars::schema_for!(paypro_id::pay_in::PayInResponse),
+                    }
+                )
+            }
+            ("id", "cashier") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::cashier::CashierRequest), "response"
+                    : schemars::schema_for!(paypro_id::cashier::CashierResponse), }
+                )
+            }
+            ("id", "payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::payout::PayoutRequest), "response" :
+                    schemars::schema_for!(paypro_id::payout::PayoutResponse), }
+                )
+            }
+            ("id", "query-pay-in") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::query_pay_in::QueryPayInRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_id::query_pay_in::QueryPayInResponse), }
+                )
+            }
+            ("id", "query-payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::query_payout::QueryPayoutRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_id::query_payout::QueryPayoutResponse),
+                    }
+                )
+            }
+            ("id", "balance") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::balance::BalanceRequest), "response"
+                    : schemars::schema_for!(paypro_id::balance::BalanceResponse), }
+                )
+            }
+            ("id", "account-verify") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::account_verify::AccountVerifyRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_id::account_verify::AccountVerifyResponse),
+                    }
+                )
+            }
+            ("id", "voucher") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_id::voucher::VoucherRequest), "response"
+                    : schemars::schema_for!(paypro_id::voucher::VoucherResponse), }
+                )
+            }
+            ("ke", "pay-in") => {
+                serde_json::json!(
+                    { "request" : schemars::schema_for!(paypro_ke::pay_in::PayInRequest),
+                    "response" : schemars::schema_for!(paypro_ke::pay_in::PayInResponse),
+                    }
+                )
+            }
+            ("ke", "cashier") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_ke::cashier::CashierRequest), "response"
+                    : schemars::schema_for!(paypro_ke::cashier::CashierResponse), }
+                )
+            }
+            ("ke", "payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_ke::payout::PayoutRequest), "response" :
+                    schemars::schema_for!(paypro_ke::payout::PayoutResponse), }
+                )
+            }
+            ("ke", "query-pay-in") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_ke::query_pay_in::QueryPayInRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_ke::query_pay_in::QueryPayInResponse), }
+                )
+            }
+            ("ke", "query-payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_ke::query_payout::QueryPayoutRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_ke::query_payout::QueryPayoutResponse),
+                    }
+                )
+            }
+            ("ke", "query-mpesa-code") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_ke::query_mpesa_code::QueryMpesaCodeRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_ke::query_mpesa_code::QueryMpesaCodeResponse),
+                    }
+                )
+            }
+            ("mx", "pay-in") => {
+                serde_json::json!(
+                    { "request" : schemars::schema_for!(paypro_mx::pay_in::PayInRequest),
+                    "response" : schemars::schema_for!(paypro_mx::pay_in::PayInResponse),
+                    }
+                )
+            }
+            ("mx", "cashier") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_mx::cashier::CashierRequest), "response"
+                    : schemars::schema_for!(paypro_mx::cashier::CashierResponse), }
+                )
+            }
+            ("mx", "payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_mx::payout::PayoutRequest), "response" :
+                    schemars::schema_for!(paypro_mx::payout::PayoutResponse), }
+                )
+            }
+            ("mx", "query-pay-in") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_mx::query_pay_in::QueryPayInRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_mx::query_pay_in::QueryPayInResponse), }
+                )
+            }
+            ("mx", "query-payout") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_mx::query_payout::QueryPayoutRequest),
+                    "response" :
+                    schemars::schema_for!(paypro_mx::query_payout::QueryPayoutResponse),
+                    }
+                )
+            }
+            ("mx", "balance") => {
+                serde_json::json!(
+                    { "request" :
+                    schemars::schema_for!(paypro_mx::balance::BalanceRequest), "response"
+                    : schemars::schema_for!(paypro_mx::balance::BalanceResponse), }
+                )
+            }
+            _ => return None,
+        },
+    )
+}
+/// The JSON Schema of `country`'s notification.
+#[cfg(feature = "schemars")]
+pub fn notification_schema(country: &str) -> Option<serde_json::Value> {
+    Some(
+        match country {
+            "bd" => serde_json::json!(schemars::schema_for!(paypro_bd::Notification)),
+            "eg" => serde_json::json!(schemars::schema_for!(paypro_eg::Notification)),
+            "id" => serde_json::json!(schemars::schema_for!(paypro_id::Notification)),
+            "ke" => {
+                serde_json::json!(
+                    schemars::schema_for!(paypro_ke::UnconfirmedNotification)
+                )
+            }
+            "mx" => serde_json::json!(schemars::schema_for!(paypro_mx::Notification)),
+            _ => return None,
+        },
+    )
+}
+/// Reads a notification body for `country`: verified and parsed where callbacks are
+/// signed (`Ok((json, true))`), parsed but unconfirmed where they are not
+/// (`Ok((json, false))`).
+pub fn notification(
+    country: &str,
+    body: &[u8],
+    verifier: Option<&Verifier>,
+) -> Option<Result<(serde_json::Value, bool), String>> {
+    match country {
+        "bd" => {
+            Some(
+                match verifier {
+                    Some(v) => {
+                        paypro_bd::Notification::verify(body, v)
+                            .map(|n| (to_json(&n), true))
+                            .map_err(|e| e.to_string())
+                    }
+                    None => {
+                        Err(
+                            "a signed country's notification needs a secret to verify it"
+                                .to_string(),
+                        )
+                    }
+                },
+            )
+        }
+        "eg" => {
+            Some(
+                match verifier {
+                    Some(v) => {
+                        paypro_eg::Notification::verify(body, v)
+                            .map(|n| (to_json(&n), true))
+                            .map_err(|e| e.to_string())
+                    }
+                    None => {
+                        Err(
+                            "a signed country's notification needs a secret to verify it"
+                                .to_string(),
+                        )
+                    }
+                },
+            )
+        }
+        "id" => {
+            Some(
+                match verifier {
+                    Some(v) => {
+                        paypro_id::Notification::verify(body, v)
+                            .map(|n| (to_json(&n), true))
+                            .map_err(|e| e.to_string())
+                    }
+                    None => {
+                        Err(
+                            "a signed country's notification needs a secret to verify it"
+                                .to_string(),
+                        )
+                    }
+                },
+            )
+        }
+        "ke" => {
+            Some(
+                paypro_ke::UnconfirmedNotification::parse(body)
+                    .map(|n| (to_json(&n), false))
+                    .map_err(|e| e.to_string()),
+            )
+        }
+        "mx" => {
+            Some(
+                match verifier {
+                    Some(v) => {
+                        paypro_mx::Notification::verify(body, v)
+                            .map(|n| (to_json(&n), true))
+                            .map_err(|e| e.to_string())
+                    }
+                    None => {
+                        Err(
+                            "a signed country's notification needs a secret to verify it"
+                                .to_string(),
+                        )
+                    }
+                },
+            )
+        }
+        _ => None,
+    }
+}
+/// A spec example and the exchange it must produce with the test credentials.
+#[derive(Clone, Copy, Debug)]
+pub struct Example {
+    /// Country code.
+    pub country: &'static str,
+    /// Endpoint name.
+    pub endpoint: &'static str,
+    /// The request fields as JSON (no sign, no timestamp).
+    pub input: &'static str,
+    /// The example's timestamp.
+    pub timestamp_ms: u64,
+    /// The body to send.
+    pub body: &'static str,
+    /// The canonical string.
+    pub canonical: &'static str,
+    /// The sign with the test secret.
+    pub sign: &'static str,
+}
+/// Every endpoint's example (the same the snapshot tests pin).
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        country: "bd",
+        endpoint: "pay-in",
+        input: "{\"amount\":\"300\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"test_00000008\",\"wayCode\":\"EWALLET_BKASH\"}",
+        timestamp_ms: 1728609257212u64,
+        body: "{\"sign\":\"14c96c6e3ff59f7416d4b1a0c9d26883\",\"timestamp\":\"1728609257212\",\"amount\":\"300\",\"wayCode\":\"EWALLET_BKASH\",\"tradeNo\":\"test_00000008\",\"remark\":\"test\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\"}",
+        canonical: "amount=300notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=EWALLET_BKASH",
+        sign: "14c96c6e3ff59f7416d4b1a0c9d26883",
+    },
+    Example {
+        country: "bd",
+        endpoint: "pay-in-submit",
+        input: "{\"platFormTradeNo\":\"test_00000008\",\"trxId\":\"11111111\"}",
+        timestamp_ms: 1728609257212u64,
+        body: "{\"sign\":\"8ecf0124570ea909c81f464abd4271e9\",\"timestamp\":\"1728609257212\",\"platFormTradeNo\":\"test_00000008\",\"trxId\":\"11111111\"}",
+        canonical: "platFormTradeNo=test_00000008timestamp=1728609257212trxId=11111111",
+        sign: "8ecf0124570ea909c81f464abd4271e9",
+    },
+    Example {
+        country: "bd",
+        endpoint: "payout",
+        input: "{\"amount\":\"300\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\",\"tradeNo\":\"test_00000001\",\"walletId\":\"01123456789\",\"wayCode\":\"EWALLET_BKASH\"}",
+        timestamp_ms: 1728611780130u64,
+        body: "{\"sign\":\"4a0a11f4644a68a4795533f9d3bfe751\",\"timestamp\":\"1728611780130\",\"tradeNo\":\"test_00000001\",\"amount\":\"300\",\"walletId\":\"01123456789\",\"wayCode\":\"EWALLET_BKASH\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\"}",
+        canonical: "amount=300notifyUrl=https://google.comremark=testtimestamp=1728611780130tradeNo=test_00000001walletId=01123456789wayCode=EWALLET_BKASH",
+        sign: "4a0a11f4644a68a4795533f9d3bfe751",
+    },
+    Example {
+        country: "bd",
+        endpoint: "query-pay-in",
+        input: "{\"tradeNo\":\"133323384\"}",
+        timestamp_ms: 1729153976003u64,
+        body: "{\"sign\":\"399e2ccfe3ce8947beb4ef1a75f0d170\",\"timestamp\":\"1729153976003\",\"tradeNo\":\"133323384\"}",
+        canonical: "timestamp=1729153976003tradeNo=133323384",
+        sign: "399e2ccfe3ce8947beb4ef1a75f0d170",
+    },
+    Example {
+        country: "bd",
+        endpoint: "query-payout",
+        input: "{\"tradeNo\":\"test_00000001\"}",
+        timestamp_ms: 1728613320708u64,
+        body: "{\"sign\":\"dfae0a98b9f25b113f18821771e4b33a\",\"timestamp\":\"1728613320708\",\"tradeNo\":\"test_00000001\"}",
+        canonical: "timestamp=1728613320708tradeNo=test_00000001",
+        sign: "dfae0a98b9f25b113f18821771e4b33a",
+    },
+    Example {
+        country: "bd",
+        endpoint: "balance",
+        input: "{}",
+        timestamp_ms: 1724151084278u64,
+        body: "{\"sign\":\"3d8a385d462d3beed5324120d8215f3d\",\"timestamp\":\"1724151084278\"}",
+        canonical: "timestamp=1724151084278",
+        sign: "3d8a385d462d3beed5324120d8215f3d",
+    },
+    Example {
+        country: "eg",
+        endpoint: "pay-in",
+        input: "{\"amount\":\"300\",\"email\":\"sdkjfksdjfk@gmail.com\",\"mobile\":\"6789123456\",\"notifyUrl\":\"https://google.com\",\"payer\":\"kevin zhang\",\"remark\":\"test\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"test_00000008\"}",
+        timestamp_ms: 1728609257212u64,
+        body: "{\"sign\":\"c6f5c0251e813e341b0df175727dc6d1\",\"timestamp\":\"1728609257212\",\"payer\":\"kevin zhang\",\"amount\":\"300\",\"remark\":\"test\",\"tradeNo\":\"test_00000008\",\"mobile\":\"6789123456\",\"email\":\"sdkjfksdjfk@gmail.com\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\"}",
+        canonical: "amount=300email=sdkjfksdjfk@gmail.commobile=6789123456notifyUrl=https://google.compayer=kevin zhangremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008",
+        sign: "c6f5c0251e813e341b0df175727dc6d1",
+    },
+    Example {
+        country: "eg",
+        endpoint: "payout",
+        input: "{\"amount\":\"300\",\"customerName\":\"kevin\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\",\"tradeNo\":\"test_00000001\",\"walletId\":\"01123456789\"}",
+        timestamp_ms: 1728611780130u64,
+        body: "{\"sign\":\"cadd256e99110db5767bff914077b9da\",\"timestamp\":\"1728611780130\",\"customerName\":\"kevin\",\"amount\":\"300\",\"remark\":\"test\",\"tradeNo\":\"test_00000001\",\"notifyUrl\":\"https://google.com\",\"walletId\":\"01123456789\"}",
+        canonical: "amount=300customerName=kevinnotifyUrl=https://google.comremark=testtimestamp=1728611780130tradeNo=test_00000001walletId=01123456789",
+        sign: "cadd256e99110db5767bff914077b9da",
+    },
+    Example {
+        country: "eg",
+        endpoint: "query-pay-in",
+        input: "{\"tradeNo\":\"test_00000008\"}",
+        timestamp_ms: 1728613488294u64,
+        body: "{\"sign\":\"3c6f09275273e5d61b959d6f47845ae9\",\"timestamp\":\"1728613488294\",\"tradeNo\":\"test_00000008\"}",
+        canonical: "timestamp=1728613488294tradeNo=test_00000008",
+        sign: "3c6f09275273e5d61b959d6f47845ae9",
+    },
+    Example {
+        country: "eg",
+        endpoint: "query-payout",
+        input: "{\"tradeNo\":\"test_00000002\"}",
+        timestamp_ms: 1728613320708u64,
+        body: "{\"sign\":\"97d8b2b6b81942d1ed0359930c10bda1\",\"timestamp\":\"1728613320708\",\"tradeNo\":\"test_00000002\"}",
+        canonical: "timestamp=1728613320708tradeNo=test_00000002",
+        sign: "97d8b2b6b81942d1ed0359930c10bda1",
+    },
+    Example {
+        country: "eg",
+        endpoint: "balance",
+        input: "{}",
+        timestamp_ms: 1724151084278u64,
+        body: "{\"sign\":\"3d8a385d462d3beed5324120d8215f3d\",\"timestamp\":\"1724151084278\"}",
+        canonical: "timestamp=1724151084278",
+        sign: "3d8a385d462d3beed5324120d8215f3d",
+    },
+    Example {
+        country: "id",
+        endpoint: "pay-in",
+        input: "{\"amount\":1000000,\"channelCode\":\"EWALLET\",\"email\":\"kevin@example.com\",\"mobile\":\"6281245907765\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"0b4ece82fa9749e8b8e57fa64931b7f8\",\"username\":\"kevin\",\"wayCode\":\"DANA\"}",
+        timestamp_ms: 1732988442913u64,
+        body: "{\"sign\":\"0c12d7a1765dbfc16f050d2a11996f7c\",\"timestamp\":\"1732988442913\",\"tradeNo\":\"0b4ece82fa9749e8b8e57fa64931b7f8\",\"username\":\"kevin\",\"mobile\":\"6281245907765\",\"email\":\"kevin@example.com\",\"channelCode\":\"EWALLET\",\"wayCode\":\"DANA\",\"amount\":1000000,\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\",\"remark\":\"test\"}",
+        canonical: "amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevinwayCode=DANA",
+        sign: "0c12d7a1765dbfc16f050d2a11996f7c",
+    },
+    Example {
+        country: "id",
+        endpoint: "cashier",
+        input: "{\"amount\":1000000,\"channelCode\":\"EWALLET\",\"email\":\"kevin@example.com\",\"mobile\":\"6281245907765\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"0b4ece82fa9749e8b8e57fa64931b7f8\",\"username\":\"kevin\"}",
+        timestamp_ms: 1732988442913u64,
+        body: "{\"sign\":\"68310f3c37a5785dce6da09b1c0ace8d\",\"timestamp\":\"1732988442913\",\"tradeNo\":\"0b4ece82fa9749e8b8e57fa64931b7f8\",\"amount\":1000000,\"mobile\":\"6281245907765\",\"email\":\"kevin@example.com\",\"username\":\"kevin\",\"channelCode\":\"EWALLET\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\"}",
+        canonical: "amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevin",
+        sign: "68310f3c37a5785dce6da09b1c0ace8d",
+    },
+    Example {
+        country: "id",
+        endpoint: "payout",
+        input: "{\"amount\":100000,\"bankAccountNo\":\"5464438554636\",\"bankCode\":\"0002\",\"customerName\":\"kevin\",\"email\":\"kevin@example.com\",\"mobile\":\"6281245907765\",\"notifyUrl\":\"https://google.com\",\"remark\":\"remark\",\"tradeNo\":\"39fa354542824ee789faf526f27c024f\"}",
+        timestamp_ms: 1732985021335u64,
+        body: "{\"sign\":\"278d2f5c8c37f2f8d6814382773b2291\",\"timestamp\":1732985021335,\"tradeNo\":\"39fa354542824ee789faf526f27c024f\",\"amount\":100000,\"customerName\":\"kevin\",\"mobile\":\"6281245907765\",\"email\":\"kevin@example.com\",\"bankAccountNo\":\"5464438554636\",\"bankCode\":\"0002\",\"notifyUrl\":\"https://google.com\",\"remark\":\"remark\"}",
+        canonical: "amount=100000bankAccountNo=5464438554636bankCode=0002customerName=kevinemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=remarktimestamp=1732985021335tradeNo=39fa354542824ee789faf526f27c024f",
+        sign: "278d2f5c8c37f2f8d6814382773b2291",
+    },
+    Example {
+        country: "id",
+        endpoint: "query-pay-in",
+        input: "{\"tradeNo\":\"test_00000008\"}",
+        timestamp_ms: 1728613488294u64,
+        body: "{\"sign\":\"3c6f09275273e5d61b959d6f47845ae9\",\"timestamp\":\"1728613488294\",\"tradeNo\":\"test_00000008\"}",
+        canonical: "timestamp=1728613488294tradeNo=test_00000008",
+        sign: "3c6f09275273e5d61b959d6f47845ae9",
+    },
+    Example {
+        country: "id",
+        endpoint: "query-payout",
+        input: "{\"tradeNo\":\"test_00000002\"}",
+        timestamp_ms: 1728613320708u64,
+        body: "{\"sign\":\"97d8b2b6b81942d1ed0359930c10bda1\",\"timestamp\":\"1728613320708\",\"tradeNo\":\"test_00000002\"}",
+        canonical: "timestamp=1728613320708tradeNo=test_00000002",
+        sign: "97d8b2b6b81942d1ed0359930c10bda1",
+    },
+    Example {
+        country: "id",
+        endpoint: "balance",
+        input: "{}",
+        timestamp_ms: 1724151084278u64,
+        body: "{\"sign\":\"3d8a385d462d3beed5324120d8215f3d\",\"timestamp\":\"1724151084278\"}",
+        canonical: "timestamp=1724151084278",
+        sign: "3d8a385d462d3beed5324120d8215f3d",
+    },
+    Example {
+        country: "id",
+        endpoint: "account-verify",
+        input: "{\"bankAccountNo\":\"5464438554636\",\"bankCode\":\"0002\"}",
+        timestamp_ms: 1732988442913u64,
+        body: "{\"sign\":\"ee3a39088d2af4304b80b90d0d98775e\",\"timestamp\":\"1732988442913\",\"bankAccountNo\":\"5464438554636\",\"bankCode\":\"0002\"}",
+        canonical: "bankAccountNo=5464438554636bankCode=0002timestamp=1732988442913",
+        sign: "ee3a39088d2af4304b80b90d0d98775e",
+    },
+    Example {
+        country: "id",
+        endpoint: "voucher",
+        input: "{\"tradeNo\":\"test_00000002\"}",
+        timestamp_ms: 1728613320708u64,
+        body: "{\"timestamp\":\"1728613320708\",\"tradeNo\":\"test_00000002\"}",
+        canonical: "timestamp=1728613320708tradeNo=test_00000002",
+        sign: "97d8b2b6b81942d1ed0359930c10bda1",
+    },
+    Example {
+        country: "ke",
+        endpoint: "pay-in",
+        input: "{\"amount\":\"3\",\"mobile\":\"mobile\",\"notifyUrl\":\"https://google.com\",\"remark\":\"000000\",\"tradeNo\":\"00000001\"}",
+        timestamp_ms: 1715941383720u64,
+        body: "{\"sign\":\"32d9c005653551235fca6150e3728601\",\"timestamp\":\"1715941383720\",\"amount\":\"3\",\"remark\":\"000000\",\"tradeNo\":\"00000001\",\"mobile\":\"mobile\",\"notifyUrl\":\"https://google.com\"}",
+        canonical: "amount=3mobile=mobilenotifyUrl=https://google.comremark=000000timestamp=1715941383720tradeNo=00000001",
+        sign: "32d9c005653551235fca6150e3728601",
+    },
+    Example {
+        country: "ke",
+        endpoint: "cashier",
+        input: "{\"amount\":\"3\",\"notifyUrl\":\"https://google.com\",\"remark\":\"000000\",\"tradeNo\":\"00000001\"}",
+        timestamp_ms: 1715941383720u64,
+        body: "{\"sign\":\"660d82de9136ea3046df857ca162fe4b\",\"timestamp\":\"1715941383720\",\"amount\":\"3\",\"remark\":\"000000\",\"tradeNo\":\"00000001\",\"notifyUrl\":\"https://google.com\"}",
+        canonical: "amount=3notifyUrl=https://google.comremark=000000timestamp=1715941383720tradeNo=00000001",
+        sign: "660d82de9136ea3046df857ca162fe4b",
+    },
+    Example {
+        country: "ke",
+        endpoint: "payout",
+        input: "{\"amount\":\"50\",\"mobile\":\"254115555088\",\"remark\":\"000000\",\"tradeNo\":\"1000023\"}",
+        timestamp_ms: 1715941383720u64,
+        body: "{\"sign\":\"8554e45dd059bbc0edc36e780a33c3b2\",\"timestamp\":\"1715941383720\",\"amount\":\"50\",\"remark\":\"000000\",\"tradeNo\":\"1000023\",\"mobile\":\"254115555088\"}",
+        canonical: "amount=50mobile=254115555088remark=000000timestamp=1715941383720tradeNo=1000023",
+        sign: "8554e45dd059bbc0edc36e780a33c3b2",
+    },
+    Example {
+        country: "ke",
+        endpoint: "query-pay-in",
+        input: "{\"tradeNo\":\"1000002\"}",
+        timestamp_ms: 0u64,
+        body: "{\"sign\":\"7fb23f783095d0d2ff6db7d8183d30cd\",\"tradeNo\":\"1000002\"}",
+        canonical: "tradeNo=1000002",
+        sign: "7fb23f783095d0d2ff6db7d8183d30cd",
+    },
+    Example {
+        country: "ke",
+        endpoint: "query-payout",
+        input: "{\"tradeNo\":\"1000002\"}",
+        timestamp_ms: 0u64,
+        body: "{\"sign\":\"7fb23f783095d0d2ff6db7d8183d30cd\",\"tradeNo\":\"1000002\"}",
+        canonical: "tradeNo=1000002",
+        sign: "7fb23f783095d0d2ff6db7d8183d30cd",
+    },
+    Example {
+        country: "ke",
+        endpoint: "query-mpesa-code",
+        input: "{\"code\":\"SHL2A6WAQU\"}",
+        timestamp_ms: 2222222222u64,
+        body: "{\"sign\":\"d61aeecf8326f0dd1e2523b7dbb1788e\",\"timestamp\":\"2222222222\",\"code\":\"SHL2A6WAQU\"}",
+        canonical: "code=SHL2A6WAQUtimestamp=2222222222",
+        sign: "d61aeecf8326f0dd1e2523b7dbb1788e",
+    },
+    Example {
+        country: "mx",
+        endpoint: "pay-in",
+        input: "{\"amount\":\"300\",\"email\":\"kevin@example.com\",\"mobile\":\"15745896325\",\"notifyUrl\":\"https://google.com\",\"payer\":\"kevin zhang\",\"remark\":\"test\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"test_00000008\",\"wayCode\":\"va\"}",
+        timestamp_ms: 1728609257212u64,
+        body: "{\"sign\":\"9b2eb7f6473a3c1c597154b4f2de90cb\",\"timestamp\":\"1728609257212\",\"tradeNo\":\"test_00000008\",\"amount\":\"300\",\"mobile\":\"15745896325\",\"email\":\"kevin@example.com\",\"payer\":\"kevin zhang\",\"wayCode\":\"va\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\",\"remark\":\"test\"}",
+        canonical: "amount=300email=kevin@example.commobile=15745896325notifyUrl=https://google.compayer=kevin zhangremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=va",
+        sign: "9b2eb7f6473a3c1c597154b4f2de90cb",
+    },
+    Example {
+        country: "mx",
+        endpoint: "cashier",
+        input: "{\"amount\":\"300\",\"email\":\"kevin@example.com\",\"mobile\":\"15745896325\",\"notifyUrl\":\"https://google.com\",\"payer\":\"kevin zhang\",\"returnUrl\":\"http://abc.com/callback_page\",\"tradeNo\":\"test_00000008\",\"wayCode\":\"store\"}",
+        timestamp_ms: 1728609257212u64,
+        body: "{\"sign\":\"c72b4ba0a70914cacbc68a188f0e865e\",\"timestamp\":\"1728609257212\",\"tradeNo\":\"test_00000008\",\"amount\":\"300\",\"mobile\":\"15745896325\",\"email\":\"kevin@example.com\",\"payer\":\"kevin zhang\",\"wayCode\":\"store\",\"notifyUrl\":\"https://google.com\",\"returnUrl\":\"http://abc.com/callback_page\"}",
+        canonical: "amount=300email=kevin@example.commobile=15745896325notifyUrl=https://google.compayer=kevin zhangreturnUrl=http://abc.com/callback_pagetimestamp=1728609257212tradeNo=test_00000008wayCode=store",
+        sign: "c72b4ba0a70914cacbc68a188f0e865e",
+    },
+    Example {
+        country: "mx",
+        endpoint: "payout",
+        input: "{\"amount\":\"300\",\"customerAccount\":\"012180000000000015\",\"customerAccountType\":\"CLABE\",\"customerEmail\":\"kevin@example.com\",\"customerMobile\":\"15745896325\",\"customerName\":\"kevin zhang\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\",\"tradeNo\":\"test_00000001\",\"wayCode\":\"40012\"}",
+        timestamp_ms: 1728611780130u64,
+        body: "{\"sign\":\"350e652bdcd141251f0f1a5c436ba312\",\"timestamp\":\"1728611780130\",\"tradeNo\":\"test_00000001\",\"wayCode\":\"40012\",\"amount\":\"300\",\"customerName\":\"kevin zhang\",\"customerMobile\":\"15745896325\",\"customerEmail\":\"kevin@example.com\",\"customerAccountType\":\"CLABE\",\"customerAccount\":\"012180000000000015\",\"notifyUrl\":\"https://google.com\",\"remark\":\"test\"}",
+        canonical: "amount=300customerAccount=012180000000000015customerAccountType=CLABEcustomerEmail=kevin@example.comcustomerMobile=15745896325customerName=kevin zhangnotifyUrl=https://google.comremark=testtimestamp=1728611780130tradeNo=test_00000001wayCode=40012",
+        sign: "350e652bdcd141251f0f1a5c436ba312",
+    },
+    Example {
+        country: "mx",
+        endpoint: "query-pay-in",
+        input: "{\"tradeNo\":\"test_00000008\"}",
+        timestamp_ms: 1728613488294u64,
+        body: "{\"sign\":\"3c6f09275273e5d61b959d6f47845ae9\",\"timestamp\":\"1728613488294\",\"tradeNo\":\"test_00000008\"}",
+        canonical: "timestamp=1728613488294tradeNo=test_00000008",
+        sign: "3c6f09275273e5d61b959d6f47845ae9",
+    },
+    Example {
+        country: "mx",
+        endpoint: "query-payout",
+        input: "{\"tradeNo\":\"test_00000002\"}",
+        timestamp_ms: 1728613320708u64,
+        body: "{\"sign\":\"97d8b2b6b81942d1ed0359930c10bda1\",\"timestamp\":\"1728613320708\",\"tradeNo\":\"test_00000002\"}",
+        canonical: "timestamp=1728613320708tradeNo=test_00000002",
+        sign: "97d8b2b6b81942d1ed0359930c10bda1",
+    },
+    Example {
+        country: "mx",
+        endpoint: "balance",
+        input: "{}",
+        timestamp_ms: 1724151084278u64,
+        body: "{\"sign\":\"3d8a385d462d3beed5324120d8215f3d\",\"timestamp\":\"1724151084278\"}",
+        canonical: "timestamp=1724151084278",
+        sign: "3d8a385d462d3beed5324120d8215f3d",
+    },
+];
