@@ -109,6 +109,61 @@ impl Answer {
     }
 }
 
+/// Why a gateway would refuse `request` for `endpoint`, if it would: method, path (relative to
+/// the server's root), `merchantNo`, content type, the sign (body or header, recomputed over the
+/// received body) and the timestamp (`Some(ms)`: it must be that one). `None`: it would accept.
+pub fn refusal(
+    request: &Received,
+    endpoint: &crate::descriptor::EndpointDescriptor,
+    merchant_no: &str,
+    secret: &crate::Secret,
+    timestamp_ms: Option<u64>,
+) -> Option<String> {
+    use crate::descriptor::{SignPlacement, TimestampWire};
+    if request.method != "POST" {
+        return Some(format!("method {}", request.method));
+    }
+    if request.path != endpoint.path {
+        return Some(format!(
+            "path {} instead of {}",
+            request.path, endpoint.path
+        ));
+    }
+    if request.header(crate::protocol::MERCHANT_HEADER) != Some(merchant_no) {
+        return Some("merchantNo header".into());
+    }
+    if request.header("content-type") != Some("application/json") {
+        return Some("content-type".into());
+    }
+    let Some(mut body) = request.json() else {
+        return Some("the body is not a JSON object".into());
+    };
+    let sent = match endpoint.sign {
+        SignPlacement::Body => body
+            .remove(crate::protocol::SIGN_FIELD)
+            .and_then(|s| s.as_str().map(str::to_string)),
+        _ => request
+            .header(crate::protocol::SIGN_FIELD)
+            .map(str::to_string),
+    };
+    if !sent.is_some_and(|s| crate::sign_map(&body, secret).matches(&s)) {
+        return Some("bad sign".into());
+    }
+    let stamp = body.get(crate::protocol::TIMESTAMP_FIELD);
+    let ok = match (endpoint.timestamp, stamp, timestamp_ms) {
+        (TimestampWire::Absent, None, _) => true,
+        (TimestampWire::String, Some(v), Some(ts)) => v.as_str() == Some(ts.to_string().as_str()),
+        (TimestampWire::String, Some(v), None) => v.as_str().is_some(),
+        (TimestampWire::Number, Some(v), Some(ts)) => v.as_u64() == Some(ts),
+        (TimestampWire::Number, Some(v), None) => v.is_u64(),
+        _ => false,
+    };
+    if !ok {
+        return Some("timestamp".into());
+    }
+    None
+}
+
 type Handler = dyn Fn(&Received) -> Answer + Send + Sync;
 
 /// A server on `127.0.0.1` (a free port), stopped when dropped.
@@ -257,5 +312,72 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Secret;
+    use crate::descriptor::*;
+
+    const QUERY: EndpointDescriptor = EndpointDescriptor {
+        country: "zz",
+        name: "query-pay-in",
+        role: Role::QueryPayIn,
+        summary: "",
+        path: "/q",
+        sign: SignPlacement::Body,
+        timestamp: TimestampWire::String,
+        effect: Effect::ReadOnly,
+        provenance: Provenance::Documented,
+        request: &[],
+        response: DataShape::Boolean,
+    };
+
+    fn request(body: &str, path: &str, merchant: &str) -> Received {
+        Received {
+            method: "POST".into(),
+            path: path.into(),
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                ("merchantno".into(), merchant.into()),
+            ],
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn refusal_names_each_problem() {
+        let secret = Secret::new("k");
+        let fields = serde_json::json!({"timestamp": "5", "tradeNo": "T"});
+        let sign = crate::sign_map(fields.as_object().unwrap(), &secret);
+        let good = format!(r#"{{"timestamp":"5","tradeNo":"T","sign":"{sign}"}}"#);
+        assert_eq!(
+            refusal(&request(&good, "/q", "m"), &QUERY, "m", &secret, Some(5)),
+            None
+        );
+        assert_eq!(
+            refusal(&request(&good, "/q", "m"), &QUERY, "m", &secret, None),
+            None
+        );
+        let refused = |r: Received, ts| refusal(&r, &QUERY, "m", &secret, ts).unwrap_or_default();
+        assert!(refused(request(&good, "/other", "m"), Some(5)).starts_with("path"));
+        assert_eq!(
+            refused(request(&good, "/q", "x"), Some(5)),
+            "merchantNo header"
+        );
+        assert_eq!(
+            refused(request(&good.replace("\"T\"", "\"U\""), "/q", "m"), Some(5)),
+            "bad sign"
+        );
+        assert_eq!(refused(request(&good, "/q", "m"), Some(6)), "timestamp");
+        assert_eq!(
+            refused(request("[1]", "/q", "m"), Some(5)),
+            "the body is not a JSON object"
+        );
+        let mut get = request(&good, "/q", "m");
+        get.method = "GET".into();
+        assert_eq!(refused(get, Some(5)), "method GET");
     }
 }

@@ -3,48 +3,12 @@
 //! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
 use std::time::Duration;
 use paypro_ke::*;
-use paypro_core::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
-use paypro_core::sign_map;
-use paypro_core::testing::{Answer, Received, TestServer};
+use paypro_core::descriptor::EndpointDescriptor;
+use paypro_core::testing::{refusal, Answer, Received, TestServer};
 use crate::examples;
-/// Why the server would refuse `r`, if it would.
-fn refusal(r: &Received, d: &EndpointDescriptor, ts: u64) -> Option<String> {
-    if r.method != "POST" {
-        return Some(format!("method {}", r.method));
-    }
-    if r.path != d.path {
-        return Some(format!("path {} instead of {}", r.path, d.path));
-    }
-    if r.header("merchantNo") != Some(protocol::TEST_MERCHANT_NO) {
-        return Some("merchantNo header".into());
-    }
-    if r.header("content-type") != Some("application/json") {
-        return Some("content-type".into());
-    }
-    let mut body = r.json()?;
-    let sent_sign = match d.sign {
-        SignPlacement::Body => {
-            body.remove("sign").and_then(|s| s.as_str().map(str::to_string))
-        }
-        _ => r.header("sign").map(str::to_string),
-    };
-    let expected = sign_map(&body, &Secret::new(protocol::TEST_SECRET));
-    if !sent_sign.is_some_and(|s| expected.matches(&s)) {
-        return Some("bad sign".into());
-    }
-    let timestamp_ok = match (d.timestamp, body.get("timestamp")) {
-        (TimestampWire::Absent, None) => true,
-        (TimestampWire::String, Some(v)) => v.as_str() == Some(ts.to_string().as_str()),
-        (TimestampWire::Number, Some(v)) => v.as_u64() == Some(ts),
-        _ => false,
-    };
-    if !timestamp_ok {
-        return Some("timestamp".into());
-    }
-    None
-}
 fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
-    match refusal(r, d, ts) {
+    let secret = Secret::new(protocol::TEST_SECRET);
+    match refusal(r, d, protocol::TEST_MERCHANT_NO, &secret, Some(ts)) {
         None => Answer::json(json),
         Some(why) => {
             Answer::json(serde_json::json!({ "code" : "9999", "msg" : why }).to_string())
