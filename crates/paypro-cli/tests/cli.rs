@@ -302,14 +302,18 @@ fn calls_against_the_sandbox_and_each_failure_class() {
     let reply = stdout_json(&out);
     assert_eq!(reply["data"]["status"], "0015");
     assert_eq!(reply["data"]["tradeNo"], "cli-1");
-    std::thread::sleep(Duration::from_millis(200));
-    let out = paypro(
-        &["id", "query-pay-in", "--data", r#"{"tradeNo":"cli-1"}"#],
-        "",
-        &env,
-    );
-    assert_eq!(code(&out), 0);
-    assert_eq!(stdout_json(&out)["data"]["status"], "0000");
+    let mut status = serde_json::Value::Null;
+    for _ in 0..100 {
+        let query = ["id", "query-pay-in", "--data", r#"{"tradeNo":"cli-1"}"#];
+        let out = paypro(&query, "", &env);
+        assert_eq!(code(&out), 0);
+        status = stdout_json(&out)["data"]["status"].clone();
+        if status == "0000" {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(status, "0000", "the order settles");
     let out = paypro(&["id", "balance"], "{}", &env);
     assert_eq!(code(&out), 0);
 

@@ -7,11 +7,11 @@ use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockConfig, MockGateway};
 use crate::examples;
 async fn settled(gateway: &MockGateway, country: &str, kind: Kind, trade_no: &str) {
-    for _ in 0..500 {
+    for _ in 0..2000 {
         if gateway.order(country, kind, trade_no).is_some_and(|o| o.status.is_final()) {
             return;
         }
-        tokio::time::sleep(Duration::from_millis(5)).await;
+        tokio::time::sleep(Duration::from_millis(10)).await;
     }
     panic!("{trade_no} did not settle");
 }
