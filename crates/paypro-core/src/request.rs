@@ -170,4 +170,7 @@ impl Serialize for WireTimestamp {
     }
 }
 
+// paypro-derive cannot depend on this crate, so it spells `sign` and `timestamp` itself; the
+// build fails here if spec/common.toml ever names them differently.
 const _: () = assert!(matches!(TIMESTAMP_FIELD.as_bytes(), b"timestamp"));
+const _: () = assert!(matches!(SIGN_FIELD.as_bytes(), b"sign"));

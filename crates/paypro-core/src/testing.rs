@@ -135,18 +135,22 @@ pub fn refusal(
     if request.header("content-type") != Some("application/json") {
         return Some("content-type".into());
     }
-    let Some(mut body) = request.json() else {
+    // The sign is recomputed over the raw fields, as a gateway does (numbers keep their text).
+    let Ok(raw) = crate::RawObject::parse(&request.body, "body") else {
+        return Some("the body is not a JSON object".into());
+    };
+    let Some(body) = request.json() else {
         return Some("the body is not a JSON object".into());
     };
     let sent = match endpoint.sign {
         SignPlacement::Body => body
-            .remove(crate::protocol::SIGN_FIELD)
+            .get(crate::protocol::SIGN_FIELD)
             .and_then(|s| s.as_str().map(str::to_string)),
         _ => request
             .header(crate::protocol::SIGN_FIELD)
             .map(str::to_string),
     };
-    if !sent.is_some_and(|s| crate::sign_map(&body, secret).matches(&s)) {
+    if !sent.is_some_and(|s| crate::sign_raw(&raw, secret).matches(&s)) {
         return Some("bad sign".into());
     }
     let stamp = body.get(crate::protocol::TIMESTAMP_FIELD);
