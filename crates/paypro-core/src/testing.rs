@@ -168,6 +168,23 @@ pub fn refusal(
     None
 }
 
+/// Answers `json` when [`refusal`] finds nothing wrong with `request`, otherwise a refusal
+/// envelope (`code` 9999, `msg` naming the problem), so the client under test sees
+/// `Error::Rejected` with the reason.
+pub fn checked_answer(
+    request: &Received,
+    endpoint: &crate::descriptor::EndpointDescriptor,
+    merchant_no: &str,
+    secret: &crate::Secret,
+    timestamp_ms: Option<u64>,
+    json: &str,
+) -> Answer {
+    match refusal(request, endpoint, merchant_no, secret, timestamp_ms) {
+        None => Answer::json(json),
+        Some(why) => Answer::json(serde_json::json!({"code": "9999", "msg": why}).to_string()),
+    }
+}
+
 type Handler = dyn Fn(&Received) -> Answer + Send + Sync;
 
 /// A server on `127.0.0.1` (a free port), stopped when dropped.
@@ -383,5 +400,25 @@ mod tests {
         let mut get = request(&good, "/q", "m");
         get.method = "GET".into();
         assert_eq!(refused(get, Some(5)), "method GET");
+        let ok = checked_answer(
+            &request(&good, "/q", "m"),
+            &QUERY,
+            "m",
+            &secret,
+            Some(5),
+            "{}",
+        );
+        assert_eq!(ok, Answer::json("{}"));
+        match checked_answer(
+            &request(&good, "/q", "m"),
+            &QUERY,
+            "m",
+            &secret,
+            Some(6),
+            "{}",
+        ) {
+            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9999","msg":"timestamp"}"#),
+            other => panic!("{other:?}"),
+        }
     }
 }

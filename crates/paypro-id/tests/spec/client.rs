@@ -4,16 +4,11 @@
 use std::time::Duration;
 use paypro_id::*;
 use paypro_core::descriptor::EndpointDescriptor;
-use paypro_core::testing::{refusal, Answer, Received, TestServer};
+use paypro_core::testing::{checked_answer, Answer, Received, TestServer};
 use crate::examples;
 fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
     let secret = Secret::new(protocol::TEST_SECRET);
-    match refusal(r, d, protocol::TEST_MERCHANT_NO, &secret, Some(ts)) {
-        None => Answer::json(json),
-        Some(why) => {
-            Answer::json(serde_json::json!({ "code" : "9999", "msg" : why }).to_string())
-        }
-    }
+    checked_answer(r, d, protocol::TEST_MERCHANT_NO, &secret, Some(ts), json)
 }
 fn config(server: &TestServer, ts: u64) -> Config {
     Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
