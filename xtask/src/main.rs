@@ -8,6 +8,17 @@ const USAGE: &str = "usage: cargo xtask gen [--check]
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
   gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs";
 
+/// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
+fn find_root() -> Option<PathBuf> {
+    let start = std::env::current_dir().ok()?;
+    start
+        .ancestors()
+        .find(|dir| {
+            dir.join("spec/common.toml").is_file() && dir.join("xtask/Cargo.toml").is_file()
+        })
+        .map(PathBuf::from)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -23,10 +34,15 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace root")
-        .to_path_buf();
+    // The root is found at run time from the current directory, never baked in at compile
+    // time: with a shared CARGO_TARGET_DIR, one xtask binary serves several checkouts.
+    let Some(root) = find_root() else {
+        eprintln!(
+            "error: run cargo xtask inside a paypro-rs checkout (no directory above {} has spec/common.toml and xtask/)",
+            std::env::current_dir().map_or_else(|_| "here".into(), |d| d.display().to_string())
+        );
+        return ExitCode::from(2);
+    };
     match xtask::run(&root, &root.join("spec"), check) {
         Ok(xtask::Outcome::UpToDate) => {
             eprintln!("generated code is up to date");
