@@ -336,6 +336,50 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
     }
 }
 
+/// Time-bounded fuzzing with proptest's generators and shrinking: runs `check` on values drawn
+/// from `strategy` for [`fuzz_budget`] (the `PAYPRO_FUZZ_SECS` environment variable, 2 s by
+/// default), then prints `fuzz NAME: N executions in S s, 0 findings`. A finding (an `Err` or a
+/// panic inside `check`) is shrunk to a minimal input and fails the calling test with it.
+///
+/// Long runs: `PAYPRO_FUZZ_SECS=600 cargo test --release --test fuzz -- --nocapture`.
+pub fn fuzz<S>(name: &str, strategy: S, check: impl Fn(S::Value) -> Result<(), String>) -> u64
+where
+    S: proptest::strategy::Strategy,
+{
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+    let budget = fuzz_budget();
+    let started = std::time::Instant::now();
+    let batch = 256;
+    let mut runner = TestRunner::new(Config {
+        cases: batch,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let mut executions = 0u64;
+    let check = &check;
+    while started.elapsed() < budget {
+        let outcome = runner.run(&strategy, |value| check(value).map_err(TestCaseError::fail));
+        executions += u64::from(batch);
+        if let Err(e) = outcome {
+            panic!("fuzz {name}: 1 finding after about {executions} executions: {e}");
+        }
+    }
+    println!(
+        "fuzz {name}: {executions} executions in {:.1} s, 0 findings",
+        started.elapsed().as_secs_f64()
+    );
+    executions
+}
+
+/// How long each [`fuzz`] target runs: `PAYPRO_FUZZ_SECS` (seconds), 2 s by default.
+pub fn fuzz_budget() -> Duration {
+    std::env::var("PAYPRO_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(Duration::from_secs(2), Duration::from_secs_f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,48 +486,4 @@ mod tests {
             "shrunk to the smallest input: {message}"
         );
     }
-}
-
-/// Time-bounded fuzzing with proptest's generators and shrinking: runs `check` on values drawn
-/// from `strategy` for [`fuzz_budget`] (the `PAYPRO_FUZZ_SECS` environment variable, 2 s by
-/// default), then prints `fuzz NAME: N executions in S s, 0 findings`. A finding (an `Err` or a
-/// panic inside `check`) is shrunk to a minimal input and fails the calling test with it.
-///
-/// Long runs: `PAYPRO_FUZZ_SECS=600 cargo test --release --test fuzz -- --nocapture`.
-pub fn fuzz<S>(name: &str, strategy: S, check: impl Fn(S::Value) -> Result<(), String>) -> u64
-where
-    S: proptest::strategy::Strategy,
-{
-    use proptest::test_runner::{Config, TestCaseError, TestRunner};
-    let budget = fuzz_budget();
-    let started = std::time::Instant::now();
-    let batch = 256;
-    let mut runner = TestRunner::new(Config {
-        cases: batch,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let mut executions = 0u64;
-    let check = &check;
-    while started.elapsed() < budget {
-        let outcome = runner.run(&strategy, |value| check(value).map_err(TestCaseError::fail));
-        executions += u64::from(batch);
-        if let Err(e) = outcome {
-            panic!("fuzz {name}: 1 finding after about {executions} executions: {e}");
-        }
-    }
-    println!(
-        "fuzz {name}: {executions} executions in {:.1} s, 0 findings",
-        started.elapsed().as_secs_f64()
-    );
-    executions
-}
-
-/// How long each [`fuzz`] target runs: `PAYPRO_FUZZ_SECS` (seconds), 2 s by default.
-pub fn fuzz_budget() -> Duration {
-    std::env::var("PAYPRO_FUZZ_SECS")
-        .ok()
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(Duration::from_secs(2), Duration::from_secs_f64)
 }
