@@ -241,6 +241,7 @@ fn endpoint_tests(plan: &EndpointPlan, merchant: &str) -> TokenStream {
     let input_json = raw_literal(&Value::Object(input.clone()).to_string());
 
     let rule_cases = rule_cases(plan, &input);
+    let adjusted_test = adjusted_limits_test(plan, &example_fn);
     quote! {
         #[test]
         fn #shape_test() {
@@ -265,6 +266,50 @@ fn endpoint_tests(plan: &EndpointPlan, merchant: &str) -> TokenStream {
         fn #rules_test() {
             #(#rule_cases)*
             let _ = errors_from_json::<#builder_ty, #request_ty>;
+        }
+
+        #adjusted_test
+    }
+}
+
+/// For an amount whose bounds the docs call adjustable: the merchant's own bounds replace the
+/// documented ones, and zero stays refused.
+fn adjusted_limits_test(plan: &EndpointPlan, example_fn: &TokenStream) -> TokenStream {
+    let m = names::module(&plan.spec.name);
+    let Some(f) = plan
+        .spec
+        .request
+        .iter()
+        .map(|f| f.get_ref())
+        .find(|f| f.adjustable_bounds)
+    else {
+        return quote!();
+    };
+    let name = ident(&format!(
+        "{m}_adjusted_amount_limits_replace_the_documented_ones"
+    ));
+    let field = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+    let limits = ident(&format!("{field}_limits"));
+    let wire = &f.wire;
+    let lo = f.min.unwrap_or(1).saturating_sub(1).max(1);
+    let hi = f.max.unwrap_or(1_000) + 1;
+    let (lo_l, hi_l, over_l) = (num(lo), num(hi), num(hi + 1));
+    quote! {
+        #[test]
+        fn #name() {
+            let adjusted = |amount: u64| #example_fn().to_builder().#field(amount).#limits(#lo_l, #hi_l).build();
+            assert!(adjusted(#lo_l).is_ok(), "below the documented minimum, within the merchant's");
+            assert!(adjusted(#hi_l).is_ok(), "above the documented maximum, within the merchant's");
+            assert_eq!(
+                adjusted(#over_l).unwrap_err().errors(),
+                [FieldError { field: #wire, problem: Problem::AboveMax { max: #hi_l, got: #over_l } }]
+            );
+            let zero = #example_fn().to_builder().#field(0u64).#limits(0, #hi_l).build();
+            assert_eq!(
+                zero.unwrap_err().errors(),
+                [FieldError { field: #wire, problem: Problem::BelowMin { min: 1, got: 0 } }]
+            );
+            assert!(#example_fn().to_builder().#field(#hi_l).build().is_err(), "the documented bounds are the default");
         }
     }
 }
@@ -323,6 +368,20 @@ fn rule_cases(plan: &EndpointPlan, input: &Map<String, Value>) -> Vec<TokenStrea
                         quote!(Problem::AboveMax { max: #max_l, got: #got_l }),
                     );
                 }
+                // Zero is never an amount, and nothing above the gateway's Java `long` is.
+                let (floor, ceiling) = (base, f.max.unwrap_or(i64::MAX as u64));
+                let (floor_l, ceiling_l, over_l) =
+                    (num(floor), num(ceiling), num(i64::MAX as u64 + 1));
+                case(
+                    wire,
+                    Some(Value::from(0)),
+                    quote!(Problem::BelowMin { min: #floor_l, got: 0 }),
+                );
+                case(
+                    wire,
+                    Some(Value::from(i64::MAX as u64 + 1)),
+                    quote!(Problem::AboveMax { max: #ceiling_l, got: #over_l }),
+                );
             }
             FieldKind::Enum => {
                 let values = f.values.iter().map(|v| &v.wire);
