@@ -540,6 +540,65 @@ fn responses(country: &Country) -> String {
             },
         };
         let signed_checks = field_checks(&fields, &resigned);
+        let present_aliases: Vec<&String> = ex
+            .fields
+            .iter()
+            .flat_map(|d| fields[d.field].aliases.iter())
+            .collect();
+        let required: Vec<&String> = fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| &f.wire)
+            .collect();
+        let status_wire = fields
+            .iter()
+            .find(|f| f.kind == ValueKind::Status)
+            .map(|f| f.wire.clone())
+            .unwrap_or_default();
+        let (read, genuine, sign_again, keeps_signature) = if n.signed {
+            (
+                quote!(Notification::verify(body.as_bytes(), &verifier)),
+                quote!(sign_body(#json, &secret).expect("a JSON object")),
+                quote!(sign_body(&body, &secret).expect("a JSON object")),
+                quote!(assert!(verifier.verify(body.as_bytes()).is_ok(), "the signature still matches");),
+            )
+        } else {
+            (
+                quote!(UnconfirmedNotification::parse(body.as_bytes())),
+                quote!(#json.to_string()),
+                quote!(body),
+                quote!(),
+            )
+        };
+        tests.push(quote! {
+            /// What an attacker can do with one captured callback and no secret: add an empty
+            /// second spelling of a field (empty values are not signed), splice two signed
+            /// fields into one value (pairs are joined with no separator), or drop a field a
+            /// receiver needs. Each is refused when read.
+            #[test]
+            fn a_captured_callback_cannot_be_reshaped() {
+                use paypro_core::notify::{sign_body, NotifyError, Verifier};
+                use paypro_core::testing::replay;
+                let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+                let verifier = Verifier::new(secret.clone());
+                let _ = (&verifier, sign_body);
+                let genuine = #genuine;
+                for alias in [#(#present_aliases),*] {
+                    let body = replay::with_empty_field(&genuine, alias);
+                    #keeps_signature
+                    assert!(matches!(#read, Err(NotifyError::Unusable(_))), "{alias}");
+                }
+                let body = replay::spliced_after(&genuine, #status_wire)
+                    .expect("in the example, the status is followed by another signed field");
+                #keeps_signature
+                assert!(matches!(#read, Err(NotifyError::Unusable(_))), "{body}");
+                for name in [#(#required),*] {
+                    let body = replay::without_field(&genuine, name);
+                    let body = #sign_again;
+                    assert!(matches!(#read, Err(NotifyError::Unusable(_))), "without {name}");
+                }
+            }
+        });
         if n.signed {
             tests.push(quote! {
                 #[test]
