@@ -87,7 +87,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::Status;
+use crate::{Status, is_fully_paid};
 
 /// An order as the receiver stores it: the amount the merchant expects and what the order went
 /// through. See the [module docs](self) for the transitions.
@@ -335,7 +335,8 @@ fn transition(state: &OrderState, expected: Decimal, event: &Event) -> (Action, 
             amount,
         })
     };
-    let fulfils = amount.filter(|a| *a >= expected);
+    // "Paid" means fully paid: the rule lives in `is_fully_paid`.
+    let fulfils = amount.filter(|_| is_fully_paid(Some(&event.status), amount, expected));
     let success_short = || {
         let reason = match amount {
             Some(_) => Shortfall::BelowExpected,
