@@ -21,21 +21,76 @@
 //!    a stale or a conflicting notification (a genuinely signed `00029` replayed after `0000`)
 //!    changes nothing, and a conflict is printed as an `ALERT`;
 //! 5. answers `OK` (also to duplicates and conflicts, or Paypro keeps retrying).
+//!
+//! ## Limits
+//!
+//! [`serve`] closes a connection that has not sent its request headers within
+//! [`Limits::header_read_timeout`] (10 s), answers `408` to a request whose body and handling
+//! take longer than [`Limits::request_timeout`] (30 s), and holds at most
+//! [`Limits::max_connections`] connections (256): further connections wait in the listen
+//! backlog until one closes, instead of using up the process's file descriptors. So slow or
+//! half-open connections (slowloris) cost at most the cap, each for at most a time-out, and a
+//! genuine callback is still served. `axum::serve` has none of these settings, hence the
+//! small accept loop on hyper.
+//!
+//! ## Behind a reverse proxy
+//!
+//! Run it on `127.0.0.1` behind the proxy that terminates TLS (`notifyUrl` must be `https`).
+//! At the proxy:
+//!
+//! - forward only `POST /paypro/notify`, with the body untouched: the signature covers the
+//!   exact bytes (no re-encoding, no JSON rewriting, no charset conversion);
+//! - cap the body at 64 KiB (nginx `client_max_body_size 64k`), the verifier's own limit;
+//! - set short time-outs for headers and body (nginx `client_header_timeout 10s`,
+//!   `client_body_timeout 10s`, `proxy_read_timeout 30s`) and a per-IP connection limit;
+//! - restrict the source addresses to Paypro's callback IPs: the docs publish none and say
+//!   "if you restrict IPs, tell us", so ask Paypro for the list and tell them when you
+//!   enable it. An IP allow-list is a second line; the signature is the proof.
+//!
+//! Keep this receiver's own limits on as well: they protect it from anything that reaches
+//! it without the proxy.
 
 use std::collections::HashMap;
 use std::error::Error;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{FromRef, State};
+use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use paypro_axum::{ACK, Notified};
 use paypro_core::order::{Action, Event, Ignored, Order, OrderError, OrderState, Shortfall};
 use paypro_id::{Decimal, Notification, Secret, Verifier};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+/// What one client may hold, and for how long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// A connection that has not sent a whole request head (request line and headers) within
+    /// this time is closed; this also ends idle keep-alive connections.
+    pub header_read_timeout: Duration,
+    /// A request whose body is not read and handled within this time is answered `408`.
+    pub request_timeout: Duration,
+    /// At most this many connections are served at once; more wait to be accepted.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
+        }
+    }
+}
 
 /// What the handlers share.
 #[derive(Clone)]
@@ -226,6 +281,51 @@ fn describe(trade_no: &str, action: &Action, before: &OrderState) -> String {
     }
 }
 
+/// Answers `408` when a request (reading its body, then handling it) takes longer than the
+/// limit. The handler is then dropped: its store is one atomic step, so the order keeps either
+/// its old or its new state, and Paypro's retry finds out which.
+async fn request_deadline(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => (StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response(),
+    }
+}
+
+/// Serves `app` on `listener` within `limits` (see the [module docs](self)). Runs until the
+/// listener fails for good.
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::io::Result<()> {
+    let app = app.layer(middleware::from_fn_with_state(
+        limits.request_timeout,
+        request_deadline,
+    ));
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    loop {
+        // Wait for a free slot before accepting: extra connections stay in the backlog.
+        let slot = Arc::clone(&slots)
+            .acquire_owned()
+            .await
+            .map_err(std::io::Error::other)?;
+        let stream = match listener.accept().await {
+            Ok((stream, _peer)) => stream,
+            Err(e) => {
+                // Out of file descriptors, or a connection reset before it was accepted.
+                eprintln!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _slot = slot; // freed when the connection ends
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(limits.header_read_timeout);
+            // An error here is a client that was too slow or went away: nothing to do.
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     let secret =
@@ -244,6 +344,6 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let addr = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let listener = TcpListener::bind(&addr).await?;
     println!("listening on http://{addr}/paypro/notify");
-    axum::serve(listener, app(state)).await?;
+    serve(listener, app(state), Limits::default()).await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ mod receiver;
 
 use paypro_core::order::{Action, Ignored, OrderState, Shortfall};
 use paypro_id::{Decimal, Secret, sign_body};
-use receiver::{AppState, Taken};
+use receiver::{AppState, Limits, Taken};
 
 const SECRET: &str = "TESTSECRET";
 /// Indonesia's documented callback (its tail from the identical Brazil/Vietnam example).
@@ -19,12 +19,12 @@ fn secret() -> Secret {
     Secret::new(SECRET).unwrap()
 }
 
-/// Starts the example receiver on 127.0.0.1; its notify URL.
+/// Starts the example receiver on 127.0.0.1 with its default limits; its notify URL.
 async fn start(state: &AppState) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/paypro/notify", listener.local_addr().unwrap());
     let app = receiver::app(state.clone());
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    tokio::spawn(receiver::serve(listener, app, Limits::default()));
     url
 }
 
