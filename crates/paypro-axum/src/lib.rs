@@ -14,8 +14,8 @@
 //! can be replayed, so never act on a notification alone: apply it to the order's stored state
 //! with [`paypro_core::order::Order::apply`], keyed by `tradeNo`, and perform the action it
 //! returns (fulfil once, never on a partial payment, never on a downgrade after success).
-//! `examples/receiver.rs` does this, with time-outs and a connection cap; its README says how
-//! to run it behind a reverse proxy.
+//! `examples/receiver.rs` does this, with time-outs and a connection cap; the crate's README
+//! says how to run it behind a reverse proxy.
 //!
 //! Kenya's callbacks carry no signature: take the body as `axum::body::Bytes`, read it with
 //! `paypro_ke::UnconfirmedNotification::parse` and confirm it with a query before acting.
