@@ -10,8 +10,10 @@
 //! (`3.0000` is signed as `3.0000`, not re-serialized as `3.0`). Parsing is a separate step, so
 //! a handler can verify, enqueue the body, answer [`ACK`] and parse later.
 //!
-//! Because Paypro retries, the same notification can arrive more than once: handle each
-//! `platFormTradeNo` (with its status) once, and answer [`ACK`] to duplicates too.
+//! Because Paypro retries, the same notification can arrive more than once, out of order, or
+//! replayed later: apply each verified one to the order's stored state with
+//! [`crate::order::Order::apply`] (keyed by `tradeNo`), which ignores duplicates, stale news and
+//! downgrades after a final state, and answer [`ACK`] to all of them.
 //!
 //! ```
 //! use paypro_core::notify::{sign_body, Verifier, ACK};

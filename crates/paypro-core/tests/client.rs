@@ -374,7 +374,7 @@ async fn reconciliation_queries_until_final() {
     assert_eq!(calls.load(Ordering::SeqCst), 3);
 
     let short = ReconcileOptions {
-        deadline: Duration::from_millis(100),
+        deadline: Duration::from_millis(400),
         interval: Duration::from_millis(20),
     };
     // Refused, uncertain or failed queries never conclude "not found, send it again".

@@ -278,4 +278,10 @@ impl QueryPayInResponse {
             expected.into(),
         )
     }
+    /// This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `payAmount`; `None` without a status.
+    pub fn order_event(&self) -> Option<paypro_core::order::Event> {
+        self.status
+            .clone()
+            .map(|status| paypro_core::order::Event::new(status, self.pay_amount))
+    }
 }

@@ -18,6 +18,7 @@ pub use paypro_core::client::{
     RetryPolicy, SystemClock,
 };
 pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{UnconfirmedNotification, NOTIFICATION};
 pub use paypro_core::{

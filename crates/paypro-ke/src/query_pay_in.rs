@@ -213,4 +213,10 @@ impl QueryPayInResponse {
     pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
         paypro_core::is_fully_paid(self.status.as_ref(), self.amount, expected.into())
     }
+    /// This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `amount`; `None` without a status.
+    pub fn order_event(&self) -> Option<paypro_core::order::Event> {
+        self.status
+            .clone()
+            .map(|status| paypro_core::order::Event::new(status, self.amount))
+    }
 }

@@ -240,6 +240,7 @@ fn exports_rs(country: &Country) -> String {
                 RetryPolicy, SystemClock,
             };
             pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+            pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
             pub use crate::country::COUNTRY;
             pub use crate::notification::{#notification_ty, NOTIFICATION};
             pub use paypro_core::{

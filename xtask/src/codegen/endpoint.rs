@@ -777,11 +777,22 @@ pub fn data_struct(
                 "Whether this proves the order was paid in full: status `0000` and `{}` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].",
                 p.wire
             ));
+            let event_doc = doc_lines(&format!(
+                "This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `{}`; `None` without a status.",
+                p.wire
+            ));
             quote! {
                 impl #name {
                     #doc
                     pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
                         paypro_core::is_fully_paid(self.#status.as_ref(), self.#paid, expected.into())
+                    }
+
+                    #event_doc
+                    pub fn order_event(&self) -> Option<paypro_core::order::Event> {
+                        self.#status
+                            .clone()
+                            .map(|status| paypro_core::order::Event::new(status, self.#paid))
                     }
                 }
             }

@@ -205,12 +205,8 @@ impl Client {
         let deadline = tokio::time::Instant::now() + options.deadline;
         let mut state = reconcile::State::default();
         loop {
-            let outcome = match tokio::time::timeout_at(deadline, self.send(query)).await {
-                Ok(outcome) => outcome,
-                Err(_) => Err(Error::unknown(
-                    "the reconciliation deadline passed while a query was running",
-                    None,
-                )),
+            let Ok(outcome) = tokio::time::timeout_at(deadline, self.send(query)).await else {
+                return state.cut_off();
             };
             if let Some(done) = state.observe(outcome, status_of) {
                 return done;

@@ -87,6 +87,17 @@ impl<T> State<T> {
         None
     }
 
+    /// The deadline passed while a query was running: what the answered queries showed.
+    pub(crate) fn cut_off(mut self) -> Result<Reconciled<T>, Error> {
+        if self.pending.is_none() && self.error.is_none() {
+            self.error = Some(Error::unknown(
+                "the reconciliation deadline passed while a query was running",
+                None,
+            ));
+        }
+        self.finish()
+    }
+
     /// The deadline passed.
     pub(crate) fn finish(self) -> Result<Reconciled<T>, Error> {
         Ok(match (self.pending, self.error) {
