@@ -33,17 +33,18 @@ pub enum OpsError {
     /// Fields break the spec's rules; the error names each field and rule. Nothing
     /// was sent.
     Invalid(ValidationError),
-    /// The body is not a notification: over the size limit, not UTF-8, not a JSON
-    /// object, or a key given twice.
+    /// The body is not a notification: over the size limit, not JSON, not an
+    /// object, a key given twice, or too many fields.
     NotANotification(NotifyError),
     /// The signature is missing, malformed, or does not match the secret: the
     /// notification is forged or altered (or the secret is wrong).
     BadSignature(NotifyError),
     /// The notification was refused for another reason (e.g. its timestamp).
     Refused(NotifyError),
-    /// The signature is genuine but the fields cannot be read as the country's
-    /// notification: do not act on it.
-    UnreadableFields(DecodeError),
+    /// The signature checked out (or, unsigned, the body was read) but the fields
+    /// cannot be acted on: two spellings of one field, a value of the wrong kind, a
+    /// value spliced from two fields, or a required field missing.
+    Unusable(DecodeError),
     /// The country's notifications are signed and no secret was given to verify one.
     NeedsSecret {
         /// The country's code.
@@ -82,11 +83,8 @@ impl fmt::Display for OpsError {
             OpsError::NotANotification(e)
             | OpsError::BadSignature(e)
             | OpsError::Refused(e) => write!(f, "{e}"),
-            OpsError::UnreadableFields(e) => {
-                write!(
-                    f,
-                    "the signature is genuine but the fields cannot be read ({e}): do not act on it"
-                )
+            OpsError::Unusable(e) => {
+                write!(f, "the notification cannot be acted on: {e}")
             }
             OpsError::NeedsSecret { country } => {
                 write!(
@@ -117,7 +115,7 @@ impl std::error::Error for OpsError {
             OpsError::NotANotification(e)
             | OpsError::BadSignature(e)
             | OpsError::Refused(e) => Some(e),
-            OpsError::UnreadableFields(e) => Some(e),
+            OpsError::Unusable(e) => Some(e),
             OpsError::Call(e) => Some(e),
             _ => None,
         }
@@ -126,9 +124,12 @@ impl std::error::Error for OpsError {
 impl From<NotifyError> for OpsError {
     fn from(e: NotifyError) -> Self {
         match e {
-            NotifyError::TooLarge { .. } | NotifyError::NotAnObject(_) => {
-                OpsError::NotANotification(e)
-            }
+            NotifyError::TooLarge { .. }
+            | NotifyError::NotJson(_)
+            | NotifyError::NotAnObject(_)
+            | NotifyError::DuplicateKey(_)
+            | NotifyError::TooManyFields { .. } => OpsError::NotANotification(e),
+            NotifyError::Unusable(e) => OpsError::Unusable(e),
             NotifyError::MissingSign
             | NotifyError::MalformedSign
             | NotifyError::BadSign => OpsError::BadSignature(e),
@@ -893,7 +894,7 @@ fn read_signed<N: FromRaw>(
 ) -> Result<ReceivedNotification, OpsError> {
     let verifier = verifier.ok_or(OpsError::NeedsSecret { country })?;
     let verified: Verified = verifier.verify(body)?;
-    let notification: N = verified.parse().map_err(OpsError::UnreadableFields)?;
+    let notification: N = verified.parse().map_err(OpsError::Unusable)?;
     Ok(ReceivedNotification::split(verified.fields().clone(), unread(&notification)))
 }
 fn read_unsigned<N>(
@@ -904,9 +905,9 @@ fn read_unsigned<N>(
 ) -> Result<ReceivedNotification, OpsError> {
     let notification = parsed?;
     let text = std::str::from_utf8(body)
-        .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
-    let fields = RawObject::parse(text, "body")
-        .map_err(|e| NotifyError::NotAnObject(e.problem))?;
+        .map_err(|e| NotifyError::NotJson(e.to_string()))?;
+    let fields = RawObject::read(text, "body")
+        .map_err(|e| NotifyError::NotJson(e.to_string()))?;
     Err(OpsError::Unsigned {
         country,
         received: Box::new(ReceivedNotification::split(fields, unread(&notification))),

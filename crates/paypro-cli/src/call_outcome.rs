@@ -23,7 +23,7 @@ pub fn exit_for(e: &Error) -> Exit {
         Error::Invalid(_) => Exit::Usage,
         Error::NotSent { .. } => Exit::NotSent,
         Error::Rejected { .. } => Exit::Refused,
-        Error::Unknown { .. } => Exit::OutcomeUnknown,
+        Error::Unknown { .. } | Error::Uncertain { .. } => Exit::OutcomeUnknown,
         Error::Unreadable { .. } => Exit::Unreadable,
         _ if e.may_have_moved_money() => Exit::OutcomeUnknown,
         _ => Exit::Refused,
@@ -50,6 +50,14 @@ fn facts(e: &Error) -> String {
         Error::Unreadable {
             status, problem, ..
         } => format!("unreadable answer (HTTP {status}): {problem}"),
+        Error::Uncertain {
+            code, msg, meaning, ..
+        } => {
+            let meaning = meaning.map(|m| format!(", {m}")).unwrap_or_default();
+            format!(
+                "Paypro answered code {code} ({msg}{meaning}), which does not prove the request was refused"
+            )
+        }
         _ => e.to_string(),
     }
 }

@@ -61,7 +61,7 @@ impl From<OpsError> for Fail {
             }
             OpsError::BadSignature(_)
             | OpsError::Refused(_)
-            | OpsError::UnreadableFields(_)
+            | OpsError::Unusable(_)
             | OpsError::Unsigned { .. } => Exit::Refused,
             OpsError::Call(call) => crate::call_outcome::exit_for(call),
             // The call went through; only its answer is lost.

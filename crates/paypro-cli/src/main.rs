@@ -40,7 +40,8 @@ of the file is ignored. PAYPRO_MERCHANT_NO or --merchant-no, PAYPRO_BASE_URL or 
 
 Exit codes:
   0  success
-  1  the gateway refused, or a notification must not be acted on (invalid signature, unsigned)
+  1  the gateway refused, or a notification must not be acted on (invalid signature,
+     unsigned, fields that cannot be acted on)
   2  usage or validation error (bad input, unknown country or endpoint, missing credentials)
   3  not sent (connection refused, DNS, TLS): nothing reached Paypro
   4  sent, outcome unknown (time-out, dropped connection, a system-error code): after a

@@ -8,8 +8,11 @@ use crate::fail::{Exit, Fail};
 use crate::{Creds, secret};
 
 pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
-    let secret =
-        secret::secret(creds)?.unwrap_or_else(|| Secret::new(paypro_core::protocol::TEST_SECRET));
+    let secret = match secret::secret(creds)? {
+        Some(secret) => secret,
+        None => Secret::new(paypro_core::protocol::TEST_SECRET)
+            .map_err(|e| Fail::new(Exit::Refused, format!("the test secret: {e}")))?,
+    };
     let merchant_no = creds
         .merchant_no
         .clone()

@@ -87,14 +87,9 @@ fn from_file(path: &PathBuf) -> Result<Secret, Fail> {
     checked(text, source)
 }
 
-/// Refuses an empty or whitespace-only secret, naming where it came from.
+/// The secret, or why not (an empty or whitespace-only one), naming where it came from.
 fn checked(text: String, source: Source<'_>) -> Result<Secret, Fail> {
-    if text.trim().is_empty() {
-        return Err(Fail::usage(format!(
-            "{source} is empty or only whitespace: it must hold the app secret"
-        )));
-    }
-    Ok(Secret::new(text))
+    Secret::new(text).map_err(|e| Fail::usage(format!("{source}: {e}")))
 }
 
 #[cfg(unix)]

@@ -78,6 +78,23 @@ pub enum Answer {
         /// The length announced.
         declared: usize,
     },
+    /// A redirect: `status` (301, 302, 307, 308) with a `location` header and no body.
+    Redirect {
+        /// HTTP status.
+        status: u16,
+        /// Where it points.
+        location: String,
+    },
+    /// A complete status line and headers, then the body one byte at a time, `every` apart
+    /// (an answer that never quite stops coming).
+    Drip {
+        /// HTTP status.
+        status: u16,
+        /// The body.
+        body: String,
+        /// The pause before each byte.
+        every: Duration,
+    },
     /// Wait, then answer.
     Delayed(Duration, Box<Answer>),
     /// Close the connection without answering.
@@ -169,7 +186,7 @@ pub fn refusal(
 }
 
 /// Answers `json` when [`refusal`] finds nothing wrong with `request`, otherwise a refusal
-/// envelope (`code` 9999, `msg` naming the problem), so the client under test sees
+/// envelope (`code` 9422, a refusal the spec lists; `msg` naming the problem), so the client under test sees
 /// `Error::Rejected` with the reason.
 pub fn checked_answer(
     request: &Received,
@@ -181,7 +198,7 @@ pub fn checked_answer(
 ) -> Answer {
     match refusal(request, endpoint, merchant_no, secret, timestamp_ms) {
         None => Answer::json(json),
-        Some(why) => Answer::json(serde_json::json!({"code": "9999", "msg": why}).to_string()),
+        Some(why) => Answer::json(serde_json::json!({"code": "9422", "msg": why}).to_string()),
     }
 }
 
@@ -305,6 +322,35 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 answer = *inner;
             }
             Answer::Close => return,
+            Answer::Redirect { status, location } => {
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                );
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.shutdown().await;
+                return;
+            }
+            Answer::Drip {
+                status,
+                body,
+                every,
+            } => {
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                if stream.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                for byte in body.as_bytes() {
+                    tokio::time::sleep(every).await;
+                    if stream.write_all(std::slice::from_ref(byte)).await.is_err() {
+                        return;
+                    }
+                }
+                let _ = stream.shutdown().await;
+                return;
+            }
             Answer::Full {
                 status,
                 content_type,
@@ -333,6 +379,81 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 return;
             }
         }
+    }
+}
+
+/// Reshapings of a genuine, signed callback that keep its signature valid: what an attacker
+/// who captured one callback can do without the secret. A receiver must refuse to act on each.
+pub mod replay {
+    use crate::sign::raw_canonical_text;
+    use crate::{RawObject, protocol::SIGN_FIELD};
+
+    fn fields(body: &str) -> Vec<(String, String)> {
+        RawObject::parse(body, "body")
+            .expect("a JSON object")
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.get().to_string()))
+            .collect()
+    }
+
+    fn object(fields: &[(String, String)]) -> String {
+        let parts: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))
+            .collect();
+        format!("{{{}}}", parts.join(","))
+    }
+
+    /// Adds `"name":""` first: empty values are not signed, so the signature still matches.
+    pub fn with_empty_field(body: &str, name: &str) -> String {
+        let mut f = fields(body);
+        f.insert(0, (name.to_string(), "\"\"".to_string()));
+        object(&f)
+    }
+
+    /// The body without `name` (not signature-preserving: re-sign it to test a genuine one).
+    pub fn without_field(body: &str, name: &str) -> String {
+        let f: Vec<_> = fields(body)
+            .into_iter()
+            .filter(|(k, _)| k != name)
+            .collect();
+        object(&f)
+    }
+
+    /// Merges `key` with the field that follows it in the canonical (sorted) order:
+    /// `"status":"0000","successTime":"X"` becomes `"status":"0000successTime=X"`. The
+    /// canonical string, and so the signature, is unchanged. `None` when `key` is missing, is
+    /// not a string, or is last.
+    pub fn spliced_after(body: &str, key: &str) -> Option<String> {
+        let f = fields(body);
+        let parsed = RawObject::parse(body, "body").ok()?;
+        let mut signed: Vec<(&str, String)> = parsed
+            .iter()
+            .filter(|(k, _)| *k != SIGN_FIELD)
+            .map(|(k, v)| (k, raw_canonical_text(v).into_owned()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let at = signed.iter().position(|(k, _)| *k == key)?;
+        let (next, next_text) = signed.get(at + 1)?.clone();
+        let (_, own_text) = &signed[at];
+        let raw = f.iter().find(|(k, _)| k == key)?.1.clone();
+        if !raw.starts_with('"') {
+            return None;
+        }
+        let merged = format!("{own_text}{next}={next_text}");
+        let out: Vec<(String, String)> = f
+            .into_iter()
+            .filter(|(k, _)| k != next)
+            .map(|(k, v)| {
+                if k == key {
+                    (k, serde_json::Value::from(merged.as_str()).to_string())
+                } else {
+                    (k, v)
+                }
+            })
+            .collect();
+        Some(object(&out))
     }
 }
 
@@ -395,6 +516,7 @@ mod tests {
         sign: SignPlacement::Body,
         timestamp: TimestampWire::String,
         effect: Effect::ReadOnly,
+        unaccepted: Unaccepted::ByCode,
         provenance: Provenance::Documented,
         request: &[],
         response: DataShape::Boolean,
@@ -414,7 +536,7 @@ mod tests {
 
     #[test]
     fn refusal_names_each_problem() {
-        let secret = Secret::new("k");
+        let secret = Secret::new("k").unwrap();
         let fields = serde_json::json!({"timestamp": "5", "tradeNo": "T"});
         let sign = crate::sign_map(fields.as_object().unwrap(), &secret);
         let good = format!(r#"{{"timestamp":"5","tradeNo":"T","sign":"{sign}"}}"#);
@@ -461,7 +583,7 @@ mod tests {
             Some(6),
             "{}",
         ) {
-            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9999","msg":"timestamp"}"#),
+            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9422","msg":"timestamp"}"#),
             other => panic!("{other:?}"),
         }
     }

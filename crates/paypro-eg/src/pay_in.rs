@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use paypro_core::{Amount, AmountInput, IntoAmount};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
@@ -29,6 +29,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::MovesMoney,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[
         FIELD_PAYER,
@@ -183,9 +184,9 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec {
 ///     .notify_url("https://google.com")
 ///     .return_url("http://abc.com/callback_page")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728609257212);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_eg::Secret::new("TESTSECRET")?), 1728609257212);
 /// assert_eq!(prepared.path, "/v1/paypro/payIn");
-/// # Ok::<(), paypro_eg::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
@@ -219,6 +220,7 @@ impl PayInRequest {
         PayInBuilder {
             payer: Some(self.payer.clone()),
             amount: Some(AmountInput(Ok(self.amount))),
+            amount_limits: None,
             remark: Some(self.remark.clone()),
             trade_no: Some(self.trade_no.clone()),
             mobile: Some(self.mobile.clone()),
@@ -236,6 +238,10 @@ impl PayInRequest {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
     pub fn amount(&self) -> Amount {
         self.amount
     }
@@ -308,8 +314,14 @@ pub struct PayInBuilder {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    #[serde(skip)]
+    amount_limits: Option<(u64, u64)>,
     /// Remark, returned as is.
     ///
     /// Wire: `remark`, a JSON string, required.
@@ -357,10 +369,20 @@ impl PayInBuilder {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
-    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
-    /// fraction is reported by [`Self::build`].
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
+    ///
+    /// Accepts integers, digit strings and whole-valued decimals (`150`,
+    /// `"150"`, `"150.00"`, `150.0`); anything with a fraction, zero or a value
+    /// above `i64::MAX` is reported by [`Self::build`].
     pub fn amount(mut self, value: impl IntoAmount) -> Self {
         self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// The bounds of `amount` for your merchant account, when Paypro adjusted them: the docs call the documented bounds (100 to 10000) adjustable. Without this call the documented bounds apply; with it, `min..=max` does (0 and amounts above `i64::MAX` stay refused). `to_builder` does not carry it over: call it again before rebuilding.
+    pub fn amount_limits(mut self, min: u64, max: u64) -> Self {
+        self.amount_limits = Some((min, max));
         self
     }
     /// Remark, returned as is.
@@ -413,7 +435,8 @@ impl PayInBuilder {
     pub fn build(self) -> Result<PayInRequest, ValidationError> {
         let mut check = Checker::new();
         let payer = check.required_text(&FIELD_PAYER, self.payer);
-        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let amount = check
+            .required_amount_within(&FIELD_AMOUNT, self.amount, self.amount_limits);
         let remark = check.required_text(&FIELD_REMARK, self.remark);
         let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
         let mobile = check.required_text(&FIELD_MOBILE, self.mobile);
@@ -450,36 +473,42 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Merchant order number.",
     },
     ResponseField {
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number, unique.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: false,
         doc: "0000 success, 0001 partial payment, 0015 processing, anything else failure.",
     },
     ResponseField {
         wire: "desc",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Status description.",
     },
     ResponseField {
         wire: "remark",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "The request's remark, returned as is.",
     },
     ResponseField {
         wire: "paymentUrl",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Pay URL to send the payer to (inferred).",
     },
 ];
@@ -532,40 +561,18 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut trade_no = None;
-        let mut platform_trade_no = None;
-        let mut status = None;
-        let mut desc = None;
-        let mut remark = None;
-        let mut payment_url = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "desc" if desc.is_none() => {
-                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "remark" if remark.is_none() => {
-                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "paymentUrl" if payment_url.is_none() => {
-                    payment_url = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let trade_no = found.text(0)?;
+        let platform_trade_no = found.text(1)?;
+        let status = found.status(2)?;
+        let desc = found.text(3)?;
+        let remark = found.text(4)?;
+        let payment_url = found.text(5)?;
         let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayInResponse {
             trade_no,
@@ -574,10 +581,7 @@ impl FromRaw for PayInResponse {
             desc,
             remark,
             payment_url,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

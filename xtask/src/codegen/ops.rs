@@ -114,17 +114,18 @@ pub fn generate(countries: &[Country]) -> String {
                 /// Fields break the spec's rules; the error names each field and rule. Nothing
                 /// was sent.
                 Invalid(ValidationError),
-                /// The body is not a notification: over the size limit, not UTF-8, not a JSON
-                /// object, or a key given twice.
+                /// The body is not a notification: over the size limit, not JSON, not an
+                /// object, a key given twice, or too many fields.
                 NotANotification(NotifyError),
                 /// The signature is missing, malformed, or does not match the secret: the
                 /// notification is forged or altered (or the secret is wrong).
                 BadSignature(NotifyError),
                 /// The notification was refused for another reason (e.g. its timestamp).
                 Refused(NotifyError),
-                /// The signature is genuine but the fields cannot be read as the country's
-                /// notification: do not act on it.
-                UnreadableFields(DecodeError),
+                /// The signature checked out (or, unsigned, the body was read) but the fields
+                /// cannot be acted on: two spellings of one field, a value of the wrong kind, a
+                /// value spliced from two fields, or a required field missing.
+                Unusable(DecodeError),
                 /// The country's notifications are signed and no secret was given to verify one.
                 NeedsSecret {
                     /// The country's code.
@@ -161,10 +162,9 @@ pub fn generate(countries: &[Country]) -> String {
                         OpsError::NotANotification(e) | OpsError::BadSignature(e) | OpsError::Refused(e) => {
                             write!(f, "{e}")
                         }
-                        OpsError::UnreadableFields(e) => write!(
-                            f,
-                            "the signature is genuine but the fields cannot be read ({e}): do not act on it"
-                        ),
+                        OpsError::Unusable(e) => {
+                            write!(f, "the notification cannot be acted on: {e}")
+                        }
                         OpsError::NeedsSecret { country } => write!(
                             f,
                             "country `{country}` signs its notifications: a secret is needed to verify one"
@@ -189,7 +189,7 @@ pub fn generate(countries: &[Country]) -> String {
                         OpsError::NotANotification(e) | OpsError::BadSignature(e) | OpsError::Refused(e) => {
                             Some(e)
                         }
-                        OpsError::UnreadableFields(e) => Some(e),
+                        OpsError::Unusable(e) => Some(e),
                         OpsError::Call(e) => Some(e),
                         _ => None,
                     }
@@ -199,7 +199,12 @@ pub fn generate(countries: &[Country]) -> String {
             impl From<NotifyError> for OpsError {
                 fn from(e: NotifyError) -> Self {
                     match e {
-                        NotifyError::TooLarge { .. } | NotifyError::NotAnObject(_) => OpsError::NotANotification(e),
+                        NotifyError::TooLarge { .. }
+                        | NotifyError::NotJson(_)
+                        | NotifyError::NotAnObject(_)
+                        | NotifyError::DuplicateKey(_)
+                        | NotifyError::TooManyFields { .. } => OpsError::NotANotification(e),
+                        NotifyError::Unusable(e) => OpsError::Unusable(e),
                         NotifyError::MissingSign | NotifyError::MalformedSign | NotifyError::BadSign => {
                             OpsError::BadSignature(e)
                         }
@@ -338,7 +343,7 @@ pub fn generate(countries: &[Country]) -> String {
             ) -> Result<ReceivedNotification, OpsError> {
                 let verifier = verifier.ok_or(OpsError::NeedsSecret { country })?;
                 let verified: Verified = verifier.verify(body)?;
-                let notification: N = verified.parse().map_err(OpsError::UnreadableFields)?;
+                let notification: N = verified.parse().map_err(OpsError::Unusable)?;
                 Ok(ReceivedNotification::split(verified.fields().clone(), unread(&notification)))
             }
 
@@ -349,10 +354,11 @@ pub fn generate(countries: &[Country]) -> String {
                 unread: fn(&N) -> &Extra,
             ) -> Result<ReceivedNotification, OpsError> {
                 let notification = parsed?;
+                // `parsed` read this same body, so neither step below can fail.
                 let text = std::str::from_utf8(body)
-                    .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
-                let fields = RawObject::parse(text, "body")
-                    .map_err(|e| NotifyError::NotAnObject(e.problem))?;
+                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
+                let fields = RawObject::read(text, "body")
+                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
                 Err(OpsError::Unsigned {
                     country,
                     received: Box::new(ReceivedNotification::split(fields, unread(&notification))),

@@ -4,7 +4,10 @@ use paypro_id::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
 use crate::examples;
 fn credentials() -> Credentials {
-    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+    Credentials::new(
+        protocol::TEST_MERCHANT_NO,
+        Secret::new(protocol::TEST_SECRET).unwrap(),
+    )
 }
 /// What a snapshot pins: request line, headers, body, canonical string and sign.
 fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
@@ -25,7 +28,9 @@ fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
     let prepared = PreparedRequest::new(request, &credentials(), timestamp);
     let body = unsigned_body(request, timestamp);
     let map = body.as_object().expect("the body is a JSON object");
-    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET).unwrap())
+    );
     assert_eq!(
         request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
     );
@@ -237,6 +242,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
         PayInBuilder,
         PayInRequest,
     >(
+        r#"{"amount":0,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
         r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
@@ -315,6 +342,28 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":0,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":9223372036854775808,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<
@@ -507,6 +556,28 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":0,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<

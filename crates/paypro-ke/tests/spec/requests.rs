@@ -4,7 +4,10 @@ use paypro_ke::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
 use crate::examples;
 fn credentials() -> Credentials {
-    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+    Credentials::new(
+        protocol::TEST_MERCHANT_NO,
+        Secret::new(protocol::TEST_SECRET).unwrap(),
+    )
 }
 /// What a snapshot pins: request line, headers, body, canonical string and sign.
 fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
@@ -25,7 +28,9 @@ fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
     let prepared = PreparedRequest::new(request, &credentials(), timestamp);
     let body = unsigned_body(request, timestamp);
     let map = body.as_object().expect("the body is a JSON object");
-    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET).unwrap())
+    );
     assert_eq!(
         request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
     );
@@ -96,6 +101,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":0,"mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<
@@ -197,6 +224,28 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     let errors = errors_from_json::<
         CashierBuilder,
         CashierRequest,
+    >(
+        r#"{"amount":0,"notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":9223372036854775808,"notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
     >(r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000"}"#);
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
@@ -275,6 +324,26 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":0,"mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<
