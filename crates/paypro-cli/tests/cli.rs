@@ -1,56 +1,17 @@
 //! The built `paypro` binary, every command, against the sandbox and loopback servers, with
 //! the documented exit codes; and `--dry-run` for every spec example equal to its snapshot.
+//! (`notify verify`, secrets, outcomes and time-outs have their own files.)
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use paypro_core::Secret;
-use paypro_core::notify::sign_body;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
+use common::{MERCHANT_ENV, SECRET_ENV, code, paypro, stderr, stdout_json};
+use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{MockConfig, MockGateway};
-
-fn paypro(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_paypro"));
-    cmd.args(args)
-        .env_remove("PAYPRO_SECRET")
-        .env_remove("PAYPRO_MERCHANT_NO")
-        .env_remove("PAYPRO_BASE_URL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("the binary runs");
-    // The command may exit before reading stdin (e.g. an unknown country): a broken pipe here
-    // is not the test's concern.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-        "{stderr}"
-    );
-    out
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("an exit code")
-}
-
-fn stdout_json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-const SECRET_ENV: (&str, &str) = ("PAYPRO_SECRET", TEST_SECRET);
-const MERCHANT_ENV: (&str, &str) = ("PAYPRO_MERCHANT_NO", TEST_MERCHANT_NO);
 
 #[test]
 fn sign_prints_the_canonical_string_and_sign() {
@@ -97,57 +58,6 @@ fn sign_prints_the_canonical_string_and_sign() {
     let out = paypro(&["sign"], r#"{"a":"1"}"#, &[]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("missing credentials"));
-}
-
-#[test]
-fn notify_verify_accepts_signed_callbacks_and_refuses_forgeries() {
-    let callback = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968"}"#;
-    let signed = sign_body(callback, &Secret::new(TEST_SECRET).unwrap()).unwrap();
-    let out = paypro(
-        &["notify", "verify", "--country", "mx"],
-        &signed,
-        &[SECRET_ENV],
-    );
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let parsed = stdout_json(&out);
-    assert_eq!(parsed["tradeNo"], "00000020");
-    assert_eq!(parsed["status"], "0000");
-    assert_eq!(parsed["utr"], "111111111111");
-    let out = paypro(&["notify", "verify"], &signed, &[SECRET_ENV]);
-    assert_eq!(code(&out), 0);
-    assert_eq!(stdout_json(&out)["amount"], 30000);
-
-    let forged = signed.replace("30000", "90000");
-    let out = paypro(
-        &["notify", "verify", "--country", "mx"],
-        &forged,
-        &[SECRET_ENV],
-    );
-    assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("signature does not match"),
-        "{}",
-        stderr(&out)
-    );
-    let out = paypro(&["notify", "verify"], "[1,2]", &[SECRET_ENV]);
-    assert_eq!(code(&out), 2);
-
-    let kenya = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#;
-    let out = paypro(&["notify", "verify", "--country", "ke"], kenya, &[]);
-    assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("unsigned") && stderr(&out).contains("confirm it with a query"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(stdout_json(&out)["status"], "00029");
-
-    let out = paypro(
-        &["notify", "verify", "--country", "zz"],
-        &signed,
-        &[SECRET_ENV],
-    );
-    assert_eq!(code(&out), 2);
 }
 
 #[test]

@@ -1,0 +1,81 @@
+//! How the command ends when it fails: an exit code from the documented table and one
+//! sentence for stderr.
+
+use paypro_all::ops::OpsError;
+
+/// The exit codes of the README's table (0 is success).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 1: the gateway refused, or a notification must not be acted on (its signature is
+    /// invalid, it is unsigned, or its fields cannot be read).
+    Refused = 1,
+    /// 2: usage or validation error (bad input, unknown country or endpoint, missing or
+    /// unusable credentials).
+    Usage = 2,
+    /// 3: not sent.
+    NotSent = 3,
+    /// 4: sent, outcome unknown.
+    OutcomeUnknown = 4,
+    /// 5: an answer came that cannot be read.
+    Unreadable = 5,
+}
+
+/// A failure: the exit code and one sentence.
+#[derive(Debug)]
+pub struct Fail {
+    /// The exit code.
+    pub exit: Exit,
+    /// What went wrong (and what to do), one sentence.
+    pub message: String,
+}
+
+impl Fail {
+    /// A failure with `exit`.
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Fail {
+            exit,
+            message: message.into(),
+        }
+    }
+
+    /// A usage or validation error (exit 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Fail::new(Exit::Usage, message)
+    }
+}
+
+/// What an [`OpsError`] means for the command, by its variant. Call failures carry no advice
+/// here: [`crate::call_outcome`] adds advice that fits the endpoint.
+impl From<OpsError> for Fail {
+    fn from(e: OpsError) -> Self {
+        let exit = match &e {
+            OpsError::UnknownCountry { .. }
+            | OpsError::UnknownEndpoint { .. }
+            | OpsError::NotRequestFields(_)
+            | OpsError::Invalid(_)
+            | OpsError::NotANotification(_) => Exit::Usage,
+            OpsError::NeedsSecret { .. } => {
+                return Fail::usage(format!(
+                    "missing credentials: {e}; set PAYPRO_SECRET or --secret-file"
+                ));
+            }
+            OpsError::BadSignature(_)
+            | OpsError::Refused(_)
+            | OpsError::Unusable(_)
+            | OpsError::Unsigned { .. } => Exit::Refused,
+            OpsError::Call(call) => crate::call_outcome::exit_for(call),
+            // The call went through; only its answer is lost.
+            OpsError::Unprintable(_) => Exit::OutcomeUnknown,
+            // A variant added later: assume the worst a call can mean.
+            _ => Exit::OutcomeUnknown,
+        };
+        Fail::new(exit, e.to_string())
+    }
+}
+
+impl Fail {
+    /// The output could not be written (nothing was sent anywhere).
+    pub fn unwritten(e: std::io::Error) -> Self {
+        Fail::new(Exit::Refused, format!("cannot write the output: {e}"))
+    }
+}
