@@ -74,6 +74,54 @@ pub fn generate(countries: &[Country]) -> String {
             }
         });
     }
+    // Each reader only where some country needs it (a generated crate has no dead code).
+    let any_signed = countries
+        .iter()
+        .any(|c| c.file.spec.notification.get_ref().signed);
+    let any_unsigned = countries
+        .iter()
+        .any(|c| !c.file.spec.notification.get_ref().signed);
+    let read_signed_fn = if any_signed {
+        quote! {
+            fn read_signed<N: FromRaw>(
+                country: &'static str,
+                body: &[u8],
+                verifier: Option<&Verifier>,
+                unread: fn(&N) -> &Extra,
+            ) -> Result<ReceivedNotification, OpsError> {
+                let verifier = verifier.ok_or(OpsError::NeedsSecret { country })?;
+                let verified: Verified = verifier.verify(body)?;
+                let notification: N = verified.parse().map_err(OpsError::Unusable)?;
+                Ok(ReceivedNotification::split(verified.fields().clone(), unread(&notification)))
+            }
+
+        }
+    } else {
+        quote!()
+    };
+    let read_unsigned_fn = if any_unsigned {
+        quote! {
+            fn read_unsigned<N>(
+                country: &'static str,
+                body: &[u8],
+                parsed: Result<N, NotifyError>,
+                unread: fn(&N) -> &Extra,
+            ) -> Result<ReceivedNotification, OpsError> {
+                let notification = parsed?;
+                // `parsed` read this same body, so neither step below can fail.
+                let text = std::str::from_utf8(body)
+                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
+                let fields = RawObject::read(text, "body")
+                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
+                Err(OpsError::Unsigned {
+                    country,
+                    received: Box::new(ReceivedNotification::split(fields, unread(&notification))),
+                })
+            }
+        }
+    } else {
+        quote!()
+    };
     rust_file(
         "spec/*.toml",
         quote! {
@@ -335,35 +383,9 @@ pub fn generate(countries: &[Country]) -> String {
                 }
             }
 
-            fn read_signed<N: FromRaw>(
-                country: &'static str,
-                body: &[u8],
-                verifier: Option<&Verifier>,
-                unread: fn(&N) -> &Extra,
-            ) -> Result<ReceivedNotification, OpsError> {
-                let verifier = verifier.ok_or(OpsError::NeedsSecret { country })?;
-                let verified: Verified = verifier.verify(body)?;
-                let notification: N = verified.parse().map_err(OpsError::Unusable)?;
-                Ok(ReceivedNotification::split(verified.fields().clone(), unread(&notification)))
-            }
+            #read_signed_fn
 
-            fn read_unsigned<N>(
-                country: &'static str,
-                body: &[u8],
-                parsed: Result<N, NotifyError>,
-                unread: fn(&N) -> &Extra,
-            ) -> Result<ReceivedNotification, OpsError> {
-                let notification = parsed?;
-                // `parsed` read this same body, so neither step below can fail.
-                let text = std::str::from_utf8(body)
-                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
-                let fields = RawObject::read(text, "body")
-                    .map_err(|e| NotifyError::NotJson(e.to_string()))?;
-                Err(OpsError::Unsigned {
-                    country,
-                    received: Box::new(ReceivedNotification::split(fields, unread(&notification))),
-                })
-            }
+            #read_unsigned_fn
 
             /// Reads a notification body for `country`. `Ok` only when its signature was
             /// verified with `verifier`; a country whose callbacks are unsigned gives
