@@ -56,7 +56,6 @@ fn a_captured_callback_cannot_be_reshaped() {
     );
     for name in ["tradeNo", "status"] {
         let body = replay::without_field(&genuine, name);
-        let body = body;
         assert!(
             matches!(UnconfirmedNotification::parse(body.as_bytes()),
             Err(NotifyError::Unusable(_))), "without {name}"
