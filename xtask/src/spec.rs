@@ -29,6 +29,7 @@ pub struct Common {
     pub protocol: Protocol,
     pub signing: Signing,
     pub envelope: EnvelopeNames,
+    pub outer_code: Vec<Spanned<OuterCodeSpec>>,
     pub status: Vec<Spanned<StatusSpec>>,
     pub failure: Vec<Spanned<FailureSpec>>,
     pub test_credentials: TestCredentials,
@@ -63,6 +64,34 @@ pub struct EnvelopeNames {
     pub timestamp: String,
     pub success: String,
     pub data: String,
+}
+
+/// What an outer `code` proves about a request.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum OuterOutcome {
+    Accepted,
+    Refused,
+    Uncertain,
+}
+
+/// Where an outer code comes from.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum CodeSource {
+    Documented,
+    Inferred,
+    Sandbox,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OuterCodeSpec {
+    pub code: String,
+    pub outcome: OuterOutcome,
+    pub source: CodeSource,
+    pub meaning: String,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +177,17 @@ pub enum Provenance {
     Inferred,
 }
 
+/// How an endpoint's answer with an outer code other than the accepted one is read.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unaccepted {
+    /// By the `[[outer_code]]` table of common.toml (unlisted codes are uncertain).
+    #[default]
+    ByCode,
+    /// Every such code means "being processed" (Bangladesh's pay-in submit).
+    Processing,
+}
+
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum DataShape {
@@ -182,6 +222,8 @@ pub struct Endpoint {
     pub sign: SignPlacement,
     pub timestamp: TimestampWire,
     pub effect: Effect,
+    #[serde(default)]
+    pub unaccepted: Unaccepted,
     pub reconcile_with: Option<String>,
     pub provenance: Provenance,
     pub source: String,
@@ -265,6 +307,12 @@ pub struct ResponseField {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub kind: ValueKind,
+    /// Notifications: a callback without it cannot be acted on, and is refused.
+    #[serde(default)]
+    pub required: bool,
+    /// The amount actually paid (what `is_fully_paid` compares with the expected amount).
+    #[serde(default)]
+    pub paid: bool,
     pub doc: String,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -585,6 +633,35 @@ fn check_response_fields(
     fields: &[Spanned<ResponseField>],
     errors: &mut Vec<SpecError>,
 ) {
+    let paid: Vec<_> = fields.iter().filter(|f| f.get_ref().paid).collect();
+    if paid.len() > 1 {
+        errors.push(file.error(
+            paid[1].span(),
+            format!("{owner}: only one field can be `paid`"),
+        ));
+    }
+    for f in &paid {
+        let g = f.get_ref();
+        if g.kind != ValueKind::Decimal
+            || !fields.iter().any(|s| s.get_ref().kind == ValueKind::Status)
+        {
+            errors.push(file.error(
+                f.span(),
+                format!(
+                    "{owner}, field `{}`: `paid` marks a decimal amount next to a status",
+                    g.wire
+                ),
+            ));
+        }
+    }
+    if owner != "notification" {
+        for f in fields.iter().filter(|f| f.get_ref().required) {
+            errors.push(file.error(
+                f.span(),
+                format!("{owner}, field `{}`: `required` applies to notification fields only (the docs' response examples omit required fields)", f.get_ref().wire),
+            ));
+        }
+    }
     let mut names = BTreeSet::new();
     let mut rusts = BTreeSet::new();
     for field in fields {
@@ -644,6 +721,45 @@ pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
                 format!("variant `{variant}` is invalid, repeated or reserved"),
             ));
         }
+    }
+    let mut outer = BTreeSet::new();
+    for o in &file.spec.outer_code {
+        let c = o.get_ref();
+        if !outer.insert(c.code.clone()) {
+            errors.push(file.error(o.span(), format!("outer code `{}` is listed twice", c.code)));
+        }
+        if c.code.is_empty() || c.code.contains(char::is_whitespace) {
+            errors.push(file.error(o.span(), "an outer code is a non-empty word"));
+        }
+        let accepted = c.code == file.spec.protocol.accepted_code;
+        if accepted != (c.outcome == OuterOutcome::Accepted) {
+            errors.push(file.error(
+                o.span(),
+                format!(
+                    "outer code `{}`: outcome \"accepted\" is for the protocol's accepted_code `{}` only, and that code must be accepted",
+                    c.code, file.spec.protocol.accepted_code
+                ),
+            ));
+        }
+        if c.source != CodeSource::Documented
+            && c.outcome != OuterOutcome::Refused
+            && c.note.as_deref().is_none_or(|n| n.trim().is_empty())
+        {
+            errors.push(file.error(
+                o.span(),
+                format!(
+                    "outer code `{}`: an inferred code needs a `note` saying why",
+                    c.code
+                ),
+            ));
+        }
+    }
+    if !outer.contains(&file.spec.protocol.accepted_code) {
+        errors.push(SpecError {
+            file: file.display_path.clone(),
+            line: 1,
+            message: "[[outer_code]] must list the protocol's accepted_code".into(),
+        });
     }
     for s in &file.spec.status {
         if !outcomes.insert(format!("{:?}", s.get_ref().outcome)) {

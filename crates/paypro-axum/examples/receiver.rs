@@ -12,6 +12,7 @@ use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::routing::post;
 use paypro_axum::{ACK, Notified};
+use paypro_core::Secret;
 use paypro_core::notify::Verifier;
 use paypro_id::{Notification, Status};
 
@@ -36,7 +37,7 @@ impl AppState {
     /// State with one secret.
     pub fn new(secret: &str) -> Self {
         AppState {
-            verifier: Verifier::new(secret),
+            verifier: Verifier::new(Secret::new(secret).unwrap()),
             seen: Arc::default(),
             handled: Arc::default(),
         }

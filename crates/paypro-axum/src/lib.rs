@@ -19,6 +19,7 @@
 //! use axum::{extract::FromRef, routing::post, Router};
 //! use paypro_axum::{Notified, ACK};
 //! use paypro_core::notify::Verifier;
+//! use paypro_core::Secret;
 //!
 //! #[derive(Clone)]
 //! struct AppState {
@@ -37,7 +38,7 @@
 //! }
 //!
 //! # async fn run() {
-//! let state = AppState { verifier: Verifier::new(std::env::var("PAYPRO_SECRET").unwrap()) };
+//! let state = AppState { verifier: Verifier::new(Secret::new(std::env::var("PAYPRO_SECRET").unwrap()).unwrap()) };
 //! let app: Router = Router::new().route("/paypro/notify", post(notify)).with_state(state);
 //! # let _ = app;
 //! # }

@@ -32,7 +32,7 @@ async fn the_example_receiver_verifies_deduplicates_and_answers_ok() {
     let app = receiver::app(state.clone());
     tokio::spawn(async move { axum::serve(listener, app).await });
 
-    let signed = sign_body(EXAMPLE, &Secret::new(SECRET)).unwrap();
+    let signed = sign_body(EXAMPLE, &Secret::new(SECRET).unwrap()).unwrap();
     assert_eq!(post(&url, signed.clone()).await, (200, "OK".to_string()));
     assert_eq!(
         post(&url, signed.clone()).await,

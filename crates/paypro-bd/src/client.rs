@@ -10,8 +10,8 @@ use crate::*;
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use paypro_bd::{Client, Config};
-/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// use paypro_bd::{Client, Config, Secret};
+/// let client = Client::new(Config::new("0000000001", Secret::new(std::env::var("PAYPRO_SECRET")?)?).base_url("https://gateway.example"))?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
@@ -38,9 +38,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::PayInRequest::builder()
     ///     .amount(300)
     ///     .way_code(paypro_bd::pay_in::WayCode::EwalletBkash)
@@ -77,9 +77,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::PayInSubmitRequest::builder()
     ///     .platform_trade_no("test_00000008")
     ///     .trx_id("11111111")
@@ -103,9 +103,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::PayoutRequest::builder()
     ///     .trade_no("test_00000001")
     ///     .amount(300)
@@ -142,9 +142,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::QueryPayInRequest::builder()
     ///     .trade_no("133323384")
     ///     .build()?;
@@ -167,9 +167,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::QueryPayoutRequest::builder()
     ///     .trade_no("test_00000001")
     ///     .build()?;
@@ -192,9 +192,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_bd::{Client, Config};
+    /// use paypro_bd::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_bd::BalanceRequest::builder()
     ///     .build()?;
     /// let reply = client.balance(&request).await?;

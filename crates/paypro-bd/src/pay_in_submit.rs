@@ -9,6 +9,7 @@
 //!
 //! Notes from the docs:
 //!
+//! - The page says code 0000 means the submission was accepted and ANY other code means "the order is being processed": wait for the callback or query. So a non-0000 answer is never read as a refusal here (unaccepted = "processing").
 //! - Only on the newer (bangladesh) pages; the older (bengal) sidebar has no Payment Submit.
 //! - The table types timestamp as long; the example sends the string "1728609257212".
 //! - The example reuses the pay-in example's sign and a merchant-style platFormTradeNo (`test_00000008`): both are placeholders.
@@ -28,6 +29,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::MovesMoney,
+    unaccepted: paypro_core::descriptor::Unaccepted::Processing,
     provenance: Provenance::Documented,
     request: &[FIELD_PLATFORM_TRADE_NO, FIELD_TRX_ID],
     response: DataShape::Boolean,
@@ -77,9 +79,9 @@ const FIELD_TRX_ID: FieldSpec = FieldSpec {
 ///     .platform_trade_no("test_00000008")
 ///     .trx_id("11111111")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728609257212);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_bd::Secret::new("TESTSECRET")?), 1728609257212);
 /// assert_eq!(prepared.path, "/v1/paypro/payinSubmit");
-/// # Ok::<(), paypro_bd::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInSubmitBuilder")]

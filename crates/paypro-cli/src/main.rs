@@ -183,18 +183,24 @@ fn secret(creds: &Creds) -> Result<Option<Secret>, Fail> {
                 path.display()
             ))
         })?;
-        return Ok(Some(Secret::new(text.trim_end_matches(['\n', '\r']))));
+        return Secret::new(text.trim_end_matches(['\n', '\r']))
+            .map(Some)
+            .map_err(|e| Fail::usage(format!("the secret file {}: {e}", path.display())));
     }
     if let Some(s) = &creds.secret {
         eprintln!(
             "paypro: warning: a secret on the command line is visible to other users; use PAYPRO_SECRET or --secret-file"
         );
-        return Ok(Some(Secret::new(s.as_str())));
+        return Secret::new(s.as_str())
+            .map(Some)
+            .map_err(|e| Fail::usage(format!("--secret: {e}")));
     }
-    Ok(std::env::var("PAYPRO_SECRET")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .map(Secret::new))
+    match std::env::var("PAYPRO_SECRET") {
+        Ok(s) => Secret::new(s)
+            .map(Some)
+            .map_err(|e| Fail::usage(format!("PAYPRO_SECRET: {e}"))),
+        Err(_) => Ok(None),
+    }
 }
 
 fn need_secret(creds: &Creds) -> Result<Secret, Fail> {
@@ -382,7 +388,9 @@ fn country_call(country: &str, call: CountryCall, creds: &Creds) -> Result<(), F
 }
 
 fn mock(creds: &Creds, port: u16) -> Result<(), Fail> {
-    let secret = secret(creds)?.unwrap_or_else(|| Secret::new(paypro_core::protocol::TEST_SECRET));
+    let secret = secret(creds)?.unwrap_or_else(|| {
+        Secret::new(paypro_core::protocol::TEST_SECRET).expect("the test secret is not blank")
+    });
     let merchant_no = creds
         .merchant_no
         .clone()

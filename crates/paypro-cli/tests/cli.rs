@@ -102,7 +102,7 @@ fn sign_prints_the_canonical_string_and_sign() {
 #[test]
 fn notify_verify_accepts_signed_callbacks_and_refuses_forgeries() {
     let callback = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968"}"#;
-    let signed = sign_body(callback, &Secret::new(TEST_SECRET)).unwrap();
+    let signed = sign_body(callback, &Secret::new(TEST_SECRET).unwrap()).unwrap();
     let out = paypro(
         &["notify", "verify", "--country", "mx"],
         &signed,

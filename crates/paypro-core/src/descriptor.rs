@@ -35,6 +35,63 @@ pub enum Effect {
     ReadOnly,
 }
 
+/// How an answer whose outer `code` is not the accepted one is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unaccepted {
+    /// By [`crate::protocol::OUTER_CODES`]: listed refusals are refusals, everything else is
+    /// uncertain.
+    ByCode,
+    /// Every such code means "the order is being processed" (Bangladesh's pay-in submit): the
+    /// outcome comes from the notification or a query.
+    Processing,
+}
+
+/// What an outer `code` proves about the request it answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OuterOutcome {
+    /// Taken; the transaction's state is `data.status`.
+    Accepted,
+    /// Refused before anything was created: nothing happened.
+    Refused,
+    /// Proves nothing about the order: money may have moved.
+    Uncertain,
+}
+
+/// Where an outer code's meaning comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CodeSource {
+    /// Paypro's pages.
+    Documented,
+    /// Inferred from the pages (see the note).
+    Inferred,
+    /// The embedded sandbox's own code (Paypro documents none for this case).
+    Sandbox,
+}
+
+/// One known outer `code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OuterCode {
+    /// The code as sent.
+    pub code: &'static str,
+    /// What it proves.
+    pub outcome: OuterOutcome,
+    /// Where that comes from.
+    pub source: CodeSource,
+    /// What it means.
+    pub meaning: &'static str,
+    /// Why it is read this way (empty when the docs say so plainly).
+    pub note: &'static str,
+}
+
+/// The spec's entry for an outer `code`; `None` for a code the spec does not know (which is
+/// uncertain).
+pub fn outer_code(code: &str) -> Option<&'static OuterCode> {
+    crate::protocol::OUTER_CODES.iter().find(|c| c.code == code)
+}
+
 /// How much the docs say about an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -161,6 +218,9 @@ pub struct ResponseField {
     pub aliases: &'static [&'static str],
     /// How it is read.
     pub kind: ValueKind,
+    /// Whether a notification without it cannot be acted on (checked for notifications only;
+    /// the docs' response examples omit fields their tables require).
+    pub required: bool,
     /// The docs' description.
     pub doc: &'static str,
 }
@@ -194,6 +254,8 @@ pub struct EndpointDescriptor {
     pub timestamp: TimestampWire,
     /// Money-moving or read-only.
     pub effect: Effect,
+    /// How an answer that is not accepted is read.
+    pub unaccepted: Unaccepted,
     /// Documented or inferred.
     pub provenance: Provenance,
     /// The request body's fields (without `sign` and `timestamp`), in wire order.

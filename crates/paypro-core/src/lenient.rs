@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use serde_json::value::RawValue;
 
 use crate::Status;
-use crate::descriptor::ValueKind;
-use crate::raw::{DecodeError, raw_text};
+use crate::descriptor::{ResponseField, ValueKind};
+use crate::raw::{DecodeError, Extra, RawObject, raw_text};
 
 /// A decoded value of one of the [`ValueKind`]s.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,10 +107,24 @@ pub fn boolean(raw: &RawValue, path: &str) -> Result<Option<bool>, DecodeError> 
     }
 }
 
-/// A status code from a string or a number (`"0000"`; a number loses leading zeros, so a
-/// numeric status is read as its text and only matches codes without them).
+/// A status code: 4 to 7 ASCII digits, from a string or a number (a number loses leading
+/// zeros, so a numeric status is read as its text and only matches codes without them).
+/// Anything else (`"SUCCESS"`, `"0000successTime=..."`) is refused, never read as a failure.
 pub fn status(raw: &RawValue, path: &str) -> Result<Option<Status>, DecodeError> {
-    Ok(text(raw, path)?.map(|code| Status::from_code(code.trim())))
+    let Some(code) = text(raw, path)? else {
+        return Ok(None);
+    };
+    let code = code.trim();
+    if !(4..=7).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DecodeError::new(
+            path,
+            format!(
+                "expected a status code of 4 to 7 digits, got {}",
+                kind_of(raw)
+            ),
+        ));
+    }
+    Ok(Some(Status::from_code(code)))
 }
 
 /// Reads a value as `kind`.
@@ -122,6 +136,180 @@ pub fn read(kind: ValueKind, raw: &RawValue, path: &str) -> Result<Option<Lenien
         ValueKind::Boolean => boolean(raw, path)?.map(Lenient::Boolean),
         ValueKind::Status => status(raw, path)?.map(Lenient::Status),
     })
+}
+
+/// How strictly [`Fields::read`] reads an object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Strictness {
+    /// A response's `data`, from Paypro over TLS: a second spelling of a field is accepted
+    /// when it agrees with the first (or is empty) and kept in `extra`.
+    Response,
+    /// A callback, which anyone can POST and whose empty values are not signed: two spellings
+    /// of one field are refused, every field the spec requires must be present, and a value
+    /// containing `name=` for a field name is refused as spliced (the canonical string joins
+    /// `key=value` pairs with no separator, so `"status":"0000successTime=X"` would sign like
+    /// `"status":"0000","successTime":"X"`).
+    Notification,
+}
+
+/// An object's known fields found by their descriptors (wire name or alias), ready to be read
+/// by kind; the rest kept, untouched, for `extra`. Generated `FromRaw` impls are built on it,
+/// so every rule about received objects lives here, once.
+///
+/// Everywhere, a JSON `null` or an empty string `""` reads as absent (empty values are not
+/// signed, so anyone can add them to a genuine callback).
+#[derive(Debug)]
+pub struct Fields {
+    path: String,
+    found: Vec<Option<(String, Box<RawValue>)>>,
+    extra: Extra,
+}
+
+fn is_blank(raw: &RawValue) -> bool {
+    matches!(raw.get(), "null" | "\"\"")
+}
+
+impl Fields {
+    /// Sorts `raw`'s fields by `fields` (index for index); see [`Strictness`] for the rules.
+    pub fn read(
+        raw: &RawValue,
+        path: &str,
+        fields: &[ResponseField],
+        strictness: Strictness,
+    ) -> Result<Self, DecodeError> {
+        let object = RawObject::parse(raw.get(), path)?;
+        let at = |field: &str| format!("{path}.{field}");
+        if strictness == Strictness::Notification {
+            refuse_spliced(&object, fields, path)?;
+        }
+        let mut found: Vec<Option<(String, Box<RawValue>)>> = vec![None; fields.len()];
+        let mut seen: Vec<Option<String>> = vec![None; fields.len()];
+        let mut extra = Extra::default();
+        for (key, value) in object.into_entries() {
+            let Some(i) = fields
+                .iter()
+                .position(|f| f.wire == key || f.aliases.contains(&key.as_str()))
+            else {
+                extra.insert(key, value);
+                continue;
+            };
+            if let Some(first) = &seen[i] {
+                let agrees = match &found[i] {
+                    _ if is_blank(&value) => true,
+                    Some((_, kept)) => kept.get() == value.get(),
+                    None => true,
+                };
+                if strictness == Strictness::Notification || !agrees {
+                    return Err(DecodeError::new(
+                        at(fields[i].wire),
+                        format!(
+                            "given twice, as `{first}` and as `{key}`: which one was meant is ambiguous"
+                        ),
+                    ));
+                }
+            }
+            seen[i].get_or_insert_with(|| key.clone());
+            if is_blank(&value) || found[i].is_some() {
+                extra.insert(key, value);
+            } else {
+                found[i] = Some((key, value));
+            }
+        }
+        if strictness == Strictness::Notification {
+            for (field, value) in fields.iter().zip(&found) {
+                if field.required && value.is_none() {
+                    return Err(DecodeError::new(
+                        at(field.wire),
+                        "missing (or empty): a notification without it cannot be acted on",
+                    ));
+                }
+            }
+        }
+        Ok(Fields {
+            path: path.to_string(),
+            found,
+            extra,
+        })
+    }
+
+    fn get<T>(
+        &self,
+        i: usize,
+        reader: fn(&RawValue, &str) -> Result<Option<T>, DecodeError>,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.found.get(i).and_then(Option::as_ref) {
+            Some((key, value)) => reader(value, &format!("{}.{key}", self.path)),
+            None => Ok(None),
+        }
+    }
+
+    /// Field `i` as text.
+    pub fn text(&self, i: usize) -> Result<Option<String>, DecodeError> {
+        self.get(i, text)
+    }
+
+    /// Field `i` as a decimal.
+    pub fn decimal(&self, i: usize) -> Result<Option<Decimal>, DecodeError> {
+        self.get(i, decimal)
+    }
+
+    /// Field `i` as a whole number.
+    pub fn integer(&self, i: usize) -> Result<Option<u64>, DecodeError> {
+        self.get(i, integer)
+    }
+
+    /// Field `i` as a boolean.
+    pub fn boolean(&self, i: usize) -> Result<Option<bool>, DecodeError> {
+        self.get(i, boolean)
+    }
+
+    /// Field `i` as a status code.
+    pub fn status(&self, i: usize) -> Result<Option<Status>, DecodeError> {
+        self.get(i, status)
+    }
+
+    /// The fields no descriptor names, and second or empty spellings, exactly as received.
+    pub fn into_extra(self) -> Extra {
+        self.extra
+    }
+}
+
+/// Refuses a value that contains `name=` for a field name: the mark of two `key=value` pairs
+/// spliced into one value, which signs the same as the pairs apart.
+fn refuse_spliced(
+    object: &RawObject,
+    fields: &[ResponseField],
+    path: &str,
+) -> Result<(), DecodeError> {
+    let known = fields
+        .iter()
+        .flat_map(|f| std::iter::once(f.wire).chain(f.aliases.iter().copied()));
+    let present = object.iter().map(|(k, _)| k);
+    let fixed = [
+        crate::protocol::SIGN_FIELD,
+        crate::protocol::TIMESTAMP_FIELD,
+    ];
+    let names: Vec<&str> = known
+        .chain(present)
+        .chain(fixed)
+        .filter(|n| !n.is_empty())
+        .collect();
+    for (key, value) in object.iter() {
+        let text = raw_text(value);
+        for (eq, _) in text.match_indices('=') {
+            let before = &text[..eq];
+            if let Some(name) = names.iter().find(|n| before.ends_with(**n)) {
+                return Err(DecodeError::new(
+                    format!("{path}.{key}"),
+                    format!(
+                        "contains `{name}=`: a value spliced from two signed fields is refused"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A type read leniently from received JSON (a response's `data`, a notification).

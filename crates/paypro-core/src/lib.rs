@@ -20,7 +20,7 @@
 //! let body = serde_json::json!({"timestamp": "1729153976003", "tradeNo": "133323384"});
 //! let body = body.as_object().unwrap();
 //! assert_eq!(canonical_string_of_map(body), "timestamp=1729153976003tradeNo=133323384");
-//! assert_eq!(sign_map(body, &Secret::new("TESTSECRET")).as_str(), "399e2ccfe3ce8947beb4ef1a75f0d170");
+//! assert_eq!(sign_map(body, &Secret::new("TESTSECRET").unwrap()).as_str(), "399e2ccfe3ce8947beb4ef1a75f0d170");
 //! ```
 
 #![warn(missing_docs)]
@@ -38,6 +38,7 @@ mod envelope;
 mod generated;
 pub mod lenient;
 pub mod notify;
+mod paid;
 mod raw;
 mod request;
 mod secret;
@@ -54,9 +55,10 @@ pub use envelope::Envelope;
 pub use generated::protocol;
 pub use generated::status::{FailureCode, Status};
 pub use lenient::FromRaw;
-pub use raw::{DecodeError, Extra, RawObject};
+pub use paid::is_fully_paid;
+pub use raw::{DecodeError, Extra, RawError, RawObject};
 pub use request::{Credentials, Endpoint, PreparedRequest, unsigned_body};
-pub use secret::Secret;
+pub use secret::{Secret, SecretError};
 pub use sign::{
     CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map,
     canonical_string_of_raw, canonical_text, feed_sorted_pairs, sign_map, sign_raw,

@@ -20,11 +20,11 @@
 //! // What Paypro would send (here signed with a test secret).
 //! let body = sign_body(
 //!     r#"{"platFormTradeNo":"5286e988","tradeNo":"00000020","amount":30000,"status":"0000","utr":"1"}"#,
-//!     &Secret::new("TESTSECRET"),
+//!     &Secret::new("TESTSECRET").unwrap(),
 //! )
 //! .unwrap();
 //!
-//! let verifier = Verifier::new("TESTSECRET");
+//! let verifier = Verifier::new(Secret::new("TESTSECRET").unwrap());
 //! let verified = verifier.verify(body.as_bytes()).expect("a genuine callback");
 //! assert_eq!(verified.get_str("status").as_deref(), Some("0000"));
 //! // ...store `verified.body()`, answer ACK, parse with the country's Notification type later.
@@ -45,7 +45,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
 use crate::raw::raw_text;
 use crate::sign::sign_raw;
-use crate::{DecodeError, FromRaw, RawObject, Secret};
+use crate::{DecodeError, FromRaw, RawError, RawObject, Secret};
 
 /// The plain-text answer that stops Paypro's retries.
 pub const ACK: &str = NOTIFY_ACK;
@@ -63,9 +63,26 @@ pub enum NotifyError {
         /// The body's size.
         got: usize,
     },
-    /// Not a JSON object: not JSON, a JSON array or scalar, or a key given twice.
+    /// Not JSON (or not UTF-8, or empty).
+    #[error("not a notification: not JSON ({0})")]
+    NotJson(String),
+    /// JSON, but not an object (an array or a scalar).
     #[error("not a notification: {0}")]
     NotAnObject(String),
+    /// A key given twice: which value was meant is ambiguous.
+    #[error("not a notification: the key `{0}` is given twice")]
+    DuplicateKey(String),
+    /// More fields than [`crate::RawObject::MAX_FIELDS`].
+    #[error("not a notification: more than {limit} fields")]
+    TooManyFields {
+        /// The limit.
+        limit: usize,
+    },
+    /// The signature checked out (or, for an unsigned country, the body was read) but the
+    /// fields cannot be acted on: two spellings of one field, a value of the wrong kind, a
+    /// value spliced from two fields, or a required field missing.
+    #[error("the notification cannot be acted on: {0}")]
+    Unusable(DecodeError),
     /// No `sign` field.
     #[error("the notification has no `sign`")]
     MissingSign,
@@ -111,9 +128,9 @@ impl Verifier {
     pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 
     /// A verifier for one secret.
-    pub fn new(secret: impl Into<Secret>) -> Self {
+    pub fn new(secret: Secret) -> Self {
         Verifier {
-            secrets: vec![secret.into()],
+            secrets: vec![secret],
             max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
             tolerance: None,
             clock: Arc::new(SystemClock),
@@ -121,8 +138,8 @@ impl Verifier {
     }
 
     /// Also accepts notifications signed with `secret` (during a key rotation).
-    pub fn also_accept(mut self, secret: impl Into<Secret>) -> Self {
-        self.secrets.push(secret.into());
+    pub fn also_accept(mut self, secret: Secret) -> Self {
+        self.secrets.push(secret);
         self
     }
 
@@ -157,10 +174,8 @@ impl Verifier {
                 got: body.len(),
             });
         }
-        let text = std::str::from_utf8(body)
-            .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
-        let object =
-            RawObject::parse(text, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+        let text = utf8(body)?;
+        let object = read_object(text)?;
         let sent = match object.get(SIGN_FIELD) {
             None => return Err(NotifyError::MissingSign),
             Some(raw) if raw.get().starts_with('"') => raw_text(raw),
@@ -249,7 +264,8 @@ impl Verified {
         self.secret_index
     }
 
-    /// Parses into a country's notification type (`paypro_id::Notification`).
+    /// Parses into a country's notification type (`paypro_id::Notification`), strictly: see
+    /// [`crate::lenient::Strictness::Notification`].
     pub fn parse<T: FromRaw>(&self) -> Result<T, DecodeError> {
         let raw: &RawValue = serde_json::from_str(&self.body)
             .map_err(|e| DecodeError::new("body", e.to_string()))?;
@@ -339,19 +355,34 @@ pub fn read_unsigned<T: FromRaw>(body: &[u8], max_body_bytes: usize) -> Result<T
             got: body.len(),
         });
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|_| NotifyError::NotAnObject("the body is not UTF-8".into()))?;
-    RawObject::parse(text, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+    let text = utf8(body)?;
+    read_object(text)?;
     let raw: &RawValue =
-        serde_json::from_str(text).map_err(|e| NotifyError::NotAnObject(e.to_string()))?;
-    T::from_raw(raw, "notification").map_err(|e| NotifyError::NotAnObject(e.to_string()))
+        serde_json::from_str(text).map_err(|e| NotifyError::NotJson(e.to_string()))?;
+    T::from_raw(raw, "notification").map_err(NotifyError::Unusable)
+}
+
+fn utf8(body: &[u8]) -> Result<&str, NotifyError> {
+    std::str::from_utf8(body).map_err(|_| NotifyError::NotJson("the body is not UTF-8".into()))
+}
+
+/// Reads the body as an object, with each reason it is not one as its own variant.
+fn read_object(text: &str) -> Result<RawObject, NotifyError> {
+    RawObject::read(text, "body").map_err(|e| match e {
+        RawError::NotJson { detail, .. } => NotifyError::NotJson(detail),
+        RawError::NotAnObject { got, .. } => {
+            NotifyError::NotAnObject(format!("expected a JSON object, got {got}"))
+        }
+        RawError::DuplicateKey { key, .. } => NotifyError::DuplicateKey(key),
+        RawError::TooManyFields { limit, .. } => NotifyError::TooManyFields { limit },
+    })
 }
 
 /// Signs a notification body as Paypro does, for tests and sandboxes: `json` is a JSON object
 /// (without `sign`, or whose `sign` is replaced); the result is the same fields, values byte
 /// for byte, followed by `sign`.
 pub fn sign_body(json: &str, secret: &Secret) -> Result<String, NotifyError> {
-    let object = RawObject::parse(json, "body").map_err(|e| NotifyError::NotAnObject(e.problem))?;
+    let object = read_object(json)?;
     let sign = sign_raw(&object, secret);
     let mut out = String::from("{");
     for (key, value) in object.iter().filter(|(k, _)| *k != SIGN_FIELD) {
@@ -374,17 +405,19 @@ mod tests {
     const MEXICO: &str = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":30000,"status":"0000","message":"SUCCESS","utr":"111111111111","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#;
 
     fn signed(json: &str) -> String {
-        sign_body(json, &Secret::new(SECRET)).unwrap()
+        sign_body(json, &Secret::new(SECRET).unwrap()).unwrap()
     }
 
     #[test]
     fn round_trip_and_the_unknown_field_is_signed() {
         let body = signed(MEXICO);
-        let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+        let v = Verifier::new(Secret::new(SECRET).unwrap())
+            .verify(body.as_bytes())
+            .unwrap();
         assert_eq!(v.get_str("utr").as_deref(), Some("111111111111"));
         assert_eq!(v.secret_index(), 0);
         let without_utr = signed(&MEXICO.replace(r#""utr":"111111111111","#, ""));
-        let v2 = Verifier::new(SECRET)
+        let v2 = Verifier::new(Secret::new(SECRET).unwrap())
             .verify(without_utr.as_bytes())
             .unwrap();
         assert_ne!(
@@ -394,7 +427,9 @@ mod tests {
         );
         let forged = body.replace(r#""utr":"111111111111""#, r#""utr":"999999999999""#);
         assert_eq!(
-            Verifier::new(SECRET).verify(forged.as_bytes()).unwrap_err(),
+            Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(forged.as_bytes())
+                .unwrap_err(),
             NotifyError::BadSign
         );
     }
@@ -417,7 +452,7 @@ mod tests {
             let tampered = body.replacen(&original, &changed, 1);
             assert_ne!(tampered, body);
             assert_eq!(
-                Verifier::new(SECRET)
+                Verifier::new(Secret::new(SECRET).unwrap())
                     .verify(tampered.as_bytes())
                     .unwrap_err(),
                 NotifyError::BadSign,
@@ -426,7 +461,9 @@ mod tests {
         }
         let added = body.replacen('{', r#"{"extra":"1","#, 1);
         assert_eq!(
-            Verifier::new(SECRET).verify(added.as_bytes()).unwrap_err(),
+            Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(added.as_bytes())
+                .unwrap_err(),
             NotifyError::BadSign
         );
     }
@@ -435,14 +472,18 @@ mod tests {
     fn numbers_keep_their_text() {
         for amount in ["3.0000", "3.0", "3", "\"3.0000\"", "30000", "1e3"] {
             let body = signed(&format!(r#"{{"amount":{amount},"status":"00029"}}"#));
-            let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+            let v = Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(body.as_bytes())
+                .unwrap();
             assert_eq!(v.get("amount").unwrap().get(), amount);
         }
         // 3.0000 and 3.0 are different texts, so different signatures.
         let a = signed(r#"{"amount":3.0000}"#);
         let b = a.replace("3.0000", "3.0");
         assert_eq!(
-            Verifier::new(SECRET).verify(b.as_bytes()).unwrap_err(),
+            Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(b.as_bytes())
+                .unwrap_err(),
             NotifyError::BadSign
         );
     }
@@ -450,36 +491,48 @@ mod tests {
     #[test]
     fn unicode_values() {
         let body = signed(r#"{"message":"Pago recibido: ñandú 🦤","payer":"\u00e9t\u00e9"}"#);
-        let v = Verifier::new(SECRET).verify(body.as_bytes()).unwrap();
+        let v = Verifier::new(Secret::new(SECRET).unwrap())
+            .verify(body.as_bytes())
+            .unwrap();
         assert_eq!(v.get_str("payer").as_deref(), Some("été"));
         // Escaped or not, the same text signs the same.
         let literal = body.replace(r#""\u00e9t\u00e9""#, r#""été""#);
-        assert!(Verifier::new(SECRET).verify(literal.as_bytes()).is_ok());
+        assert!(
+            Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(literal.as_bytes())
+                .is_ok()
+        );
     }
 
     #[test]
     fn distinct_errors() {
-        let v = Verifier::new(SECRET);
+        let v = Verifier::new(Secret::new(SECRET).unwrap());
         assert!(matches!(
             v.verify(b"[1,2]"),
             Err(NotifyError::NotAnObject(_))
         ));
         assert!(matches!(
             v.verify(b"status=0000"),
-            Err(NotifyError::NotAnObject(_))
+            Err(NotifyError::NotJson(_))
         ));
         assert!(matches!(
             v.verify(&[0xff, 0x00]),
-            Err(NotifyError::NotAnObject(_))
+            Err(NotifyError::NotJson(_))
         ));
+        assert!(matches!(v.verify(b""), Err(NotifyError::NotJson(_))));
+        assert!(matches!(v.verify(b"42"), Err(NotifyError::NotAnObject(_))));
         let duplicated =
             r#"{"status":"0000","status":"00029","sign":"0123456789abcdef0123456789abcdef"}"#;
-        match v.verify(duplicated.as_bytes()) {
-            Err(NotifyError::NotAnObject(why)) => {
-                assert!(why.contains("duplicate key `status`"), "{why}")
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(
+            v.verify(duplicated.as_bytes()).unwrap_err(),
+            NotifyError::DuplicateKey("status".into())
+        );
+        let many: Vec<String> = (0..300).map(|i| format!(r#""k{i}":"v""#)).collect();
+        assert_eq!(
+            v.verify(format!("{{{}}}", many.join(",")).as_bytes())
+                .unwrap_err(),
+            NotifyError::TooManyFields { limit: 256 }
+        );
         assert_eq!(
             v.verify(br#"{"status":"0000"}"#).unwrap_err(),
             NotifyError::MissingSign
@@ -506,7 +559,7 @@ mod tests {
             Err(NotifyError::TooLarge { limit: 65536, .. })
         ));
         assert!(
-            Verifier::new(SECRET)
+            Verifier::new(Secret::new(SECRET).unwrap())
                 .max_body_bytes(1 << 20)
                 .verify(big.as_bytes())
                 .is_ok()
@@ -515,13 +568,16 @@ mod tests {
 
     #[test]
     fn key_rotation() {
-        let old = sign_body(MEXICO, &Secret::new("old-key")).unwrap();
-        let new = sign_body(MEXICO, &Secret::new("new-key")).unwrap();
-        let v = Verifier::new("new-key").also_accept("old-key");
+        let old = sign_body(MEXICO, &Secret::new("old-key").unwrap()).unwrap();
+        let new = sign_body(MEXICO, &Secret::new("new-key").unwrap()).unwrap();
+        let v = Verifier::new(Secret::new("new-key").unwrap())
+            .also_accept(Secret::new("old-key").unwrap());
         assert_eq!(v.verify(new.as_bytes()).unwrap().secret_index(), 0);
         assert_eq!(v.verify(old.as_bytes()).unwrap().secret_index(), 1);
         assert_eq!(
-            Verifier::new("new-key").verify(old.as_bytes()).unwrap_err(),
+            Verifier::new(Secret::new("new-key").unwrap())
+                .verify(old.as_bytes())
+                .unwrap_err(),
             NotifyError::BadSign
         );
         assert!(!format!("{v:?}").contains("key"), "{v:?}");
@@ -532,10 +588,13 @@ mod tests {
         let body = signed(MEXICO); // timestamp 1724740395968
         let at = 1_724_740_395_968u64;
         assert!(
-            Verifier::new(SECRET).verify(body.as_bytes()).is_ok(),
+            Verifier::new(Secret::new(SECRET).unwrap())
+                .verify(body.as_bytes())
+                .is_ok(),
             "off by default"
         );
-        let v = Verifier::new(SECRET).timestamp_tolerance(Duration::from_secs(300));
+        let v = Verifier::new(Secret::new(SECRET).unwrap())
+            .timestamp_tolerance(Duration::from_secs(300));
         assert!(
             v.clone()
                 .clock(FixedClockAt(at + 299_000))

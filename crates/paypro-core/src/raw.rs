@@ -5,7 +5,7 @@
 //! `3.0000` (a float round-trip would change amounts and break signatures), and fields the spec
 //! does not know end up in [`Extra`] instead of being dropped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -32,6 +32,61 @@ impl DecodeError {
     }
 }
 
+/// Why a body is not a readable JSON object, by kind: what a receiver answers can differ.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RawError {
+    /// Not JSON at all (or empty).
+    #[error("{path}: not JSON ({detail})")]
+    NotJson {
+        /// Where.
+        path: String,
+        /// What the JSON reader said.
+        detail: String,
+    },
+    /// JSON, but not an object.
+    #[error("{path}: expected a JSON object, got {got}")]
+    NotAnObject {
+        /// Where.
+        path: String,
+        /// What came instead (`a JSON array`, `a JSON scalar`).
+        got: &'static str,
+    },
+    /// A key given twice: which value the sender meant is ambiguous.
+    #[error("{path}: duplicate key `{key}`")]
+    DuplicateKey {
+        /// Where.
+        path: String,
+        /// The key.
+        key: String,
+    },
+    /// More fields than [`RawObject::MAX_FIELDS`].
+    #[error("{path}: more than {limit} fields")]
+    TooManyFields {
+        /// Where.
+        path: String,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl From<RawError> for DecodeError {
+    fn from(e: RawError) -> Self {
+        let problem = e.to_string();
+        let path = match e {
+            RawError::NotJson { path, .. }
+            | RawError::NotAnObject { path, .. }
+            | RawError::DuplicateKey { path, .. }
+            | RawError::TooManyFields { path, .. } => path,
+        };
+        let problem = problem
+            .strip_prefix(&format!("{path}: "))
+            .map(str::to_string)
+            .unwrap_or(problem);
+        DecodeError::new(path, problem)
+    }
+}
+
 /// A JSON object's top-level fields, each kept as raw JSON text, in arrival order.
 #[derive(Clone, Debug)]
 pub struct RawObject {
@@ -39,26 +94,62 @@ pub struct RawObject {
 }
 
 impl RawObject {
-    /// Parses a JSON object. A non-object, invalid JSON, or a key that appears twice is an error
-    /// (with duplicate keys, which value the sender meant is ambiguous).
+    /// The most fields an object may have. Every documented object has fewer than 20; the cap
+    /// bounds the work an unauthenticated body can cause before its signature is checked.
+    pub const MAX_FIELDS: usize = 256;
+
+    /// Parses a JSON object. A non-object, invalid JSON, a key that appears twice (which value
+    /// the sender meant is ambiguous) or more than [`RawObject::MAX_FIELDS`] fields is an
+    /// error. Linear in the body's size.
     pub fn parse(text: &str, path: &str) -> Result<Self, DecodeError> {
+        Self::read(text, path).map_err(DecodeError::from)
+    }
+
+    /// [`RawObject::parse`], with the reason as a [`RawError`].
+    pub fn read(text: &str, path: &str) -> Result<Self, RawError> {
         let trimmed = text.trim_start();
         if !trimmed.starts_with('{') {
-            let what = match trimmed.chars().next() {
-                None => "empty".to_string(),
-                Some('[') => "a JSON array".to_string(),
-                Some(_) if serde_json::from_str::<&RawValue>(text).is_ok() => {
-                    "a JSON scalar".to_string()
-                }
-                Some(_) => "not JSON".to_string(),
-            };
-            return Err(DecodeError::new(
-                path,
-                format!("expected a JSON object, got {what}"),
-            ));
+            return Err(match trimmed.chars().next() {
+                None => RawError::NotJson {
+                    path: path.into(),
+                    detail: "the body is empty".into(),
+                },
+                Some('[') => RawError::NotAnObject {
+                    path: path.into(),
+                    got: "a JSON array",
+                },
+                Some(_) => match serde_json::from_str::<&RawValue>(text) {
+                    Ok(_) => RawError::NotAnObject {
+                        path: path.into(),
+                        got: "a JSON scalar",
+                    },
+                    Err(e) => RawError::NotJson {
+                        path: path.into(),
+                        detail: e.to_string(),
+                    },
+                },
+            });
         }
-        serde_json::from_str::<RawObject>(text)
-            .map_err(|e| DecodeError::new(path, format!("invalid JSON object: {e}")))
+        let problem = std::cell::RefCell::new(None);
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let parsed =
+            de::DeserializeSeed::deserialize(ObjectSeed { problem: &problem }, &mut reader)
+                .and_then(|object| reader.end().map(|()| object));
+        match (parsed, problem.into_inner()) {
+            (Ok(object), _) => Ok(object),
+            (Err(_), Some(Problem::Duplicate(key))) => Err(RawError::DuplicateKey {
+                path: path.into(),
+                key,
+            }),
+            (Err(_), Some(Problem::TooMany)) => Err(RawError::TooManyFields {
+                path: path.into(),
+                limit: Self::MAX_FIELDS,
+            }),
+            (Err(e), None) => Err(RawError::NotJson {
+                path: path.into(),
+                detail: e.to_string(),
+            }),
+        }
     }
 
     /// The fields in arrival order.
@@ -90,26 +181,52 @@ impl RawObject {
     }
 }
 
+enum Problem {
+    Duplicate(String),
+    TooMany,
+}
+
+/// Reads one object, recording a duplicate key or too many fields as a typed problem.
+struct ObjectSeed<'a> {
+    problem: &'a std::cell::RefCell<Option<Problem>>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for ObjectSeed<'_> {
+    type Value = RawObject;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawObject, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectSeed<'_> {
+    type Value = RawObject;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawObject, A::Error> {
+        let mut entries: Vec<(String, Box<RawValue>)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.len() == RawObject::MAX_FIELDS {
+                *self.problem.borrow_mut() = Some(Problem::TooMany);
+                return Err(de::Error::custom("too many fields"));
+            }
+            if !seen.insert(key.clone()) {
+                let message = format!("duplicate key `{key}`");
+                *self.problem.borrow_mut() = Some(Problem::Duplicate(key));
+                return Err(de::Error::custom(message));
+            }
+            let value = map.next_value::<Box<RawValue>>()?;
+            entries.push((key, value));
+        }
+        Ok(RawObject { entries })
+    }
+}
+
 impl<'de> Deserialize<'de> for RawObject {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor;
-        impl<'de> Visitor<'de> for ObjectVisitor {
-            type Value = RawObject;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawObject, A::Error> {
-                let mut entries: Vec<(String, Box<RawValue>)> = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, Box<RawValue>>()? {
-                    if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
-                    }
-                    entries.push((key, value));
-                }
-                Ok(RawObject { entries })
-            }
-        }
-        deserializer.deserialize_map(ObjectVisitor)
+        let problem = std::cell::RefCell::new(None);
+        deserializer.deserialize_map(ObjectSeed { problem: &problem })
     }
 }
 
@@ -231,10 +348,70 @@ mod tests {
         let err = |t: &str| RawObject::parse(t, "body").unwrap_err().to_string();
         assert_eq!(err("[1]"), "body: expected a JSON object, got a JSON array");
         assert_eq!(err("42"), "body: expected a JSON object, got a JSON scalar");
-        assert_eq!(err("<html>"), "body: expected a JSON object, got not JSON");
-        assert_eq!(err(""), "body: expected a JSON object, got empty");
+        assert!(
+            err("<html>").starts_with("body: not JSON"),
+            "{}",
+            err("<html>")
+        );
+        assert_eq!(err(""), "body: not JSON (the body is empty)");
         assert!(err(r#"{"a":1,"a":2}"#).contains("duplicate key `a`"));
-        assert!(err(r#"{"a":1"#).starts_with("body: invalid JSON object"));
+        assert!(err(r#"{"a":1"#).starts_with("body: not JSON"));
+        assert!(err(r#"{"a":1} trailing"#).starts_with("body: not JSON"));
+    }
+
+    #[test]
+    fn typed_problems_and_the_field_cap() {
+        let read = |t: &str| RawObject::read(t, "body").unwrap_err();
+        assert_eq!(
+            read(r#"{"a":1,"b":2,"a":3}"#),
+            RawError::DuplicateKey {
+                path: "body".into(),
+                key: "a".into()
+            }
+        );
+        let at_cap: Vec<String> = (0..RawObject::MAX_FIELDS)
+            .map(|i| format!(r#""k{i}":1"#))
+            .collect();
+        let ok = format!("{{{}}}", at_cap.join(","));
+        assert_eq!(
+            RawObject::read(&ok, "body").unwrap().len(),
+            RawObject::MAX_FIELDS
+        );
+        let over = format!("{{{},\"one-more\":1}}", at_cap.join(","));
+        assert_eq!(
+            read(&over),
+            RawError::TooManyFields {
+                path: "body".into(),
+                limit: RawObject::MAX_FIELDS
+            }
+        );
+        assert!(matches!(
+            read("[1]"),
+            RawError::NotAnObject {
+                got: "a JSON array",
+                ..
+            }
+        ));
+        assert!(matches!(
+            read("\"x\""),
+            RawError::NotAnObject {
+                got: "a JSON scalar",
+                ..
+            }
+        ));
+        assert!(matches!(read("x"), RawError::NotJson { .. }));
+    }
+
+    /// 8,600 distinct keys (the issue's 64 KiB attack) are refused after the cap, without
+    /// quadratic work: a duplicate far down a large object is found by a hash set.
+    #[test]
+    fn a_large_object_is_refused_at_the_cap() {
+        let keys: Vec<String> = (0..8_600).map(|i| format!(r#""k{i}":1"#)).collect();
+        let body = format!("{{{}}}", keys.join(","));
+        assert!(matches!(
+            RawObject::read(&body, "body"),
+            Err(RawError::TooManyFields { .. })
+        ));
     }
 
     #[test]

@@ -31,9 +31,10 @@ pub trait Endpoint: Signable + Serialize {
 /// `Debug` shows the merchant number and hides the secret:
 ///
 /// ```
-/// use paypro_core::Credentials;
-/// let c = Credentials::new("8729248847", "top-secret");
+/// use paypro_core::{Credentials, Secret};
+/// let c = Credentials::new("8729248847", Secret::new("top-secret")?);
 /// assert_eq!(format!("{c:?}"), r#"Credentials { merchant_no: "8729248847", secret: Secret([redacted]) }"#);
+/// # Ok::<(), paypro_core::SecretError>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Credentials {
@@ -43,10 +44,10 @@ pub struct Credentials {
 
 impl Credentials {
     /// Credentials for one merchant.
-    pub fn new(merchant_no: impl Into<String>, secret: impl Into<Secret>) -> Self {
+    pub fn new(merchant_no: impl Into<String>, secret: Secret) -> Self {
         Credentials {
             merchant_no: merchant_no.into(),
-            secret: secret.into(),
+            secret,
         }
     }
 

@@ -78,6 +78,23 @@ pub enum Answer {
         /// The length announced.
         declared: usize,
     },
+    /// A redirect: `status` (301, 302, 307, 308) with a `location` header and no body.
+    Redirect {
+        /// HTTP status.
+        status: u16,
+        /// Where it points.
+        location: String,
+    },
+    /// A complete status line and headers, then the body one byte at a time, `every` apart
+    /// (an answer that never quite stops coming).
+    Drip {
+        /// HTTP status.
+        status: u16,
+        /// The body.
+        body: String,
+        /// The pause before each byte.
+        every: Duration,
+    },
     /// Wait, then answer.
     Delayed(Duration, Box<Answer>),
     /// Close the connection without answering.
@@ -169,7 +186,7 @@ pub fn refusal(
 }
 
 /// Answers `json` when [`refusal`] finds nothing wrong with `request`, otherwise a refusal
-/// envelope (`code` 9999, `msg` naming the problem), so the client under test sees
+/// envelope (`code` 9422, a refusal the spec lists; `msg` naming the problem), so the client under test sees
 /// `Error::Rejected` with the reason.
 pub fn checked_answer(
     request: &Received,
@@ -181,7 +198,7 @@ pub fn checked_answer(
 ) -> Answer {
     match refusal(request, endpoint, merchant_no, secret, timestamp_ms) {
         None => Answer::json(json),
-        Some(why) => Answer::json(serde_json::json!({"code": "9999", "msg": why}).to_string()),
+        Some(why) => Answer::json(serde_json::json!({"code": "9422", "msg": why}).to_string()),
     }
 }
 
@@ -305,6 +322,35 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 answer = *inner;
             }
             Answer::Close => return,
+            Answer::Redirect { status, location } => {
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                );
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.shutdown().await;
+                return;
+            }
+            Answer::Drip {
+                status,
+                body,
+                every,
+            } => {
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                if stream.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                for byte in body.as_bytes() {
+                    tokio::time::sleep(every).await;
+                    if stream.write_all(std::slice::from_ref(byte)).await.is_err() {
+                        return;
+                    }
+                }
+                let _ = stream.shutdown().await;
+                return;
+            }
             Answer::Full {
                 status,
                 content_type,
@@ -395,6 +441,7 @@ mod tests {
         sign: SignPlacement::Body,
         timestamp: TimestampWire::String,
         effect: Effect::ReadOnly,
+        unaccepted: Unaccepted::ByCode,
         provenance: Provenance::Documented,
         request: &[],
         response: DataShape::Boolean,
@@ -414,7 +461,7 @@ mod tests {
 
     #[test]
     fn refusal_names_each_problem() {
-        let secret = Secret::new("k");
+        let secret = Secret::new("k").unwrap();
         let fields = serde_json::json!({"timestamp": "5", "tradeNo": "T"});
         let sign = crate::sign_map(fields.as_object().unwrap(), &secret);
         let good = format!(r#"{{"timestamp":"5","tradeNo":"T","sign":"{sign}"}}"#);
@@ -461,7 +508,7 @@ mod tests {
             Some(6),
             "{}",
         ) {
-            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9999","msg":"timestamp"}"#),
+            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9422","msg":"timestamp"}"#),
             other => panic!("{other:?}"),
         }
     }

@@ -31,7 +31,7 @@ async fn a_signed_request_reaches_the_server_exactly_as_prepared() {
     let mut body = r.json().expect("JSON");
     let sign = body.remove("sign").expect("sign in the body");
     assert_eq!(body["timestamp"], "1728609257212");
-    assert!(sign_map(&body, &Secret::new(SECRET)).matches(sign.as_str().unwrap()));
+    assert!(sign_map(&body, &Secret::new(SECRET).unwrap()).matches(sign.as_str().unwrap()));
 }
 
 #[tokio::test]
@@ -126,9 +126,9 @@ async fn every_documented_status_code() {
 }
 
 #[tokio::test]
-async fn a_non_0000_code_is_a_rejection_with_code_and_message() {
+async fn a_listed_refusal_code_is_a_rejection_with_code_and_message() {
     let server = answering(Answer::json(
-        r#"{"msg":"sign error","code":"1001","success":false,"data":null}"#,
+        r#"{"msg":"sign error","code":"9402","success":false,"data":null}"#,
     ))
     .await;
     match client(&server).send(&pay()).await {
@@ -144,7 +144,7 @@ async fn a_non_0000_code_is_a_rejection_with_code_and_message() {
             };
             assert_eq!(
                 (code.as_str(), msg.as_str(), http_status),
-                ("1001", "sign error", 200)
+                ("9402", "sign error", 200)
             );
         }
         other => panic!("{other:?}"),
@@ -286,7 +286,7 @@ async fn reads_are_retried_with_a_fresh_signature_within_the_policy() {
     for r in &requests {
         let mut body = r.json().unwrap();
         let sign = body.remove("sign").unwrap();
-        assert!(sign_map(&body, &Secret::new(SECRET)).matches(sign.as_str().unwrap()));
+        assert!(sign_map(&body, &Secret::new(SECRET).unwrap()).matches(sign.as_str().unwrap()));
     }
 }
 
@@ -316,7 +316,10 @@ async fn an_endpoint_of_another_country_is_not_sent() {
 #[test]
 fn base_urls_are_checked() {
     assert!(matches!(
-        Client::new(&COUNTRY, Config::new(MERCHANT, SECRET)),
+        Client::new(
+            &COUNTRY,
+            Config::new(MERCHANT, Secret::new(SECRET).unwrap())
+        ),
         Err(ConfigError::NoBaseUrl { country: "Zedland" })
     ));
     for bad in [
@@ -327,7 +330,10 @@ fn base_urls_are_checked() {
     ] {
         assert!(
             matches!(
-                Client::new(&COUNTRY, Config::new(MERCHANT, SECRET).base_url(bad)),
+                Client::new(
+                    &COUNTRY,
+                    Config::new(MERCHANT, Secret::new(SECRET).unwrap()).base_url(bad)
+                ),
                 Err(ConfigError::BadBaseUrl { .. })
             ),
             "{bad}"
@@ -335,7 +341,7 @@ fn base_urls_are_checked() {
     }
     let c = Client::new(
         &COUNTRY,
-        Config::new(MERCHANT, SECRET).base_url("https://h.example/mex-pay/"),
+        Config::new(MERCHANT, Secret::new(SECRET).unwrap()).base_url("https://h.example/mex-pay/"),
     )
     .unwrap();
     assert_eq!(c.base_url(), "https://h.example/mex-pay");
@@ -349,7 +355,7 @@ async fn reconciliation_queries_until_final() {
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
     let server = TestServer::start(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
-        0 => Answer::json(r#"{"code":"1404","msg":"order not exist"}"#),
+        0 => Answer::json(r#"{"code":"9410","msg":"order not exist"}"#),
         1 => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0015"}"#)),
         _ => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0000"}"#)),
     })
@@ -367,19 +373,34 @@ async fn reconciliation_queries_until_final() {
     }
     assert_eq!(calls.load(Ordering::SeqCst), 3);
 
-    let server = answering(Answer::json(r#"{"code":"1404","msg":"order not exist"}"#)).await;
     let short = ReconcileOptions {
         deadline: Duration::from_millis(100),
         interval: Duration::from_millis(20),
     };
-    match client(&server)
-        .reconcile(&query(), |d| d.status.as_ref(), short)
-        .await
-    {
-        Ok(Reconciled::NotFound { code, msg }) => {
-            assert_eq!((code.as_str(), msg.as_str()), ("1404", "order not exist"))
+    // Refused, uncertain or failed queries never conclude "not found, send it again".
+    for answer in [
+        Answer::json(r#"{"code":"9410","msg":"order not exist"}"#),
+        Answer::json(r#"{"code":"1404","msg":"order not exist"}"#),
+        Answer::json(r#"{"code":"502","msg":"bad gateway"}"#),
+        Answer::Full {
+            status: 502,
+            content_type: "application/json".into(),
+            body: r#"{"code":"502","msg":"bad gateway"}"#.into(),
+        },
+    ] {
+        let server = answering(answer.clone()).await;
+        match client(&server)
+            .reconcile(&query(), |d| d.status.as_ref(), short)
+            .await
+        {
+            Ok(Reconciled::Undetermined { last_error }) => {
+                assert!(matches!(
+                    last_error,
+                    Error::Rejected { .. } | Error::Uncertain { .. } | Error::Unreadable { .. }
+                ));
+            }
+            other => panic!("{answer:?}: {other:?}"),
         }
-        other => panic!("{other:?}"),
     }
 
     let server = answering(Answer::json(accepted(r#"{"status":"0015"}"#))).await;
@@ -443,10 +464,16 @@ mod blocking {
         ));
 
         let rejected = rt.block_on(answering(Answer::json(
-            r#"{"code":"1001","msg":"sign error"}"#,
+            r#"{"code":"9402","msg":"sign error"}"#,
         )));
         let client = BlockingClient::new(&COUNTRY, config(rejected.url())).unwrap();
         assert!(matches!(client.send(&pay()), Err(Error::Rejected { .. })));
+
+        let unknown_code = rt.block_on(answering(Answer::json(
+            r#"{"code":"1001","msg":"sign error"}"#,
+        )));
+        let client = BlockingClient::new(&COUNTRY, config(unknown_code.url())).unwrap();
+        assert!(matches!(client.send(&pay()), Err(Error::Uncertain { .. })));
 
         let cut = rt.block_on(answering(Answer::Truncated {
             status: 200,
@@ -458,6 +485,140 @@ mod blocking {
             client.send(&pay()),
             Err(Error::Unreadable { status: 200, .. })
         ));
+    }
+
+    /// One deadline for the whole exchange: an answer that drips one byte every 300 ms ends
+    /// at the request time-out (reqwest's blocking client applied it per read and never ended).
+    #[test]
+    fn the_blocking_client_gives_up_on_a_dripping_answer() {
+        let rt = runtime();
+        let drip = rt.block_on(answering(Answer::Drip {
+            status: 200,
+            body: accepted(&format!(r#"{{"pad":"{}"}}"#, "x".repeat(200))),
+            every: Duration::from_millis(300),
+        }));
+        let client = BlockingClient::new(
+            &COUNTRY,
+            config(drip.url()).request_timeout(Duration::from_secs(1)),
+        )
+        .unwrap();
+        match client.send(&pay()) {
+            Err(e @ Error::Unknown { .. }) => assert!(e.may_have_moved_money()),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(drip.requests().len(), 1);
+    }
+
+    #[test]
+    fn the_blocking_client_refuses_to_block_inside_a_runtime() {
+        let rt = runtime();
+        let server = rt.block_on(answering(Answer::json(accepted("{}"))));
+        let client = BlockingClient::new(&COUNTRY, config(server.url())).unwrap();
+        let inside = rt.block_on(async { client.send(&pay()) });
+        assert!(matches!(inside, Err(Error::NotSent { .. })), "{inside:?}");
+        assert!(server.requests().is_empty());
+    }
+}
+
+/// A 3xx is never followed: the signed body is POSTed once, never to another host, and the
+/// outcome is "may have moved" (the first POST may have been processed).
+#[tokio::test]
+async fn redirects_are_never_followed() {
+    let elsewhere = answering(Answer::json(accepted(r#"{"status":"0000"}"#))).await;
+    for status in [301, 302, 303, 307, 308] {
+        for target in [
+            format!("{}/v1/pay", elsewhere.url()),
+            "/v1/pay".to_string(),
+            "http://127.0.0.1:9/v1/pay".to_string(),
+        ] {
+            let server = answering(Answer::Redirect {
+                status,
+                location: target.clone(),
+            })
+            .await;
+            match client(&server).send(&pay()).await {
+                Err(e @ Error::Unreadable { .. }) => {
+                    assert!(e.may_have_moved_money(), "{status} {target}");
+                    let Error::Unreadable { status: got, .. } = e else {
+                        unreachable!()
+                    };
+                    assert_eq!(got, status);
+                }
+                other => panic!("{status} to {target}: {other:?}"),
+            }
+            assert_eq!(
+                server.requests().len(),
+                1,
+                "{status} to {target}: sent once"
+            );
+        }
+    }
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the signed body never reaches another host"
+    );
+}
+
+/// A merchant's own client that follows redirects cannot turn a redirect into a silent resend:
+/// the answer is reported as unreadable (may have moved), never as the redirect target's.
+#[tokio::test]
+async fn a_supplied_client_that_follows_redirects_is_caught() {
+    let target = answering(Answer::json(accepted(r#"{"status":"0000"}"#))).await;
+    let server = answering(Answer::Redirect {
+        status: 307,
+        location: format!("{}/v1/pay", target.url()),
+    })
+    .await;
+    let following = reqwest::Client::builder().build().unwrap();
+    let client = Client::new(
+        &COUNTRY,
+        support::config(server.url()).http_client(following),
+    )
+    .unwrap();
+    match client.send(&pay()).await {
+        Err(Error::Unreadable { problem, .. }) => {
+            assert!(problem.contains("followed a redirect"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A 5xx (or 4xx) is never a refusal, whatever JSON it carries: not the gateway's own 502
+/// envelope, not a 500 wrapping an accepted envelope.
+#[tokio::test]
+async fn an_error_status_is_unreadable_whatever_its_json_says() {
+    for (status, body) in [
+        (502, r#"{"code":"502","msg":"Bad Gateway"}"#.to_string()),
+        (500, accepted(r#"{"status":"0000"}"#)),
+        (503, r#"{"code":"9402","msg":"sign error"}"#.to_string()),
+        (400, r#"{"code":"9422","msg":"bad field"}"#.to_string()),
+    ] {
+        let server = answering(Answer::Full {
+            status,
+            content_type: "application/json".into(),
+            body,
+        })
+        .await;
+        match client(&server).send(&pay()).await {
+            Err(e @ Error::Unreadable { .. }) => assert!(e.may_have_moved_money()),
+            other => panic!("{status}: {other:?}"),
+        }
+        assert_eq!(server.requests().len(), 1, "a pay-in is sent once");
+    }
+}
+
+/// System errors and codes the spec does not know do not prove a refusal.
+#[tokio::test]
+async fn system_errors_and_unknown_codes_may_have_moved_money() {
+    for code in ["8000", "5000", "00032", "1001", "9999"] {
+        let server = answering(Answer::json(format!(
+            r#"{{"code":"{code}","msg":"x","success":false,"data":null}}"#
+        )))
+        .await;
+        match client(&server).send(&pay()).await {
+            Err(e @ Error::Uncertain { .. }) => assert!(e.may_have_moved_money(), "{code}"),
+            other => panic!("{code}: {other:?}"),
+        }
     }
 }
 

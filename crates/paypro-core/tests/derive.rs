@@ -99,7 +99,7 @@ fn signing_md_vector_through_the_derive() {
         way_code: "EWALLET_BKASH".into(),
     };
     assert_eq!(
-        p.sign(Some(1728609257212), &Secret::new("TESTSECRET"))
+        p.sign(Some(1728609257212), &Secret::new("TESTSECRET").unwrap())
             .as_str(),
         "14c96c6e3ff59f7416d4b1a0c9d26883"
     );
@@ -139,12 +139,12 @@ proptest! {
         notify in text(),
         zeta in any::<u32>(),
         timestamp in any::<u64>(),
-        secret in "\\PC{0,40}",
+        secret in "[a-zA-Z0-9]\\PC{0,39}",
     ) {
         let p = PayIn { trade_no, amount: Amount::new(amount), remark, notify, zeta, sign: Some("x".into()), local_only: String::new(), header: String::new() };
         let map = body(&p, timestamp);
         prop_assert_eq!(p.canonical_string(Some(timestamp)), canonical_string_of_map(&map));
-        let secret = Secret::new(secret);
+        let secret = Secret::new(secret).unwrap();
         prop_assert_eq!(p.sign(Some(timestamp), &secret), sign_map(&map, &secret));
         let mut pairs = Pairs(Vec::new());
         p.feed_canonical(Some(timestamp), &mut pairs);

@@ -39,12 +39,12 @@ proptest! {
     #[test]
     fn signed_verifies_and_any_changed_value_does_not(
         fields in object(),
-        secret in "\\PC{1,30}",
+        secret in "[a-z]\\PC{0,29}",
         pick in any::<prop::sample::Index>(),
         at in any::<prop::sample::Index>(),
         with in "[a-zA-Z0-9]",
     ) {
-        let secret = Secret::new(secret);
+        let secret = Secret::new(secret).unwrap();
         let body = sign_body(&body_of(&fields), &secret).unwrap();
         let verifier = Verifier::new(secret.clone()).max_body_bytes(1 << 20);
         let verified = verifier.verify(body.as_bytes()).expect("signed by the helper");

@@ -10,8 +10,8 @@ use crate::*;
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use paypro_eg::{Client, Config};
-/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// use paypro_eg::{Client, Config, Secret};
+/// let client = Client::new(Config::new("0000000001", Secret::new(std::env::var("PAYPRO_SECRET")?)?).base_url("https://gateway.example"))?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
@@ -38,9 +38,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_eg::{Client, Config};
+    /// use paypro_eg::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_eg::PayInRequest::builder()
     ///     .payer("kevin zhang")
     ///     .amount(300)
@@ -79,9 +79,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_eg::{Client, Config};
+    /// use paypro_eg::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_eg::PayoutRequest::builder()
     ///     .customer_name("kevin")
     ///     .amount(300)
@@ -118,9 +118,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_eg::{Client, Config};
+    /// use paypro_eg::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_eg::QueryPayInRequest::builder()
     ///     .trade_no("test_00000008")
     ///     .build()?;
@@ -143,9 +143,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_eg::{Client, Config};
+    /// use paypro_eg::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_eg::QueryPayoutRequest::builder()
     ///     .trade_no("test_00000002")
     ///     .build()?;
@@ -168,9 +168,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_eg::{Client, Config};
+    /// use paypro_eg::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_eg::BalanceRequest::builder()
     ///     .build()?;
     /// let reply = client.balance(&request).await?;

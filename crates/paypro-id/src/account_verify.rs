@@ -16,7 +16,7 @@ use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -27,6 +27,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::ReadOnly,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[FIELD_BANK_ACCOUNT_NO, FIELD_BANK_CODE],
     response: DataShape::Object(RESPONSE_FIELDS),
@@ -76,9 +77,9 @@ const FIELD_BANK_CODE: FieldSpec = FieldSpec {
 ///     .bank_account_no("5464438554636")
 ///     .bank_code("0002")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1732988442913);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_id::Secret::new("TESTSECRET")?), 1732988442913);
 /// assert_eq!(prepared.path, "/v1/paypro/accountVerify");
-/// # Ok::<(), paypro_id::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "AccountVerifyBuilder")]
@@ -180,12 +181,14 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "bankAccountNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Bank account number.",
     },
     ResponseField {
         wire: "bankAccountName",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Account holder's name.",
     },
 ];
@@ -211,30 +214,18 @@ pub struct AccountVerifyResponse {
 }
 impl FromRaw for AccountVerifyResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut bank_account_no = None;
-        let mut bank_account_name = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "bankAccountNo" if bank_account_no.is_none() => {
-                    bank_account_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "bankAccountName" if bank_account_name.is_none() => {
-                    bank_account_name = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let bank_account_no = found.text(0)?;
+        let bank_account_name = found.text(1)?;
         Ok(AccountVerifyResponse {
             bank_account_no,
             bank_account_name,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

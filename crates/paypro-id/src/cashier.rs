@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use paypro_core::{Amount, AmountInput, IntoAmount};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
@@ -25,6 +25,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::MovesMoney,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[
         FIELD_TRADE_NO,
@@ -195,9 +196,9 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec {
 ///     .notify_url("https://google.com")
 ///     .return_url("http://abc.com/callback_page")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1732988442913);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_id::Secret::new("TESTSECRET")?), 1732988442913);
 /// assert_eq!(prepared.path, "/v1/paypro/paymentLink");
-/// # Ok::<(), paypro_id::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "CashierBuilder")]
@@ -525,36 +526,42 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Merchant order number.",
     },
     ResponseField {
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number, unique.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: false,
         doc: "0000 success, 0001 partial payment, 0015 processing, anything else failure.",
     },
     ResponseField {
         wire: "desc",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Status description (in the example, not in the table).",
     },
     ResponseField {
         wire: "remark",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Remark (in the example, not in the table).",
     },
     ResponseField {
         wire: "paymentUrl",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "The cashier link to send the payer to (in the example, not in the table).",
     },
 ];
@@ -600,40 +607,18 @@ pub struct CashierResponse {
 }
 impl FromRaw for CashierResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut trade_no = None;
-        let mut platform_trade_no = None;
-        let mut status = None;
-        let mut desc = None;
-        let mut remark = None;
-        let mut payment_url = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "desc" if desc.is_none() => {
-                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "remark" if remark.is_none() => {
-                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "paymentUrl" if payment_url.is_none() => {
-                    payment_url = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let trade_no = found.text(0)?;
+        let platform_trade_no = found.text(1)?;
+        let status = found.status(2)?;
+        let desc = found.text(3)?;
+        let remark = found.text(4)?;
+        let payment_url = found.text(5)?;
         let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(CashierResponse {
             trade_no,
@@ -642,10 +627,7 @@ impl FromRaw for CashierResponse {
             desc,
             remark,
             payment_url,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

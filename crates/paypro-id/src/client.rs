@@ -10,8 +10,8 @@ use crate::*;
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use paypro_id::{Client, Config};
-/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// use paypro_id::{Client, Config, Secret};
+/// let client = Client::new(Config::new("0000000001", Secret::new(std::env::var("PAYPRO_SECRET")?)?).base_url("https://gateway.example"))?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
@@ -38,9 +38,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::PayInRequest::builder()
     ///     .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
     ///     .username("kevin")
@@ -81,9 +81,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::CashierRequest::builder()
     ///     .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
     ///     .amount(1000000)
@@ -122,9 +122,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::PayoutRequest::builder()
     ///     .trade_no("39fa354542824ee789faf526f27c024f")
     ///     .amount(100000)
@@ -164,9 +164,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::QueryPayInRequest::builder()
     ///     .trade_no("test_00000008")
     ///     .build()?;
@@ -189,9 +189,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::QueryPayoutRequest::builder()
     ///     .trade_no("test_00000002")
     ///     .build()?;
@@ -214,9 +214,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::BalanceRequest::builder()
     ///     .build()?;
     /// let reply = client.balance(&request).await?;
@@ -238,9 +238,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::AccountVerifyRequest::builder()
     ///     .bank_account_no("5464438554636")
     ///     .bank_code("0002")
@@ -264,9 +264,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_id::{Client, Config};
+    /// use paypro_id::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_id::VoucherRequest::builder()
     ///     .trade_no("test_00000002")
     ///     .build()?;

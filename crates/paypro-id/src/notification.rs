@@ -4,7 +4,7 @@ use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{
     NotificationDescriptor, Provenance, ResponseField, ValueKind,
 };
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 use serde::Serialize;
 /// What the spec says about this country's notifications.
 pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {
@@ -18,66 +18,78 @@ const FIELDS: &[ResponseField] = &[
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: true,
         doc: "0000 success, 0001 partial payment (pay-ins only), 0015 processing, anything else failure.",
     },
     ResponseField {
         wire: "message",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Error description.",
     },
     ResponseField {
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number.",
     },
     ResponseField {
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: true,
         doc: "Merchant order number.",
     },
     ResponseField {
         wire: "amount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Amount actually paid (may be partial).",
     },
     ResponseField {
         wire: "successTime",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Completion time, local time.",
     },
     ResponseField {
         wire: "channelCode",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Payment channel (pay-in callbacks only).",
     },
     ResponseField {
         wire: "wayCode",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Payment method (pay-in callbacks only).",
     },
     ResponseField {
         wire: "timestamp",
         aliases: &[],
         kind: ValueKind::Integer,
+        required: false,
         doc: "Notification time, milliseconds.",
     },
     ResponseField {
         wire: "sign",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Signature over every other field.",
     },
 ];
 /// A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.
 ///
-/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates: handle each `platFormTradeNo` once.
+/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
+///
+/// Reading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.
 ///
 /// Callbacks carry `sign` over every other field (including ones this type does not know); verify it on the raw body before parsing.
 ///
@@ -147,58 +159,22 @@ pub struct Notification {
 }
 impl FromRaw for Notification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut status = None;
-        let mut message = None;
-        let mut platform_trade_no = None;
-        let mut trade_no = None;
-        let mut amount = None;
-        let mut success_time = None;
-        let mut channel_code = None;
-        let mut way_code = None;
-        let mut timestamp = None;
-        let mut sign = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "message" if message.is_none() => {
-                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "amount" if amount.is_none() => {
-                    amount = lenient::decimal(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "successTime" if success_time.is_none() => {
-                    success_time = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "channelCode" if channel_code.is_none() => {
-                    channel_code = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "wayCode" if way_code.is_none() => {
-                    way_code = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "timestamp" if timestamp.is_none() => {
-                    timestamp = lenient::integer(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "sign" if sign.is_none() => {
-                    sign = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            FIELDS,
+            lenient::Strictness::Notification,
+        )?;
+        let status = found.status(0)?;
+        let message = found.text(1)?;
+        let platform_trade_no = found.text(2)?;
+        let trade_no = found.text(3)?;
+        let amount = found.decimal(4)?;
+        let success_time = found.text(5)?;
+        let channel_code = found.text(6)?;
+        let way_code = found.text(7)?;
+        let timestamp = found.integer(8)?;
+        let sign = found.text(9)?;
         let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(Notification {
             status,
@@ -211,12 +187,15 @@ impl FromRaw for Notification {
             way_code,
             timestamp,
             sign,
-            extra,
+            extra: found.into_extra(),
         })
     }
 }
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+impl Notification {
+    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].
+    pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
+        paypro_core::is_fully_paid(self.status.as_ref(), self.amount, expected.into())
+    }
 }
 impl Notification {
     /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
@@ -226,8 +205,6 @@ impl Notification {
         verifier: &paypro_core::notify::Verifier,
     ) -> Result<Self, paypro_core::notify::NotifyError> {
         let verified = verifier.verify(body)?;
-        verified
-            .parse()
-            .map_err(|e| paypro_core::notify::NotifyError::NotAnObject(e.to_string()))
+        verified.parse().map_err(paypro_core::notify::NotifyError::Unusable)
     }
 }

@@ -12,7 +12,7 @@ use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -23,6 +23,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::ReadOnly,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[FIELD_TRADE_NO],
     response: DataShape::Object(RESPONSE_FIELDS),
@@ -56,9 +57,9 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec {
 /// let request = paypro_id::QueryPayoutRequest::builder()
 ///     .trade_no("test_00000002")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728613320708);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_id::Secret::new("TESTSECRET")?), 1728613320708);
 /// assert_eq!(prepared.path, "/v1/paypro/queryPayOutResult");
-/// # Ok::<(), paypro_id::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "QueryPayoutBuilder")]
@@ -135,42 +136,49 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Merchant order number.",
     },
     ResponseField {
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number.",
     },
     ResponseField {
         wire: "orderAmount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Order amount.",
     },
     ResponseField {
         wire: "payAmount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Amount paid out.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: false,
         doc: "0000 success, 0015 processing, anything else failure.",
     },
     ResponseField {
         wire: "message",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Error description.",
     },
     ResponseField {
         wire: "successTime",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Success time, local time (in the older page's table, absent from the newest).",
     },
 ];
@@ -221,46 +229,19 @@ pub struct QueryPayoutResponse {
 }
 impl FromRaw for QueryPayoutResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut trade_no = None;
-        let mut platform_trade_no = None;
-        let mut order_amount = None;
-        let mut pay_amount = None;
-        let mut status = None;
-        let mut message = None;
-        let mut success_time = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "orderAmount" if order_amount.is_none() => {
-                    order_amount = lenient::decimal(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "payAmount" if pay_amount.is_none() => {
-                    pay_amount = lenient::decimal(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "message" if message.is_none() => {
-                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "successTime" if success_time.is_none() => {
-                    success_time = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let trade_no = found.text(0)?;
+        let platform_trade_no = found.text(1)?;
+        let order_amount = found.decimal(2)?;
+        let pay_amount = found.decimal(3)?;
+        let status = found.status(4)?;
+        let message = found.text(5)?;
+        let success_time = found.text(6)?;
         let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(QueryPayoutResponse {
             trade_no,
@@ -270,10 +251,17 @@ impl FromRaw for QueryPayoutResponse {
             status,
             message,
             success_time,
-            extra,
+            extra: found.into_extra(),
         })
     }
 }
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+impl QueryPayoutResponse {
+    /// Whether this proves the order was paid in full: status `0000` and `payAmount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].
+    pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
+        paypro_core::is_fully_paid(
+            self.status.as_ref(),
+            self.pay_amount,
+            expected.into(),
+        )
+    }
 }

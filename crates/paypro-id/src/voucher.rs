@@ -16,7 +16,7 @@ use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -27,6 +27,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Header,
     timestamp: TimestampWire::String,
     effect: Effect::ReadOnly,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[FIELD_TRADE_NO],
     response: DataShape::Object(RESPONSE_FIELDS),
@@ -60,9 +61,9 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec {
 /// let request = paypro_id::VoucherRequest::builder()
 ///     .trade_no("test_00000002")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728613320708);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_id::Secret::new("TESTSECRET")?), 1728613320708);
 /// assert_eq!(prepared.path, "/v1/paypro/indonesia/query/voucher");
-/// # Ok::<(), paypro_id::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "VoucherBuilder")]
@@ -151,12 +152,14 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "url",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "URL of the voucher PDF.",
     },
     ResponseField {
         wire: "message",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Result message.",
     },
 ];
@@ -182,28 +185,18 @@ pub struct VoucherResponse {
 }
 impl FromRaw for VoucherResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut url = None;
-        let mut message = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "url" if url.is_none() => {
-                    url = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "message" if message.is_none() => {
-                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let url = found.text(0)?;
+        let message = found.text(1)?;
         Ok(VoucherResponse {
             url,
             message,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

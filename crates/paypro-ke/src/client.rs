@@ -10,8 +10,8 @@ use crate::*;
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use paypro_ke::{Client, Config};
-/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// use paypro_ke::{Client, Config, Secret};
+/// let client = Client::new(Config::new("0000000001", Secret::new(std::env::var("PAYPRO_SECRET")?)?).base_url("https://gateway.example"))?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
@@ -38,9 +38,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::PayInRequest::builder()
     ///     .amount(3)
     ///     .remark("000000")
@@ -76,9 +76,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::CashierRequest::builder()
     ///     .amount(3)
     ///     .remark("000000")
@@ -113,9 +113,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::PayoutRequest::builder()
     ///     .amount(50)
     ///     .remark("000000")
@@ -150,9 +150,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::QueryPayInRequest::builder()
     ///     .trade_no("1000002")
     ///     .build()?;
@@ -175,9 +175,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::QueryPayoutRequest::builder()
     ///     .trade_no("1000002")
     ///     .build()?;
@@ -200,9 +200,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_ke::{Client, Config};
+    /// use paypro_ke::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_ke::QueryMpesaCodeRequest::builder()
     ///     .code("SHL2A6WAQU")
     ///     .build()?;

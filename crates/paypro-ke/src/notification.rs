@@ -4,7 +4,7 @@ use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{
     NotificationDescriptor, Provenance, ResponseField, ValueKind,
 };
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 use serde::Serialize;
 /// What the spec says about this country's notifications.
 pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {
@@ -18,42 +18,50 @@ const FIELDS: &[ResponseField] = &[
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number.",
     },
     ResponseField {
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: true,
         doc: "Merchant tradeNo.",
     },
     ResponseField {
         wire: "amount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Transaction amount.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: true,
         doc: "0000 success, 0015 processing, anything else failure.",
     },
     ResponseField {
         wire: "message",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Error description.",
     },
     ResponseField {
         wire: "successTime",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Success time (Kenya time).",
     },
 ];
 /// A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.
 ///
-/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates: handle each `platFormTradeNo` once.
+/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
+///
+/// Reading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.
 ///
 /// **Unsigned:** this country's callbacks carry no `sign` and no `timestamp`, so anyone who knows the URL can forge one. Before acting on a callback, query the order and compare its tradeNo, amount and status.
 ///
@@ -105,40 +113,18 @@ pub struct UnconfirmedNotification {
 }
 impl FromRaw for UnconfirmedNotification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut platform_trade_no = None;
-        let mut trade_no = None;
-        let mut amount = None;
-        let mut status = None;
-        let mut message = None;
-        let mut success_time = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "amount" if amount.is_none() => {
-                    amount = lenient::decimal(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "message" if message.is_none() => {
-                    message = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "successTime" if success_time.is_none() => {
-                    success_time = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            FIELDS,
+            lenient::Strictness::Notification,
+        )?;
+        let platform_trade_no = found.text(0)?;
+        let trade_no = found.text(1)?;
+        let amount = found.decimal(2)?;
+        let status = found.status(3)?;
+        let message = found.text(4)?;
+        let success_time = found.text(5)?;
         let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
         Ok(UnconfirmedNotification {
             platform_trade_no,
@@ -147,12 +133,15 @@ impl FromRaw for UnconfirmedNotification {
             status,
             message,
             success_time,
-            extra,
+            extra: found.into_extra(),
         })
     }
 }
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
+impl UnconfirmedNotification {
+    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].
+    pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
+        paypro_core::is_fully_paid(self.status.as_ref(), self.amount, expected.into())
+    }
 }
 use paypro_core::notify::{read_unsigned, NotifyError, Verifier};
 #[cfg(feature = "client")]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use paypro_core::{Amount, AmountInput, IntoAmount};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
@@ -28,6 +28,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::MovesMoney,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[
         FIELD_AMOUNT,
@@ -131,9 +132,9 @@ const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
 ///     .mobile("mobile")
 ///     .notify_url("https://google.com")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1715941383720);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_ke::Secret::new("TESTSECRET")?), 1715941383720);
 /// assert_eq!(prepared.path, "/api/payin");
-/// # Ok::<(), paypro_ke::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
@@ -338,24 +339,28 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "serialNumber",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Result ID returned by Paypro, unique.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: false,
         doc: "Request result for merchant logic: 0000 success, 0015 processing, any other code failure.",
     },
     ResponseField {
         wire: "desc",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "The request's remark, returned as is.",
     },
 ];
@@ -396,40 +401,23 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut serial_number = None;
-        let mut status = None;
-        let mut desc = None;
-        let mut remark = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "serialNumber" if serial_number.is_none() => {
-                    serial_number = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "desc" if desc.is_none() => {
-                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "remark" if remark.is_none() => {
-                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let serial_number = found.text(0)?;
+        let status = found.status(1)?;
+        let desc = found.text(2)?;
+        let remark = found.text(3)?;
         let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayInResponse {
             serial_number,
             status,
             desc,
             remark,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

@@ -93,7 +93,7 @@ impl Default for MockConfig {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             merchants: vec![Merchant {
                 merchant_no: TEST_MERCHANT_NO.to_string(),
-                secret: Secret::new(TEST_SECRET),
+                secret: Secret::new(TEST_SECRET).expect("the test secret is not blank"),
                 initial_balance: 1_000_000,
             }],
             settle_after: Duration::from_millis(200),

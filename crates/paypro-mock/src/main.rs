@@ -88,7 +88,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|_| paypro_core::protocol::TEST_SECRET.to_string());
     config.merchants = vec![Merchant {
         merchant_no: merchant_no.clone(),
-        secret: Secret::new(secret),
+        secret: Secret::new(secret).map_err(|e| format!("PAYPRO_SECRET: {e}"))?,
         initial_balance: 1_000_000,
     }];
     let gateway = MockGateway::start(config).await?;

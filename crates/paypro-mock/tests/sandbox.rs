@@ -40,7 +40,8 @@ async fn until<T>(mut probe: impl FnMut() -> Option<T>) -> T {
 
 fn id_client(gateway: &MockGateway) -> id::Client {
     id::Client::new(
-        id::Config::new(TEST_MERCHANT_NO, TEST_SECRET).base_url(gateway.base_url("id").unwrap()),
+        id::Config::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap())
+            .base_url(gateway.base_url("id").unwrap()),
     )
     .unwrap()
 }
@@ -82,9 +83,11 @@ async fn the_whole_flow_pay_in_callback_query() {
 
     let callback = until(|| receiver.requests().into_iter().next()).await;
     assert_eq!(callback.path, "/notify");
-    let notification =
-        id::Notification::verify(callback.body.as_bytes(), &Verifier::new(TEST_SECRET))
-            .expect("signed by the sandbox");
+    let notification = id::Notification::verify(
+        callback.body.as_bytes(),
+        &Verifier::new(Secret::new(TEST_SECRET).unwrap()),
+    )
+    .expect("signed by the sandbox");
     assert_eq!(notification.status, Some(Status::Success));
     assert_eq!(
         notification.platform_trade_no.as_deref(),
@@ -126,7 +129,7 @@ async fn post_raw(url: &str, headers: &[(&str, &str)], body: &str) -> (u16, serd
 
 fn signed(fields: serde_json::Value) -> String {
     let mut map = fields.as_object().unwrap().clone();
-    let sign = sign_map(&map, &Secret::new(TEST_SECRET));
+    let sign = sign_map(&map, &Secret::new(TEST_SECRET).unwrap());
     map.insert("sign".into(), sign.as_str().into());
     serde_json::Value::Object(map).to_string()
 }
@@ -196,7 +199,7 @@ async fn every_rejection_names_the_problem_in_the_envelope() {
     expect(
         post_raw(&url, &json, "{\"tradeNo\":").await,
         codes::MALFORMED,
-        "invalid JSON",
+        "not JSON",
     );
     expect(
         post_raw(&url, &json, "[1,2]").await,
@@ -428,7 +431,8 @@ async fn the_cashier_page_settles_the_order() {
     let gateway = MockGateway::start(config()).await.unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     let client = mx::Client::new(
-        mx::Config::new(TEST_MERCHANT_NO, TEST_SECRET).base_url(gateway.base_url("mx").unwrap()),
+        mx::Config::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap())
+            .base_url(gateway.base_url("mx").unwrap()),
     )
     .unwrap();
     let request = mx::CashierRequest::builder()
@@ -462,8 +466,11 @@ async fn the_cashier_page_settles_the_order() {
         Status::Success
     );
     let callback = until(|| receiver.requests().into_iter().next()).await;
-    let n =
-        mx::Notification::verify(callback.body.as_bytes(), &Verifier::new(TEST_SECRET)).unwrap();
+    let n = mx::Notification::verify(
+        callback.body.as_bytes(),
+        &Verifier::new(Secret::new(TEST_SECRET).unwrap()),
+    )
+    .unwrap();
     assert_eq!(n.status, Some(Status::Success));
     let again = reqwest::Client::new()
         .post(format!("{url}/fail"))
@@ -478,7 +485,8 @@ async fn kenya_callbacks_are_unsigned_and_confirmed_against_the_sandbox() {
     let gateway = MockGateway::start(config()).await.unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     let client = ke::Client::new(
-        ke::Config::new(TEST_MERCHANT_NO, TEST_SECRET).base_url(gateway.base_url("ke").unwrap()),
+        ke::Config::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap())
+            .base_url(gateway.base_url("ke").unwrap()),
     )
     .unwrap();
     let request = ke::PayInRequest::builder()
@@ -534,7 +542,7 @@ async fn odd_field_names_are_served_when_asked() {
         .unwrap();
     let prepared = paypro_core::PreparedRequest::new(
         &query,
-        &paypro_core::Credentials::new(TEST_MERCHANT_NO, TEST_SECRET),
+        &paypro_core::Credentials::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap()),
         1,
     );
     let mut raw = reqwest::Client::new().post(format!(

@@ -15,7 +15,7 @@ use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
@@ -26,6 +26,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::ReadOnly,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[],
     response: DataShape::Object(RESPONSE_FIELDS),
@@ -43,9 +44,9 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 ///
 /// let request = paypro_mx::BalanceRequest::builder()
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1724151084278);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_mx::Secret::new("TESTSECRET")?), 1724151084278);
 /// assert_eq!(prepared.path, "/v1/paypro/queryBalance");
-/// # Ok::<(), paypro_mx::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "BalanceBuilder")]
@@ -91,18 +92,21 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "availableAmount",
         aliases: &["availablAmount"],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Merchant available balance.",
     },
     ResponseField {
         wire: "freezeAmount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Frozen amount.",
     },
     ResponseField {
         wire: "unsettledAmount",
         aliases: &[],
         kind: ValueKind::Decimal,
+        required: false,
         doc: "Unsettled amount; the day's receipts settle into the available balance on T+1.",
     },
 ];
@@ -141,36 +145,20 @@ pub struct BalanceResponse {
 }
 impl FromRaw for BalanceResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut available_amount = None;
-        let mut freeze_amount = None;
-        let mut unsettled_amount = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "availableAmount" | "availablAmount" if available_amount.is_none() => {
-                    available_amount = lenient::decimal(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "freezeAmount" if freeze_amount.is_none() => {
-                    freeze_amount = lenient::decimal(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "unsettledAmount" if unsettled_amount.is_none() => {
-                    unsettled_amount = lenient::decimal(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let available_amount = found.decimal(0)?;
+        let freeze_amount = found.decimal(1)?;
+        let unsettled_amount = found.decimal(2)?;
         Ok(BalanceResponse {
             available_amount,
             freeze_amount,
             unsettled_amount,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

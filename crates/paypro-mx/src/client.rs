@@ -10,8 +10,8 @@ use crate::*;
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use paypro_mx::{Client, Config};
-/// let client = Client::new(Config::new("0000000001", std::env::var("PAYPRO_SECRET")?).base_url("https://gateway.example"))?;
+/// use paypro_mx::{Client, Config, Secret};
+/// let client = Client::new(Config::new("0000000001", Secret::new(std::env::var("PAYPRO_SECRET")?)?).base_url("https://gateway.example"))?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
@@ -38,9 +38,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::PayInRequest::builder()
     ///     .trade_no("test_00000008")
     ///     .amount(300)
@@ -80,9 +80,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::CashierRequest::builder()
     ///     .trade_no("test_00000008")
     ///     .amount(300)
@@ -121,9 +121,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::PayoutRequest::builder()
     ///     .trade_no("test_00000001")
     ///     .way_code("40012")
@@ -164,9 +164,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::QueryPayInRequest::builder()
     ///     .trade_no("test_00000008")
     ///     .build()?;
@@ -189,9 +189,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::QueryPayoutRequest::builder()
     ///     .trade_no("test_00000002")
     ///     .build()?;
@@ -214,9 +214,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-    /// use paypro_mx::{Client, Config};
+    /// use paypro_mx::{Client, Config, Secret};
     ///
-    /// let client = Client::new(Config::new("0000000001", "app-secret").base_url("https://gateway.example"))?;
+    /// let client = Client::new(Config::new("0000000001", Secret::new("app-secret")?).base_url("https://gateway.example"))?;
     /// let request = paypro_mx::BalanceRequest::builder()
     ///     .build()?;
     /// let reply = client.balance(&request).await?;

@@ -15,10 +15,11 @@ pub use paypro_core::client::{
     Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
     RetryPolicy, SystemClock,
 };
+pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 pub use paypro_core::{
     protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint, Envelope,
     Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem, RawObject, Secret,
-    Sign, Signable, Status, ValidationError,
+    SecretError, Sign, Signable, Status, ValidationError,
 };

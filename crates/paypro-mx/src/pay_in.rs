@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use paypro_core::{Amount, AmountInput, IntoAmount};
 use paypro_core::__private::RawValue;
 use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
@@ -32,6 +32,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     sign: SignPlacement::Body,
     timestamp: TimestampWire::String,
     effect: Effect::MovesMoney,
+    unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
     provenance: Provenance::Documented,
     request: &[
         FIELD_TRADE_NO,
@@ -203,9 +204,9 @@ const FIELD_REMARK: FieldSpec = FieldSpec {
 ///     .return_url("http://abc.com/callback_page")
 ///     .remark("test")
 ///     .build()?;
-/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", "TESTSECRET"), 1728609257212);
+/// let prepared = PreparedRequest::new(&request, &Credentials::new("0000000001", paypro_mx::Secret::new("TESTSECRET")?), 1728609257212);
 /// assert_eq!(prepared.path, "/v1/paypro/payInApi");
-/// # Ok::<(), paypro_mx::ValidationError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
@@ -534,36 +535,42 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         wire: "tradeNo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Merchant transaction number.",
     },
     ResponseField {
         wire: "platFormTradeNo",
         aliases: &["payproTradeNo", "kiliTradeNo"],
         kind: ValueKind::Text,
+        required: false,
         doc: "Paypro transaction number, unique.",
     },
     ResponseField {
         wire: "status",
         aliases: &[],
         kind: ValueKind::Status,
+        required: false,
         doc: "0000 success, 0001 partial payment, 0015 processing, anything else an error code (failure).",
     },
     ResponseField {
         wire: "desc",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Status description (the table says 'misdescription'; the example sends `Create`).",
     },
     ResponseField {
         wire: "remark",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "The request's remark, brought back as it was.",
     },
     ResponseField {
         wire: "paymentInfo",
         aliases: &[],
         kind: ValueKind::Text,
+        required: false,
         doc: "Payment information (the example sends a numeric reference, `6841800930023213210`).",
     },
 ];
@@ -618,40 +625,18 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let mut trade_no = None;
-        let mut platform_trade_no = None;
-        let mut status = None;
-        let mut desc = None;
-        let mut remark = None;
-        let mut payment_info = None;
-        let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                "tradeNo" if trade_no.is_none() => {
-                    trade_no = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "platFormTradeNo" | "payproTradeNo"
-                | "kiliTradeNo" if platform_trade_no.is_none() => {
-                    platform_trade_no = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                "status" if status.is_none() => {
-                    status = lenient::status(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "desc" if desc.is_none() => {
-                    desc = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "remark" if remark.is_none() => {
-                    remark = lenient::text(&value, &key).map_err(|e| under(path, e))?;
-                }
-                "paymentInfo" if payment_info.is_none() => {
-                    payment_info = lenient::text(&value, &key)
-                        .map_err(|e| under(path, e))?;
-                }
-                _ => extra.insert(key, value),
-            }
-        }
+        let found = lenient::Fields::read(
+            raw,
+            path,
+            RESPONSE_FIELDS,
+            lenient::Strictness::Response,
+        )?;
+        let trade_no = found.text(0)?;
+        let platform_trade_no = found.text(1)?;
+        let status = found.status(2)?;
+        let desc = found.text(3)?;
+        let remark = found.text(4)?;
+        let payment_info = found.text(5)?;
         let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
         Ok(PayInResponse {
             trade_no,
@@ -660,10 +645,7 @@ impl FromRaw for PayInResponse {
             desc,
             remark,
             payment_info,
-            extra,
+            extra: found.into_extra(),
         })
     }
-}
-fn under(path: &str, e: DecodeError) -> DecodeError {
-    DecodeError::new(format!("{path}.{}", e.path), e.problem)
 }

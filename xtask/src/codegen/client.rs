@@ -44,7 +44,7 @@ fn method(country: &Country, plan: &EndpointPlan, flavor: Flavor) -> TokenStream
     if flavor == Flavor::Async {
         let chain = builder_chain(country, plan, false);
         doc.push_str(&format!(
-            "\n\n```no_run\n# async fn demo() -> Result<(), Box<dyn std::error::Error>> {{\nuse {krate}::{{Client, Config}};\n\nlet client = Client::new(Config::new(\"0000000001\", \"app-secret\").base_url(\"https://gateway.example\"))?;\nlet request = {chain};\nlet reply = client.{name}(&request).await?;\nprintln!(\"{{:?}}\", reply.data);\n# Ok(())\n# }}\n```"
+            "\n\n```no_run\n# async fn demo() -> Result<(), Box<dyn std::error::Error>> {{\nuse {krate}::{{Client, Config, Secret}};\n\nlet client = Client::new(Config::new(\"0000000001\", Secret::new(\"app-secret\")?).base_url(\"https://gateway.example\"))?;\nlet request = {chain};\nlet reply = client.{name}(&request).await?;\nprintln!(\"{{:?}}\", reply.data);\n# Ok(())\n# }}\n```"
         ));
     }
     let doc = doc_lines(&doc);
@@ -107,7 +107,7 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
             quote!(paypro_core::client::Client),
             "The async client (feature `client`, on by default).".to_string(),
             format!(
-                "An async client for Paypro {}: one method per endpoint.\n\n{}\n\n```no_run\n# async fn demo() -> Result<(), Box<dyn std::error::Error>> {{\nuse {krate}::{{Client, Config}};\nlet client = Client::new(Config::new(\"0000000001\", std::env::var(\"PAYPRO_SECRET\")?).base_url(\"https://gateway.example\"))?;\n# let _ = client;\n# Ok(())\n# }}\n```",
+                "An async client for Paypro {}: one method per endpoint.\n\n{}\n\n```no_run\n# async fn demo() -> Result<(), Box<dyn std::error::Error>> {{\nuse {krate}::{{Client, Config, Secret}};\nlet client = Client::new(Config::new(\"0000000001\", Secret::new(std::env::var(\"PAYPRO_SECRET\")?)?).base_url(\"https://gateway.example\"))?;\n# let _ = client;\n# Ok(())\n# }}\n```",
                 c.name,
                 base_url_doc(country)
             ),

@@ -5,7 +5,7 @@ use quote::quote;
 use super::doc_lines;
 
 use super::{Files, ident, inner_doc_lines, num, path_text, rust_file};
-use crate::spec::{Common, Loaded, Outcome};
+use crate::spec::{CodeSource, Common, Loaded, Outcome, OuterOutcome};
 
 const DIR: &str = "crates/paypro-core/src/generated";
 
@@ -58,6 +58,25 @@ fn protocol(spec_path: &str, c: &Common) -> String {
     let (msg, code, etimestamp, success, data) =
         (&e.msg, &e.code, &e.timestamp, &e.success, &e.data);
     let (tm, tsec) = (&c.test_credentials.merchant_no, &c.test_credentials.secret);
+    let outer = c.outer_code.iter().map(|o| {
+        let o = o.get_ref();
+        let code = &o.code;
+        let outcome = match o.outcome {
+            OuterOutcome::Accepted => quote!(OuterOutcome::Accepted),
+            OuterOutcome::Refused => quote!(OuterOutcome::Refused),
+            OuterOutcome::Uncertain => quote!(OuterOutcome::Uncertain),
+        };
+        let source = match o.source {
+            CodeSource::Documented => quote!(CodeSource::Documented),
+            CodeSource::Inferred => quote!(CodeSource::Inferred),
+            CodeSource::Sandbox => quote!(CodeSource::Sandbox),
+        };
+        let meaning = &o.meaning;
+        let note = o.note.as_deref().unwrap_or("");
+        quote! {
+            OuterCode { code: #code, outcome: #outcome, source: #source, meaning: #meaning, note: #note },
+        }
+    });
     rust_file(
         spec_path,
         quote! {
@@ -70,6 +89,8 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             #notes
 
             use std::time::Duration;
+
+            use crate::descriptor::{CodeSource, OuterCode, OuterOutcome};
 
             /// The HTTP method of every call.
             pub const METHOD: &str = #method;
@@ -87,6 +108,9 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             pub const NOTIFY_ACK: &str = #ack;
             /// Paypro's delays between notification attempts (it gives up after the last).
             pub const NOTIFY_RETRY_SCHEDULE: [Duration; #n] = [#(Duration::from_secs(#schedule)),*];
+            /// What each known outer `code` of an HTTP 2xx answer proves about the request.
+            /// A code not listed here is uncertain: the money may have moved.
+            pub const OUTER_CODES: &[OuterCode] = &[#(#outer)*];
             /// The fake merchant number used by generated tests and doc examples.
             pub const TEST_MERCHANT_NO: &str = #tm;
             /// The fake app secret used by generated tests and doc examples.

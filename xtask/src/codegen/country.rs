@@ -2,7 +2,7 @@
 
 use quote::quote;
 
-use super::endpoint::{self, data_struct, provenance, type_prefix};
+use super::endpoint::{self, Reading, data_struct, provenance, type_prefix};
 use super::{Country, Files, doc_lines, ident, rust_file, tests};
 use crate::names;
 use crate::spec::{Effect, Provenance, ResponseField};
@@ -105,13 +105,13 @@ fn readme(country: &Country) -> String {
          [`PreparedRequest::new`] turns it into the exact HTTP exchange, signed.\n\n\
          ```rust\nuse {krate}::{{Credentials, PreparedRequest, Signable}};\n\n\
          let request = {chain};\n\
-         let credentials = Credentials::new(\"0000000001\", \"TESTSECRET\");\n\
+         let credentials = Credentials::new(\"0000000001\", {krate}::Secret::new(\"TESTSECRET\")?);\n\
          let prepared = PreparedRequest::new(&request, &credentials, {ts});\n\
          println!(\"{{prepared}}\");\n\
          // Why is my sign wrong? Compare the canonical string with the gateway's:\n\
          println!(\"{{}}\", request.canonical_string(prepared.timestamp));\n\
          # let _: &{krate}::{prefix}Request = &request;\n\
-         # Ok::<(), {krate}::ValidationError>(())\n```\n\n",
+         # Ok::<(), Box<dyn std::error::Error>>(())\n```\n\n",
         spec = country.spec_path(),
         name = country.crate_name(),
         cn = cc.name,
@@ -239,12 +239,13 @@ fn exports_rs(country: &Country) -> String {
                 Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
                 RetryPolicy, SystemClock,
             };
+            pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
             pub use crate::country::COUNTRY;
             pub use crate::notification::{#notification_ty, NOTIFICATION};
             pub use paypro_core::{
                 protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint,
                 Envelope, Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem,
-                RawObject, Secret, Sign, Signable, Status, ValidationError,
+                RawObject, Secret, SecretError, Sign, Signable, Status, ValidationError,
             };
         },
     )
@@ -398,7 +399,7 @@ fn notification_rs(country: &Country) -> String {
     let n = country.file.spec.notification.get_ref();
     let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
     let mut doc = format!(
-        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates: handle each `platFormTradeNo` once.",
+        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.\n\nReading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.",
         country.common.protocol.notify_ack
     );
     if n.signed {
@@ -423,6 +424,7 @@ fn notification_rs(country: &Country) -> String {
         &fields,
         &ident("FIELDS"),
         &country.common.protocol.status_message_fields,
+        Reading::Notification,
     );
     let (signed, timestamped) = (n.signed, n.timestamped);
     let extra = if n.signed {
@@ -432,9 +434,7 @@ fn notification_rs(country: &Country) -> String {
                 /// [`paypro_core::notify::Verifier::verify`] then [`paypro_core::notify::Verified::parse`].
                 pub fn verify(body: &[u8], verifier: &paypro_core::notify::Verifier) -> Result<Self, paypro_core::notify::NotifyError> {
                     let verified = verifier.verify(body)?;
-                    verified
-                        .parse()
-                        .map_err(|e| paypro_core::notify::NotifyError::NotAnObject(e.to_string()))
+                    verified.parse().map_err(paypro_core::notify::NotifyError::Unusable)
                 }
             }
         }
@@ -467,7 +467,7 @@ fn notification_rs(country: &Country) -> String {
             //! The payment notification.
             use paypro_core::__private::RawValue;
             use paypro_core::descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind};
-            use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+            use paypro_core::{lenient, DecodeError, Extra, FromRaw};
             use serde::Serialize;
 
             /// What the spec says about this country's notifications.

@@ -7,7 +7,7 @@ use super::{Country, EndpointPlan, doc_lines, ident, num, rust_file};
 use crate::names;
 use crate::spec::{
     DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField, SignPlacement,
-    TimestampWire, ValueKind, WireType,
+    TimestampWire, Unaccepted, ValueKind, WireType,
 };
 
 /// `PayIn` for `pay-in`.
@@ -124,7 +124,7 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         quote! {
             use paypro_core::__private::RawValue;
             use paypro_core::descriptor::{ResponseField, ValueKind};
-            use paypro_core::{lenient, DecodeError, Extra, FromRaw, RawObject};
+            use paypro_core::{lenient, DecodeError, Extra, FromRaw};
         }
     } else {
         quote!()
@@ -185,6 +185,10 @@ fn descriptor(country: &Country, plan: &EndpointPlan) -> TokenStream {
         Effect::MovesMoney => quote!(Effect::MovesMoney),
         Effect::ReadOnly => quote!(Effect::ReadOnly),
     };
+    let unaccepted = match e.unaccepted {
+        Unaccepted::ByCode => quote!(paypro_core::descriptor::Unaccepted::ByCode),
+        Unaccepted::Processing => quote!(paypro_core::descriptor::Unaccepted::Processing),
+    };
     let provenance = provenance(e.provenance);
     let role = ident(&format!("{:?}", e.role));
     let consts = e.request.iter().map(|f| const_ident(f.get_ref()));
@@ -203,6 +207,7 @@ fn descriptor(country: &Country, plan: &EndpointPlan) -> TokenStream {
             sign: #sign,
             timestamp: #timestamp,
             effect: #effect,
+            unaccepted: #unaccepted,
             provenance: #provenance,
             request: &[#(#consts),*],
             response: #response,
@@ -424,7 +429,7 @@ fn request_type(
     doc.push_str(&format!("{response_ty}`]."));
     let doc = doc_lines(&doc);
     let example_doc = doc_lines(&format!(
-        "# Example\n\n```\nuse {crate_ident}::{{Credentials, PreparedRequest}};\n\nlet request = {example};\nlet prepared = PreparedRequest::new(&request, &Credentials::new(\"0000000001\", \"TESTSECRET\"), {ts});\nassert_eq!(prepared.path, \"{path}\");\n# Ok::<(), {crate_ident}::ValidationError>(())\n```"
+        "# Example\n\n```\nuse {crate_ident}::{{Credentials, PreparedRequest}};\n\nlet request = {example};\nlet prepared = PreparedRequest::new(&request, &Credentials::new(\"0000000001\", {crate_ident}::Secret::new(\"TESTSECRET\")?), {ts});\nassert_eq!(prepared.path, \"{path}\");\n# Ok::<(), Box<dyn std::error::Error>>(())\n```"
     ));
     quote! {
         #doc
@@ -654,20 +659,29 @@ fn enum_type(f: &RequestField) -> TokenStream {
 }
 
 /// Response-field consts and struct; shared with the notification.
+/// Which kind of object a data struct reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Response,
+    Notification,
+}
+
 pub fn data_struct(
     name: &proc_macro2::Ident,
     doc: &str,
     fields: &[&ResponseField],
     consts_name: &proc_macro2::Ident,
     message_fields: &[String],
+    reading: Reading,
 ) -> TokenStream {
     let consts = fields.iter().map(|f| {
         let wire = &f.wire;
         let aliases = &f.aliases;
         let kind = value_kind(f.kind);
+        let required = f.required;
         let doc = &f.doc;
         quote! {
-            ResponseField { wire: #wire, aliases: &[#(#aliases),*], kind: #kind, doc: #doc },
+            ResponseField { wire: #wire, aliases: &[#(#aliases),*], kind: #kind, required: #required, doc: #doc },
         }
     });
     let struct_fields = fields.iter().map(|f| {
@@ -692,26 +706,43 @@ pub fn data_struct(
             pub #name: Option<#ty>,
         }
     });
-    let lets = fields.iter().map(|f| {
+    let reads = fields.iter().enumerate().map(|(i, f)| {
         let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
-        quote!(let mut #name = None;)
-    });
-    let arms = fields.iter().map(|f| {
-        let name = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
-        let names_pat = std::iter::once(&f.wire).chain(&f.aliases);
         let reader = match f.kind {
-            ValueKind::Text => quote!(lenient::text),
-            ValueKind::Decimal => quote!(lenient::decimal),
-            ValueKind::Integer => quote!(lenient::integer),
-            ValueKind::Boolean => quote!(lenient::boolean),
-            ValueKind::Status => quote!(lenient::status),
+            ValueKind::Text => quote!(text),
+            ValueKind::Decimal => quote!(decimal),
+            ValueKind::Integer => quote!(integer),
+            ValueKind::Boolean => quote!(boolean),
+            ValueKind::Status => quote!(status),
         };
-        quote! {
-            #(#names_pat)|* if #name.is_none() => {
-                #name = #reader(&value, &key).map_err(|e| under(path, e))?;
+        let i = num(i as u64);
+        quote!(let #name = found.#reader(#i)?;)
+    });
+    let strictness = match reading {
+        Reading::Response => quote!(lenient::Strictness::Response),
+        Reading::Notification => quote!(lenient::Strictness::Notification),
+    };
+    let status_field = fields.iter().find(|f| f.kind == ValueKind::Status);
+    let paid_field = fields.iter().find(|f| f.paid);
+    let fully_paid = match (status_field, paid_field) {
+        (Some(s), Some(p)) => {
+            let status = ident(&names::field_ident(&s.wire, s.rust.as_deref()));
+            let paid = ident(&names::field_ident(&p.wire, p.rust.as_deref()));
+            let doc = doc_lines(&format!(
+                "Whether this proves the order was paid in full: status `0000` and `{}` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].",
+                p.wire
+            ));
+            quote! {
+                impl #name {
+                    #doc
+                    pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
+                        paypro_core::is_fully_paid(self.#status.as_ref(), self.#paid, expected.into())
+                    }
+                }
             }
         }
-    });
+        _ => quote!(),
+    };
     let all: Vec<_> = fields
         .iter()
         .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
@@ -757,23 +788,14 @@ pub fn data_struct(
 
         impl FromRaw for #name {
             fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-                let object = RawObject::parse(raw.get(), path)?;
-                #(#lets)*
-                let mut extra = Extra::default();
-                for (key, value) in object.into_entries() {
-                    match key.as_str() {
-                        #(#arms)*
-                        _ => extra.insert(key, value),
-                    }
-                }
+                let found = lenient::Fields::read(raw, path, #consts_name, #strictness)?;
+                #(#reads)*
                 #(#attach)*
-                Ok(#name { #(#all,)* extra })
+                Ok(#name { #(#all,)* extra: found.into_extra() })
             }
         }
 
-        fn under(path: &str, e: DecodeError) -> DecodeError {
-            DecodeError::new(format!("{path}.{}", e.path), e.problem)
-        }
+        #fully_paid
     }
 }
 
@@ -830,6 +852,7 @@ fn response_type(
                 &fields,
                 &ident("RESPONSE_FIELDS"),
                 message_fields,
+                Reading::Response,
             )
         }
     }

@@ -166,7 +166,7 @@ pub fn test(country: &Country) -> String {
                 let gateway = MockGateway::start(config).await.expect("the sandbox starts");
                 #receiver
                 let base_url = gateway.base_url(#code).expect("the sandbox serves this country");
-                let client = Client::new(Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET).base_url(base_url)).expect("valid");
+                let client = Client::new(Config::new(protocol::TEST_MERCHANT_NO, Secret::new(protocol::TEST_SECRET).unwrap()).base_url(base_url)).expect("valid");
                 #(#steps)*
             }
         },
@@ -273,6 +273,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
                             (url, protocol::TEST_MERCHANT_NO.to_string(), protocol::TEST_SECRET.to_string(), Some(sandbox))
                         }
                     };
+                let secret = Secret::new(secret)?; // a blank PAYPRO_SECRET is refused here
                 let receiver = TestServer::start(|_| Answer::Full { status: 200, content_type: "text/plain".into(), body: "OK".into() }).await;
                 let notify_url = format!("{}/paypro/notify", receiver.url());
                 say(&format!("   local callback receiver at {notify_url}"));

@@ -142,7 +142,7 @@ fn requests(country: &Country) -> String {
             use crate::examples;
 
             fn credentials() -> Credentials {
-                Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+                Credentials::new(protocol::TEST_MERCHANT_NO, Secret::new(protocol::TEST_SECRET).unwrap())
             }
 
             /// What a snapshot pins: request line, headers, body, canonical string and sign.
@@ -164,7 +164,7 @@ fn requests(country: &Country) -> String {
                 let prepared = PreparedRequest::new(request, &credentials(), timestamp);
                 let body = unsigned_body(request, timestamp);
                 let map = body.as_object().expect("the body is a JSON object");
-                assert_eq!(prepared.sign, sign_map(map, &Secret::new(protocol::TEST_SECRET)));
+                assert_eq!(prepared.sign, sign_map(map, &Secret::new(protocol::TEST_SECRET).unwrap()));
                 assert_eq!(request.canonical_string(prepared.timestamp), canonical_string_of_map(map));
             }
 
@@ -487,8 +487,8 @@ fn responses(country: &Country) -> String {
                 fn notification_example_verifies_when_signed_and_parses() {
                     use paypro_core::notify::{sign_body, Verifier, NotifyError};
                     // The docs' example carries a placeholder sign: re-signed with the test secret.
-                    let body = sign_body(#json, &Secret::new(protocol::TEST_SECRET)).expect("a JSON object");
-                    let verifier = Verifier::new(protocol::TEST_SECRET);
+                    let body = sign_body(#json, &Secret::new(protocol::TEST_SECRET).unwrap()).expect("a JSON object");
+                    let verifier = Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap());
                     let data = Notification::verify(body.as_bytes(), &verifier).expect("verifies and parses");
                     #signed_checks
                     // As printed in the docs (placeholder sign) it is refused.
@@ -506,7 +506,7 @@ fn responses(country: &Country) -> String {
                     let data = UnconfirmedNotification::parse(#json.as_bytes()).expect("the docs' example reads");
                     #checks
                     // It carries no signature, so a verifier cannot accept it.
-                    assert_eq!(Verifier::new(protocol::TEST_SECRET).verify(#json.as_bytes()).unwrap_err(), NotifyError::MissingSign);
+                    assert_eq!(Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap()).verify(#json.as_bytes()).unwrap_err(), NotifyError::MissingSign);
                 }
             });
         }

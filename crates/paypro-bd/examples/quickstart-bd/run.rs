@@ -45,6 +45,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
             )
         }
     };
+    let secret = Secret::new(secret)?;
     let receiver = TestServer::start(|_| Answer::Full {
             status: 200,
             content_type: "text/plain".into(),

@@ -1,125 +1,59 @@
 //! The blocking client (feature `blocking`), for programs without an async runtime.
 //!
-//! Same configuration, errors, retry rules and reconciliation as the async [`super::Client`].
-//! Do not call it from inside an async runtime (reqwest's blocking client runs its own).
+//! A thin wrapper: each call drives the async [`super::Client`] to completion on a private
+//! single-threaded runtime, so configuration, errors, retries, the deadline and reconciliation
+//! are the async client's own, not a copy. [`Config::request_timeout`] therefore bounds the
+//! whole exchange (connect, send and every read of the answer), as it does there.
+//!
+//! Calling it from inside an async runtime is refused with [`Error::NotSent`] (blocking there
+//! would stall the runtime): use the async client instead.
 
-use std::io::Read;
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::{Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply};
-use super::{decode, reconcile, record, resolve_base_url, retryable};
 use crate::descriptor::CountryDescriptor;
-use crate::{Endpoint, PreparedRequest, Status};
+use crate::{Endpoint, Status};
 
-/// A blocking client for one country's gateway. Cheap to clone.
+/// A blocking client for one country's gateway. Cheap to clone (shares the runtime and the
+/// connection pool).
 #[derive(Clone, Debug)]
 pub struct Client {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    http: reqwest::blocking::Client,
-    base_url: String,
-    country: &'static CountryDescriptor,
-    config: Config,
+    client: super::Client,
+    runtime: Arc<tokio::runtime::Runtime>,
 }
 
 impl Client {
-    /// A client for `country`; see [`super::Client::new`]. A custom
-    /// [`Config::http_client`] is async and is not used here.
+    /// A client for `country`; see [`super::Client::new`]. A supplied
+    /// [`Config::http_client`] is used as it is.
     pub fn new(country: &'static CountryDescriptor, config: Config) -> Result<Self, ConfigError> {
-        let base_url = resolve_base_url(country, &config)?;
-        let http = reqwest::blocking::Client::builder()
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.request_timeout)
-            .user_agent(super::USER_AGENT)
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
             .build()
-            .map_err(ConfigError::Http)?;
+            .map_err(ConfigError::Runtime)?;
+        // The connection pool's tasks belong to the runtime that uses them.
+        let client = {
+            let _entered = runtime.enter();
+            super::Client::new(country, config)?
+        };
         Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url,
-                country,
-                config,
-            }),
+            client,
+            runtime: Arc::new(runtime),
         })
     }
 
     /// The base URL in use.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        self.client.base_url()
+    }
+
+    /// The async client this one drives.
+    pub fn as_async(&self) -> &super::Client {
+        &self.client
     }
 
     /// Signs and sends `request`; see [`super::Client::send`].
     pub fn send<E: Endpoint>(&self, request: &E) -> Result<Reply<E::Response>, Error> {
-        let (policy, span) =
-            super::preflight(self.inner.country, self.inner.config.retry, request)?;
-        let started = Instant::now();
-        let mut attempt = 1;
-        let result = loop {
-            let result = span.in_scope(|| self.send_once(request));
-            match result {
-                Err(ref e) if retryable(e) && attempt < policy.max_attempts => {
-                    tracing::warn!(parent: &span, attempt, error = %e, "retrying a read-only call");
-                    std::thread::sleep(policy.delay(attempt));
-                    attempt += 1;
-                }
-                other => break other,
-            }
-        };
-        record(&span, attempt, started.elapsed(), &result);
-        result
-    }
-
-    fn send_once<E: Endpoint>(&self, request: &E) -> Result<Reply<E::Response>, Error> {
-        let inner = &self.inner;
-        let prepared = PreparedRequest::new(
-            request,
-            &inner.config.credentials,
-            inner.config.clock.now_millis(),
-        );
-        let mut http = inner
-            .http
-            .post(format!("{}{}", inner.base_url, prepared.path))
-            .body(prepared.body);
-        for (name, value) in &prepared.headers {
-            http = http.header(*name, value);
-        }
-        let mut response = http.send().map_err(decode::transport_error)?;
-        let status = response.status().as_u16();
-        let mut body = decode::BodyBuffer::new(
-            inner.config.max_response_bytes,
-            response.content_length(),
-            status,
-        )?;
-        let mut chunk = [0u8; 16 * 1024];
-        loop {
-            match response.read(&mut chunk) {
-                Ok(0) => break,
-                Ok(n) => body.push(&chunk[..n], status)?,
-                Err(e) => {
-                    let timed_out = e.kind() == std::io::ErrorKind::TimedOut
-                        || e.get_ref()
-                            .and_then(|i| i.downcast_ref::<reqwest::Error>())
-                            .is_some_and(reqwest::Error::is_timeout);
-                    return Err(if timed_out {
-                        Error::unknown(
-                            "timed out while the answer was arriving",
-                            Some(Box::new(e) as _),
-                        )
-                    } else {
-                        Error::unreadable(
-                            status,
-                            &body.bytes,
-                            format!("the answer was cut off: {e}"),
-                        )
-                    });
-                }
-            }
-        }
-        decode::decode(status, &body.bytes)
+        self.block_on(self.client.send(request))?
     }
 
     /// Finds out what happened to an uncertain pay-in or payout; see
@@ -130,16 +64,16 @@ impl Client {
         status_of: fn(&Q::Response) -> Option<&Status>,
         options: ReconcileOptions,
     ) -> Result<Reconciled<Q::Response>, Error> {
-        let deadline = Instant::now() + options.deadline;
-        let mut state = reconcile::State::default();
-        loop {
-            if let Some(done) = state.observe(self.send(query), status_of) {
-                return done;
-            }
-            if Instant::now() + options.interval > deadline {
-                return state.finish();
-            }
-            std::thread::sleep(options.interval);
+        self.block_on(self.client.reconcile(query, status_of, options))?
+    }
+
+    fn block_on<F: std::future::Future>(&self, future: F) -> Result<F::Output, Error> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::not_sent(
+                "the blocking client was called inside an async runtime; use the async Client there",
+                None,
+            ));
         }
+        Ok(self.runtime.block_on(future))
     }
 }

@@ -62,9 +62,10 @@ impl Default for RetryPolicy {
 /// `Debug` never shows the secret:
 ///
 /// ```
-/// use paypro_core::client::Config;
-/// let config = Config::new("8729248847", "top-secret");
+/// use paypro_core::{client::Config, Secret};
+/// let config = Config::new("8729248847", Secret::new("top-secret")?);
 /// assert!(!format!("{config:?}").contains("top-secret"));
+/// # Ok::<(), paypro_core::SecretError>(())
 /// ```
 #[derive(Clone)]
 pub struct Config {
@@ -87,7 +88,7 @@ impl Config {
     pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
     /// A configuration for one merchant with the defaults above.
-    pub fn new(merchant_no: impl Into<String>, secret: impl Into<Secret>) -> Self {
+    pub fn new(merchant_no: impl Into<String>, secret: Secret) -> Self {
         Config {
             base_url: None,
             credentials: Credentials::new(merchant_no, secret),

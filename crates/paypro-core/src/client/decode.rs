@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Error;
+use crate::descriptor::{OuterOutcome, Unaccepted, outer_code};
 use crate::{Envelope, Extra, FromRaw};
 
 /// An accepted answer (outer `code` = `0000`) with its typed `data`.
@@ -25,8 +26,16 @@ pub struct Reply<T> {
     pub http_status: u16,
 }
 
-/// Reads a complete answer.
-pub(crate) fn decode<T: FromRaw>(status: u16, body: &[u8]) -> Result<Reply<T>, Error> {
+/// Reads a complete answer. Only an HTTP 2xx answer is read at all; `unaccepted` says how an
+/// outer code other than the accepted one is classified.
+pub(crate) fn decode<T: FromRaw>(
+    status: u16,
+    body: &[u8],
+    unaccepted: Unaccepted,
+) -> Result<Reply<T>, Error> {
+    if let Some(problem) = not_an_answer(status) {
+        return Err(Error::unreadable(status, body, problem));
+    }
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(Error::unreadable(status, body, "the body is not UTF-8"));
     };
@@ -45,12 +54,55 @@ pub(crate) fn decode<T: FromRaw>(status: u16, body: &[u8]) -> Result<Reply<T>, E
                 "accepted (code 0000) but without `data`",
             )),
         },
-        Ok(envelope) => Err(Error::Rejected {
-            code: envelope.code,
-            msg: envelope.msg.unwrap_or_default(),
-            http_status: status,
-        }),
+        Ok(envelope) => Err(not_accepted(
+            envelope.code,
+            envelope.msg.unwrap_or_default(),
+            status,
+            unaccepted,
+        )),
         Err(e) => Err(Error::unreadable(status, body, e.to_string())),
+    }
+}
+
+/// Why an HTTP status is not an answer to read: anything but 2xx. A redirect is never
+/// followed (the signed body would be sent again, perhaps elsewhere) and an error status says
+/// nothing reliable about the request, whatever its body claims.
+fn not_an_answer(status: u16) -> Option<String> {
+    match status {
+        200..=299 => None,
+        300..=399 => Some(format!(
+            "HTTP {status} is a redirect, which is never followed: the request may have been processed where it was sent"
+        )),
+        _ => Some(format!(
+            "HTTP {status} is not an answer to the request: it may have been processed"
+        )),
+    }
+}
+
+/// An HTTP 2xx answer whose outer code is not the accepted one: a refusal only where the spec
+/// lists the code as one; otherwise uncertain.
+fn not_accepted(code: String, msg: String, http_status: u16, unaccepted: Unaccepted) -> Error {
+    let meaning = match unaccepted {
+        Unaccepted::Processing => Some(
+            "this endpoint's docs say every code but 0000 means the order is being processed: wait for the notification or query it",
+        ),
+        _ => match outer_code(&code) {
+            Some(known) if known.outcome == OuterOutcome::Refused => {
+                return Error::Rejected {
+                    code,
+                    msg,
+                    http_status,
+                };
+            }
+            Some(known) => Some(known.meaning),
+            None => None,
+        },
+    };
+    Error::Uncertain {
+        code,
+        msg,
+        http_status,
+        meaning,
     }
 }
 
@@ -134,35 +186,91 @@ impl BodyBuffer {
 mod tests {
     use super::*;
 
+    fn by_code<T: FromRaw>(status: u16, body: &[u8]) -> Result<Reply<T>, Error> {
+        decode(status, body, Unaccepted::ByCode)
+    }
+
     #[test]
     fn classifies_envelopes() {
         let ok: Reply<bool> =
-            decode(200, br#"{"code":"0000","msg":"success","data":true}"#).unwrap();
+            by_code(200, br#"{"code":"0000","msg":"success","data":true}"#).unwrap();
         assert!(ok.data);
-        match decode::<bool>(200, br#"{"code":"1001","msg":"sign error"}"#) {
+        // A refusal code the spec lists: nothing happened.
+        match by_code::<bool>(200, br#"{"code":"9402","msg":"sign error"}"#) {
             Err(Error::Rejected {
                 code,
                 msg,
                 http_status: 200,
             }) => {
-                assert_eq!((code.as_str(), msg.as_str()), ("1001", "sign error"));
+                assert_eq!((code.as_str(), msg.as_str()), ("9402", "sign error"));
             }
             other => panic!("{other:?}"),
         }
-        match decode::<bool>(502, b"<html>Bad Gateway</html>") {
+        match by_code::<bool>(502, b"<html>Bad Gateway</html>") {
             Err(Error::Unreadable {
                 status: 502, body, ..
             }) => assert_eq!(body, "<html>Bad Gateway</html>"),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            decode::<bool>(200, br#"{"code":"0000"}"#),
+            by_code::<bool>(200, br#"{"code":"0000"}"#),
             Err(Error::Unreadable { .. })
         ));
         assert!(matches!(
-            decode::<bool>(200, &[0xff, 0xfe]),
+            by_code::<bool>(200, &[0xff, 0xfe]),
             Err(Error::Unreadable { .. })
         ));
+    }
+
+    #[test]
+    fn system_errors_and_unknown_codes_are_uncertain() {
+        for (code, meaning) in [
+            ("8000", Some("SYSTEM ERROR.")),
+            (
+                "5000",
+                Some("System operation exception: contact Paypro support."),
+            ),
+            ("00032", Some("UNKNOWN_ERROR.")),
+            ("1001", None),
+            ("502", None),
+            ("", None),
+        ] {
+            let body = format!(r#"{{"code":"{code}","msg":"m"}}"#);
+            match by_code::<bool>(200, body.as_bytes()) {
+                Err(e @ Error::Uncertain { .. }) => {
+                    assert!(e.may_have_moved_money());
+                    let Error::Uncertain { meaning: m, .. } = e else {
+                        unreachable!()
+                    };
+                    assert_eq!(m, meaning, "{code}");
+                }
+                other => panic!("{code}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_non_2xx_answer_is_never_a_refusal_whatever_its_body() {
+        let refusal = br#"{"code":"9402","msg":"sign error","data":null}"#;
+        let accepted = br#"{"code":"0000","msg":"success","data":true}"#;
+        for status in [301, 302, 307, 308, 400, 404, 409, 500, 502, 503] {
+            for body in [&refusal[..], &accepted[..], b"", b"<html>x</html>"] {
+                match by_code::<bool>(status, body) {
+                    Err(e @ Error::Unreadable { .. }) => assert!(e.may_have_moved_money()),
+                    other => panic!("{status}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn processing_endpoints_never_read_a_code_as_a_refusal() {
+        match decode::<bool>(200, br#"{"code":"9402","msg":"x"}"#, Unaccepted::Processing) {
+            Err(Error::Uncertain {
+                meaning: Some(m), ..
+            }) => assert!(m.contains("being processed")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -12,7 +12,12 @@ type Source = Box<dyn std::error::Error + Send + Sync>;
 /// | [`Error::NotSent`] | no | no | retry as is (connection refused, DNS, TLS) |
 /// | [`Error::Unknown`] | maybe | **yes** | query by `tradeNo` before retrying ([`crate::client::Client::reconcile`]) |
 /// | [`Error::Rejected`] | yes, refused | no | read `code`/`msg`; fix or give up |
+/// | [`Error::Uncertain`] | yes | **yes** | query by `tradeNo` before retrying |
 /// | [`Error::Unreadable`] | yes | **yes** | query by `tradeNo` before retrying |
+///
+/// Only an HTTP 2xx answer whose outer `code` the spec lists as a refusal is `Rejected`; any
+/// other code (system errors, codes nobody documented) is `Uncertain`, and any non-2xx answer
+/// (a redirect, a proxy's 502, a 500 with a JSON body) is `Unreadable`, whatever its body says.
 ///
 /// A money-moving call (pay-in, payout) is never retried automatically; reads are, on
 /// `NotSent` and `Unknown`, within the [`crate::client::RetryPolicy`].
@@ -43,7 +48,9 @@ pub enum Error {
         #[source]
         source: Option<Source>,
     },
-    /// Paypro answered with an outer `code` other than `0000`: the request was refused.
+    /// Paypro answered (HTTP 2xx) with an outer `code` that the spec lists as a refusal
+    /// (`spec/common.toml`, `[[outer_code]]`): the request was refused before anything was
+    /// created.
     #[error("rejected by Paypro: code {code}: {msg}")]
     Rejected {
         /// The outer `code`.
@@ -53,7 +60,26 @@ pub enum Error {
         /// The HTTP status of the answer.
         http_status: u16,
     },
-    /// An answer came but cannot be read: an HTML error page from a proxy, a truncated or
+    /// Paypro answered (HTTP 2xx) with an outer `code` that does not prove the request was
+    /// refused: a system error (`8000`, `5000`, `00032`), a code the spec does not know, or, on
+    /// an endpoint whose docs say so (Bangladesh's pay-in submit), "being processed". The
+    /// order may exist and money may have moved: reconcile by `tradeNo`, never resend blindly.
+    #[error(
+        "Paypro answered code {code} ({msg}), which does not prove the request was refused: money may have moved{}",
+        meaning.map(|m| format!(" ({m})")).unwrap_or_default()
+    )]
+    Uncertain {
+        /// The outer `code`.
+        code: String,
+        /// The outer `msg`.
+        msg: String,
+        /// The HTTP status of the answer.
+        http_status: u16,
+        /// What the spec says the code means, where it says.
+        meaning: Option<&'static str>,
+    },
+    /// An answer came but cannot be read: any non-2xx answer (a redirect, which is never
+    /// followed; an HTML error page from a proxy; a 5xx, even with a JSON body), a truncated or
     /// non-JSON body, a body over the size limit, or an accepted answer without `data`. The
     /// request may have been processed.
     #[error("unreadable answer (HTTP {status}): {problem}")]
@@ -71,10 +97,14 @@ impl Error {
     /// How much of an unreadable body is kept in [`Error::Unreadable`].
     pub const KEPT_BODY_BYTES: usize = 4096;
 
-    /// Whether money may have moved although the call failed: `Unknown` and `Unreadable`.
-    /// After such an error on a pay-in or payout, reconcile before doing anything else.
+    /// Whether money may have moved although the call failed: `Unknown`, `Uncertain` and
+    /// `Unreadable`. After such an error on a pay-in or payout, reconcile before doing anything
+    /// else.
     pub fn may_have_moved_money(&self) -> bool {
-        matches!(self, Error::Unknown { .. } | Error::Unreadable { .. })
+        matches!(
+            self,
+            Error::Unknown { .. } | Error::Uncertain { .. } | Error::Unreadable { .. }
+        )
     }
 
     /// Whether it is certain that Paypro did nothing (`Invalid`, `NotSent`, `Rejected`).
@@ -129,4 +159,7 @@ pub enum ConfigError {
     /// The HTTP client could not be built (e.g. the TLS backend failed to initialise).
     #[error("the HTTP client could not be built: {0}")]
     Http(#[source] reqwest::Error),
+    /// The blocking client's private runtime could not be started.
+    #[error("the blocking client's runtime could not be started: {0}")]
+    Runtime(#[source] std::io::Error),
 }

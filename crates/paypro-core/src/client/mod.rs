@@ -87,6 +87,8 @@ impl Client {
             None => reqwest::Client::builder()
                 .connect_timeout(config.connect_timeout)
                 .user_agent(USER_AGENT)
+                // A redirect would POST the signed body again, perhaps to another host.
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(ConfigError::Http)?,
         };
@@ -145,9 +147,10 @@ impl Client {
             &inner.config.credentials,
             inner.config.clock.now_millis(),
         );
+        let url = format!("{}{}", inner.base_url, prepared.path);
         let mut http = inner
             .http
-            .post(format!("{}{}", inner.base_url, prepared.path))
+            .post(&url)
             .timeout(inner.config.request_timeout)
             .body(prepared.body);
         for (name, value) in &prepared.headers {
@@ -155,6 +158,17 @@ impl Client {
         }
         let mut response = http.send().await.map_err(decode::transport_error)?;
         let status = response.status().as_u16();
+        if response.url().as_str() != url {
+            // Only a supplied client (Config::http_client) can do this.
+            return Err(Error::unreadable(
+                status,
+                b"",
+                format!(
+                    "the HTTP client followed a redirect to {}: the signed request may have been processed, perhaps more than once (build it with redirect::Policy::none())",
+                    response.url()
+                ),
+            ));
+        }
         let mut body = decode::BodyBuffer::new(
             inner.config.max_response_bytes,
             response.content_length(),
@@ -167,12 +181,19 @@ impl Client {
                 Err(e) => return Err(body.cut_off(status, e)),
             }
         }
-        decode::decode(status, &body.bytes)
+        decode::decode(status, &body.bytes, E::DESCRIPTOR.unaccepted)
     }
 
     /// Finds out what happened to a pay-in or payout after an uncertain answer
     /// ([`Error::may_have_moved_money`]): sends `query` until the order's status is final or
     /// the deadline passes. `status_of` picks the status out of the query's answer.
+    ///
+    /// It never concludes that an order does not exist (the docs define no answer that proves
+    /// it): when no query is answered, the result is [`Reconciled::Undetermined`] with the last
+    /// error. Cost: it ends by `options.deadline` (a query still running then is abandoned),
+    /// after at most `deadline / interval + 1` queries, each retried within the
+    /// [`RetryPolicy`]; the default is up to 31 queries over one minute. Run it in a background
+    /// job, not while a payer waits.
     ///
     /// The country crates wrap this per money-moving endpoint (`reconcile_pay_in(trade_no, ..)`).
     pub async fn reconcile<Q: Endpoint>(
@@ -181,14 +202,20 @@ impl Client {
         status_of: fn(&Q::Response) -> Option<&Status>,
         options: ReconcileOptions,
     ) -> Result<Reconciled<Q::Response>, Error> {
-        let deadline = Instant::now() + options.deadline;
+        let deadline = tokio::time::Instant::now() + options.deadline;
         let mut state = reconcile::State::default();
         loop {
-            let outcome = self.send(query).await;
+            let outcome = match tokio::time::timeout_at(deadline, self.send(query)).await {
+                Ok(outcome) => outcome,
+                Err(_) => Err(Error::unknown(
+                    "the reconciliation deadline passed while a query was running",
+                    None,
+                )),
+            };
             if let Some(done) = state.observe(outcome, status_of) {
                 return done;
             }
-            if Instant::now() + options.interval > deadline {
+            if tokio::time::Instant::now() + options.interval >= deadline {
                 return state.finish();
             }
             tokio::time::sleep(options.interval).await;
@@ -198,7 +225,7 @@ impl Client {
 
 /// What every send does before its first attempt: refuse an endpoint of another country, pick
 /// the retry policy (none for money-moving endpoints), open the call's span.
-pub(crate) fn preflight<E: Endpoint>(
+fn preflight<E: Endpoint>(
     country: &CountryDescriptor,
     retry: RetryPolicy,
     request: &E,
@@ -223,17 +250,12 @@ pub(crate) fn preflight<E: Endpoint>(
     ))
 }
 
-pub(crate) fn retryable(e: &Error) -> bool {
+fn retryable(e: &Error) -> bool {
     matches!(e, Error::NotSent { .. } | Error::Unknown { .. })
 }
 
 /// The span of one call: never the secret, the canonical string or the body.
-pub(crate) fn call_span(
-    country: &str,
-    endpoint: &str,
-    path: &str,
-    trade_no: Option<&str>,
-) -> tracing::Span {
+fn call_span(country: &str, endpoint: &str, path: &str, trade_no: Option<&str>) -> tracing::Span {
     tracing::info_span!(
         "paypro.call",
         country,
@@ -246,7 +268,7 @@ pub(crate) fn call_span(
     )
 }
 
-pub(crate) fn record<T>(
+fn record<T>(
     span: &tracing::Span,
     attempts: u32,
     elapsed: Duration,
@@ -258,6 +280,7 @@ pub(crate) fn record<T>(
         Err(Error::NotSent { .. }) => "not_sent",
         Err(Error::Unknown { .. }) => "unknown",
         Err(Error::Rejected { .. }) => "rejected",
+        Err(Error::Uncertain { .. }) => "uncertain",
         Err(Error::Unreadable { .. }) => "unreadable",
     };
     span.record("attempts", attempts);

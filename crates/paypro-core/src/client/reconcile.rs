@@ -25,7 +25,10 @@ impl Default for ReconcileOptions {
 }
 
 /// What reconciliation found.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// There is no "not found, send it again": the docs define no answer that proves an order does
+/// not exist, so a refused or failed query never advises resending a pay-in or payout.
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Reconciled<T> {
     /// The order exists and its status is final (success, partial payment or failure).
@@ -33,22 +36,27 @@ pub enum Reconciled<T> {
     /// The order exists but was still processing at the deadline; wait for the notification
     /// or reconcile again later.
     Pending(Reply<T>),
-    /// Until the deadline Paypro refused every query (the last refusal is kept): it did not know
-    /// the order. Send it again with the *same* `tradeNo`: the docs require `tradeNo` to be
-    /// unique, so a gateway that enforces it cannot create the order twice. (That the gateway
-    /// rejects a reused `tradeNo` is the docs' rule, not something observed; the refusal code is
-    /// not documented either.)
-    NotFound {
-        /// The last refusal's code.
-        code: String,
-        /// The last refusal's message.
-        msg: String,
+    /// No query was answered before the deadline (each was refused, uncertain, unreadable or
+    /// unanswered): whether the order exists is still unknown. Do not send it again; reconcile
+    /// later, or ask Paypro.
+    Undetermined {
+        /// The last query's error.
+        last_error: Error,
     },
+}
+
+impl<T> Reconciled<T> {
+    /// The answer that proves the order exists, if one came.
+    pub fn reply(&self) -> Option<&Reply<T>> {
+        match self {
+            Reconciled::Final(reply) | Reconciled::Pending(reply) => Some(reply),
+            Reconciled::Undetermined { .. } => None,
+        }
+    }
 }
 
 pub(crate) struct State<T> {
     pending: Option<Reply<T>>,
-    refused: Option<(String, String)>,
     error: Option<Error>,
 }
 
@@ -56,7 +64,6 @@ impl<T> Default for State<T> {
     fn default() -> Self {
         State {
             pending: None,
-            refused: None,
             error: None,
         }
     }
@@ -74,7 +81,6 @@ impl<T> State<T> {
                 Some(status) if status.is_final() => return Some(Ok(Reconciled::Final(reply))),
                 _ => self.pending = Some(reply),
             },
-            Err(Error::Rejected { code, msg, .. }) => self.refused = Some((code, msg)),
             Err(e @ Error::Invalid(_)) => return Some(Err(e)),
             Err(e) => self.error = Some(e),
         }
@@ -83,14 +89,12 @@ impl<T> State<T> {
 
     /// The deadline passed.
     pub(crate) fn finish(self) -> Result<Reconciled<T>, Error> {
-        match (self.pending, self.refused, self.error) {
-            (Some(reply), _, _) => Ok(Reconciled::Pending(reply)),
-            (None, Some((code, msg)), None) => Ok(Reconciled::NotFound { code, msg }),
-            (None, _, Some(e)) => Err(e),
-            (None, None, None) => Err(Error::unknown(
-                "no query was answered before the deadline",
-                None,
-            )),
-        }
+        Ok(match (self.pending, self.error) {
+            (Some(reply), _) => Reconciled::Pending(reply),
+            (None, Some(last_error)) => Reconciled::Undetermined { last_error },
+            (None, None) => Reconciled::Undetermined {
+                last_error: Error::unknown("no query was answered before the deadline", None),
+            },
+        })
     }
 }

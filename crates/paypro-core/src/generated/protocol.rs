@@ -14,6 +14,7 @@
 //! - No Paypro page publishes a secret together with a signature; every example sign in the docs is a placeholder or made with an unpublished key. The worked vectors used in tests are self-made (signing.md §4).
 //! - The reference Java renders values with String.valueOf, so a JSON null would be signed as `null`; requests never send nulls (optional fields are omitted).
 use std::time::Duration;
+use crate::descriptor::{CodeSource, OuterCode, OuterOutcome};
 /// The HTTP method of every call.
 pub const METHOD: &str = "POST";
 /// The header carrying the merchant number.
@@ -38,6 +39,108 @@ pub const NOTIFY_RETRY_SCHEDULE: [Duration; 8] = [
     Duration::from_secs(10800),
     Duration::from_secs(10800),
     Duration::from_secs(10800),
+];
+/// What each known outer `code` of an HTTP 2xx answer proves about the request.
+/// A code not listed here is uncertain: the money may have moved.
+pub const OUTER_CODES: &[OuterCode] = &[
+    OuterCode {
+        code: "0000",
+        outcome: OuterOutcome::Accepted,
+        source: CodeSource::Documented,
+        meaning: "The request was accepted; the transaction's state is data.status.",
+        note: "",
+    },
+    OuterCode {
+        code: "5000",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Documented,
+        meaning: "System operation exception: contact Paypro support.",
+        note: "Listed on the newest error-code page (other-countries.md, South Korea), which also says to treat code != 0000 on order placement as a failed placement. A system exception does not prove that no order was created, so it is uncertain here.",
+    },
+    OuterCode {
+        code: "8000",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Inferred,
+        meaning: "SYSTEM ERROR.",
+        note: "Named as a status on Indonesia's error-code page; the docs do not say it never appears as an outer code. A system error proves nothing about the order.",
+    },
+    OuterCode {
+        code: "00032",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Inferred,
+        meaning: "UNKNOWN_ERROR.",
+        note: "Named as a status on Mexico's error-code page; as an outer code it proves nothing about the order.",
+    },
+    OuterCode {
+        code: "9400",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Not a JSON object (malformed, an array, a key given twice).",
+        note: "",
+    },
+    OuterCode {
+        code: "9401",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Missing or unknown merchantNo header.",
+        note: "",
+    },
+    OuterCode {
+        code: "9402",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Missing sign, or a sign that does not match the body.",
+        note: "",
+    },
+    OuterCode {
+        code: "9409",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Duplicate tradeNo: an order with it exists already (this request created nothing).",
+        note: "",
+    },
+    OuterCode {
+        code: "9410",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "No such order.",
+        note: "",
+    },
+    OuterCode {
+        code: "9411",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Insufficient balance for a payout.",
+        note: "",
+    },
+    OuterCode {
+        code: "9412",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The order is already final.",
+        note: "",
+    },
+    OuterCode {
+        code: "9413",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The body is over the size limit.",
+        note: "",
+    },
+    OuterCode {
+        code: "9415",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The content type is not application/json.",
+        note: "",
+    },
+    OuterCode {
+        code: "9422",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "A missing timestamp or field, a wrong JSON type, or a broken rule.",
+        note: "",
+    },
 ];
 /// The fake merchant number used by generated tests and doc examples.
 pub const TEST_MERCHANT_NO: &str = "0000000001";

@@ -48,6 +48,7 @@ const fn descriptor(name: &'static str, path: &'static str, effect: Effect) -> E
         path,
         sign: SignPlacement::Body,
         timestamp: TimestampWire::String,
+        unaccepted: paypro_core::descriptor::Unaccepted::ByCode,
         effect,
         provenance: Provenance::Documented,
         request: &[],
@@ -151,7 +152,7 @@ pub fn query() -> Query {
 }
 
 pub fn config(url: &str) -> Config {
-    Config::new(MERCHANT, SECRET)
+    Config::new(MERCHANT, Secret::new(SECRET).unwrap())
         .base_url(url)
         .clock(FixedClock(1_728_609_257_212))
         .request_timeout(Duration::from_millis(400))

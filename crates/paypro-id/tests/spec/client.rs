@@ -7,11 +7,11 @@ use paypro_core::descriptor::EndpointDescriptor;
 use paypro_core::testing::{checked_answer, Answer, Received, TestServer};
 use crate::examples;
 fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
-    let secret = Secret::new(protocol::TEST_SECRET);
+    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
     checked_answer(r, d, protocol::TEST_MERCHANT_NO, &secret, Some(ts), json)
 }
 fn config(server: &TestServer, ts: u64) -> Config {
-    Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+    Config::new(protocol::TEST_MERCHANT_NO, Secret::new(protocol::TEST_SECRET).unwrap())
         .base_url(server.url())
         .clock(FixedClock(ts))
 }
@@ -20,7 +20,7 @@ fn client(server: &TestServer, ts: u64) -> Client {
 }
 #[test]
 fn no_base_url_is_either_the_sandbox_or_an_error() {
-    let made = Client::new(Config::new("0000000001", "s"));
+    let made = Client::new(Config::new("0000000001", Secret::new("s").unwrap()));
     match COUNTRY.sandbox_base_url {
         Some(url) => {
             assert_eq!(made.expect("the sandbox is the default").core().base_url(), url)
@@ -31,7 +31,8 @@ fn no_base_url_is_either_the_sandbox_or_an_error() {
 #[test]
 fn debug_never_shows_the_secret() {
     let client = Client::new(
-            Config::new("0000000001", "very-secret-key").base_url("http://127.0.0.1:9"),
+            Config::new("0000000001", Secret::new("very-secret-key").unwrap())
+                .base_url("http://127.0.0.1:9"),
         )
         .expect("valid");
     let shown = format!("{client:?}");

@@ -4,7 +4,10 @@ use paypro_id::*;
 use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
 use crate::examples;
 fn credentials() -> Credentials {
-    Credentials::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+    Credentials::new(
+        protocol::TEST_MERCHANT_NO,
+        Secret::new(protocol::TEST_SECRET).unwrap(),
+    )
 }
 /// What a snapshot pins: request line, headers, body, canonical string and sign.
 fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
@@ -25,7 +28,9 @@ fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
     let prepared = PreparedRequest::new(request, &credentials(), timestamp);
     let body = unsigned_body(request, timestamp);
     let map = body.as_object().expect("the body is a JSON object");
-    assert_eq!(prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET)));
+    assert_eq!(
+        prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET).unwrap())
+    );
     assert_eq!(
         request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
     );

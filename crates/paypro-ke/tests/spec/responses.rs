@@ -47,7 +47,7 @@ fn notification_example_is_read_as_unconfirmed() {
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
     assert_eq!(
-        Verifier::new(protocol::TEST_SECRET)
+        Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap())
         .verify(r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
         .as_bytes()).unwrap_err(), NotifyError::MissingSign
     );

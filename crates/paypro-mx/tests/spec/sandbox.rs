@@ -31,7 +31,10 @@ async fn every_endpoint_against_the_sandbox() {
         .await;
     let base_url = gateway.base_url("mx").expect("the sandbox serves this country");
     let client = Client::new(
-            Config::new(protocol::TEST_MERCHANT_NO, protocol::TEST_SECRET)
+            Config::new(
+                    protocol::TEST_MERCHANT_NO,
+                    Secret::new(protocol::TEST_SECRET).unwrap(),
+                )
                 .base_url(base_url),
         )
         .expect("valid");
