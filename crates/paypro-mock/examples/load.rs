@@ -138,7 +138,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (notify, received) = receiver().await?;
     let config = id::Config::new(
         paypro_core::protocol::TEST_MERCHANT_NO,
-        paypro_core::protocol::TEST_SECRET,
+        paypro_core::Secret::new(paypro_core::protocol::TEST_SECRET)?,
     )
     .base_url(format!("http://{target}/indonesia-pay"))
     .request_timeout(Duration::from_secs(10));

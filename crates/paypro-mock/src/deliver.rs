@@ -115,10 +115,18 @@ pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
             }
             return;
         }
+        // A repeated callback (same status, same amount paid) is the same signed body.
+        let mut previous: Option<(&Order, String)> = None;
         for order in &callbacks {
-            if let Some(body) = body(&shared, order) {
-                deliver(&shared, order, &url, &body).await;
-            }
+            let repeated = previous
+                .as_ref()
+                .filter(|(p, _)| p.status == order.status && p.paid == order.paid)
+                .map(|(_, body)| body.clone());
+            let Some(body) = repeated.or_else(|| body(&shared, order)) else {
+                continue;
+            };
+            deliver(&shared, order, &url, &body).await;
+            previous = Some((order, body));
         }
     });
 }

@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use common::*;
 use paypro_all::id;
+use paypro_core::Status;
 use paypro_core::client::{ReconcileOptions, Reconciled};
 use paypro_core::notify::Verifier;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
+use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::testing::{Answer, TestServer};
-use paypro_core::{Secret, Status};
 use paypro_mock::{Fault, MockConfig, MockGateway};
 use reqwest::Method;
 
@@ -36,7 +36,7 @@ fn client(gateway: &MockGateway) -> id::Client {
 }
 
 fn verifier() -> Verifier {
-    Verifier::new(Secret::new(TEST_SECRET))
+    Verifier::new(secret())
 }
 
 fn pay_in(trade_no: &str, amount: u64, notify_url: &str) -> id::PayInRequest {

@@ -17,7 +17,7 @@ pub fn config() -> MockConfig {
 }
 
 pub fn secret() -> Secret {
-    Secret::new(TEST_SECRET)
+    Secret::new(TEST_SECRET).expect("the test secret is not blank")
 }
 
 /// `fields` with their `sign` added, as a JSON body.
