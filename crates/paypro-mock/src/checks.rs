@@ -3,7 +3,7 @@
 //! message that names the problem (the codes are the sandbox's own; Paypro's are undocumented).
 
 use paypro_core::descriptor::{
-    EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
+    CountryDescriptor, EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
 };
 use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
 use paypro_core::{Amount, RawObject, Secret, check_text, sign_raw};
@@ -24,6 +24,28 @@ impl Refusal {
             msg: msg.into(),
         }
     }
+
+    /// The documented envelope the sandbox answers it with:
+    /// `{"msg":"...","code":"9xxx","timestamp":MS,"success":false,"data":null}`.
+    pub fn envelope(&self) -> String {
+        crate::respond::refused(self.code, &self.msg, crate::time::now_ms())
+    }
+}
+
+/// The country and endpoint served at `path` (the country's base path, then the endpoint's
+/// documented path, exact casing), if any.
+pub fn route(
+    countries: &[&'static CountryDescriptor],
+    path: &str,
+) -> Option<(&'static CountryDescriptor, &'static EndpointDescriptor)> {
+    countries.iter().copied().find_map(|c| {
+        let rest = path.strip_prefix(&crate::base_path(c))?;
+        c.endpoints
+            .iter()
+            .copied()
+            .find(|e| e.path == rest)
+            .map(|e| (c, e))
+    })
 }
 
 /// Codes the sandbox answers with.
@@ -124,6 +146,14 @@ pub fn check(
         .map_err(|_| Refusal::new(codes::MALFORMED, "body is not UTF-8"))?;
     let object =
         RawObject::parse(text, "body").map_err(|e| Refusal::new(codes::MALFORMED, e.problem))?;
+    // What a common JSON parser refuses (a number out of range such as `1e400`), a gateway
+    // may refuse too: so does the sandbox.
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+        return Err(Refusal::new(
+            codes::MALFORMED,
+            format!("body is not JSON a common parser reads: {e}"),
+        ));
+    }
     let merchant_no = single(headers, MERCHANT_HEADER, codes::MERCHANT)?
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {

@@ -16,7 +16,7 @@ use crate::faults::{self, Fault, Plan};
 use crate::limits::{self, DropConnection, envelope, json};
 use crate::respond::{self, Facts};
 use crate::state::{Kind, Order, key};
-use crate::{Shared, admin, base_path, deliver, page, time};
+use crate::{Shared, admin, deliver, page, time};
 
 /// The amounts that choose an outcome (documented in the README).
 pub const FAIL_AMOUNT: u64 = 4029;
@@ -72,24 +72,10 @@ async fn method_not_allowed(method: Method, uri: axum::http::Uri) -> Response {
     envelope(StatusCode::METHOD_NOT_ALLOWED, &r)
 }
 
-fn find(
-    shared: &Shared,
-    path: &str,
-) -> Option<(&'static CountryDescriptor, &'static EndpointDescriptor)> {
-    shared.countries.iter().copied().find_map(|c| {
-        let rest = path.strip_prefix(&base_path(c))?;
-        c.endpoints
-            .iter()
-            .copied()
-            .find(|e| e.path == rest)
-            .map(|e| (c, e))
-    })
-}
-
 async fn gateway(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
-    let Some((country, endpoint)) = find(&shared, &path) else {
+    let Some((country, endpoint)) = checks::route(shared.countries, &path) else {
         let r = Refusal::new(codes::UNKNOWN_PATH, format!("no Paypro endpoint at {path}"));
         return envelope(StatusCode::NOT_FOUND, &r);
     };

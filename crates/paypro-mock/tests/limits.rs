@@ -382,3 +382,14 @@ fn the_binary_refuses_a_bad_limit_and_lists_its_flags() {
         assert!(help.contains(flag), "{flag} in {help}");
     }
 }
+
+#[tokio::test]
+async fn a_number_common_parsers_refuse_is_refused_even_in_an_unknown_field() {
+    // Found by tests/fuzz.rs: RawObject reads `1e400`, serde_json (and many gateways) do not.
+    let gateway = MockGateway::start(config()).await.unwrap();
+    let mut fields = ke_pay_in("range", "500", "http://127.0.0.1:9/n");
+    fields["extra"] = "placeholder".into();
+    let body = signed(fields).replace(r#""extra":"placeholder""#, r#""extra":1e400"#);
+    let (_, answer) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
+    assert_refusal(&answer, codes::MALFORMED, "not JSON a common parser reads");
+}
