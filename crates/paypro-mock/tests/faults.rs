@@ -17,11 +17,11 @@ use paypro_mock::{Fault, MockConfig, MockGateway};
 use reqwest::Method;
 
 /// The client's time-out; the `delay` fault waits longer.
-const CLIENT_TIMEOUT: Duration = Duration::from_millis(500);
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(1);
 
 fn sandbox_config() -> MockConfig {
     MockConfig {
-        fault_delay: Duration::from_secs(2),
+        fault_delay: Duration::from_secs(5),
         ..config()
     }
 }
@@ -97,7 +97,7 @@ async fn transport_fault(fault: Fault, check: fn(&id::Error) -> bool) {
     let armed = format!("{}-armed", fault.name());
     let mut admin = serde_json::json!({"fault": fault.name(), "count": 1});
     if fault == Fault::Delay {
-        admin["delayMs"] = 1500.into();
+        admin["delayMs"] = 4000.into();
     }
     for (trade_no, amount) in [(&by_amount, fault.amount()), (&armed, 1000)] {
         if trade_no == &armed {
