@@ -271,6 +271,9 @@ pub struct RequestField {
     pub doc: String,
     pub min: Option<u64>,
     pub max: Option<u64>,
+    /// The docs call min/max adjustable per merchant: the builder gets `<field>_limits`.
+    #[serde(default)]
+    pub adjustable_bounds: bool,
     pub digits: Option<[u32; 2]>,
     #[serde(default)]
     pub prefixes: Vec<String>,
@@ -569,6 +572,11 @@ fn check_request_fields(
         }
         if f.kind == FieldKind::Amount && !f.required {
             fail("amount fields must be required (no documented amount is optional)".into());
+        }
+        if f.adjustable_bounds
+            && (f.kind != FieldKind::Amount || (f.min.is_none() && f.max.is_none()))
+        {
+            fail("adjustable_bounds applies to an amount with min or max".into());
         }
         if f.kind != FieldKind::Amount && (f.min.is_some() || f.max.is_some()) {
             fail("min/max apply only to kind = \"amount\"".into());

@@ -297,7 +297,7 @@ fn spec_errors_name_file_line_and_rule() {
         errors_for(|s| replace_in(s, "eg.toml", "\"amount\":\"300\"", "\"amount\":\"300.5\""));
     assert!(
         errs.iter()
-            .any(|e| e.contains("`amount` must be a whole number (no decimal point)")),
+            .any(|e| e.contains("`amount` must be a whole number (no fraction)")),
         "{errs:?}"
     );
     let errs = errors_for(|s| {

@@ -1,31 +1,139 @@
-//! A Paypro notification receiver to copy: verifies each callback, handles each order status
-//! once (Paypro retries, so duplicates arrive), and answers `OK`.
+//! A Paypro notification receiver to copy.
 //!
 //! ```sh
-//! PAYPRO_SECRET=... cargo run -p paypro-axum --example receiver   # listens on 127.0.0.1:3000
+//! # Orders come from your checkout; here, `tradeNo=expected amount` arguments.
+//! PAYPRO_SECRET=... cargo run -p paypro-axum --example receiver -- order-1=30000 order-2=150.50
+//! # listens on 127.0.0.1:3000 (LISTEN=host:port to change)
 //! ```
+//!
+//! For each callback it:
+//!
+//! 1. verifies the signature on the raw body and parses it strictly ([`Notified`]; `400` when
+//!    either fails);
+//! 2. looks the order up by `tradeNo` in the merchant's own order book, which knows the amount
+//!    the order expects (an unknown `tradeNo` is not acted on, and answered `404` so that
+//!    Paypro retries it);
+//! 3. applies the notification to the order's stored state with
+//!    [`paypro_core::order::Order::apply`] and stores the next state, under one lock (use one
+//!    database transaction or compare-and-swap in production);
+//! 4. prints one line per action: `fulfil` only once per order and only for a `0000` of at
+//!    least the expected amount; a partial payment is recorded, never delivered; a duplicate,
+//!    a stale or a conflicting notification (a genuinely signed `00029` replayed after `0000`)
+//!    changes nothing, and a conflict is printed as an `ALERT`;
+//! 5. answers `OK` (also to duplicates and conflicts, or Paypro keeps retrying).
+//!
+//! ## Limits
+//!
+//! [`serve`] closes a connection that has not sent its request headers within
+//! [`Limits::header_read_timeout`] (10 s), answers `408` to a request whose body and handling
+//! take longer than [`Limits::request_timeout`] (30 s), and holds at most
+//! [`Limits::max_connections`] connections (256): further connections wait in the listen
+//! backlog until one closes, instead of using up the process's file descriptors. So slow or
+//! half-open connections (slowloris) cost at most the cap, each for at most a time-out, and a
+//! genuine callback is still served. `axum::serve` has none of these settings, hence the
+//! small accept loop on hyper.
+//!
+//! ## Behind a reverse proxy
+//!
+//! Run it on `127.0.0.1` behind the proxy that terminates TLS (`notifyUrl` must be `https`).
+//! At the proxy:
+//!
+//! - forward only `POST /paypro/notify`, with the body untouched: the signature covers the
+//!   exact bytes (no re-encoding, no JSON rewriting, no charset conversion);
+//! - cap the body at 64 KiB (nginx `client_max_body_size 64k`), the verifier's own limit;
+//! - set short time-outs for headers and body (nginx `client_header_timeout 10s`,
+//!   `client_body_timeout 10s`, `proxy_read_timeout 30s`) and a per-IP connection limit;
+//! - restrict the source addresses to Paypro's callback IPs: the docs publish none and say
+//!   "if you restrict IPs, tell us", so ask Paypro for the list and tell them when you
+//!   enable it. An IP allow-list is a second line; the signature is the proof.
+//!
+//! Keep this receiver's own limits on as well: they protect it from anything that reaches
+//! it without the proxy.
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::error::Error;
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{FromRef, State};
+use axum::extract::{FromRef, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use paypro_axum::{ACK, Notified};
-use paypro_core::Secret;
-use paypro_core::notify::Verifier;
-use paypro_id::{Notification, Status};
+use paypro_core::order::{Action, Event, Ignored, Order, OrderError, OrderState, Shortfall};
+use paypro_id::{Decimal, Notification, Secret, Verifier};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+/// What one client may hold, and for how long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// A connection that has not sent a whole request head (request line and headers) within
+    /// this time is closed; this also ends idle keep-alive connections.
+    pub header_read_timeout: Duration,
+    /// A request whose body is not read and handled within this time is answered `408`.
+    pub request_timeout: Duration,
+    /// At most this many connections are served at once; more wait to be accepted.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
+        }
+    }
+}
 
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
     /// Checks signatures (add the old secret with `also_accept` during a key rotation).
     pub verifier: Verifier,
-    /// (platFormTradeNo, status) pairs already handled. Use your database in production.
-    pub seen: Arc<Mutex<HashSet<(String, String)>>>,
-    /// How many notifications were acted on (for the tests).
-    pub handled: Arc<Mutex<Vec<Notification>>>,
+    /// The merchant's order book: each order by `tradeNo`, with the amount it expects and its
+    /// state. Use your database in production.
+    orders: Arc<Mutex<HashMap<String, Order>>>,
+    /// Every action taken, in order (what the tests read).
+    taken: Arc<Mutex<Vec<Taken>>>,
 }
+
+/// One action the receiver took for one order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taken {
+    /// The order's `tradeNo`.
+    pub trade_no: String,
+    /// What was done.
+    pub action: Action,
+}
+
+/// Why an order could not be added to the order book.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NewOrderError {
+    /// The `tradeNo` is taken: an order is never reset, or it could be fulfilled twice.
+    Exists(String),
+    /// The expected amount is not usable.
+    Amount(OrderError),
+}
+
+impl fmt::Display for NewOrderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NewOrderError::Exists(trade_no) => {
+                write!(f, "tradeNo: the order {trade_no} already exists")
+            }
+            NewOrderError::Amount(e) => e.fmt(f),
+        }
+    }
+}
+
+impl Error for NewOrderError {}
 
 impl FromRef<AppState> for Verifier {
     fn from_ref(state: &AppState) -> Verifier {
@@ -34,14 +142,62 @@ impl FromRef<AppState> for Verifier {
 }
 
 impl AppState {
-    /// State with one secret.
-    pub fn new(secret: &str) -> Self {
+    /// State with one secret and an empty order book.
+    pub fn new(secret: Secret) -> Self {
         AppState {
-            verifier: Verifier::new(Secret::new(secret).unwrap()),
-            seen: Arc::default(),
-            handled: Arc::default(),
+            verifier: Verifier::new(secret),
+            orders: Arc::default(),
+            taken: Arc::default(),
         }
     }
+
+    /// Records a new order, as the checkout does when it creates the pay-in: its `tradeNo` and
+    /// the amount it expects.
+    pub fn create_order(
+        &self,
+        trade_no: impl Into<String>,
+        expected: impl Into<Decimal>,
+    ) -> Result<(), NewOrderError> {
+        let order = Order::new(expected).map_err(NewOrderError::Amount)?;
+        let trade_no = trade_no.into();
+        let mut orders = lock(&self.orders);
+        if orders.contains_key(&trade_no) {
+            return Err(NewOrderError::Exists(trade_no));
+        }
+        orders.insert(trade_no, order);
+        Ok(())
+    }
+
+    /// The order stored for `trade_no`.
+    pub fn order(&self, trade_no: &str) -> Option<Order> {
+        lock(&self.orders).get(trade_no).cloned()
+    }
+
+    /// Every action taken so far, in order.
+    pub fn taken(&self) -> Vec<Taken> {
+        lock(&self.taken).clone()
+    }
+
+    /// Applies `event` to the order `trade_no` and stores its next state, atomically: the
+    /// action and the order's state before it, or `None` for an unknown order.
+    fn apply(&self, trade_no: &str, event: &Event) -> Option<(Action, OrderState)> {
+        let mut orders = lock(&self.orders);
+        let order = orders.get_mut(trade_no)?;
+        let before = order.state().clone();
+        let (action, next) = order.apply(event);
+        *order = next;
+        lock(&self.taken).push(Taken {
+            trade_no: trade_no.to_string(),
+            action: action.clone(),
+        });
+        Some((action, before))
+    }
+}
+
+/// The lock, even after a panic elsewhere: the sections under it only replace a whole value,
+/// so a poisoned lock still holds a consistent order book.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The router: `POST /paypro/notify`.
@@ -54,46 +210,140 @@ pub fn app(state: AppState) -> Router {
 async fn notify(
     State(state): State<AppState>,
     Notified(n, _raw): Notified<Notification>,
-) -> &'static str {
-    let key = (
-        n.platform_trade_no.clone().unwrap_or_default(),
-        n.status
-            .as_ref()
-            .map(Status::code)
-            .unwrap_or_default()
-            .to_string(),
-    );
-    let first_time = state
-        .seen
-        .lock()
-        .map(|mut seen| seen.insert(key))
-        .unwrap_or(false);
-    if first_time {
-        // Act once: mark the order paid, failed, ... (here: remember it).
-        match &n.status {
-            Some(Status::Success | Status::PartialPayment) => {
-                println!("paid: {:?} {:?}", n.trade_no, n.amount)
-            }
-            Some(Status::Failed { code, message }) => {
-                println!("failed: {:?} {code:?} {message:?}", n.trade_no)
-            }
-            _ => println!("still processing: {:?}", n.trade_no),
+) -> Response {
+    let (Some(trade_no), Some(status)) = (n.trade_no, n.status) else {
+        // The strict parser already requires both; never act on a notification without them.
+        return (
+            StatusCode::BAD_REQUEST,
+            "a notification without tradeNo or status cannot be acted on",
+        )
+            .into_response();
+    };
+    let event = Event::new(status, n.amount);
+    match state.apply(&trade_no, &event) {
+        Some((action, before)) => {
+            println!("{}", describe(&trade_no, &action, &before));
+            ACK.into_response()
         }
-        if let Ok(mut handled) = state.handled.lock() {
-            handled.push(n);
+        None => {
+            println!(
+                "unknown order: tradeNo={trade_no} status={}: not acted on",
+                event.status.code()
+            );
+            // Not OK: Paypro retries, in case the order is being created right now.
+            (StatusCode::NOT_FOUND, "unknown tradeNo").into_response()
         }
     }
-    // Answer OK to duplicates too, or Paypro keeps retrying.
-    ACK
+}
+
+/// One line for one action.
+fn describe(trade_no: &str, action: &Action, before: &OrderState) -> String {
+    let amount = |a: &Option<Decimal>| a.map_or_else(|| "none".to_string(), |a| a.to_string());
+    match action {
+        Action::Fulfil { amount } => format!("fulfil: tradeNo={trade_no} paid={amount}: deliver"),
+        Action::MarkFailed {
+            code,
+            after_partial_payment: true,
+        } => format!(
+            "ALERT mark failed: tradeNo={trade_no} code={code}, after a partial payment: refund or review"
+        ),
+        Action::MarkFailed { code, .. } => format!("mark failed: tradeNo={trade_no} code={code}"),
+        Action::RecordPartialPayment {
+            paid,
+            expected,
+            reason,
+        } => {
+            let what = match reason {
+                Shortfall::PartialPayment => "partial payment",
+                Shortfall::BelowExpected => "ALERT success for less than expected",
+                Shortfall::AmountMissing => "ALERT success without an amount (query the order)",
+                _ => "ALERT not fully paid",
+            };
+            format!(
+                "{what}: tradeNo={trade_no} paid={} of {expected}: do not deliver",
+                amount(paid)
+            )
+        }
+        Action::Ignore(Ignored::Conflict { status, amount: a }) => format!(
+            "ALERT conflict: tradeNo={trade_no} is {before:?} but a notification says {status} (amount {}): not acted on",
+            amount(a)
+        ),
+        Action::Ignore(Ignored::Duplicate) => {
+            format!("ignored: tradeNo={trade_no} duplicate (already applied)")
+        }
+        Action::Ignore(Ignored::StillProcessing) => {
+            format!("ignored: tradeNo={trade_no} still processing")
+        }
+        Action::Ignore(Ignored::Stale) => {
+            format!("ignored: tradeNo={trade_no} stale (older than the stored state)")
+        }
+        other => format!("ALERT unhandled action: tradeNo={trade_no} {other:?}"),
+    }
+}
+
+/// Answers `408` when a request (reading its body, then handling it) takes longer than the
+/// limit. The handler is then dropped: its store is one atomic step, so the order keeps either
+/// its old or its new state, and Paypro's retry finds out which.
+async fn request_deadline(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => (StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response(),
+    }
+}
+
+/// Serves `app` on `listener` within `limits` (see the [module docs](self)). Runs until the
+/// listener fails for good.
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::io::Result<()> {
+    let app = app.layer(middleware::from_fn_with_state(
+        limits.request_timeout,
+        request_deadline,
+    ));
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    loop {
+        // Wait for a free slot before accepting: extra connections stay in the backlog.
+        let slot = Arc::clone(&slots)
+            .acquire_owned()
+            .await
+            .map_err(std::io::Error::other)?;
+        let stream = match listener.accept().await {
+            Ok((stream, _peer)) => stream,
+            Err(e) => {
+                // Out of file descriptors, or a connection reset before it was accepted.
+                eprintln!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _slot = slot; // freed when the connection ends
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(limits.header_read_timeout);
+            // An error here is a client that was too slow or went away: nothing to do.
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
 }
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), Box<dyn Error>> {
     let secret =
         std::env::var("PAYPRO_SECRET").map_err(|_| "set PAYPRO_SECRET to your app secret")?;
+    let state = AppState::new(Secret::new(secret)?);
+    for arg in std::env::args().skip(1) {
+        let (trade_no, amount) = arg
+            .split_once('=')
+            .ok_or_else(|| format!("{arg}: expected tradeNo=amount"))?;
+        let amount: Decimal = amount
+            .parse()
+            .map_err(|e| format!("{arg}: the amount is not a decimal number: {e}"))?;
+        state.create_order(trade_no, amount)?;
+        println!("order {trade_no} expects {amount}");
+    }
     let addr = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".into());
-    let listener = tokio::net::TcpListener::bind(&addr).await?;
+    let listener = TcpListener::bind(&addr).await?;
     println!("listening on http://{addr}/paypro/notify");
-    axum::serve(listener, app(AppState::new(&secret))).await?;
+    serve(listener, app(state), Limits::default()).await?;
     Ok(())
 }

@@ -7,10 +7,15 @@
 //! - [`Notified<T>`]: verified, then parsed into a country's notification type
 //!   (`paypro_id::Notification`).
 //!
-//! A bad body or signature is answered `400 Bad Request` with the reason, and your handler is
-//! not called. Answer [`ACK`] (`OK`) once the notification is safely recorded: anything else
-//! makes Paypro retry (8 times in 24 h), so handlers must be idempotent. De-duplicate by
-//! `platFormTradeNo` and status, as `examples/receiver.rs` does.
+//! A bad body or signature, or a notification that cannot be acted on (strict parsing), is
+//! answered `400 Bad Request` with the reason, and your handler is not called. Answer [`ACK`]
+//! (`OK`) once the notification is safely recorded: anything else makes Paypro retry (8 times
+//! in 24 h). Retries mean duplicates, deliveries arrive out of order, and a genuine callback
+//! can be replayed, so never act on a notification alone: apply it to the order's stored state
+//! with [`paypro_core::order::Order::apply`], keyed by `tradeNo`, and perform the action it
+//! returns (fulfil once, never on a partial payment, never on a downgrade after success).
+//! `examples/receiver.rs` does this, with time-outs and a connection cap; the crate's README
+//! says how to run it behind a reverse proxy.
 //!
 //! Kenya's callbacks carry no signature: take the body as `axum::body::Bytes`, read it with
 //! `paypro_ke::UnconfirmedNotification::parse` and confirm it with a query before acting.
@@ -117,7 +122,7 @@ where
         let VerifiedNotification(verified) = VerifiedNotification::from_request(req, state).await?;
         let parsed = verified
             .parse::<T>()
-            .map_err(|e| Rejection(NotifyError::NotAnObject(e.to_string())))?;
+            .map_err(|e| Rejection(NotifyError::Unusable(e)))?;
         Ok(Notified(parsed, verified))
     }
 }

@@ -10,11 +10,14 @@ use crate::sign::{CanonicalSink, DigitBuf, SignValue};
 /// integer-only: "no decimals", "decimal points not supported").
 ///
 /// How it travels (JSON string `"300"` or number `300`) is decided by the spec per field; it
-/// is signed as its digits either way.
+/// is signed and sent as its digits either way. A whole-valued decimal (`"300.00"`, `300.0`)
+/// is the same amount in every input form; a fraction is refused, never rounded. Zero and
+/// values above [`Amount::MAX`] are refused when a request is built.
 ///
 /// ```
 /// use paypro_core::Amount;
 /// assert_eq!(Amount::parse("300").unwrap().get(), 300);
+/// assert_eq!(Amount::parse("300.00").unwrap().get(), 300);
 /// assert!(Amount::parse("300.50").is_err());
 /// assert!(Amount::parse("-1").is_err());
 /// ```
@@ -23,6 +26,9 @@ use crate::sign::{CanonicalSink, DigitBuf, SignValue};
 pub struct Amount(u64);
 
 impl Amount {
+    /// The largest amount a request may carry: `i64::MAX`, the gateway's Java `long`.
+    pub const MAX: Amount = Amount(i64::MAX as u64);
+
     /// An amount of `units` whole currency units.
     pub const fn new(units: u64) -> Self {
         Amount(units)
@@ -33,33 +39,40 @@ impl Amount {
         self.0
     }
 
-    /// Parses decimal digits (surrounding spaces allowed). `"300.00"` is refused like
-    /// `"300.5"`: Paypro's rule is "no decimal point", not "no fraction".
+    /// Parses a number written in decimal (surrounding spaces allowed): digits, or a
+    /// whole-valued decimal (`"300.00"`, `"3e2"`), which is the same amount; a fraction
+    /// (`"300.5"`) is refused. It is sent as its digits (`300`), never with a decimal point.
     pub fn parse(text: &str) -> Result<Self, AmountError> {
         let t = text.trim();
         if t.is_empty() {
             return Err(AmountError::NotANumber);
         }
-        if let Some(rest) = t.strip_prefix('-') {
-            return Err(if is_number(rest) {
-                AmountError::Negative
-            } else {
-                AmountError::NotANumber
-            });
-        }
         if t.bytes().all(|b| b.is_ascii_digit()) {
             return t.parse().map(Amount).map_err(|_| AmountError::TooLarge);
         }
-        Err(if is_number(t) {
-            AmountError::HasDecimals
+        let parsed = if t.contains(['e', 'E']) {
+            rust_decimal::Decimal::from_scientific(t)
         } else {
-            AmountError::NotANumber
-        })
+            rust_decimal::Decimal::from_str_exact(t)
+        };
+        match parsed {
+            Ok(d) => d.into_amount(),
+            Err(_) if looks_numeric(t) => Err(if t.starts_with('-') {
+                AmountError::Negative
+            } else {
+                AmountError::TooLarge
+            }),
+            Err(_) => Err(AmountError::NotANumber),
+        }
     }
 }
 
-fn is_number(t: &str) -> bool {
-    !t.is_empty() && t.parse::<f64>().is_ok_and(f64::is_finite)
+/// Written like a number (digits, a point, an exponent), however large.
+fn looks_numeric(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && t.parse::<f64>().is_ok()
 }
 
 impl fmt::Display for Amount {
@@ -91,8 +104,8 @@ impl SignValue for Amount {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AmountError {
-    /// `300.5`, `300.00`: Paypro takes whole units only.
-    #[error("must be a whole number (no decimal point)")]
+    /// `300.5`: Paypro takes whole units only (a whole-valued `300.00` is accepted as 300).
+    #[error("must be a whole number (no fraction)")]
     HasDecimals,
     /// Below zero.
     #[error("must not be negative")]
@@ -153,14 +166,15 @@ impl IntoAmount for String {
 }
 
 impl IntoAmount for rust_decimal::Decimal {
+    /// A whole-valued decimal (`150`, `150.00`); a fraction is refused, never rounded.
     fn into_amount(self) -> Result<Amount, AmountError> {
         if self.is_sign_negative() && !self.is_zero() {
             return Err(AmountError::Negative);
         }
-        if self.scale() != 0 {
+        if !self.fract().is_zero() {
             return Err(AmountError::HasDecimals);
         }
-        u64::try_from(self.mantissa())
+        u64::try_from(self.trunc())
             .map(Amount)
             .map_err(|_| AmountError::TooLarge)
     }
@@ -258,8 +272,12 @@ mod tests {
     #[test]
     fn parse_classifies_every_bad_form() {
         assert_eq!(Amount::parse(" 300 "), Ok(Amount(300)));
-        assert_eq!(Amount::parse("300.00"), Err(AmountError::HasDecimals));
-        assert_eq!(Amount::parse("1e3"), Err(AmountError::HasDecimals));
+        assert_eq!(Amount::parse("300.00"), Ok(Amount(300)));
+        assert_eq!(Amount::parse("1e3"), Ok(Amount(1000)));
+        assert_eq!(Amount::parse("300.5"), Err(AmountError::HasDecimals));
+        assert_eq!(Amount::parse("1.5e0"), Err(AmountError::HasDecimals));
+        assert_eq!(Amount::parse("-5.00"), Err(AmountError::Negative));
+        assert_eq!(Amount::parse("1e400"), Err(AmountError::TooLarge));
         assert_eq!(Amount::parse("-5"), Err(AmountError::Negative));
         assert_eq!(Amount::parse("abc"), Err(AmountError::NotANumber));
         assert_eq!(Amount::parse(""), Err(AmountError::NotANumber));
@@ -282,6 +300,15 @@ mod tests {
         );
         assert_eq!(
             Decimal::from_str("300.0").unwrap().into_amount(),
+            Ok(Amount(300)),
+            "a whole-valued Decimal is accepted, as IntoAmount's docs say"
+        );
+        assert_eq!(
+            Decimal::from_str("150.00").unwrap().into_amount(),
+            Ok(Amount(150))
+        );
+        assert_eq!(
+            Decimal::from_str("150.01").unwrap().into_amount(),
             Err(AmountError::HasDecimals)
         );
         assert_eq!(
@@ -297,6 +324,11 @@ mod tests {
         assert_eq!(parse("\"300\""), Ok(Amount(300)));
         assert_eq!(parse("300.5"), Err(AmountError::HasDecimals));
         assert_eq!(parse("\"300.5\""), Err(AmountError::HasDecimals));
+        // A whole-valued decimal is the same amount in every form (issue: "300.0" was refused
+        // while 300.0 was accepted).
+        for whole in ["300.0", "\"300.0\"", "\"300.00\"", "3e2", "\"3e2\""] {
+            assert_eq!(parse(whole), Ok(Amount(300)), "{whole}");
+        }
         assert_eq!(parse("-2"), Err(AmountError::Negative));
         assert!(serde_json::from_str::<AmountInput>("true").is_err());
     }

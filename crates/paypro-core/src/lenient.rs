@@ -396,4 +396,161 @@ mod tests {
             Some(Status::Failed { message: None, .. })
         ));
     }
+
+    const FIELDS: &[ResponseField] = &[
+        ResponseField {
+            wire: "status",
+            aliases: &[],
+            kind: ValueKind::Status,
+            required: true,
+            doc: "",
+        },
+        ResponseField {
+            wire: "platFormTradeNo",
+            aliases: &["payproTradeNo", "kiliTradeNo"],
+            kind: ValueKind::Text,
+            required: false,
+            doc: "",
+        },
+        ResponseField {
+            wire: "tradeNo",
+            aliases: &[],
+            kind: ValueKind::Text,
+            required: true,
+            doc: "",
+        },
+        ResponseField {
+            wire: "amount",
+            aliases: &[],
+            kind: ValueKind::Decimal,
+            required: false,
+            doc: "",
+        },
+        ResponseField {
+            wire: "successTime",
+            aliases: &[],
+            kind: ValueKind::Text,
+            required: false,
+            doc: "",
+        },
+    ];
+
+    fn read(json: &str, strictness: Strictness) -> Result<Fields, DecodeError> {
+        Fields::read(&raw(json), "n", FIELDS, strictness)
+    }
+
+    #[test]
+    fn empty_and_null_read_as_absent_and_are_kept() {
+        for strictness in [Strictness::Response, Strictness::Notification] {
+            let f = read(
+                r#"{"status":"0000","tradeNo":"T","amount":"","successTime":null}"#,
+                strictness,
+            )
+            .unwrap();
+            assert_eq!(
+                f.decimal(3).unwrap(),
+                None,
+                "an empty amount is absent, not an error"
+            );
+            assert_eq!(f.text(4).unwrap(), None);
+            let extra = f.into_extra();
+            assert_eq!(
+                extra.get("amount").unwrap().get(),
+                "\"\"",
+                "nothing is lost"
+            );
+        }
+    }
+
+    #[test]
+    fn two_spellings_of_one_field() {
+        // The replay attack: an empty alias before the genuine field.
+        let attack =
+            r#"{"payproTradeNo":"","platFormTradeNo":"P-1","status":"0000","tradeNo":"T"}"#;
+        let e = read(attack, Strictness::Notification).unwrap_err();
+        assert_eq!(e.path, "n.platFormTradeNo");
+        assert!(e.problem.contains("given twice"), "{e}");
+        // From Paypro over TLS, an agreeing or empty second spelling is fine; a conflict is not.
+        let f = read(attack, Strictness::Response).unwrap();
+        assert_eq!(f.text(1).unwrap().as_deref(), Some("P-1"));
+        assert!(
+            read(
+                r#"{"platFormTradeNo":"P-1","kiliTradeNo":"P-1"}"#,
+                Strictness::Response
+            )
+            .is_ok()
+        );
+        assert!(
+            read(
+                r#"{"platFormTradeNo":"P-1","kiliTradeNo":"P-2"}"#,
+                Strictness::Response
+            )
+            .is_err()
+        );
+        assert!(
+            read(
+                r#"{"payproTradeNo":"P-1","kiliTradeNo":"P-1","status":"0000","tradeNo":"T"}"#,
+                Strictness::Notification
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn spliced_values_are_refused_in_notifications() {
+        let spliced = r#"{"status":"0000successTime=2024-07-01","tradeNo":"T"}"#;
+        let e = read(spliced, Strictness::Notification).unwrap_err();
+        assert!(e.problem.contains("`successTime=`"), "{e}");
+        // Any field name present counts, known or not, and so do sign and timestamp.
+        assert!(
+            read(
+                r#"{"status":"0000","tradeNo":"Tutr=1","utr":"1"}"#,
+                Strictness::Notification
+            )
+            .is_err()
+        );
+        assert!(
+            read(
+                r#"{"status":"0000","tradeNo":"Ttimestamp=1"}"#,
+                Strictness::Notification
+            )
+            .is_err()
+        );
+        // A lone `=` is not a splice.
+        assert!(
+            read(
+                r#"{"status":"0000","tradeNo":"a=b"}"#,
+                Strictness::Notification
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn kinds_and_required_fields() {
+        let f = read(
+            r#"{"status":"SUCCESS","tradeNo":"T"}"#,
+            Strictness::Notification,
+        )
+        .unwrap();
+        assert!(f.status(0).unwrap_err().problem.contains("4 to 7 digits"));
+        let f = read(
+            r#"{"status":"0000","tradeNo":"T","amount":"12abc"}"#,
+            Strictness::Notification,
+        )
+        .unwrap();
+        assert!(f.decimal(3).is_err());
+        let e = read(r#"{"tradeNo":"T"}"#, Strictness::Notification).unwrap_err();
+        assert_eq!(e.path, "n.status");
+        let e = read(
+            r#"{"status":"0000","tradeNo":""}"#,
+            Strictness::Notification,
+        )
+        .unwrap_err();
+        assert_eq!(e.path, "n.tradeNo", "an empty id is a missing id");
+        assert!(
+            read(r#"{}"#, Strictness::Response).is_ok(),
+            "responses may omit anything"
+        );
+    }
 }

@@ -13,6 +13,7 @@
 //! - [`Envelope`], [`Status`], [`RawObject`], [`Extra`]: lenient, lossless reading of what the
 //!   gateway sends.
 //! - [`notify`]: payment notifications, verified on the raw body, then parsed.
+//! - [`order`]: what to do with a verified notification, given the order's stored state.
 //! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
 //!
 //! ```
@@ -38,6 +39,7 @@ mod envelope;
 mod generated;
 pub mod lenient;
 pub mod notify;
+pub mod order;
 mod paid;
 mod raw;
 mod request;

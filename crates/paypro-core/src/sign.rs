@@ -310,7 +310,7 @@ pub fn sign_raw(object: &crate::RawObject, secret: &Secret) -> Sign {
     signer.finish(secret)
 }
 
-fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borrow::Cow<'_, str> {
+pub(crate) fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let text = raw.get();
     match text.as_bytes().first() {

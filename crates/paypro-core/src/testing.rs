@@ -382,6 +382,86 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
     }
 }
 
+/// Reshapings of a genuine, signed callback that keep its signature valid: what an attacker
+/// who captured one callback can do without the secret. A receiver must refuse to act on each.
+pub mod replay {
+    use crate::sign::raw_canonical_text;
+    use crate::{RawObject, protocol::SIGN_FIELD};
+
+    fn fields(body: &str) -> Option<Vec<(String, String)>> {
+        let object = RawObject::parse(body, "body").ok()?;
+        Some(
+            object
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.get().to_string()))
+                .collect(),
+        )
+    }
+
+    fn object(fields: &[(String, String)]) -> String {
+        let parts: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))
+            .collect();
+        format!("{{{}}}", parts.join(","))
+    }
+
+    /// Adds `"name":""` first: empty values are not signed, so the signature still matches.
+    /// A body that is not a JSON object is returned as it is.
+    pub fn with_empty_field(body: &str, name: &str) -> String {
+        let Some(mut f) = fields(body) else {
+            return body.to_string();
+        };
+        f.insert(0, (name.to_string(), "\"\"".to_string()));
+        object(&f)
+    }
+
+    /// The body without `name` (not signature-preserving: re-sign it to test a genuine one).
+    pub fn without_field(body: &str, name: &str) -> String {
+        let Some(f) = fields(body) else {
+            return body.to_string();
+        };
+        let kept: Vec<_> = f.into_iter().filter(|(k, _)| k != name).collect();
+        object(&kept)
+    }
+
+    /// Merges `key` with the field that follows it in the canonical (sorted) order:
+    /// `"status":"0000","successTime":"X"` becomes `"status":"0000successTime=X"`. The
+    /// canonical string, and so the signature, is unchanged. `None` when `key` is missing, is
+    /// not a string, or is last.
+    pub fn spliced_after(body: &str, key: &str) -> Option<String> {
+        let f = fields(body)?;
+        let parsed = RawObject::parse(body, "body").ok()?;
+        let mut signed: Vec<(&str, String)> = parsed
+            .iter()
+            .filter(|(k, _)| *k != SIGN_FIELD)
+            .map(|(k, v)| (k, raw_canonical_text(v).into_owned()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let at = signed.iter().position(|(k, _)| *k == key)?;
+        let (next, next_text) = signed.get(at + 1)?.clone();
+        let (_, own_text) = &signed[at];
+        let raw = f.iter().find(|(k, _)| k == key)?.1.clone();
+        if !raw.starts_with('"') {
+            return None;
+        }
+        let merged = format!("{own_text}{next}={next_text}");
+        let out: Vec<(String, String)> = f
+            .into_iter()
+            .filter(|(k, _)| k != next)
+            .map(|(k, v)| {
+                if k == key {
+                    (k, serde_json::Value::from(merged.as_str()).to_string())
+                } else {
+                    (k, v)
+                }
+            })
+            .collect();
+        Some(object(&out))
+    }
+}
+
 /// Time-bounded fuzzing with proptest's generators and shrinking: runs `check` on values drawn
 /// from `strategy` for [`fuzz_budget`] (the `PAYPRO_FUZZ_SECS` environment variable, 2 s by
 /// default), then prints `fuzz NAME: N executions in S s, 0 findings`. A finding (an `Err` or a
@@ -395,17 +475,21 @@ where
     use proptest::test_runner::{Config, TestCaseError, TestRunner};
     let budget = fuzz_budget();
     let started = std::time::Instant::now();
-    let batch = 256;
-    let mut runner = TestRunner::new(Config {
+    let batch = 32;
+    let config = Config {
         cases: batch,
         failure_persistence: None,
         ..Config::default()
-    });
+    };
+    // A runner stops after `cases` successes, so each batch gets a fresh one whose random
+    // stream is forked from the previous one's (new inputs every batch).
+    let mut runner = TestRunner::new(config.clone());
     let mut executions = 0u64;
     let check = &check;
     while started.elapsed() < budget {
         let outcome = runner.run(&strategy, |value| check(value).map_err(TestCaseError::fail));
         executions += u64::from(batch);
+        runner = TestRunner::new_with_rng(config.clone(), runner.new_rng());
         if let Err(e) = outcome {
             panic!("fuzz {name}: 1 finding after about {executions} executions: {e}");
         }
@@ -516,7 +600,7 @@ mod tests {
     #[test]
     fn fuzz_counts_runs_and_fails_on_a_shrunk_finding() {
         let runs = super::fuzz("always fine", 0u32..1000, |_| Ok(()));
-        assert!(runs >= 256, "{runs}");
+        assert!(runs >= 32, "{runs}");
         let found = std::panic::catch_unwind(|| {
             super::fuzz("breaks above 500", 0u32..1000, |n| {
                 if n > 500 {

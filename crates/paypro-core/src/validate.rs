@@ -214,10 +214,26 @@ impl Checker {
         field: &FieldSpec,
         value: Option<AmountInput>,
     ) -> Option<Amount> {
+        self.required_amount_within(field, value, None)
+    }
+
+    /// [`Checker::required_amount`], with the merchant's own `(min, max)` in place of the
+    /// spec's bounds where the docs call them adjustable.
+    pub fn required_amount_within(
+        &mut self,
+        field: &FieldSpec,
+        value: Option<AmountInput>,
+        limits: Option<(u64, u64)>,
+    ) -> Option<Amount> {
         let checked = match value {
             None => Err(Problem::Missing),
             Some(AmountInput(Err(e))) => Err(Problem::Amount(e)),
-            Some(AmountInput(Ok(a))) => check_amount(field, a).map(|()| a),
+            Some(AmountInput(Ok(a))) => {
+                let (min, max) = limits.map_or((field.rules.min, field.rules.max), |(lo, hi)| {
+                    (Some(lo), Some(hi))
+                });
+                check_amount_between(min, max, a).map(|()| a)
+            }
         };
         match checked {
             Ok(a) => Some(a),
@@ -293,16 +309,20 @@ pub fn check_text(field: &FieldSpec, value: &str) -> Result<(), Problem> {
 
 /// Checks an amount against its field's bounds.
 pub fn check_amount(field: &FieldSpec, amount: Amount) -> Result<(), Problem> {
+    check_amount_between(field.rules.min, field.rules.max, amount)
+}
+
+/// The one amount rule: at least 1 (a zero pay-in or payout is refused), at most
+/// [`Amount::MAX`] (`i64::MAX`, the gateway's Java `long`), and within the given bounds.
+fn check_amount_between(min: Option<u64>, max: Option<u64>, amount: Amount) -> Result<(), Problem> {
     let got = amount.get();
-    if let Some(min) = field.rules.min {
-        if got < min {
-            return Err(Problem::BelowMin { min, got });
-        }
+    let min = min.unwrap_or(1).max(1);
+    let max = max.unwrap_or(Amount::MAX.get()).min(Amount::MAX.get());
+    if got < min {
+        return Err(Problem::BelowMin { min, got });
     }
-    if let Some(max) = field.rules.max {
-        if got > max {
-            return Err(Problem::AboveMax { max, got });
-        }
+    if got > max {
+        return Err(Problem::AboveMax { max, got });
     }
     Ok(())
 }

@@ -220,6 +220,7 @@ impl PayInRequest {
         PayInBuilder {
             payer: Some(self.payer.clone()),
             amount: Some(AmountInput(Ok(self.amount))),
+            amount_limits: None,
             remark: Some(self.remark.clone()),
             trade_no: Some(self.trade_no.clone()),
             mobile: Some(self.mobile.clone()),
@@ -237,6 +238,10 @@ impl PayInRequest {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
     pub fn amount(&self) -> Amount {
         self.amount
     }
@@ -309,8 +314,14 @@ pub struct PayInBuilder {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    #[serde(skip)]
+    amount_limits: Option<(u64, u64)>,
     /// Remark, returned as is.
     ///
     /// Wire: `remark`, a JSON string, required.
@@ -358,10 +369,20 @@ impl PayInBuilder {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
-    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
-    /// fraction is reported by [`Self::build`].
+    /// Notes:
+    ///
+    /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
+    ///
+    /// Accepts integers, digit strings and whole-valued decimals (`150`,
+    /// `"150"`, `"150.00"`, `150.0`); anything with a fraction, zero or a value
+    /// above `i64::MAX` is reported by [`Self::build`].
     pub fn amount(mut self, value: impl IntoAmount) -> Self {
         self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// The bounds of `amount` for your merchant account, when Paypro adjusted them: the docs call the documented bounds (100 to 10000) adjustable. Without this call the documented bounds apply; with it, `min..=max` does (0 and amounts above `i64::MAX` stay refused). `to_builder` does not carry it over: call it again before rebuilding.
+    pub fn amount_limits(mut self, min: u64, max: u64) -> Self {
+        self.amount_limits = Some((min, max));
         self
     }
     /// Remark, returned as is.
@@ -414,7 +435,8 @@ impl PayInBuilder {
     pub fn build(self) -> Result<PayInRequest, ValidationError> {
         let mut check = Checker::new();
         let payer = check.required_text(&FIELD_PAYER, self.payer);
-        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let amount = check
+            .required_amount_within(&FIELD_AMOUNT, self.amount, self.amount_limits);
         let remark = check.required_text(&FIELD_REMARK, self.remark);
         let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
         let mobile = check.required_text(&FIELD_MOBILE, self.mobile);

@@ -186,6 +186,7 @@ impl PayoutRequest {
         PayoutBuilder {
             customer_name: Some(self.customer_name.clone()),
             amount: Some(AmountInput(Ok(self.amount))),
+            amount_limits: None,
             remark: Some(self.remark.clone()),
             trade_no: Some(self.trade_no.clone()),
             notify_url: Some(self.notify_url.clone()),
@@ -201,6 +202,10 @@ impl PayoutRequest {
     /// Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The page says "adjustable from a minimum of 100 to a maximum of 10,000" (seeds/egypt-payout.txt): those are the default bounds, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true).
     pub fn amount(&self) -> Amount {
         self.amount
     }
@@ -257,8 +262,14 @@ pub struct PayoutBuilder {
     /// Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Notes:
+    ///
+    /// - The page says "adjustable from a minimum of 100 to a maximum of 10,000" (seeds/egypt-payout.txt): those are the default bounds, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true).
     #[serde(rename = "amount", default)]
     amount: Option<AmountInput>,
+    #[serde(skip)]
+    amount_limits: Option<(u64, u64)>,
     /// Remark, returned as is.
     ///
     /// Wire: `remark`, a JSON string, required.
@@ -292,10 +303,20 @@ impl PayoutBuilder {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
-    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
-    /// fraction is reported by [`Self::build`].
+    /// Notes:
+    ///
+    /// - The page says "adjustable from a minimum of 100 to a maximum of 10,000" (seeds/egypt-payout.txt): those are the default bounds, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true).
+    ///
+    /// Accepts integers, digit strings and whole-valued decimals (`150`,
+    /// `"150"`, `"150.00"`, `150.0`); anything with a fraction, zero or a value
+    /// above `i64::MAX` is reported by [`Self::build`].
     pub fn amount(mut self, value: impl IntoAmount) -> Self {
         self.amount = Some(AmountInput(value.into_amount()));
+        self
+    }
+    /// The bounds of `amount` for your merchant account, when Paypro adjusted them: the docs call the documented bounds (100 to 10000) adjustable. Without this call the documented bounds apply; with it, `min..=max` does (0 and amounts above `i64::MAX` stay refused). `to_builder` does not carry it over: call it again before rebuilding.
+    pub fn amount_limits(mut self, min: u64, max: u64) -> Self {
+        self.amount_limits = Some((min, max));
         self
     }
     /// Remark, returned as is.
@@ -331,7 +352,8 @@ impl PayoutBuilder {
         let mut check = Checker::new();
         let customer_name = check
             .required_text(&FIELD_CUSTOMER_NAME, self.customer_name);
-        let amount = check.required_amount(&FIELD_AMOUNT, self.amount);
+        let amount = check
+            .required_amount_within(&FIELD_AMOUNT, self.amount, self.amount_limits);
         let remark = check.required_text(&FIELD_REMARK, self.remark);
         let trade_no = check.required_text(&FIELD_TRADE_NO, self.trade_no);
         let notify_url = check.required_text(&FIELD_NOTIFY_URL, self.notify_url);

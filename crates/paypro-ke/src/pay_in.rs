@@ -269,8 +269,9 @@ impl PayInBuilder {
     ///
     /// - 'Greater than KSH 50' is a recommendation, not a rule (the example sends 3): no minimum is enforced.
     ///
-    /// Accepts integers, digit strings and whole `Decimal`s; anything with a
-    /// fraction is reported by [`Self::build`].
+    /// Accepts integers, digit strings and whole-valued decimals (`150`,
+    /// `"150"`, `"150.00"`, `150.0`); anything with a fraction, zero or a value
+    /// above `i64::MAX` is reported by [`Self::build`].
     pub fn amount(mut self, value: impl IntoAmount) -> Self {
         self.amount = Some(AmountInput(value.into_amount()));
         self

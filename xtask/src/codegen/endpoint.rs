@@ -24,6 +24,10 @@ fn field_ident(f: &RequestField) -> proc_macro2::Ident {
     ident(&names::field_ident(&f.wire, f.rust.as_deref()))
 }
 
+fn limits_ident(f: &RequestField) -> proc_macro2::Ident {
+    ident(&format!("{}_limits", field_ident(f)))
+}
+
 fn const_ident(f: &RequestField) -> proc_macro2::Ident {
     ident(&format!(
         "FIELD_{}",
@@ -392,6 +396,10 @@ fn request_type(
         match (f.kind, f.required) {
             (FieldKind::Text, true) => quote!(#name: Some(self.#name.clone()),),
             (FieldKind::Text, false) => quote!(#name: self.#name.clone(),),
+            (FieldKind::Amount, _) if f.adjustable_bounds => {
+                let l = limits_ident(f);
+                quote!(#name: Some(AmountInput(Ok(self.#name))), #l: None,)
+            }
             (FieldKind::Amount, _) => quote!(#name: Some(AmountInput(Ok(self.#name))),),
             (FieldKind::Enum, true) => quote!(#name: Some(self.#name.as_str().to_string()),),
             (FieldKind::Enum, false) => quote!(#name: self.#name.map(|v| v.as_str().to_string()),),
@@ -494,7 +502,13 @@ fn builder_type(
             _ => quote!(),
         };
         let doc = doc_lines(&field_doc(f));
-        quote! { #doc #[serde(rename = #wire, default)] #schema #name: #ty, }
+        let limits = if f.adjustable_bounds {
+            let l = limits_ident(f);
+            quote! { #[serde(skip)] #l: Option<(u64, u64)>, }
+        } else {
+            quote!()
+        };
+        quote! { #doc #[serde(rename = #wire, default)] #schema #name: #ty, #limits }
     });
     let setters = fields.iter().map(|f| {
         let name = field_ident(f);
@@ -507,16 +521,43 @@ fn builder_type(
                     self
                 }
             },
-            FieldKind::Amount => quote! {
-                #doc
-                ///
-                /// Accepts integers, digit strings and whole `Decimal`s; anything with a
-                /// fraction is reported by [`Self::build`].
-                pub fn #name(mut self, value: impl IntoAmount) -> Self {
-                    self.#name = Some(AmountInput(value.into_amount()));
-                    self
+            FieldKind::Amount => {
+                let limits = if f.adjustable_bounds {
+                    let l = limits_ident(f);
+                    let doc = doc_lines(&format!(
+                        "The bounds of `{}` for your merchant account, when Paypro adjusted them: the docs call the documented bounds ({}) adjustable. Without this call the documented bounds apply; with it, `min..=max` does (0 and amounts above `i64::MAX` stay refused). `to_builder` does not carry it over: call it again before rebuilding.",
+                        f.wire,
+                        match (f.min, f.max) {
+                            (Some(a), Some(b)) => format!("{a} to {b}"),
+                            (Some(a), None) => format!("at least {a}"),
+                            (None, Some(b)) => format!("at most {b}"),
+                            (None, None) => String::new(),
+                        }
+                    ));
+                    quote! {
+                        #doc
+                        pub fn #l(mut self, min: u64, max: u64) -> Self {
+                            self.#l = Some((min, max));
+                            self
+                        }
+                    }
+                } else {
+                    quote!()
+                };
+                quote! {
+                    #doc
+                    ///
+                    /// Accepts integers, digit strings and whole-valued decimals (`150`,
+                    /// `"150"`, `"150.00"`, `150.0`); anything with a fraction, zero or a value
+                    /// above `i64::MAX` is reported by [`Self::build`].
+                    pub fn #name(mut self, value: impl IntoAmount) -> Self {
+                        self.#name = Some(AmountInput(value.into_amount()));
+                        self
+                    }
+
+                    #limits
                 }
-            },
+            }
             FieldKind::Enum => {
                 let t = ident(&enum_name(f));
                 quote! {
@@ -535,6 +576,10 @@ fn builder_type(
         match (f.kind, f.required) {
             (FieldKind::Text, true) => quote!(let #name = check.required_text(&#c, self.#name);),
             (FieldKind::Text, false) => quote!(let #name = check.optional_text(&#c, self.#name);),
+            (FieldKind::Amount, _) if f.adjustable_bounds => {
+                let l = limits_ident(f);
+                quote!(let #name = check.required_amount_within(&#c, self.#name, self.#l);)
+            }
             (FieldKind::Amount, _) => quote!(let #name = check.required_amount(&#c, self.#name);),
             (FieldKind::Enum, true) => {
                 let t = ident(&enum_name(f));

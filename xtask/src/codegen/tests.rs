@@ -241,6 +241,7 @@ fn endpoint_tests(plan: &EndpointPlan, merchant: &str) -> TokenStream {
     let input_json = raw_literal(&Value::Object(input.clone()).to_string());
 
     let rule_cases = rule_cases(plan, &input);
+    let adjusted_test = adjusted_limits_test(plan, &example_fn);
     quote! {
         #[test]
         fn #shape_test() {
@@ -265,6 +266,50 @@ fn endpoint_tests(plan: &EndpointPlan, merchant: &str) -> TokenStream {
         fn #rules_test() {
             #(#rule_cases)*
             let _ = errors_from_json::<#builder_ty, #request_ty>;
+        }
+
+        #adjusted_test
+    }
+}
+
+/// For an amount whose bounds the docs call adjustable: the merchant's own bounds replace the
+/// documented ones, and zero stays refused.
+fn adjusted_limits_test(plan: &EndpointPlan, example_fn: &TokenStream) -> TokenStream {
+    let m = names::module(&plan.spec.name);
+    let Some(f) = plan
+        .spec
+        .request
+        .iter()
+        .map(|f| f.get_ref())
+        .find(|f| f.adjustable_bounds)
+    else {
+        return quote!();
+    };
+    let name = ident(&format!(
+        "{m}_adjusted_amount_limits_replace_the_documented_ones"
+    ));
+    let field = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
+    let limits = ident(&format!("{field}_limits"));
+    let wire = &f.wire;
+    let lo = f.min.unwrap_or(1).saturating_sub(1).max(1);
+    let hi = f.max.unwrap_or(1_000) + 1;
+    let (lo_l, hi_l, over_l) = (num(lo), num(hi), num(hi + 1));
+    quote! {
+        #[test]
+        fn #name() {
+            let adjusted = |amount: u64| #example_fn().to_builder().#field(amount).#limits(#lo_l, #hi_l).build();
+            assert!(adjusted(#lo_l).is_ok(), "below the documented minimum, within the merchant's");
+            assert!(adjusted(#hi_l).is_ok(), "above the documented maximum, within the merchant's");
+            assert_eq!(
+                adjusted(#over_l).unwrap_err().errors(),
+                [FieldError { field: #wire, problem: Problem::AboveMax { max: #hi_l, got: #over_l } }]
+            );
+            let zero = #example_fn().to_builder().#field(0u64).#limits(0, #hi_l).build();
+            assert_eq!(
+                zero.unwrap_err().errors(),
+                [FieldError { field: #wire, problem: Problem::BelowMin { min: 1, got: 0 } }]
+            );
+            assert!(#example_fn().to_builder().#field(#hi_l).build().is_err(), "the documented bounds are the default");
         }
     }
 }
@@ -323,6 +368,20 @@ fn rule_cases(plan: &EndpointPlan, input: &Map<String, Value>) -> Vec<TokenStrea
                         quote!(Problem::AboveMax { max: #max_l, got: #got_l }),
                     );
                 }
+                // Zero is never an amount, and nothing above the gateway's Java `long` is.
+                let (floor, ceiling) = (base, f.max.unwrap_or(i64::MAX as u64));
+                let (floor_l, ceiling_l, over_l) =
+                    (num(floor), num(ceiling), num(i64::MAX as u64 + 1));
+                case(
+                    wire,
+                    Some(Value::from(0)),
+                    quote!(Problem::BelowMin { min: #floor_l, got: 0 }),
+                );
+                case(
+                    wire,
+                    Some(Value::from(i64::MAX as u64 + 1)),
+                    quote!(Problem::AboveMax { max: #ceiling_l, got: #over_l }),
+                );
             }
             FieldKind::Enum => {
                 let values = f.values.iter().map(|v| &v.wire);
@@ -481,6 +540,65 @@ fn responses(country: &Country) -> String {
             },
         };
         let signed_checks = field_checks(&fields, &resigned);
+        let present_aliases: Vec<&String> = ex
+            .fields
+            .iter()
+            .flat_map(|d| fields[d.field].aliases.iter())
+            .collect();
+        let required: Vec<&String> = fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| &f.wire)
+            .collect();
+        let status_wire = fields
+            .iter()
+            .find(|f| f.kind == ValueKind::Status)
+            .map(|f| f.wire.clone())
+            .unwrap_or_default();
+        let (read, genuine, sign_again, keeps_signature) = if n.signed {
+            (
+                quote!(Notification::verify(body.as_bytes(), &verifier)),
+                quote!(sign_body(#json, &secret).expect("a JSON object")),
+                quote!(sign_body(&body, &secret).expect("a JSON object")),
+                quote!(assert!(verifier.verify(body.as_bytes()).is_ok(), "the signature still matches");),
+            )
+        } else {
+            (
+                quote!(UnconfirmedNotification::parse(body.as_bytes())),
+                quote!(#json.to_string()),
+                quote!(body),
+                quote!(),
+            )
+        };
+        tests.push(quote! {
+            /// What an attacker can do with one captured callback and no secret: add an empty
+            /// second spelling of a field (empty values are not signed), splice two signed
+            /// fields into one value (pairs are joined with no separator), or drop a field a
+            /// receiver needs. Each is refused when read.
+            #[test]
+            fn a_captured_callback_cannot_be_reshaped() {
+                use paypro_core::notify::{sign_body, NotifyError, Verifier};
+                use paypro_core::testing::replay;
+                let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+                let verifier = Verifier::new(secret.clone());
+                let _ = (&verifier, sign_body);
+                let genuine = #genuine;
+                for alias in [#(#present_aliases),*] {
+                    let body = replay::with_empty_field(&genuine, alias);
+                    #keeps_signature
+                    assert!(matches!(#read, Err(NotifyError::Unusable(_))), "{alias}");
+                }
+                let body = replay::spliced_after(&genuine, #status_wire)
+                    .expect("in the example, the status is followed by another signed field");
+                #keeps_signature
+                assert!(matches!(#read, Err(NotifyError::Unusable(_))), "{body}");
+                for name in [#(#required),*] {
+                    let body = replay::without_field(&genuine, name);
+                    let body = #sign_again;
+                    assert!(matches!(#read, Err(NotifyError::Unusable(_))), "without {name}");
+                }
+            }
+        });
         if n.signed {
             tests.push(quote! {
                 #[test]

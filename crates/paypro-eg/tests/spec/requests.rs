@@ -145,6 +145,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
         PayInBuilder,
         PayInRequest,
     >(
+        r#"{"amount":0,"email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 100,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        10000, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
         r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
     );
     assert_eq!(errors, [FieldError { field : "remark", problem : Problem::Missing }]);
@@ -222,6 +244,33 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
+}
+#[test]
+fn pay_in_adjusted_amount_limits_replace_the_documented_ones() {
+    let adjusted = |amount: u64| {
+        examples::pay_in().to_builder().amount(amount).amount_limits(99, 10001).build()
+    };
+    assert!(adjusted(99).is_ok(), "below the documented minimum, within the merchant's");
+    assert!(
+        adjusted(10001).is_ok(), "above the documented maximum, within the merchant's"
+    );
+    assert_eq!(
+        adjusted(10002).unwrap_err().errors(), [FieldError { field : "amount", problem :
+        Problem::AboveMax { max : 10001, got : 10002 } }]
+    );
+    let zero = examples::pay_in()
+        .to_builder()
+        .amount(0u64)
+        .amount_limits(0, 10001)
+        .build();
+    assert_eq!(
+        zero.unwrap_err().errors(), [FieldError { field : "amount", problem :
+        Problem::BelowMin { min : 1, got : 0 } }]
+    );
+    assert!(
+        examples::pay_in().to_builder().amount(10001).build().is_err(),
+        "the documented bounds are the default"
+    );
 }
 #[test]
 fn payout_request_shape() {
@@ -326,6 +375,28 @@ fn payout_rejects_input_that_breaks_each_rule() {
         PayoutBuilder,
         PayoutRequest,
     >(
+        r#"{"amount":0,"customerName":"kevin","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 100,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"customerName":"kevin","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        10000, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
         r#"{"amount":"300","customerName":"kevin","notifyUrl":"https://google.com","tradeNo":"test_00000001","walletId":"01123456789"}"#,
     );
     assert_eq!(errors, [FieldError { field : "remark", problem : Problem::Missing }]);
@@ -387,6 +458,33 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "walletId", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "walletId", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
+}
+#[test]
+fn payout_adjusted_amount_limits_replace_the_documented_ones() {
+    let adjusted = |amount: u64| {
+        examples::payout().to_builder().amount(amount).amount_limits(99, 10001).build()
+    };
+    assert!(adjusted(99).is_ok(), "below the documented minimum, within the merchant's");
+    assert!(
+        adjusted(10001).is_ok(), "above the documented maximum, within the merchant's"
+    );
+    assert_eq!(
+        adjusted(10002).unwrap_err().errors(), [FieldError { field : "amount", problem :
+        Problem::AboveMax { max : 10001, got : 10002 } }]
+    );
+    let zero = examples::payout()
+        .to_builder()
+        .amount(0u64)
+        .amount_limits(0, 10001)
+        .build();
+    assert_eq!(
+        zero.unwrap_err().errors(), [FieldError { field : "amount", problem :
+        Problem::BelowMin { min : 1, got : 0 } }]
+    );
+    assert!(
+        examples::payout().to_builder().amount(10001).build().is_err(),
+        "the documented bounds are the default"
+    );
 }
 #[test]
 fn query_pay_in_request_shape() {

@@ -242,6 +242,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
         PayInBuilder,
         PayInRequest,
     >(
+        r#"{"amount":0,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
         r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
@@ -320,6 +342,28 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":0,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":9223372036854775808,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<
@@ -512,6 +556,28 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":0,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<

@@ -91,6 +91,46 @@ fn voucher_response_example_decodes() {
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
 }
+/// What an attacker can do with one captured callback and no secret: add an empty
+/// second spelling of a field (empty values are not signed), splice two signed
+/// fields into one value (pairs are joined with no separator), or drop a field a
+/// receiver needs. Each is refused when read.
+#[test]
+fn a_captured_callback_cannot_be_reshaped() {
+    use paypro_core::notify::{sign_body, NotifyError, Verifier};
+    use paypro_core::testing::replay;
+    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+    let verifier = Verifier::new(secret.clone());
+    let _ = (&verifier, sign_body);
+    let genuine = sign_body(
+            r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":"30000","status":"0000","message":"SUCCESS","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#,
+            &secret,
+        )
+        .expect("a JSON object");
+    for alias in ["payproTradeNo", "kiliTradeNo"] {
+        let body = replay::with_empty_field(&genuine, alias);
+        assert!(verifier.verify(body.as_bytes()).is_ok(), "the signature still matches");
+        assert!(
+            matches!(Notification::verify(body.as_bytes(), & verifier),
+            Err(NotifyError::Unusable(_))), "{alias}"
+        );
+    }
+    let body = replay::spliced_after(&genuine, "status")
+        .expect("in the example, the status is followed by another signed field");
+    assert!(verifier.verify(body.as_bytes()).is_ok(), "the signature still matches");
+    assert!(
+        matches!(Notification::verify(body.as_bytes(), & verifier),
+        Err(NotifyError::Unusable(_))), "{body}"
+    );
+    for name in ["status", "tradeNo"] {
+        let body = replay::without_field(&genuine, name);
+        let body = sign_body(&body, &secret).expect("a JSON object");
+        assert!(
+            matches!(Notification::verify(body.as_bytes(), & verifier),
+            Err(NotifyError::Unusable(_))), "without {name}"
+        );
+    }
+}
 #[test]
 fn notification_example_verifies_when_signed_and_parses() {
     use paypro_core::notify::{sign_body, Verifier, NotifyError};

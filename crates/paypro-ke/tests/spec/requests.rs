@@ -107,6 +107,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
         PayInBuilder,
         PayInRequest,
     >(
+        r#"{"amount":0,"mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"mobile":"mobile","notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
         r#"{"amount":"3","mobile":"mobile","notifyUrl":"https://google.com","remark":"000000"}"#,
     );
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
@@ -202,6 +224,28 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     let errors = errors_from_json::<
         CashierBuilder,
         CashierRequest,
+    >(
+        r#"{"amount":0,"notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":9223372036854775808,"notifyUrl":"https://google.com","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
     >(r#"{"amount":"3","notifyUrl":"https://google.com","remark":"000000"}"#);
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Missing }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
@@ -280,6 +324,26 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(r#"{"amount":0,"mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#);
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"mobile":"254115555088","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<

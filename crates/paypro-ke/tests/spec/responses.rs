@@ -28,6 +28,41 @@ fn query_mpesa_code_response_example_decodes() {
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
 }
+/// What an attacker can do with one captured callback and no secret: add an empty
+/// second spelling of a field (empty values are not signed), splice two signed
+/// fields into one value (pairs are joined with no separator), or drop a field a
+/// receiver needs. Each is refused when read.
+#[test]
+fn a_captured_callback_cannot_be_reshaped() {
+    use paypro_core::notify::{sign_body, NotifyError, Verifier};
+    use paypro_core::testing::replay;
+    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+    let verifier = Verifier::new(secret.clone());
+    let _ = (&verifier, sign_body);
+    let genuine = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
+        .to_string();
+    for alias in ["payproTradeNo", "kiliTradeNo"] {
+        let body = replay::with_empty_field(&genuine, alias);
+        assert!(
+            matches!(UnconfirmedNotification::parse(body.as_bytes()),
+            Err(NotifyError::Unusable(_))), "{alias}"
+        );
+    }
+    let body = replay::spliced_after(&genuine, "status")
+        .expect("in the example, the status is followed by another signed field");
+    assert!(
+        matches!(UnconfirmedNotification::parse(body.as_bytes()),
+        Err(NotifyError::Unusable(_))), "{body}"
+    );
+    for name in ["tradeNo", "status"] {
+        let body = replay::without_field(&genuine, name);
+        let body = body;
+        assert!(
+            matches!(UnconfirmedNotification::parse(body.as_bytes()),
+            Err(NotifyError::Unusable(_))), "without {name}"
+        );
+    }
+}
 #[test]
 fn notification_example_is_read_as_unconfirmed() {
     use paypro_core::notify::{Verifier, NotifyError};

@@ -124,6 +124,28 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
         PayInBuilder,
         PayInRequest,
     >(
+        r#"{"amount":0,"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":9223372036854775808,"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
         r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
     );
     assert_eq!(errors, [FieldError { field : "wayCode", problem : Problem::Missing }]);
@@ -235,6 +257,28 @@ fn cashier_rejects_input_that_breaks_each_rule() {
         CashierBuilder,
         CashierRequest,
     >(
+        r#"{"amount":0,"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":9223372036854775808,"email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
         r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"NOT_A_DOCUMENTED_VALUE"}"#,
     );
     assert_eq!(
@@ -340,6 +384,28 @@ fn payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(
         errors, [FieldError { field : "amount", problem :
         Problem::Amount(AmountError::HasDecimals) }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":0,"customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::BelowMin { min : 1,
+        got : 0 } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":9223372036854775808,"customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "amount", problem : Problem::AboveMax { max :
+        9223372036854775807, got : 9223372036854775808 } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "amount", "` ")));
     let errors = errors_from_json::<
