@@ -266,7 +266,7 @@ fn check_amount_cap(wire: &str, text: &str, max_amount: u64) -> Result<(), Refus
     if amount == 0 {
         return Err(Refusal::new(
             codes::FIELD,
-            format!("`{wire}` must be more than 0"),
+            format!("`{wire}` must be at least 1 (got 0)"),
         ));
     }
     if amount > max_amount {
