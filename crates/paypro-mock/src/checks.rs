@@ -3,10 +3,10 @@
 //! message that names the problem (the codes are the sandbox's own; Paypro's are undocumented).
 
 use paypro_core::descriptor::{
-    EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
+    CountryDescriptor, EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
 };
 use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
-use paypro_core::{RawObject, Secret, check_text, sign_raw};
+use paypro_core::{Amount, RawObject, Secret, check_text, sign_raw};
 
 /// A refusal: the envelope's `code` and `msg`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +24,28 @@ impl Refusal {
             msg: msg.into(),
         }
     }
+
+    /// The documented envelope the sandbox answers it with:
+    /// `{"msg":"...","code":"9xxx","timestamp":MS,"success":false,"data":null}`.
+    pub fn envelope(&self) -> String {
+        crate::respond::refused(self.code, &self.msg, crate::time::now_ms())
+    }
+}
+
+/// The country and endpoint served at `path` (the country's base path, then the endpoint's
+/// documented path, exact casing), if any.
+pub fn route(
+    countries: &[&'static CountryDescriptor],
+    path: &str,
+) -> Option<(&'static CountryDescriptor, &'static EndpointDescriptor)> {
+    countries.iter().copied().find_map(|c| {
+        let rest = path.strip_prefix(&crate::base_path(c))?;
+        c.endpoints
+            .iter()
+            .copied()
+            .find(|e| e.path == rest)
+            .map(|e| (c, e))
+    })
 }
 
 /// Codes the sandbox answers with.
@@ -50,24 +72,62 @@ pub mod codes {
     pub const NOT_FOUND: &str = "9410";
     /// Not enough available balance for a payout.
     pub const BALANCE: &str = "9411";
+    /// The order is already final.
+    pub const FINAL: &str = "9412";
+    /// The sandbox's state is broken (a panic while it was being changed): every endpoint
+    /// answers this, with HTTP 500, until the sandbox is restarted.
+    pub const BROKEN: &str = "9500";
+    /// The sandbox does not implement that endpoint.
+    pub const UNSUPPORTED: &str = "9501";
+    /// Over the connection cap (HTTP 503); nothing was read.
+    pub const BUSY: &str = "9503";
+    /// The request took longer than the request time-out (HTTP 408). An order it asked for
+    /// may have been created, so this is not a refusal.
+    pub const TIMEOUT: &str = "9504";
+    /// Settling would overflow a balance: nothing changed, the order stays processing.
+    pub const OVERFLOW: &str = "9507";
 }
 
-/// Checks the request of `endpoint` from a merchant whose secret is `secret`.
+/// Whether a content type is JSON: exactly `application/json` (any case), parameters such as
+/// `; charset=utf-8` allowed.
+pub fn is_json(content_type: &str) -> bool {
+    content_type
+        .split(';')
+        .next()
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// The one value of a header; `Err` when it is given more than once.
+fn single<'h>(
+    headers: &'h axum::http::HeaderMap,
+    name: &str,
+    code: &'static str,
+) -> Result<Option<&'h axum::http::HeaderValue>, Refusal> {
+    let mut all = headers.get_all(name).iter();
+    let first = all.next();
+    if all.next().is_some() {
+        return Err(Refusal::new(
+            code,
+            format!("header `{name}` is given more than once"),
+        ));
+    }
+    Ok(first)
+}
+
+/// Checks the request of `endpoint` from a merchant whose secret is `secret`; amounts must be
+/// more than 0 and at most `max_amount`.
 pub fn check(
     endpoint: &EndpointDescriptor,
     headers: &axum::http::HeaderMap,
     body: &[u8],
     max_body_bytes: usize,
+    max_amount: u64,
     merchant_secret: impl Fn(&str) -> Option<Secret>,
 ) -> Result<(String, RawObject), Refusal> {
-    let content_type = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
+    let content_type = single(headers, "content-type", codes::CONTENT_TYPE)?
+        .map(|v| v.to_str().unwrap_or("(not text)"))
         .unwrap_or("");
-    if !content_type
-        .to_ascii_lowercase()
-        .starts_with("application/json")
-    {
+    if !is_json(content_type) {
         return Err(Refusal::new(
             codes::CONTENT_TYPE,
             format!("content-type must be application/json, got `{content_type}`"),
@@ -86,8 +146,15 @@ pub fn check(
         .map_err(|_| Refusal::new(codes::MALFORMED, "body is not UTF-8"))?;
     let object =
         RawObject::parse(text, "body").map_err(|e| Refusal::new(codes::MALFORMED, e.problem))?;
-    let merchant_no = headers
-        .get(MERCHANT_HEADER)
+    // What a common JSON parser refuses (a number out of range such as `1e400`), a gateway
+    // may refuse too: so does the sandbox.
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+        return Err(Refusal::new(
+            codes::MALFORMED,
+            format!("body is not JSON a common parser reads: {e}"),
+        ));
+    }
+    let merchant_no = single(headers, MERCHANT_HEADER, codes::MERCHANT)?
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {
             Refusal::new(
@@ -100,8 +167,7 @@ pub fn check(
         Refusal::new(codes::MERCHANT, format!("unknown merchant `{merchant_no}`"))
     })?;
     let sent_sign = match endpoint.sign {
-        SignPlacement::Header => headers
-            .get(SIGN_FIELD)
+        SignPlacement::Header => single(headers, SIGN_FIELD, codes::SIGN)?
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         _ => object.get(SIGN_FIELD).map(|raw| text_of(raw.get())),
@@ -177,14 +243,39 @@ pub fn check(
             }
             _ => {}
         }
-        if let Err(problem) = check_text(field, &text_of(raw.get())) {
+        let text = text_of(raw.get());
+        if let Err(problem) = check_text(field, &text) {
             return Err(Refusal::new(
                 codes::FIELD,
                 format!("`{}` {problem}", field.wire),
             ));
         }
+        if field.kind == FieldKind::Amount && !text.is_empty() {
+            check_amount_cap(field.wire, &text, max_amount)?;
+        }
     }
     Ok((merchant_no, object))
+}
+
+/// The sandbox's own bounds on an amount that passed the spec's rules: more than 0, at most
+/// `max_amount` (so balances cannot overflow).
+fn check_amount_cap(wire: &str, text: &str, max_amount: u64) -> Result<(), Refusal> {
+    let amount = Amount::parse(text)
+        .map_err(|e| Refusal::new(codes::FIELD, format!("`{wire}` {e}")))?
+        .get();
+    if amount == 0 {
+        return Err(Refusal::new(
+            codes::FIELD,
+            format!("`{wire}` must be at least 1 (got 0)"),
+        ));
+    }
+    if amount > max_amount {
+        return Err(Refusal::new(
+            codes::FIELD,
+            format!("`{wire}` must be at most {max_amount} in the sandbox (got {amount})"),
+        ));
+    }
+    Ok(())
 }
 
 /// A raw JSON value as text (strings unescaped).

@@ -1,6 +1,8 @@
 //! Callbacks: built from the country's notification fields, signed (unless the country's are
 //! unsigned), POSTed to `notifyUrl`, retried on Paypro's schedule until the answer is `OK`.
+//! Never to the sandbox itself, and never following a redirect.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -44,60 +46,176 @@ pub(crate) fn body(shared: &Shared, order: &Order) -> Option<String> {
     }
 }
 
-/// Delivers `order`'s callback in the background.
-pub(crate) fn spawn(shared: Arc<Shared>, order: Order) {
-    let (Some(url), Some(body)) = (order.notify_url.clone(), body(&shared, &order)) else {
+/// Whether `ip:port` reaches the sandbox listening on `own`: the same port on a loopback or
+/// unspecified address, on the address it is bound to, or on any address when it is bound to
+/// all of them.
+fn is_sandbox(ip: std::net::IpAddr, port: u16, own: SocketAddr) -> bool {
+    let ip = ip.to_canonical();
+    port == own.port()
+        && (ip.is_loopback()
+            || ip.is_unspecified()
+            || ip == own.ip().to_canonical()
+            || own.ip().is_unspecified())
+}
+
+/// Whether `url` names the sandbox itself, as written (IP literals in any spelling the URL
+/// standard accepts, `localhost`); host names are also checked when a callback is sent.
+pub(crate) fn targets_sandbox(url: &str, own: SocketAddr) -> bool {
+    let Ok(url) = reqwest::Url::parse(url) else {
+        return false;
+    };
+    let Some(port) = url.port_or_known_default() else {
+        return false;
+    };
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => is_sandbox(ip.into(), port, own),
+        Some(url::Host::Ipv6(ip)) => is_sandbox(ip.into(), port, own),
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            (name == "localhost" || name.ends_with(".localhost"))
+                && is_sandbox(std::net::Ipv4Addr::LOCALHOST.into(), port, own)
+        }
+        None => false,
+    }
+}
+
+/// Whether `url`'s host name resolves to the sandbox itself.
+async fn resolves_to_sandbox(url: &str, own: SocketAddr) -> bool {
+    let Ok(parsed) = reqwest::Url::parse(url) else {
+        return false;
+    };
+    let (Some(host), Some(port)) = (parsed.host_str(), parsed.port_or_known_default()) else {
+        return false;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match tokio::net::lookup_host((host, port)).await {
+        Ok(mut addrs) => addrs.any(|a| is_sandbox(a.ip(), a.port(), own)),
+        Err(_) => false,
+    }
+}
+
+/// Delivers `callbacks` (one order's, in order: each is delivered, with its retries, before the
+/// next) in the background.
+pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
+    let Some(url) = callbacks.first().and_then(|o| o.notify_url.clone()) else {
         return;
     };
     tokio::spawn(async move {
-        let attempts = 1 + NOTIFY_RETRY_SCHEDULE.len();
-        for attempt in 1..=attempts {
-            let sent = shared
-                .http
-                .post(&url)
-                .header("content-type", "application/json")
-                .body(body.clone())
-                .send()
-                .await;
-            let (acknowledged, outcome) = match sent {
-                Ok(response) => {
-                    let status = response.status();
-                    let text = response.text().await.unwrap_or_default();
-                    if status.is_success() && text.trim() == NOTIFY_ACK {
-                        (true, NOTIFY_ACK.to_string())
-                    } else {
-                        (
-                            false,
-                            format!(
-                                "HTTP {}: {}",
-                                status.as_u16(),
-                                text.chars().take(200).collect::<String>()
-                            ),
-                        )
-                    }
-                }
-                Err(e) => (false, e.to_string()),
-            };
-            if let Ok(mut ledger) = shared.ledger.lock() {
-                ledger.deliveries.push(Delivery {
+        if targets_sandbox(&url, shared.addr) || resolves_to_sandbox(&url, shared.addr).await {
+            if let (Some(order), Ok(mut ledger)) = (callbacks.first(), shared.ledger()) {
+                ledger.record(Delivery {
                     country: order.country,
                     trade_no: order.trade_no.clone(),
-                    attempt: attempt as u32,
+                    attempt: 1,
                     url: url.clone(),
-                    body: body.clone(),
-                    outcome,
-                    acknowledged,
+                    body: String::new(),
+                    outcome: "refused: notifyUrl reaches the sandbox itself".into(),
+                    acknowledged: false,
                 });
             }
-            if acknowledged {
-                return;
-            }
-            if let Some(delay) = NOTIFY_RETRY_SCHEDULE.get(attempt - 1) {
-                tokio::time::sleep(Duration::from_secs_f64(
-                    delay.as_secs_f64() * shared.config.time_factor,
-                ))
-                .await;
-            }
+            return;
+        }
+        // A repeated callback (same status, same amount paid) is the same signed body.
+        let mut previous: Option<(&Order, String)> = None;
+        for order in &callbacks {
+            let repeated = previous
+                .as_ref()
+                .filter(|(p, _)| p.status == order.status && p.paid == order.paid)
+                .map(|(_, body)| body.clone());
+            let Some(body) = repeated.or_else(|| body(&shared, order)) else {
+                continue;
+            };
+            deliver(&shared, order, &url, &body).await;
+            previous = Some((order, body));
         }
     });
+}
+
+/// One callback, retried on Paypro's schedule until acknowledged.
+async fn deliver(shared: &Shared, order: &Order, url: &str, body: &str) {
+    let attempts = 1 + NOTIFY_RETRY_SCHEDULE.len();
+    for attempt in 1..=attempts {
+        let sent = shared
+            .http
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await;
+        let (acknowledged, outcome) = match sent {
+            Ok(response) => {
+                let status = response.status();
+                let text = response.text().await.unwrap_or_default();
+                if status.is_success() && text.trim() == NOTIFY_ACK {
+                    (true, NOTIFY_ACK.to_string())
+                } else {
+                    (
+                        false,
+                        format!(
+                            "HTTP {}: {}",
+                            status.as_u16(),
+                            text.chars().take(200).collect::<String>()
+                        ),
+                    )
+                }
+            }
+            Err(e) => (false, e.to_string()),
+        };
+        match shared.ledger() {
+            Ok(mut ledger) => ledger.record(Delivery {
+                country: order.country,
+                trade_no: order.trade_no.clone(),
+                attempt: attempt as u32,
+                url: url.to_string(),
+                body: body.to_string(),
+                outcome,
+                acknowledged,
+            }),
+            Err(_) => return,
+        }
+        if acknowledged {
+            return;
+        }
+        if let Some(delay) = NOTIFY_RETRY_SCHEDULE.get(attempt - 1) {
+            tokio::time::sleep(Duration::from_secs_f64(
+                delay.as_secs_f64() * shared.config.time_factor,
+            ))
+            .await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_is_recognised_in_any_spelling() {
+        let own: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        for url in [
+            "http://127.0.0.1:8080/_admin/settle-balances",
+            "http://localhost:8080/x",
+            "http://LOCALHOST.:8080/x",
+            "http://app.localhost:8080/x",
+            "http://127.1:8080/x",
+            "http://0x7f000001:8080/x",
+            "http://2130706433:8080/x",
+            "http://[::1]:8080/x",
+            "http://[::ffff:127.0.0.1]:8080/x",
+            "http://0.0.0.0:8080/x",
+            "http://127.0.0.2:8080/x",
+        ] {
+            assert!(targets_sandbox(url, own), "{url}");
+        }
+        for url in [
+            "http://127.0.0.1:8081/x",
+            "http://localhost/x",
+            "https://example.com:8080/x",
+            "not a url",
+        ] {
+            assert!(!targets_sandbox(url, own), "{url}");
+        }
+        let everywhere: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        assert!(targets_sandbox("http://10.1.2.3:8080/x", everywhere));
+    }
 }

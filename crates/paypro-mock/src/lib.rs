@@ -13,22 +13,27 @@
 #![warn(missing_docs)]
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use paypro_core::Secret;
 use paypro_core::descriptor::CountryDescriptor;
 use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 
+mod admin;
 pub mod checks;
 mod deliver;
+pub mod faults;
+mod limits;
+mod page;
 mod respond;
 mod server;
 pub mod state;
 mod time;
 
 pub use checks::{Refusal, codes};
+pub use faults::Fault;
 pub use state::{Balance, Delivery, Kind, Order};
 
 /// A merchant the sandbox knows.
@@ -59,8 +64,27 @@ pub struct MockConfig {
     /// Name answer fields by the docs' odd spellings (`payproTradeNo`, `availablAmount`)
     /// instead of the documented names, to test that a client copes. Default off.
     pub odd_field_names: bool,
-    /// The largest request body accepted. Default 64 KiB.
+    /// The largest request body accepted (larger ones are refused `9413` before being read).
+    /// Default 64 KiB.
     pub max_body_bytes: usize,
+    /// The largest amount accepted (larger ones are refused `9422`), so that balances cannot
+    /// overflow. Default 1,000,000,000,000.
+    pub max_amount: u64,
+    /// How many connections are served at once; over it a connection gets a `503` envelope
+    /// (`9503`) and is closed. Default 128.
+    pub max_connections: usize,
+    /// How long a client has to send a request's head (method, path, headers); also how long
+    /// an idle keep-alive connection stays open. Default 5 s.
+    pub header_read_timeout: Duration,
+    /// How long one request may take, body and answer included; then it is answered `408`
+    /// (`9504`). Default 60 s.
+    pub request_timeout: Duration,
+    /// How many orders are kept (and as many callback delivery attempts); the oldest are
+    /// forgotten, so memory stays bounded. Default 100,000.
+    pub max_orders: usize,
+    /// How long the `delay` fault waits before answering: past the SDK's default 30 s
+    /// request time-out. Default 35 s.
+    pub fault_delay: Duration,
 }
 
 impl Default for MockConfig {
@@ -76,6 +100,12 @@ impl Default for MockConfig {
             time_factor: 1.0,
             odd_field_names: false,
             max_body_bytes: 64 * 1024,
+            max_amount: 1_000_000_000_000,
+            max_connections: 128,
+            header_read_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(60),
+            max_orders: 100_000,
+            fault_delay: Duration::from_secs(35),
         }
     }
 }
@@ -98,6 +128,8 @@ pub(crate) struct Shared {
     pub(crate) config: MockConfig,
     pub(crate) countries: &'static [&'static CountryDescriptor],
     pub(crate) ledger: Mutex<state::Ledger>,
+    pub(crate) faults: Mutex<faults::Armed>,
+    pub(crate) addr: SocketAddr,
     pub(crate) origin: String,
     pub(crate) http: reqwest::Client,
 }
@@ -106,7 +138,7 @@ pub(crate) struct Shared {
 pub struct MockGateway {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    stop: Option<oneshot::Sender<()>>,
+    stop: watch::Sender<bool>,
 }
 
 impl MockGateway {
@@ -122,31 +154,30 @@ impl MockGateway {
     ) -> std::io::Result<MockGateway> {
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
         let addr = listener.local_addr()?;
+        // Callbacks never follow a redirect: a receiver could send them to the admin endpoints.
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(std::io::Error::other)?;
+        let serve_limits = limits::ServeLimits {
+            max_connections: config.max_connections,
+            header_read_timeout: config.header_read_timeout,
+            request_timeout: config.request_timeout,
+        };
         let shared = Arc::new(Shared {
+            ledger: Mutex::new(state::Ledger::new(config.max_orders)),
             config,
             countries,
-            ledger: Mutex::new(state::Ledger::default()),
+            faults: Mutex::default(),
+            addr,
             origin: format!("http://{addr}"),
             http,
         });
         let app = server::router(shared.clone());
-        let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
-        Ok(MockGateway {
-            addr,
-            shared,
-            stop: Some(stop),
-        })
+        let (stop, stopped) = watch::channel(false);
+        tokio::spawn(limits::serve(listener, app, serve_limits, stopped));
+        Ok(MockGateway { addr, shared, stop })
     }
 
     /// The address it listens on.
@@ -177,9 +208,10 @@ impl MockGateway {
             .collect()
     }
 
-    /// An order, by country, kind and the merchant's `tradeNo` (any merchant).
+    /// An order, by country, kind and the merchant's `tradeNo` (any merchant). `None` also
+    /// when the sandbox's state is broken (see [`codes::BROKEN`]).
     pub fn order(&self, country: &str, kind: Kind, trade_no: &str) -> Option<Order> {
-        let ledger = self.shared.ledger.lock().ok()?;
+        let ledger = self.shared.ledger().ok()?;
         ledger
             .orders
             .values()
@@ -188,22 +220,40 @@ impl MockGateway {
     }
 
     /// A merchant's balances in a country.
-    pub fn balance(&self, country: &str, merchant_no: &str) -> Balance {
+    pub fn balance(&self, country: &str, merchant_no: &str) -> Result<Balance, Refusal> {
         let initial = self.shared.initial_balance(merchant_no);
-        self.shared
-            .ledger
-            .lock()
-            .map(|mut l| *l.balance_mut(country, merchant_no, initial))
-            .unwrap_or_default()
+        let mut ledger = self.shared.ledger()?;
+        Ok(*ledger.balance_mut(country, merchant_no, initial))
     }
 
-    /// Every callback delivery attempt so far.
-    pub fn deliveries(&self) -> Vec<Delivery> {
-        self.shared
-            .ledger
-            .lock()
-            .map(|l| l.deliveries.clone())
-            .unwrap_or_default()
+    /// The callback delivery attempts kept (the last [`MockConfig::max_orders`]), oldest first.
+    pub fn deliveries(&self) -> Result<Vec<Delivery>, Refusal> {
+        Ok(self.shared.ledger()?.deliveries.iter().cloned().collect())
+    }
+
+    /// Arms `fault` for the next `count` pay-ins, payouts or hosted-page orders (for a callback
+    /// fault: the callbacks of the next `count` orders), as `POST /_admin/faults` does.
+    pub fn inject_fault(&self, fault: Fault, count: u32) -> Result<(), Refusal> {
+        self.shared.faults()?.arm(fault, count, None);
+        Ok(())
+    }
+
+    /// How many requests followed the `redirect` fault's `307` (a client that follows
+    /// redirects re-sends its signed request).
+    pub fn redirects_followed(&self) -> Result<u64, Refusal> {
+        Ok(self.shared.faults()?.redirects_followed)
+    }
+
+    /// Breaks the sandbox's state the way a panic while it is being changed does, so that
+    /// tests can see every endpoint report it.
+    #[doc(hidden)]
+    pub fn break_state_for_tests(&self) {
+        let shared = self.shared.clone();
+        let _ = std::thread::spawn(move || {
+            let _held = shared.ledger.lock();
+            panic!("paypro-mock: state broken on purpose by a test");
+        })
+        .join();
     }
 
     /// Forces a processing order's final status (any status code) and sends its callback.
@@ -224,13 +274,24 @@ impl MockGateway {
 
 impl Drop for MockGateway {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        let _ = self.stop.send(true);
     }
 }
 
 impl Shared {
+    /// The ledger, or the `9500` refusal when a panic broke it: every endpoint reports it.
+    pub(crate) fn ledger(&self) -> Result<MutexGuard<'_, state::Ledger>, Refusal> {
+        self.ledger.lock().map_err(|_| broken())
+    }
+
+    /// The armed faults (the same `9500` when the ledger or they are broken).
+    pub(crate) fn faults(&self) -> Result<MutexGuard<'_, faults::Armed>, Refusal> {
+        if self.ledger.is_poisoned() {
+            return Err(broken());
+        }
+        self.faults.lock().map_err(|_| broken())
+    }
+
     pub(crate) fn secret(&self, merchant_no: &str) -> Option<Secret> {
         self.config
             .merchants
@@ -246,4 +307,11 @@ impl Shared {
             .find(|m| m.merchant_no == merchant_no)
             .map_or(0, |m| m.initial_balance)
     }
+}
+
+fn broken() -> Refusal {
+    Refusal::new(
+        codes::BROKEN,
+        "the sandbox's state is broken (a panic while it was being changed); restart the sandbox",
+    )
 }

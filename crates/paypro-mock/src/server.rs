@@ -1,21 +1,22 @@
-//! The HTTP side: the gateway's endpoints (found from the descriptors), the hosted cashier page
-//! and the admin endpoints.
+//! The HTTP side: the gateway's endpoints (found from the descriptors); the hosted page and
+//! the admin endpoints are in `page` and `admin`.
 
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
 use axum::routing::{get, post};
 use paypro_core::descriptor::{CountryDescriptor, DataShape, EndpointDescriptor, Role};
-use paypro_core::{RawObject, Status};
+use paypro_core::{Amount, RawObject, Status};
 
 use crate::checks::{self, Refusal, codes, text_of};
+use crate::faults::{self, Fault, Plan};
+use crate::limits::{self, DropConnection, envelope, json};
 use crate::respond::{self, Facts};
 use crate::state::{Kind, Order, key};
-use crate::{Shared, base_path, deliver, time};
+use crate::{Shared, admin, deliver, page, time};
 
 /// The amounts that choose an outcome (documented in the README).
 pub const FAIL_AMOUNT: u64 = 4029;
@@ -26,78 +27,109 @@ pub const PROCESSING_AMOUNT: u64 = 4015;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .route("/_pay/{id}", get(page))
-        .route("/_pay/{id}/pay", post(pay))
-        .route("/_pay/{id}/fail", post(fail))
-        .route("/_admin/orders", get(admin_orders))
-        .route("/_admin/deliveries", get(admin_deliveries))
+        .route("/_pay/{id}", get(page::page))
+        .route("/_pay/{id}/pay", post(page::pay))
+        .route("/_pay/{id}/fail", post(page::fail))
+        .route("/_admin/orders", get(admin::orders))
+        .route("/_admin/deliveries", get(admin::deliveries))
         .route(
             "/_admin/settle/{country}/{kind}/{trade_no}",
-            post(admin_settle),
+            post(admin::settle),
         )
-        .route("/_admin/settle-balances", post(admin_settle_balances))
+        .route("/_admin/settle-balances", post(admin::settle_balances))
+        .route(
+            "/_admin/faults",
+            get(admin::faults)
+                .post(admin::arm_fault)
+                .delete(admin::clear_faults),
+        )
+        .route(
+            &format!("{}/{{*rest}}", faults::REDIRECT_PREFIX),
+            axum::routing::any(admin::redirected),
+        )
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(gateway)
+        // Bodies are read with the sandbox's own limit, refused in the envelope.
+        .layer(DefaultBodyLimit::disable())
         .with_state(shared)
 }
 
-fn json(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+/// The HTTP status of a refusal from a gateway endpoint: `500` for a broken state, otherwise
+/// `200` as the docs show refusals.
+fn gateway_status(r: &Refusal) -> StatusCode {
+    if r.code == codes::BROKEN {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else {
+        StatusCode::OK
+    }
 }
 
-fn refusal(status: StatusCode, r: &Refusal) -> Response {
-    json(status, respond::refused(r.code, &r.msg, time::now_ms()))
+async fn method_not_allowed(method: Method, uri: axum::http::Uri) -> Response {
+    let r = Refusal::new(
+        codes::METHOD,
+        format!("{} does not take {method}", uri.path()),
+    );
+    envelope(StatusCode::METHOD_NOT_ALLOWED, &r)
 }
 
-fn find(
-    shared: &Shared,
-    path: &str,
-) -> Option<(&'static CountryDescriptor, &'static EndpointDescriptor)> {
-    shared.countries.iter().copied().find_map(|c| {
-        let rest = path.strip_prefix(&base_path(c))?;
-        c.endpoints
-            .iter()
-            .copied()
-            .find(|e| e.path == rest)
-            .map(|e| (c, e))
-    })
-}
-
-async fn gateway(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let Some((country, endpoint)) = find(&shared, uri.path()) else {
-        let r = Refusal::new(
-            codes::UNKNOWN_PATH,
-            format!("no Paypro endpoint at {}", uri.path()),
-        );
-        return refusal(StatusCode::NOT_FOUND, &r);
+async fn gateway(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path().to_string();
+    let Some((country, endpoint)) = checks::route(shared.countries, &path) else {
+        let r = Refusal::new(codes::UNKNOWN_PATH, format!("no Paypro endpoint at {path}"));
+        return envelope(StatusCode::NOT_FOUND, &r);
     };
-    if method != Method::POST {
+    if parts.method != Method::POST {
         let r = Refusal::new(
             codes::METHOD,
-            format!("{} takes POST, not {method}", endpoint.path),
+            format!("{} takes POST, not {}", endpoint.path, parts.method),
         );
-        return refusal(StatusCode::METHOD_NOT_ALLOWED, &r);
+        return envelope(StatusCode::METHOD_NOT_ALLOWED, &r);
     }
+    let max = shared.config.max_body_bytes;
+    let body = match limits::read_body(body, max).await {
+        Ok(body) => body,
+        Err(r) => return envelope(StatusCode::OK, &r),
+    };
     let checked = checks::check(
         endpoint,
-        &headers,
+        &parts.headers,
         &body,
-        shared.config.max_body_bytes,
+        max,
+        shared.config.max_amount,
         |m| shared.secret(m),
     );
     let (merchant, object) = match checked {
         Ok(ok) => ok,
-        Err(r) => return refusal(StatusCode::OK, &r),
+        Err(r) => return envelope(StatusCode::OK, &r),
     };
-    match handle(&shared, country, endpoint, &merchant, &object) {
-        Ok(data) => json(StatusCode::OK, respond::accepted(&data, time::now_ms())),
-        Err(r) => refusal(StatusCode::OK, &r),
+    let answered = match endpoint.role {
+        Role::PayIn | Role::Cashier | Role::Payout => {
+            create(&shared, country, endpoint, &merchant, &object)
+        }
+        _ => handle(&shared, country, endpoint, &merchant, &object).map(|d| (d, Plan::default())),
+    };
+    let (data, plan) = match answered {
+        Ok(ok) => ok,
+        Err(r) => return envelope(gateway_status(&r), &r),
+    };
+    let accepted = respond::accepted(&data, time::now_ms());
+    match plan.answer {
+        Some(Fault::Delay) => tokio::time::sleep(plan.delay).await,
+        Some(Fault::Drop) => {
+            if let Some(drop) = parts.extensions.get::<DropConnection>() {
+                drop.now();
+                std::future::pending::<()>().await;
+            }
+        }
+        Some(fault) => {
+            if let Some(answer) = faults::answer(fault, &accepted, &shared.origin, &path) {
+                return answer;
+            }
+        }
+        None => {}
     }
+    json(StatusCode::OK, accepted)
 }
 
 fn text(object: &RawObject, field: &str) -> Option<String> {
@@ -111,6 +143,10 @@ fn data_of(shared: &Shared, endpoint: &EndpointDescriptor, facts: &Facts) -> Str
     }
 }
 
+fn not_found(what: &str) -> Refusal {
+    Refusal::new(codes::NOT_FOUND, format!("order not exist: {what}"))
+}
+
 fn handle(
     shared: &Arc<Shared>,
     country: &'static CountryDescriptor,
@@ -118,20 +154,10 @@ fn handle(
     merchant: &str,
     object: &RawObject,
 ) -> Result<String, Refusal> {
-    let not_found = |what: &str| Refusal::new(codes::NOT_FOUND, format!("order not exist: {what}"));
-    let ledger = || {
-        shared
-            .ledger
-            .lock()
-            .map_err(|_| Refusal::new("9500", "sandbox state unavailable"))
-    };
     match endpoint.role {
-        Role::PayIn | Role::Cashier | Role::Payout => {
-            create(shared, country, endpoint, merchant, object)
-        }
         Role::PayInSubmit => {
             let id = text(object, "platFormTradeNo").unwrap_or_default();
-            let l = ledger()?;
+            let l = shared.ledger()?;
             let k = l.by_id.get(&id).ok_or_else(|| not_found(&id))?;
             if k.1 != merchant {
                 return Err(not_found(&id));
@@ -145,7 +171,7 @@ fn handle(
                 Kind::Payout
             };
             let trade_no = text(object, "tradeNo").unwrap_or_default();
-            let l = ledger()?;
+            let l = shared.ledger()?;
             let order = l
                 .order(country.code, merchant, kind, &trade_no)
                 .ok_or_else(|| not_found(&trade_no))?;
@@ -158,7 +184,7 @@ fn handle(
         }
         Role::QueryReceipt => {
             let code = text(object, "code").unwrap_or_default();
-            let l = ledger()?;
+            let l = shared.ledger()?;
             let order = l
                 .orders
                 .values()
@@ -168,27 +194,22 @@ fn handle(
                         && o.receipt.as_deref() == Some(code.as_str())
                 })
                 .ok_or_else(|| not_found(&code))?;
-            Ok(data_of(
-                shared,
-                endpoint,
-                &Facts {
-                    order: Some(order),
-                    ..Facts::default()
-                },
-            ))
+            let facts = Facts {
+                order: Some(order),
+                ..Facts::default()
+            };
+            Ok(data_of(shared, endpoint, &facts))
         }
         Role::Balance => {
             let initial = shared.initial_balance(merchant);
-            let mut l = ledger()?;
-            let balance = *l.balance_mut(country.code, merchant, initial);
-            Ok(data_of(
-                shared,
-                endpoint,
-                &Facts {
-                    balance: Some(balance),
-                    ..Facts::default()
-                },
-            ))
+            let balance = *shared
+                .ledger()?
+                .balance_mut(country.code, merchant, initial);
+            let facts = Facts {
+                balance: Some(balance),
+                ..Facts::default()
+            };
+            Ok(data_of(shared, endpoint, &facts))
         }
         Role::AccountVerify => {
             let facts = Facts {
@@ -199,7 +220,7 @@ fn handle(
         }
         Role::Voucher => {
             let trade_no = text(object, "tradeNo").unwrap_or_default();
-            let l = ledger()?;
+            let l = shared.ledger()?;
             let order = l
                 .orders
                 .values()
@@ -220,37 +241,48 @@ fn handle(
             Ok(data_of(shared, endpoint, &facts))
         }
         _ => Err(Refusal::new(
-            "9501",
+            codes::UNSUPPORTED,
             format!("the sandbox does not implement `{}`", endpoint.name),
         )),
     }
 }
 
-fn page_url(shared: &Shared, order: &Order) -> String {
+pub(crate) fn page_url(shared: &Shared, order: &Order) -> String {
     format!("{}/_pay/{}", shared.origin, order.id)
 }
 
+/// Creates an order; returns its answer's `data` and what faults strike it.
 fn create(
     shared: &Arc<Shared>,
     country: &'static CountryDescriptor,
     endpoint: &'static EndpointDescriptor,
     merchant: &str,
     object: &RawObject,
-) -> Result<String, Refusal> {
+) -> Result<(String, Plan), Refusal> {
     let kind = if endpoint.role == Role::Payout {
         Kind::Payout
     } else {
         Kind::PayIn
     };
     let trade_no = text(object, "tradeNo").unwrap_or_default();
-    let amount: u64 = text(object, "amount")
-        .and_then(|a| a.trim().parse().ok())
-        .unwrap_or(0);
+    // The checks refused any amount that is not whole, more than 0 and under the cap.
+    let amount = text(object, "amount")
+        .and_then(|a| Amount::parse(&a).ok())
+        .map_or(0, Amount::get);
+    let notify_url = text(object, "notifyUrl").filter(|u| !u.is_empty());
+    if let Some(url) = &notify_url {
+        if deliver::targets_sandbox(url, shared.addr) {
+            return Err(Refusal::new(
+                codes::FIELD,
+                format!(
+                    "`notifyUrl` points at the sandbox itself ({url}); callbacks to the sandbox are refused"
+                ),
+            ));
+        }
+    }
+    let plan = Plan::for_order(amount, &mut *shared.faults()?, shared.config.fault_delay);
     let initial = shared.initial_balance(merchant);
-    let mut ledger = shared
-        .ledger
-        .lock()
-        .map_err(|_| Refusal::new("9500", "sandbox state unavailable"))?;
+    let mut ledger = shared.ledger()?;
     if ledger
         .orders
         .contains_key(&key(country.code, merchant, kind, &trade_no))
@@ -262,17 +294,15 @@ fn create(
     }
     if kind == Kind::Payout {
         let balance = ledger.balance_mut(country.code, merchant, initial);
-        if balance.available < amount {
-            return Err(Refusal::new(
+        *balance = balance.freeze(amount).ok_or_else(|| {
+            Refusal::new(
                 codes::BALANCE,
                 format!(
                     "insufficient balance: {amount} asked, {} available",
                     balance.available
                 ),
-            ));
-        }
-        balance.available -= amount;
-        balance.frozen += amount;
+            )
+        })?;
     }
     ledger.next_id += 1;
     let order = Order {
@@ -284,7 +314,7 @@ fn create(
         amount,
         paid: None,
         status: Status::Processing,
-        notify_url: text(object, "notifyUrl").filter(|u| !u.is_empty()),
+        notify_url,
         return_url: text(object, "returnUrl").filter(|u| !u.is_empty()),
         remark: text(object, "remark"),
         channel_code: text(object, "channelCode"),
@@ -293,6 +323,7 @@ fn create(
         receipt: None,
         created_ms: time::now_ms(),
         final_ms: None,
+        callback_fault: plan.callbacks,
     };
     ledger.insert(order.clone());
     drop(ledger);
@@ -308,23 +339,18 @@ fn create(
         page_url: Some(page_url(shared, &order)),
         ..Facts::default()
     };
-    Ok(data_of(shared, endpoint, &facts))
+    Ok((data_of(shared, endpoint, &facts), plan))
 }
 
-/// Makes a processing order final (`forced` status code, or by amount) and sends its callback.
+/// Makes a processing order final (`forced` status code, or by amount) and sends its
+/// callbacks. Nothing changes when a balance would overflow (`9507`).
 pub(crate) fn settle(shared: &Arc<Shared>, id: &str, forced: Option<&str>) -> Result<(), Refusal> {
-    let mut ledger = shared
-        .ledger
-        .lock()
-        .map_err(|_| Refusal::new("9500", "sandbox state unavailable"))?;
-    let next = ledger.next_id + 1;
-    ledger.next_id = next;
-    let order = ledger
-        .order_mut_by_id(id)
-        .ok_or_else(|| Refusal::new(codes::NOT_FOUND, format!("order not exist: {id}")))?;
+    let mut ledger = shared.ledger()?;
+    let receipt_no = ledger.next_id + 1;
+    let order = ledger.order_mut_by_id(id).ok_or_else(|| not_found(id))?;
     if order.status.is_final() {
         return Err(Refusal::new(
-            "9412",
+            codes::FINAL,
             format!(
                 "order {} is already final ({})",
                 order.trade_no,
@@ -357,193 +383,27 @@ pub(crate) fn settle(shared: &Arc<Shared>, id: &str, forced: Option<&str>) -> Re
         Status::PartialPayment => order.amount / 2,
         _ => 0,
     };
-    order.status = status.with_message(Some(failure.to_string()));
-    order.paid = Some(paid);
-    order.final_ms = Some(time::now_ms());
+    let mut settled = order.clone();
+    settled.status = status.with_message(Some(failure.to_string()));
+    settled.paid = Some(paid);
+    settled.final_ms = Some(time::now_ms());
     if paid > 0 {
-        order.receipt = Some(format!("MP{next:08}"));
+        settled.receipt = Some(format!("MP{receipt_no:08}"));
     }
-    let order = order.clone();
-    let initial = shared.initial_balance(&order.merchant_no);
-    let balance = ledger.balance_mut(order.country, &order.merchant_no, initial);
-    match order.kind {
-        Kind::PayIn => balance.unsettled += paid,
-        Kind::Payout => {
-            balance.frozen -= order.amount;
-            if paid == 0 {
-                balance.available += order.amount;
-            }
-        }
+    let initial = shared.initial_balance(&settled.merchant_no);
+    let balance = ledger.balance_mut(settled.country, &settled.merchant_no, initial);
+    let new_balance = balance
+        .settled(settled.kind, settled.amount, paid)
+        .map_err(|e| Refusal::new(codes::OVERFLOW, e.0))?;
+    *balance = new_balance;
+    ledger.next_id = receipt_no;
+    if let Some(order) = ledger.order_mut_by_id(id) {
+        *order = settled.clone();
     }
     drop(ledger);
-    deliver::spawn(shared.clone(), order);
+    deliver::spawn(
+        shared.clone(),
+        faults::callbacks(&settled, settled.callback_fault),
+    );
     Ok(())
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-async fn page(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
-    let order = shared
-        .ledger
-        .lock()
-        .ok()
-        .and_then(|mut l| l.order_mut_by_id(&id).cloned());
-    let Some(order) = order else {
-        return (
-            StatusCode::NOT_FOUND,
-            Html("<h1>No such payment</h1>".to_string()),
-        )
-            .into_response();
-    };
-    let actions = if order.status.is_final() {
-        format!(
-            "<p>This payment is final: <strong>{}</strong>.</p>",
-            escape(&order.status.to_string())
-        )
-    } else {
-        format!(
-            r#"<form method="post" action="/_pay/{id}/pay"><button type="submit">Pay</button></form>
-<form method="post" action="/_pay/{id}/fail"><button type="submit">Fail</button></form>"#,
-            id = escape(&order.id)
-        )
-    };
-    Html(format!(
-        r#"<!doctype html>
-<html><head><meta charset="utf-8"><title>Paypro sandbox payment</title></head>
-<body>
-<h1>Paypro sandbox</h1>
-<p>Order <code>{trade_no}</code> ({country}), amount <strong>{amount}</strong>.</p>
-{actions}
-</body></html>"#,
-        trade_no = escape(&order.trade_no),
-        country = escape(order.country),
-        amount = order.amount,
-    ))
-    .into_response()
-}
-
-async fn decide(shared: Arc<Shared>, id: String, status: &str) -> Response {
-    let return_url = shared
-        .ledger
-        .lock()
-        .ok()
-        .and_then(|mut l| l.order_mut_by_id(&id).and_then(|o| o.return_url.clone()));
-    match settle(&shared, &id, Some(status)) {
-        Ok(()) => match return_url {
-            Some(url) => Redirect::to(&url).into_response(),
-            None => Html(format!(
-                "<!doctype html><p>Payment {}. You may close this page.</p>",
-                if status == "0000" { "made" } else { "failed" }
-            ))
-            .into_response(),
-        },
-        Err(r) => (
-            StatusCode::CONFLICT,
-            Html(format!("<p>{}</p>", escape(&r.msg))),
-        )
-            .into_response(),
-    }
-}
-
-async fn pay(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
-    decide(shared, id, "0000").await
-}
-
-async fn fail(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
-    decide(shared, id, "00029").await
-}
-
-async fn admin_orders(State(shared): State<Arc<Shared>>) -> Response {
-    let orders: Vec<serde_json::Value> = shared
-        .ledger
-        .lock()
-        .map(|l| {
-            let mut all: Vec<&Order> = l.orders.values().collect();
-            all.sort_by(|a, b| a.id.cmp(&b.id));
-            all.iter()
-                .map(|o| {
-                    serde_json::json!({
-                        "country": o.country, "merchantNo": o.merchant_no,
-                        "kind": if o.kind == Kind::PayIn { "pay-in" } else { "payout" },
-                        "tradeNo": o.trade_no, "platFormTradeNo": o.id, "amount": o.amount,
-                        "paid": o.paid, "status": o.status.code(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    json(StatusCode::OK, serde_json::Value::from(orders).to_string())
-}
-
-async fn admin_deliveries(State(shared): State<Arc<Shared>>) -> Response {
-    let list: Vec<serde_json::Value> = shared
-        .ledger
-        .lock()
-        .map(|l| {
-            l.deliveries
-                .iter()
-                .map(|d| {
-                    serde_json::json!({
-                        "country": d.country, "tradeNo": d.trade_no, "attempt": d.attempt,
-                        "url": d.url, "body": d.body, "outcome": d.outcome, "acknowledged": d.acknowledged,
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    json(StatusCode::OK, serde_json::Value::from(list).to_string())
-}
-
-async fn admin_settle(
-    State(shared): State<Arc<Shared>>,
-    Path((country, kind, trade_no)): Path<(String, String, String)>,
-    uri: Uri,
-) -> Response {
-    let status = uri
-        .query()
-        .and_then(|q| q.split('&').find_map(|p| p.strip_prefix("status=")))
-        .unwrap_or("0000")
-        .to_string();
-    let kind = match kind.as_str() {
-        "pay-in" => Kind::PayIn,
-        "payout" => Kind::Payout,
-        other => {
-            let r = Refusal::new(
-                codes::UNKNOWN_PATH,
-                format!("kind must be pay-in or payout, not `{other}`"),
-            );
-            return refusal(StatusCode::BAD_REQUEST, &r);
-        }
-    };
-    let id = shared.ledger.lock().ok().and_then(|l| {
-        l.orders
-            .values()
-            .find(|o| o.country == country && o.kind == kind && o.trade_no == trade_no)
-            .map(|o| o.id.clone())
-    });
-    let Some(id) = id else {
-        return refusal(
-            StatusCode::NOT_FOUND,
-            &Refusal::new(codes::NOT_FOUND, format!("order not exist: {trade_no}")),
-        );
-    };
-    match settle(&shared, &id, Some(&status)) {
-        Ok(()) => json(StatusCode::OK, respond::accepted("true", time::now_ms())),
-        Err(r) => refusal(StatusCode::CONFLICT, &r),
-    }
-}
-
-async fn admin_settle_balances(State(shared): State<Arc<Shared>>) -> Response {
-    if let Ok(mut l) = shared.ledger.lock() {
-        for b in l.balances.values_mut() {
-            b.available += b.unsettled;
-            b.unsettled = 0;
-        }
-    }
-    json(StatusCode::OK, respond::accepted("true", time::now_ms()))
 }

@@ -1,6 +1,6 @@
 //! Orders, balances and callback deliveries, in memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use paypro_core::Status;
 
@@ -15,6 +15,7 @@ pub enum Kind {
 
 /// One order and where it stands.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Order {
     /// Paypro's number (`platFormTradeNo`, `serialNumber`).
     pub id: String,
@@ -50,6 +51,8 @@ pub struct Order {
     pub created_ms: u64,
     /// When it became final.
     pub final_ms: Option<u64>,
+    /// A fault on its callbacks (duplicated, out of order, downgraded), if one was chosen.
+    pub callback_fault: Option<crate::Fault>,
 }
 
 /// A merchant's balances, in whole units.
@@ -65,6 +68,7 @@ pub struct Balance {
 
 /// One attempt to deliver a callback.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Delivery {
     /// The order's country.
     pub country: &'static str,
@@ -82,7 +86,8 @@ pub struct Delivery {
     pub acknowledged: bool,
 }
 
-/// Everything the gateway remembers.
+/// Everything the gateway remembers: the last `max_orders` orders and as many delivery
+/// attempts (older ones are forgotten, so memory stays bounded).
 #[derive(Debug, Default)]
 pub struct Ledger {
     /// Orders by (country, merchant, kind, tradeNo).
@@ -91,11 +96,19 @@ pub struct Ledger {
     pub by_id: HashMap<String, (String, String, u8, String)>,
     /// Balances by (country, merchant).
     pub balances: HashMap<(String, String), Balance>,
-    /// Every delivery attempt, in order.
-    pub deliveries: Vec<Delivery>,
+    /// The last delivery attempts, oldest first.
+    pub deliveries: VecDeque<Delivery>,
     /// The next order number.
     pub next_id: u64,
+    /// Paypro numbers, oldest first (what to forget first).
+    created: VecDeque<String>,
+    /// How many orders (and delivery attempts) are kept; 0 means the default.
+    max_orders: usize,
 }
+
+/// A balance change that would not fit in a `u64` (or go below zero): refused, nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overflow(pub String);
 
 pub(crate) fn key(
     country: &str,
@@ -112,6 +125,14 @@ pub(crate) fn key(
 }
 
 impl Ledger {
+    /// An empty ledger keeping the last `max_orders` orders (at least 1).
+    pub(crate) fn new(max_orders: usize) -> Ledger {
+        Ledger {
+            max_orders: max_orders.max(1),
+            ..Ledger::default()
+        }
+    }
+
     pub(crate) fn order(
         &self,
         country: &str,
@@ -134,8 +155,25 @@ impl Ledger {
             order.kind,
             &order.trade_no,
         );
+        while self.orders.len() >= self.max_orders.max(1) {
+            let Some(oldest) = self.created.pop_front() else {
+                break;
+            };
+            if let Some(k) = self.by_id.remove(&oldest) {
+                self.orders.remove(&k);
+            }
+        }
+        self.created.push_back(order.id.clone());
         self.by_id.insert(order.id.clone(), k.clone());
         self.orders.insert(k, order);
+    }
+
+    /// Records a delivery attempt, forgetting the oldest beyond the limit.
+    pub(crate) fn record(&mut self, delivery: Delivery) {
+        while self.deliveries.len() >= self.max_orders.max(1) {
+            self.deliveries.pop_front();
+        }
+        self.deliveries.push_back(delivery);
     }
 
     pub(crate) fn balance_mut(
@@ -150,5 +188,135 @@ impl Ledger {
                 available: initial,
                 ..Balance::default()
             })
+    }
+}
+
+impl Balance {
+    /// Moves `amount` from available to frozen (a payout starts); `None` when not available.
+    pub(crate) fn freeze(self, amount: u64) -> Option<Balance> {
+        Some(Balance {
+            available: self.available.checked_sub(amount)?,
+            frozen: self.frozen.checked_add(amount)?,
+            ..self
+        })
+    }
+
+    /// The balance after an order of `kind` and `amount` settled with `paid` paid.
+    pub(crate) fn settled(self, kind: Kind, amount: u64, paid: u64) -> Result<Balance, Overflow> {
+        let overflow = |what: &str| {
+            Overflow(format!(
+                "settling {amount} (paid {paid}) would overflow the {what} balance"
+            ))
+        };
+        Ok(match kind {
+            Kind::PayIn => Balance {
+                unsettled: self
+                    .unsettled
+                    .checked_add(paid)
+                    .ok_or_else(|| overflow("unsettled"))?,
+                ..self
+            },
+            Kind::Payout => Balance {
+                frozen: self
+                    .frozen
+                    .checked_sub(amount)
+                    .ok_or_else(|| overflow("frozen"))?,
+                available: if paid == 0 {
+                    self.available
+                        .checked_add(amount)
+                        .ok_or_else(|| overflow("available"))?
+                } else {
+                    self.available
+                },
+                ..self
+            },
+        })
+    }
+
+    /// Unsettled moves to available (T+1).
+    pub(crate) fn settle_day(self) -> Result<Balance, Overflow> {
+        Ok(Balance {
+            available: self.available.checked_add(self.unsettled).ok_or_else(|| {
+                Overflow("settling the day would overflow the available balance".into())
+            })?,
+            unsettled: 0,
+            ..self
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(id: &str, trade_no: &str) -> Order {
+        Order {
+            id: id.into(),
+            country: "id",
+            merchant_no: "m".into(),
+            kind: Kind::PayIn,
+            trade_no: trade_no.into(),
+            amount: 1,
+            paid: None,
+            status: Status::Processing,
+            notify_url: None,
+            return_url: None,
+            remark: None,
+            channel_code: None,
+            way_code: None,
+            hosted: false,
+            receipt: None,
+            created_ms: 0,
+            final_ms: None,
+            callback_fault: None,
+        }
+    }
+
+    #[test]
+    fn keeps_only_the_last_orders_and_deliveries() {
+        let mut ledger = Ledger::new(2);
+        for i in 0..5 {
+            ledger.insert(order(&format!("p{i}"), &format!("t{i}")));
+            ledger.record(Delivery {
+                country: "id",
+                trade_no: format!("t{i}"),
+                attempt: 1,
+                url: String::new(),
+                body: String::new(),
+                outcome: String::new(),
+                acknowledged: true,
+            });
+        }
+        assert_eq!(ledger.orders.len(), 2);
+        assert_eq!(ledger.by_id.len(), 2);
+        assert!(ledger.order("id", "m", Kind::PayIn, "t4").is_some());
+        assert!(ledger.order("id", "m", Kind::PayIn, "t2").is_none());
+        assert!(ledger.order_mut_by_id("p1").is_none());
+        let kept: Vec<&str> = ledger
+            .deliveries
+            .iter()
+            .map(|d| d.trade_no.as_str())
+            .collect();
+        assert_eq!(kept, ["t3", "t4"]);
+    }
+
+    #[test]
+    fn balance_changes_are_checked() {
+        let full = Balance {
+            available: 5,
+            frozen: 0,
+            unsettled: u64::MAX,
+        };
+        assert!(full.settled(Kind::PayIn, 1, 1).is_err());
+        assert!(full.settle_day().is_err());
+        assert_eq!(full.freeze(6), None);
+        let frozen = full.freeze(5).unwrap();
+        assert_eq!((frozen.available, frozen.frozen), (0, 5));
+        let refunded = frozen.settled(Kind::Payout, 5, 0).unwrap();
+        assert_eq!((refunded.available, refunded.frozen), (5, 0));
+        assert!(
+            refunded.settled(Kind::Payout, 5, 5).is_err(),
+            "nothing frozen"
+        );
     }
 }

@@ -109,7 +109,7 @@ async fn the_whole_flow_pay_in_callback_query() {
         found.pay_amount.map(|a| a.to_string()).as_deref(),
         Some("150000")
     );
-    let deliveries = gateway.deliveries();
+    let deliveries = gateway.deliveries().unwrap();
     assert_eq!(deliveries.len(), 1);
     assert!(deliveries[0].acknowledged);
 }
@@ -277,7 +277,7 @@ async fn callbacks_are_retried_until_ok() {
         .await
         .unwrap();
     let deliveries = until(|| {
-        let d = gateway.deliveries();
+        let d = gateway.deliveries().unwrap();
         d.iter().any(|d| d.acknowledged).then_some(d)
     })
     .await;
@@ -419,7 +419,7 @@ async fn outcomes_by_amount_and_balances_that_add_up() {
         .send()
         .await
         .unwrap();
-    let b = gateway.balance("id", TEST_MERCHANT_NO);
+    let b = gateway.balance("id", TEST_MERCHANT_NO).unwrap();
     assert_eq!(
         (b.available, b.frozen, b.unsettled),
         (995_000 + 3000 + 4015, 0, 0)
@@ -627,7 +627,7 @@ async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
         .unwrap();
     assert_eq!(missing.status(), 404);
     let deliveries = until(|| {
-        let d = gateway.deliveries();
+        let d = gateway.deliveries().unwrap();
         (!d.is_empty()).then_some(d)
     })
     .await;
