@@ -8,7 +8,7 @@ use super::endpoint::type_prefix;
 use super::tests::example_fn;
 use super::{Country, EndpointPlan, ident, num, raw_literal, rust_file};
 use crate::names;
-use crate::spec::DataShape;
+use crate::spec::{DataShape, Unaccepted};
 
 /// The answer the test server gives: the docs' example response, or a minimal accepted one.
 fn answer_json(plan: &EndpointPlan) -> String {
@@ -55,6 +55,22 @@ fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
             }
         }
     });
+    // Where the page says every code but the accepted one means "being processed", even a
+    // listed refusal code is uncertain: money may have moved.
+    let processing = (e.unaccepted == Unaccepted::Processing).then(|| {
+        let ptest = ident(&format!("{m}_any_other_code_means_being_processed"));
+        quote! {
+            #[tokio::test]
+            async fn #ptest() {
+                let server = TestServer::start(|_| Answer::json(r#"{"code":"9402","msg":"refused","data":null}"#)).await;
+                match client(&server, #ts).#method(&examples::#example()).await {
+                    Err(e @ Error::Uncertain { .. }) => assert!(e.may_have_moved_money()),
+                    other => panic!("{other:?}"),
+                }
+                assert_eq!(server.requests().len(), 1, "sent exactly once");
+            }
+        }
+    });
     quote! {
         #[tokio::test]
         async fn #test() {
@@ -70,6 +86,7 @@ fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
         }
 
         #reconcile
+        #processing
     }
 }
 

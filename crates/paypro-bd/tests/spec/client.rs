@@ -135,6 +135,19 @@ async fn pay_in_submit_over_http() {
     assert_eq!(server.requests().len(), 1, "sent exactly once");
 }
 #[tokio::test]
+async fn pay_in_submit_any_other_code_means_being_processed() {
+    let server = TestServer::start(|_| Answer::json(
+            r#"{"code":"9402","msg":"refused","data":null}"#,
+        ))
+        .await;
+    match client(&server, 1728609257212).pay_in_submit(&examples::pay_in_submit()).await
+    {
+        Err(e @ Error::Uncertain { .. }) => assert!(e.may_have_moved_money()),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.requests().len(), 1, "sent exactly once");
+}
+#[tokio::test]
 async fn payout_over_http() {
     let server = TestServer::start(|r| answer(
             r,
