@@ -15,8 +15,26 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
+/// `n` distinct keys, as short as they can be (every 1-character key, then every 2-character
+/// one, ...), each with the value `0`: the 64 KiB body holds 8,600 of them.
 fn keys(n: usize) -> String {
-    let fields: Vec<String> = (0..n).map(|i| format!("\"k{i}\":\"v\"")).collect();
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut fields = Vec::with_capacity(n);
+    let (mut len, mut first_of_len, mut count_of_len) = (1u32, 0usize, ALPHABET.len());
+    for i in 0..n {
+        if i == first_of_len + count_of_len {
+            first_of_len += count_of_len;
+            len += 1;
+            count_of_len = ALPHABET.len().pow(len);
+        }
+        let mut k = i - first_of_len;
+        let mut key = Vec::new();
+        for _ in 0..len {
+            key.push(ALPHABET[k % ALPHABET.len()]);
+            k /= ALPHABET.len();
+        }
+        fields.push(format!("\"{}\":0", String::from_utf8(key).expect("ASCII")));
+    }
     fields.join(",")
 }
 
