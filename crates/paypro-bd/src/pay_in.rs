@@ -10,17 +10,16 @@
 //! - The path is all lowercase `payin`; other countries use `payIn`.
 //! - The table types timestamp as long; the example sends the string "1728609257212".
 //! - In the newer H2H flow the payer then enters the wallet transaction ID, which the merchant forwards with `pay-in-submit`.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
+    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
@@ -44,95 +43,36 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payment amount, in whole taka.",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Payment amount, in whole taka.",
+);
 /// The `wayCode` field.
-const FIELD_WAY_CODE: FieldSpec = FieldSpec {
-    wire: "wayCode",
-    kind: FieldKind::Enum(&["EWALLET_BKASH", "EWALLET_NAGAD", "BKASH", "NAGAD"]),
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payment type (e-wallet).",
-};
+const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
+    "wayCode",
+    &["EWALLET_BKASH", "EWALLET_NAGAD", "BKASH", "NAGAD"],
+    "Payment type (e-wallet).",
+);
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number, unique (suggested format: YYYYMMDDHHMMSS + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Transaction number, unique (suggested format: YYYYMMDDHHMMSS + random number).",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remarks; returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remarks; returned as is.")
+    .optional();
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL (e.g. https://www.abc.com/).",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL (e.g. https://www.abc.com/).",
+);
 /// The `returnUrl` field.
-const FIELD_RETURN_URL: FieldSpec = FieldSpec {
-    wire: "returnUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Redirect page after successful payment.",
-};
+const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
+        "returnUrl",
+        "Redirect page after successful payment.",
+    )
+    .optional();
 /// Create a pay-in (H2H, bKash/Nagad e-wallet): the payer pays through the returned payment link.
 ///
 /// `POST /v1/paypro/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

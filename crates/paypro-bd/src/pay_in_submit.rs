@@ -13,11 +13,13 @@
 //! - Only on the newer (bangladesh) pages; the older (bengal) sidebar has no Payment Submit.
 //! - The table types timestamp as long; the example sends the string "1728609257212".
 //! - The example reuses the pay-in example's sign and a merchant-style platFormTradeNo (`test_00000008`): both are placeholders.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, Endpoint, ValidationError,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, Role,
+        SignPlacement, TimestampWire,
+    },
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
@@ -35,35 +37,15 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Boolean,
 };
 /// The `platFormTradeNo` field.
-const FIELD_PLATFORM_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "platFormTradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Paypro's unique order number, from the pay-in response.",
-};
+const FIELD_PLATFORM_TRADE_NO: FieldSpec = FieldSpec::text(
+    "platFormTradeNo",
+    "Paypro's unique order number, from the pay-in response.",
+);
 /// The `trxId` field.
-const FIELD_TRX_ID: FieldSpec = FieldSpec {
-    wire: "trxId",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Wallet transaction ID entered by the payer.",
-};
+const FIELD_TRX_ID: FieldSpec = FieldSpec::text(
+    "trxId",
+    "Wallet transaction ID entered by the payer.",
+);
 /// Submit the wallet transaction ID (trxId) the payer entered after paying a pay-in (H2H).
 ///
 /// `POST /v1/paypro/payinSubmit` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

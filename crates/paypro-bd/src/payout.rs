@@ -12,17 +12,16 @@
 //! - The path is all lowercase `payout`; other countries use `payOut`.
 //! - The table types timestamp as integer; the example sends the string "1728611780130".
 //! - The description mentions bank accounts, but the only documented beneficiary field is walletId.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
+    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
@@ -46,97 +45,35 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique.",
+);
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payout amount, in whole taka (decimals are not recommended).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Payout amount, in whole taka (decimals are not recommended).",
+);
 /// The `walletId` field.
-const FIELD_WALLET_ID: FieldSpec = FieldSpec {
-    wire: "walletId",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Receiving wallet ID.",
-};
+const FIELD_WALLET_ID: FieldSpec = FieldSpec::text("walletId", "Receiving wallet ID.");
 /// The `wayCode` field.
-const FIELD_WAY_CODE: FieldSpec = FieldSpec {
-    wire: "wayCode",
-    kind: FieldKind::Enum(
-        &["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD", "BKASH", "NAGAD"],
-    ),
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Receiving e-wallet.",
-};
+const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
+    "wayCode",
+    &["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD", "BKASH", "NAGAD"],
+    "Receiving e-wallet.",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark; returned in the callback.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text(
+        "remark",
+        "Remark; returned in the callback.",
+    )
+    .optional();
 /// Create a payout to a bKash, Nagad or Rocket e-wallet.
 ///
 /// `POST /v1/paypro/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

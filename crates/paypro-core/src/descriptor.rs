@@ -174,6 +174,43 @@ impl Rules {
         prefixes: &[],
         max_len: None,
     };
+
+    /// These rules, with an inclusive lower bound (amounts).
+    pub const fn min(self, min: u64) -> Rules {
+        Rules {
+            min: Some(min),
+            ..self
+        }
+    }
+
+    /// These rules, with an inclusive upper bound (amounts).
+    pub const fn max(self, max: u64) -> Rules {
+        Rules {
+            max: Some(max),
+            ..self
+        }
+    }
+
+    /// These rules, with only ASCII digits allowed, between `min` and `max` of them (text).
+    pub const fn digits(self, min: u32, max: u32) -> Rules {
+        Rules {
+            digits: Some((min, max)),
+            ..self
+        }
+    }
+
+    /// These rules, with the value required to start with one of `prefixes` (text).
+    pub const fn prefixes(self, prefixes: &'static [&'static str]) -> Rules {
+        Rules { prefixes, ..self }
+    }
+
+    /// These rules, with at most `max_len` characters (text).
+    pub const fn max_len(self, max_len: u32) -> Rules {
+        Rules {
+            max_len: Some(max_len),
+            ..self
+        }
+    }
 }
 
 /// One request body field.
@@ -191,6 +228,62 @@ pub struct FieldSpec {
     pub rules: Rules,
     /// The docs' description.
     pub doc: &'static str,
+}
+
+
+impl FieldSpec {
+    /// A required text field sent as a JSON string, unconstrained.
+    pub const fn text(wire: &'static str, doc: &'static str) -> FieldSpec {
+        FieldSpec {
+            wire,
+            kind: FieldKind::Text,
+            wire_type: WireType::String,
+            required: true,
+            rules: Rules::NONE,
+            doc,
+        }
+    }
+
+    /// A required amount travelling as `wire_type`.
+    pub const fn amount(wire: &'static str, wire_type: WireType, doc: &'static str) -> FieldSpec {
+        FieldSpec {
+            wire,
+            kind: FieldKind::Amount,
+            wire_type,
+            required: true,
+            rules: Rules::NONE,
+            doc,
+        }
+    }
+
+    /// A required field holding one of `values`, sent as a JSON string.
+    pub const fn one_of(
+        wire: &'static str,
+        values: &'static [&'static str],
+        doc: &'static str,
+    ) -> FieldSpec {
+        FieldSpec {
+            wire,
+            kind: FieldKind::Enum(values),
+            wire_type: WireType::String,
+            required: true,
+            rules: Rules::NONE,
+            doc,
+        }
+    }
+
+    /// This field, optional.
+    pub const fn optional(self) -> FieldSpec {
+        FieldSpec {
+            required: false,
+            ..self
+        }
+    }
+
+    /// This field, with `rules`.
+    pub const fn with(self, rules: Rules) -> FieldSpec {
+        FieldSpec { rules, ..self }
+    }
 }
 
 /// How a received value is read (leniently) into a typed field.

@@ -4,14 +4,15 @@
 //! `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
 //! Source: `shared/paypro-api/egypt.md §5 (balance.html)`.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, Provenance, ResponseField, Role,
+        SignPlacement, TimestampWire, ValueKind,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",

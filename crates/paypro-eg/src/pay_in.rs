@@ -9,16 +9,16 @@
 //!
 //! - The table types `timestamp` as long; the example sends a JSON string.
 //! - `remark` is required here (optional in most countries).
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
@@ -44,125 +44,39 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `payer` field.
-const FIELD_PAYER: FieldSpec = FieldSpec {
-    wire: "payer",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer name.",
-};
+const FIELD_PAYER: FieldSpec = FieldSpec::text("payer", "Payer name.");
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: Some(100),
-        max: Some(10000),
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+        "amount",
+        WireType::String,
+        "Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).",
+    )
+    .with(Rules::NONE.min(100).max(10000));
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark, returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.");
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique (suggested: year month day hour minute second + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique (suggested: year month day hour minute second + random number).",
+);
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer's Egyptian mobile number. The docs advise that 'the first 11 digits from 010 to 018 must be accurate, otherwise collection may be affected' (i.e. an 11-digit number starting 010 to 018).",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text(
+    "mobile",
+    "Payer's Egyptian mobile number. The docs advise that 'the first 11 digits from 010 to 018 must be accurate, otherwise collection may be affected' (i.e. an 11-digit number starting 010 to 018).",
+);
 /// The `email` field.
-const FIELD_EMAIL: FieldSpec = FieldSpec {
-    wire: "email",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer's email.",
-};
+const FIELD_EMAIL: FieldSpec = FieldSpec::text("email", "Payer's email.");
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// The `returnUrl` field.
-const FIELD_RETURN_URL: FieldSpec = FieldSpec {
-    wire: "returnUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Cashier jump URL: where the payer is redirected afterwards.",
-};
+const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
+        "returnUrl",
+        "Cashier jump URL: where the payer is redirected afterwards.",
+    )
+    .optional();
 /// Create a pay-in: the payer is sent to Paypro's cashier and returns to returnUrl.
 ///
 /// `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

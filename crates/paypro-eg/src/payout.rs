@@ -13,16 +13,16 @@
 //! - The page speaks of 'e-wallets or bank accounts' but the only destination field is `walletId`; there is no wayCode or bank field.
 //! - The example's sign `b39f64dc1586867b1966a569ba06e3a2` is the Bangladesh payout example's (a different body): a placeholder.
 //! - `remark` is required here (optional in most countries).
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "eg",
@@ -46,95 +46,34 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `customerName` field.
-const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec {
-    wire: "customerName",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary name.",
-};
+const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec::text(
+    "customerName",
+    "Beneficiary name.",
+);
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: Some(100),
-        max: Some(10000),
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+        "amount",
+        WireType::String,
+        "Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).",
+    )
+    .with(Rules::NONE.min(100).max(10000));
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark, returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.");
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number, unique (suggested: year month day hour minute second + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Transaction number, unique (suggested: year month day hour minute second + random number).",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// The `walletId` field.
-const FIELD_WALLET_ID: FieldSpec = FieldSpec {
-    wire: "walletId",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Wallet id (receiving account).",
-};
+const FIELD_WALLET_ID: FieldSpec = FieldSpec::text(
+    "walletId",
+    "Wallet id (receiving account).",
+);
 /// Create a payout to an e-wallet.
 ///
 /// `POST /v1/paypro/payOut` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

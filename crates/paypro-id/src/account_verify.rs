@@ -8,15 +8,15 @@
 //! Notes from the docs:
 //!
 //! - Outer code 0000 means the account is verified; any other code means verification failed.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -33,35 +33,15 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `bankAccountNo` field.
-const FIELD_BANK_ACCOUNT_NO: FieldSpec = FieldSpec {
-    wire: "bankAccountNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Bank account number.",
-};
+const FIELD_BANK_ACCOUNT_NO: FieldSpec = FieldSpec::text(
+    "bankAccountNo",
+    "Bank account number.",
+);
 /// The `bankCode` field.
-const FIELD_BANK_CODE: FieldSpec = FieldSpec {
-    wire: "bankCode",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Bank code from the Bank List appendix (not recovered), e.g. `0002`.",
-};
+const FIELD_BANK_CODE: FieldSpec = FieldSpec::text(
+    "bankCode",
+    "Bank code from the Bank List appendix (not recovered), e.g. `0002`.",
+);
 /// Check a bank account and get its holder's name before paying out.
 ///
 /// `POST /v1/paypro/accountVerify` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented

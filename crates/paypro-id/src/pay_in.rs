@@ -4,17 +4,16 @@
 //! `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
 //! Source: `shared/paypro-api/seeds/indonesia-payment.txt`.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
+    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -42,155 +41,52 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique (suggested: year month day hour minute second + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique (suggested: year month day hour minute second + random number).",
+);
 /// The `username` field.
-const FIELD_USERNAME: FieldSpec = FieldSpec {
-    wire: "username",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "User name.",
-};
+const FIELD_USERNAME: FieldSpec = FieldSpec::text("username", "User name.");
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: Some((10, 13)),
-        prefixes: &["08", "628"],
-        max_len: None,
-    },
-    doc: "User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text(
+        "mobile",
+        "User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.",
+    )
+    .with(Rules::NONE.digits(10, 13).prefixes(&["08", "628"]));
 /// The `email` field.
-const FIELD_EMAIL: FieldSpec = FieldSpec {
-    wire: "email",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Email account.",
-};
+const FIELD_EMAIL: FieldSpec = FieldSpec::text("email", "Email account.");
 /// The `channelCode` field.
-const FIELD_CHANNEL_CODE: FieldSpec = FieldSpec {
-    wire: "channelCode",
-    kind: FieldKind::Enum(&["QRIS", "EWALLET", "VA"]),
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payment channel (WayCode appendix, not recovered; the values below are those the docs name).",
-};
+const FIELD_CHANNEL_CODE: FieldSpec = FieldSpec::one_of(
+    "channelCode",
+    &["QRIS", "EWALLET", "VA"],
+    "Payment channel (WayCode appendix, not recovered; the values below are those the docs name).",
+);
 /// The `wayCode` field.
-const FIELD_WAY_CODE: FieldSpec = FieldSpec {
-    wire: "wayCode",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payment method within the channel, e.g. `DANA` (WayCode appendix, not recovered).",
-};
+const FIELD_WAY_CODE: FieldSpec = FieldSpec::text(
+        "wayCode",
+        "Payment method within the channel, e.g. `DANA` (WayCode appendix, not recovered).",
+    )
+    .optional();
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::Number,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole rupiah (does not support decimals).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::Number,
+    "Amount in whole rupiah (does not support decimals).",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL for the payment notification.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL for the payment notification.",
+);
 /// The `returnUrl` field.
-const FIELD_RETURN_URL: FieldSpec = FieldSpec {
-    wire: "returnUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Where the payer is redirected after a successful authorisation.",
-};
+const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
+        "returnUrl",
+        "Where the payer is redirected after a successful authorisation.",
+    )
+    .optional();
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark, returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.")
+    .optional();
 /// Create a pay-in (H2H): the payer pays through the returned payment URL, QR string or virtual account.
 ///
 /// `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

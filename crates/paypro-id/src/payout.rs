@@ -4,16 +4,16 @@
 //! `POST /v1/paypro/payOut` · sign in the body · `timestamp` as a number · moves money (never retried automatically) · documented
 //!
 //! Source: `shared/paypro-api/indonesia.md §4 (payout.html)`.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -40,140 +40,47 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique.",
+);
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::Number,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole rupiah (no decimals).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::Number,
+    "Amount in whole rupiah (no decimals).",
+);
 /// The `customerName` field.
-const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec {
-    wire: "customerName",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary name.",
-};
+const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec::text(
+    "customerName",
+    "Beneficiary name.",
+);
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: Some((10, 13)),
-        prefixes: &["08", "628"],
-        max_len: None,
-    },
-    doc: "Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text(
+        "mobile",
+        "Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.",
+    )
+    .with(Rules::NONE.digits(10, 13).prefixes(&["08", "628"]));
 /// The `email` field.
-const FIELD_EMAIL: FieldSpec = FieldSpec {
-    wire: "email",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary's email.",
-};
+const FIELD_EMAIL: FieldSpec = FieldSpec::text("email", "Beneficiary's email.");
 /// The `bankAccountNo` field.
-const FIELD_BANK_ACCOUNT_NO: FieldSpec = FieldSpec {
-    wire: "bankAccountNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary bank account number.",
-};
+const FIELD_BANK_ACCOUNT_NO: FieldSpec = FieldSpec::text(
+    "bankAccountNo",
+    "Beneficiary bank account number.",
+);
 /// The `bankCode` field.
-const FIELD_BANK_CODE: FieldSpec = FieldSpec {
-    wire: "bankCode",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Bank code from the Bank List appendix (not recovered), e.g. `0002`.",
-};
+const FIELD_BANK_CODE: FieldSpec = FieldSpec::text(
+    "bankCode",
+    "Bank code from the Bank List appendix (not recovered), e.g. `0002`.",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark, returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.")
+    .optional();
 /// Create a payout to a bank account.
 ///
 /// `POST /v1/paypro/payOut` · sign in the body · `timestamp` as a number · moves money (never retried automatically) · documented

@@ -8,15 +8,15 @@
 //! Notes from the docs:
 //!
 //! - The only endpoint whose `sign` travels in an HTTP header; the body carries none and is signed alone.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "id",
@@ -33,20 +33,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text("tradeNo", "Transaction number.");
 /// Get the payment voucher (proof) PDF of a transaction.
 ///
 /// `POST /v1/paypro/indonesia/query/voucher` · sign in the `sign` header · `timestamp` as a string · read-only (safe to retry) · documented

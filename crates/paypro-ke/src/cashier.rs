@@ -10,16 +10,16 @@
 //! - The docs title the page 'Payment Casher' (sic).
 //! - No mobile field: the payer enters it on the cashier page.
 //! - The table types timestamp as long; the example sends the string "1715941383720".
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
@@ -36,65 +36,24 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark; returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark; returned as is.")
+    .optional();
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number, unique.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Transaction number, unique.",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// Create a hosted cashier (Payment Casher) page where the payer enters the mobile number and pays.
 ///
 /// `POST /api/payinConsole` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

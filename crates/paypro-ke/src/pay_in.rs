@@ -8,16 +8,16 @@
 //! Notes from the docs:
 //!
 //! - The table types timestamp as long; the example sends the string "1715941383720".
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
@@ -40,80 +40,29 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark; returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark; returned as is.")
+    .optional();
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number, unique (recommended: year, month, day, hour, minute, second + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Transaction number, unique (recommended: year, month, day, hour, minute, second + random number).",
+);
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer's mobile (M-Pesa) number (in some countries, the mobile number is the account number).",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text(
+    "mobile",
+    "Payer's mobile (M-Pesa) number (in some countries, the mobile number is the account number).",
+);
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback URL.",
+);
 /// Create an M-Pesa pay-in: a payment prompt is pushed to the payer's phone.
 ///
 /// `POST /api/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

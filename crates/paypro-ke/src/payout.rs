@@ -8,16 +8,16 @@
 //! Notes from the docs:
 //!
 //! - The table types timestamp as integer; the example sends the string "1715941383720".
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
@@ -40,80 +40,31 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Amount in whole shillings; only integers are supported. The minimum is recommended to be greater than KSH 50.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark; returned as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark; returned as is.")
+    .optional();
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Transaction number, unique.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Transaction number, unique.",
+);
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: Some((12, 12)),
-        prefixes: &["2541", "2547"],
-        max_len: None,
-    },
-    doc: "Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text(
+        "mobile",
+        "Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.",
+    )
+    .with(Rules::NONE.digits(12, 12).prefixes(&["2541", "2547"]));
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback URL.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .optional();
 /// Create a B2C payout to an M-Pesa mobile number.
 ///
 /// `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

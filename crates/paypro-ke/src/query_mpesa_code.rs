@@ -9,15 +9,15 @@
 //!
 //! - Unlike the other Kenya queries, this one sends a timestamp (typed string; the example's `2222222222` is a placeholder, not a millisecond time).
 //! - The request field `code` (the M-Pesa receipt) has the same name as the response envelope's `code`; they are unrelated.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "ke",
@@ -34,20 +34,10 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `code` field.
-const FIELD_CODE: FieldSpec = FieldSpec {
-    wire: "code",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "M-Pesa transaction code (receipt), e.g. `SHL2A6WAQU`.",
-};
+const FIELD_CODE: FieldSpec = FieldSpec::text(
+    "code",
+    "M-Pesa transaction code (receipt), e.g. `SHL2A6WAQU`.",
+);
 /// Check a transaction's result by its M-Pesa transaction code (receipt).
 ///
 /// `POST /api/queryResultByCode` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented

@@ -8,14 +8,15 @@
 //! Notes from the docs:
 //!
 //! - The Mexico page copy shows no request body table; like every other country, the body carries only `timestamp` and `sign`.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, Provenance, ResponseField, Role,
+        SignPlacement, TimestampWire, ValueKind,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
 use serde::{Deserialize, Serialize};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",

@@ -10,17 +10,16 @@
 //! Notes from the docs:
 //!
 //! - The table types `timestamp` as long; the other Mexico examples send a JSON string, so it is sent as a string.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
+    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
@@ -46,125 +45,41 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique.",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique.",
+);
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole pesos (decimals not supported).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Amount in whole pesos (decimals not supported).",
+);
 /// The `mobile` field.
-const FIELD_MOBILE: FieldSpec = FieldSpec {
-    wire: "mobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer's mobile phone number.",
-};
+const FIELD_MOBILE: FieldSpec = FieldSpec::text("mobile", "Payer's mobile phone number.")
+    .optional();
 /// The `email` field.
-const FIELD_EMAIL: FieldSpec = FieldSpec {
-    wire: "email",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer's email.",
-};
+const FIELD_EMAIL: FieldSpec = FieldSpec::text("email", "Payer's email.").optional();
 /// The `payer` field.
-const FIELD_PAYER: FieldSpec = FieldSpec {
-    wire: "payer",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Payer name.",
-};
+const FIELD_PAYER: FieldSpec = FieldSpec::text("payer", "Payer name.").optional();
 /// The `wayCode` field.
-const FIELD_WAY_CODE: FieldSpec = FieldSpec {
-    wire: "wayCode",
-    kind: FieldKind::Enum(&["store", "va"]),
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Collection method code; restricts the cashier to one method (all are offered when absent).",
-};
+const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
+        "wayCode",
+        &["store", "va"],
+        "Collection method code; restricts the cashier to one method (all are offered when absent).",
+    )
+    .optional();
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback address.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback address.",
+);
 /// The `returnUrl` field.
-const FIELD_RETURN_URL: FieldSpec = FieldSpec {
-    wire: "returnUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.",
-};
+const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
+        "returnUrl",
+        "Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.",
+    )
+    .optional();
 /// Create a payment link: a hosted cashier page where the payer chooses how to pay.
 ///
 /// `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

@@ -10,17 +10,16 @@
 //! Notes from the docs:
 //!
 //! - The table types `timestamp` as integer and the page's example was not recovered; it is sent as a JSON string like every other Mexico example.
-use paypro_core::descriptor::{
-    DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
+use paypro_core::{
+    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
+    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    descriptor::{
+        DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
+        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+    },
+    lenient,
 };
-use paypro_core::{Checker, Endpoint, ValidationError};
-use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
 use serde::{Deserialize, Serialize};
-use paypro_core::{Amount, AmountInput, IntoAmount};
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{ResponseField, ValueKind};
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-use paypro_core::{CanonicalSink, SignValue};
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "mx",
@@ -49,170 +48,60 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     response: DataShape::Object(RESPONSE_FIELDS),
 };
 /// The `tradeNo` field.
-const FIELD_TRADE_NO: FieldSpec = FieldSpec {
-    wire: "tradeNo",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Merchant order number, unique (suggested: year month day hour minute second + random number).",
-};
+const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
+    "tradeNo",
+    "Merchant order number, unique (suggested: year month day hour minute second + random number).",
+);
 /// The `wayCode` field.
-const FIELD_WAY_CODE: FieldSpec = FieldSpec {
-    wire: "wayCode",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Bank code from the Bank List appendix (not recovered).",
-};
+const FIELD_WAY_CODE: FieldSpec = FieldSpec::text(
+    "wayCode",
+    "Bank code from the Bank List appendix (not recovered).",
+);
 /// The `amount` field.
-const FIELD_AMOUNT: FieldSpec = FieldSpec {
-    wire: "amount",
-    kind: FieldKind::Amount,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Amount in whole pesos (no decimal point).",
-};
+const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
+    "amount",
+    WireType::String,
+    "Amount in whole pesos (no decimal point).",
+);
 /// The `customerName` field.
-const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec {
-    wire: "customerName",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary name.",
-};
+const FIELD_CUSTOMER_NAME: FieldSpec = FieldSpec::text(
+    "customerName",
+    "Beneficiary name.",
+);
 /// The `customerMobile` field.
-const FIELD_CUSTOMER_MOBILE: FieldSpec = FieldSpec {
-    wire: "customerMobile",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary's mobile number.",
-};
+const FIELD_CUSTOMER_MOBILE: FieldSpec = FieldSpec::text(
+        "customerMobile",
+        "Beneficiary's mobile number.",
+    )
+    .optional();
 /// The `customerEmail` field.
-const FIELD_CUSTOMER_EMAIL: FieldSpec = FieldSpec {
-    wire: "customerEmail",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Beneficiary's email.",
-};
+const FIELD_CUSTOMER_EMAIL: FieldSpec = FieldSpec::text(
+        "customerEmail",
+        "Beneficiary's email.",
+    )
+    .optional();
 /// The `customerAccountType` field.
-const FIELD_CUSTOMER_ACCOUNT_TYPE: FieldSpec = FieldSpec {
-    wire: "customerAccountType",
-    kind: FieldKind::Enum(&["DebitCard", "CLABE"]),
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Type of the receiving account.",
-};
+const FIELD_CUSTOMER_ACCOUNT_TYPE: FieldSpec = FieldSpec::one_of(
+    "customerAccountType",
+    &["DebitCard", "CLABE"],
+    "Type of the receiving account.",
+);
 /// The `customerAccount` field.
-const FIELD_CUSTOMER_ACCOUNT: FieldSpec = FieldSpec {
-    wire: "customerAccount",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Receiving account: the card number or the CLABE, per customerAccountType.",
-};
+const FIELD_CUSTOMER_ACCOUNT: FieldSpec = FieldSpec::text(
+    "customerAccount",
+    "Receiving account: the card number or the CLABE, per customerAccountType.",
+);
 /// The `identity` field.
-const FIELD_IDENTITY: FieldSpec = FieldSpec {
-    wire: "identity",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Recipient's ID number.",
-};
+const FIELD_IDENTITY: FieldSpec = FieldSpec::text("identity", "Recipient's ID number.")
+    .optional();
 /// The `notifyUrl` field.
-const FIELD_NOTIFY_URL: FieldSpec = FieldSpec {
-    wire: "notifyUrl",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: true,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.",
-};
+const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
+    "notifyUrl",
+    "Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.",
+);
 /// The `remark` field.
-const FIELD_REMARK: FieldSpec = FieldSpec {
-    wire: "remark",
-    kind: FieldKind::Text,
-    wire_type: WireType::String,
-    required: false,
-    rules: Rules {
-        min: None,
-        max: None,
-        digits: None,
-        prefixes: &[],
-        max_len: None,
-    },
-    doc: "Remark, brought back as is.",
-};
+const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, brought back as is.")
+    .optional();
 /// Create a payout to a debit card or a CLABE account.
 ///
 /// `POST /v1/paypro/payOut` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented

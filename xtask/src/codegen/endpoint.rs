@@ -116,51 +116,57 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         &country.common.protocol.status_message_fields,
     );
 
-    let uses_amount = fields.iter().any(|f| f.kind == FieldKind::Amount);
-    let amount_use = if uses_amount {
-        quote!(
-            use paypro_core::{Amount, AmountInput, IntoAmount};
-        )
-    } else {
-        quote!()
-    };
-    let response_use = if e.data == DataShape::Object {
-        quote! {
-            use paypro_core::__private::RawValue;
-            use paypro_core::descriptor::{ResponseField, ValueKind};
-            use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-        }
-    } else {
-        quote!()
-    };
-    let field_use = if fields.is_empty() {
-        quote!()
-    } else {
-        quote!(
-            use paypro_core::descriptor::{FieldKind, FieldSpec, Rules, WireType};
-        )
-    };
-    let enum_use = if fields.iter().any(|f| f.kind == FieldKind::Enum) {
-        quote!(
-            use paypro_core::{CanonicalSink, SignValue};
-        )
-    } else {
-        quote!()
-    };
+    let mut imports = vec![
+        "paypro_core::descriptor::DataShape",
+        "paypro_core::descriptor::Effect",
+        "paypro_core::descriptor::EndpointDescriptor",
+        "paypro_core::descriptor::Provenance",
+        "paypro_core::descriptor::Role",
+        "paypro_core::descriptor::SignPlacement",
+        "paypro_core::descriptor::TimestampWire",
+        "paypro_core::Checker",
+        "paypro_core::Endpoint",
+        "paypro_core::ValidationError",
+        "serde::Deserialize",
+        "serde::Serialize",
+    ];
+    if !fields.is_empty() {
+        imports.push("paypro_core::descriptor::FieldSpec");
+    }
+    if fields.iter().any(|f| f.kind == FieldKind::Amount) {
+        imports.extend([
+            "paypro_core::descriptor::WireType",
+            "paypro_core::Amount",
+            "paypro_core::AmountInput",
+            "paypro_core::IntoAmount",
+        ]);
+    }
+    if fields.iter().any(|f| {
+        f.min.is_some() || f.max.is_some() || f.digits.is_some() || !f.prefixes.is_empty() || f.max_len.is_some()
+    }) {
+        imports.push("paypro_core::descriptor::Rules");
+    }
+    if e.data == DataShape::Object {
+        imports.extend([
+            "paypro_core::__private::RawValue",
+            "paypro_core::descriptor::ResponseField",
+            "paypro_core::descriptor::ValueKind",
+            "paypro_core::lenient",
+            "paypro_core::DecodeError",
+            "paypro_core::Extra",
+            "paypro_core::FromRaw",
+        ]);
+    }
+    if fields.iter().any(|f| f.kind == FieldKind::Enum) {
+        imports.extend(["paypro_core::CanonicalSink", "paypro_core::SignValue"]);
+    }
+    let imports = super::merged_uses(&imports);
     rust_file(
         &country.spec_path(),
         quote! {
             #module_doc
 
-            use paypro_core::descriptor::{
-                DataShape, Effect, EndpointDescriptor, Provenance, Role, SignPlacement, TimestampWire,
-            };
-            use paypro_core::{Checker, Endpoint, ValidationError};
-            #field_use
-            use serde::{Deserialize, Serialize};
-            #amount_use
-            #response_use
-            #enum_use
+            #imports
 
             #descriptor
             #(#field_consts)*
@@ -229,55 +235,52 @@ pub fn provenance(p: Provenance) -> TokenStream {
 fn field_const(f: &RequestField) -> TokenStream {
     let name = const_ident(f);
     let wire = &f.wire;
-    let kind = match f.kind {
-        FieldKind::Text => quote!(FieldKind::Text),
-        FieldKind::Amount => quote!(FieldKind::Amount),
+    let doc = &f.doc;
+    let base = match f.kind {
+        FieldKind::Text => quote!(FieldSpec::text(#wire, #doc)),
+        FieldKind::Amount => {
+            let wire_type = match f.wire_type {
+                WireType::String => quote!(WireType::String),
+                WireType::Number => quote!(WireType::Number),
+            };
+            quote!(FieldSpec::amount(#wire, #wire_type, #doc))
+        }
         FieldKind::Enum => {
             let values = f.values.iter().map(|v| &v.wire);
-            quote!(FieldKind::Enum(&[#(#values),*]))
+            quote!(FieldSpec::one_of(#wire, &[#(#values),*], #doc))
         }
     };
-    let wire_type = match f.wire_type {
-        WireType::String => quote!(WireType::String),
-        WireType::Number => quote!(WireType::Number),
-    };
-    let required = f.required;
-    let opt = |v: Option<TokenStream>| v.map_or(quote!(None), |v| quote!(Some(#v)));
-    let min = opt(f.min.map(|m| {
+    let optional = if f.required { quote!() } else { quote!(.optional()) };
+    let mut rules = Vec::new();
+    if let Some(m) = f.min {
         let m = num(m);
-        quote!(#m)
-    }));
-    let max = opt(f.max.map(|m| {
+        rules.push(quote!(.min(#m)));
+    }
+    if let Some(m) = f.max {
         let m = num(m);
-        quote!(#m)
-    }));
-    let digits = opt(f.digits.map(|[a, b]| {
+        rules.push(quote!(.max(#m)));
+    }
+    if let Some([a, b]) = f.digits {
         let (a, b) = (num(a), num(b));
-        quote!((#a, #b))
-    }));
-    let max_len = opt(f.max_len.map(|m| {
+        rules.push(quote!(.digits(#a, #b)));
+    }
+    if !f.prefixes.is_empty() {
+        let p = &f.prefixes;
+        rules.push(quote!(.prefixes(&[#(#p),*])));
+    }
+    if let Some(m) = f.max_len {
         let m = num(m);
-        quote!(#m)
-    }));
-    let prefixes = &f.prefixes;
-    let doc = &f.doc;
+        rules.push(quote!(.max_len(#m)));
+    }
+    let with = if rules.is_empty() {
+        quote!()
+    } else {
+        quote!(.with(Rules::NONE #(#rules)*))
+    };
     let item_doc = format!(" The `{wire}` field.");
     quote! {
         #[doc = #item_doc]
-        const #name: FieldSpec = FieldSpec {
-            wire: #wire,
-            kind: #kind,
-            wire_type: #wire_type,
-            required: #required,
-            rules: Rules {
-                min: #min,
-                max: #max,
-                digits: #digits,
-                prefixes: &[#(#prefixes),*],
-                max_len: #max_len,
-            },
-            doc: #doc,
-        };
+        const #name: FieldSpec = #base #optional #with;
     }
 }
 

@@ -300,3 +300,38 @@ pub fn raw_literal(text: &str) -> TokenStream {
 pub fn ident(name: &str) -> proc_macro2::Ident {
     proc_macro2::Ident::new(name, proc_macro2::Span::call_site())
 }
+
+/// `use` items for `paths` (`"paypro_core::descriptor::FieldSpec"`), merged into one tree per
+/// crate and sorted, so a generated file imports each crate once.
+pub fn merged_uses(paths: &[&str]) -> TokenStream {
+    #[derive(Default)]
+    struct Node(std::collections::BTreeMap<String, Node>, bool);
+    fn tree(name: &str, node: &Node) -> String {
+        let mut inner: Vec<String> = Vec::new();
+        if node.1 {
+            inner.push("self".to_string());
+        }
+        inner.extend(node.0.iter().map(|(k, v)| tree(k, v)));
+        match (node.1, node.0.len()) {
+            (true, 0) => name.to_string(),
+            (false, 1) => format!("{name}::{}", inner[0]),
+            _ => format!("{name}::{{{}}}", inner.join(", ")),
+        }
+    }
+    let mut roots = Node::default();
+    for path in paths {
+        let mut node = &mut roots;
+        for segment in path.split("::") {
+            node = node.0.entry(segment.to_string()).or_default();
+        }
+        node.1 = true;
+    }
+    roots
+        .0
+        .iter()
+        .map(|(root, node)| {
+            let text = format!("use {};", tree(root, node));
+            text.parse::<TokenStream>().expect("a use item")
+        })
+        .collect()
+}
