@@ -230,7 +230,6 @@ pub struct FieldSpec {
     pub doc: &'static str,
 }
 
-
 impl FieldSpec {
     /// A required text field sent as a JSON string, unconstrained.
     pub const fn text(wire: &'static str, doc: &'static str) -> FieldSpec {

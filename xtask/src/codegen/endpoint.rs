@@ -142,7 +142,11 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         ]);
     }
     if fields.iter().any(|f| {
-        f.min.is_some() || f.max.is_some() || f.digits.is_some() || !f.prefixes.is_empty() || f.max_len.is_some()
+        f.min.is_some()
+            || f.max.is_some()
+            || f.digits.is_some()
+            || !f.prefixes.is_empty()
+            || f.max_len.is_some()
     }) {
         imports.push("paypro_core::descriptor::Rules");
     }
@@ -250,7 +254,11 @@ fn field_const(f: &RequestField) -> TokenStream {
             quote!(FieldSpec::one_of(#wire, &[#(#values),*], #doc))
         }
     };
-    let optional = if f.required { quote!() } else { quote!(.optional()) };
+    let optional = if f.required {
+        quote!()
+    } else {
+        quote!(.optional())
+    };
     let mut rules = Vec::new();
     if let Some(m) = f.min {
         let m = num(m);
