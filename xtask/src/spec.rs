@@ -30,6 +30,9 @@ pub struct Common {
     pub signing: Signing,
     pub envelope: EnvelopeNames,
     pub outer_code: Vec<Spanned<OuterCodeSpec>>,
+    /// Response and notification fields every country shares, referenced by `use = "wire"`.
+    #[serde(default)]
+    pub shared_field: Vec<Spanned<ResponseField>>,
     pub status: Vec<Spanned<StatusSpec>>,
     pub failure: Vec<Spanned<FailureSpec>>,
     pub test_credentials: TestCredentials,
@@ -302,23 +305,99 @@ pub enum ValueKind {
     Status,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A field of a response's `data` or of a notification: written out, or `use = "name"` of a
+/// `[[shared_field]]` in common.toml (whose `doc` and `notes` it may add to or replace).
+#[derive(Debug, Clone)]
 pub struct ResponseField {
     pub wire: String,
     pub rust: Option<String>,
-    #[serde(default)]
     pub aliases: Vec<String>,
     pub kind: ValueKind,
     /// Notifications: a callback without it cannot be acted on, and is refused.
-    #[serde(default)]
     pub required: bool,
     /// The amount actually paid (what `is_fully_paid` compares with the expected amount).
-    #[serde(default)]
     pub paid: bool,
     pub doc: String,
-    #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A response field as written: either complete, or a reference to a shared field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResponseFieldInput {
+    #[serde(rename = "use")]
+    uses: Option<String>,
+    wire: Option<String>,
+    rust: Option<String>,
+    aliases: Option<Vec<String>>,
+    kind: Option<ValueKind>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    paid: bool,
+    doc: Option<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+thread_local! {
+    /// The shared fields of common.toml while the country files are parsed.
+    static SHARED_FIELDS: std::cell::RefCell<Vec<ResponseField>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes `fields` the targets of `use = "..."` while `parse` runs.
+pub fn with_shared_fields<T>(fields: Vec<ResponseField>, parse: impl FnOnce() -> T) -> T {
+    SHARED_FIELDS.with(|s| *s.borrow_mut() = fields);
+    let out = parse();
+    SHARED_FIELDS.with(|s| s.borrow_mut().clear());
+    out
+}
+
+impl<'de> Deserialize<'de> for ResponseField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let i = ResponseFieldInput::deserialize(d)?;
+        match i.uses {
+            Some(name) => {
+                if i.wire.is_some() || i.rust.is_some() || i.aliases.is_some() || i.kind.is_some() {
+                    return Err(D::Error::custom(format!(
+                        "`use = \"{name}\"` takes wire, rust, aliases and kind from the shared field; only doc, notes, required and paid may be given here"
+                    )));
+                }
+                let shared = SHARED_FIELDS
+                    .with(|s| s.borrow().iter().find(|f| f.wire == name).cloned())
+                    .ok_or_else(|| {
+                        D::Error::custom(format!(
+                            "`use = \"{name}\"`: common.toml has no [[shared_field]] with wire = \"{name}\""
+                        ))
+                    })?;
+                let mut notes = shared.notes;
+                notes.extend(i.notes);
+                Ok(ResponseField {
+                    doc: i.doc.unwrap_or(shared.doc),
+                    notes,
+                    required: i.required || shared.required,
+                    paid: i.paid || shared.paid,
+                    ..shared
+                })
+            }
+            None => {
+                let missing = |what: &str| {
+                    D::Error::custom(format!("missing field `{what}` (or `use` a shared field)"))
+                };
+                Ok(ResponseField {
+                    wire: i.wire.ok_or_else(|| missing("wire"))?,
+                    rust: i.rust,
+                    aliases: i.aliases.unwrap_or_default(),
+                    kind: i.kind.ok_or_else(|| missing("kind"))?,
+                    required: i.required,
+                    paid: i.paid,
+                    doc: i.doc.ok_or_else(|| missing("doc"))?,
+                    notes: i.notes,
+                })
+            }
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -783,5 +862,66 @@ pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
             line: 1,
             message: "[[status]] must list the success, partial and processing outcomes".into(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(toml_text: &str, shared: Vec<ResponseField>) -> Result<ResponseField, String> {
+        with_shared_fields(shared, || toml::from_str::<ResponseField>(toml_text))
+            .map_err(|e| e.message().to_string())
+    }
+
+    fn trade_no() -> ResponseField {
+        field(
+            "wire = \"platFormTradeNo\"\naliases = [\"payproTradeNo\"]\nkind = \"text\"\ndoc = \"Paypro number.\"\nnotes = [\"shared\"]",
+            vec![],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_use_takes_the_shared_field_and_its_own_doc_and_notes() {
+        let f = field(
+            "use = \"platFormTradeNo\"\nnotes = [\"here\"]\nrequired = true",
+            vec![trade_no()],
+        )
+        .unwrap();
+        assert_eq!(
+            (f.wire.as_str(), f.aliases.as_slice(), f.kind),
+            (
+                "platFormTradeNo",
+                &["payproTradeNo".to_string()][..],
+                ValueKind::Text
+            )
+        );
+        assert_eq!(f.doc, "Paypro number.");
+        assert_eq!(f.notes, ["shared", "here"]);
+        assert!(f.required);
+        let f = field(
+            "use = \"platFormTradeNo\"\ndoc = \"Own.\"",
+            vec![trade_no()],
+        )
+        .unwrap();
+        assert_eq!(f.doc, "Own.");
+    }
+
+    #[test]
+    fn a_use_names_a_shared_field_and_overrides_only_what_it_may() {
+        let e = field("use = \"nope\"", vec![trade_no()]).unwrap_err();
+        assert!(
+            e.contains("no [[shared_field]] with wire = \"nope\""),
+            "{e}"
+        );
+        let e = field(
+            "use = \"platFormTradeNo\"\nkind = \"decimal\"",
+            vec![trade_no()],
+        )
+        .unwrap_err();
+        assert!(e.contains("only doc, notes, required and paid"), "{e}");
+        let e = field("wire = \"x\"\ndoc = \"d\"", vec![]).unwrap_err();
+        assert!(e.contains("missing field `kind`"), "{e}");
     }
 }

@@ -101,9 +101,22 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.ends_with("common.toml"))
         .collect();
     entries.sort();
+    let shared: Vec<spec::ResponseField> = common
+        .as_ref()
+        .map(|c| {
+            c.spec
+                .shared_field
+                .iter()
+                .map(|f| f.get_ref().clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let mut countries = Vec::new();
     for path in entries {
-        match spec::parse::<CountrySpec>(&display(&path), read(&path)?) {
+        let text = read(&path)?;
+        match spec::with_shared_fields(shared.clone(), || {
+            spec::parse::<CountrySpec>(&display(&path), text)
+        }) {
             Ok(c) => countries.push(c),
             Err(e) => errors.push(e),
         }
