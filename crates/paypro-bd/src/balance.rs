@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · **inferred: the docs have no page for this endpoint in this country**
 //!
-//! Source: `shared/paypro-api/bangladesh.md §6 (Balance Inquiry page listed in the sidebar, not recovered; pattern of every other country)`.
+//! Source: no Paypro page was recovered; the facts and their reasons are in `spec/bd.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -81,7 +81,7 @@ const FIELDS: &[ResponseField] = &[
 ///
 /// **Inferred:** the docs' notification page for this country is missing; these fields follow the other countries' pages.
 ///
-/// Source: `shared/paypro-api/bangladesh.md §7 (Payment Notify page listed in the sidebar, not recovered; pattern of Mexico/Indonesia/Brazil/Vietnam/Pakistan)`.
+/// Source: no Paypro page was recovered; the facts and their reasons are in `spec/bd.toml`.
 ///
 /// Notes from the docs:
 ///

@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/seeds/bangladesh-payment.txt; bangladesh.md §1 (bengal/payment.html, bangladesh/payment.html)`.
+//! Source: Paypro's pages `bangladesh-payment`, `bengal/payment.html`, `bangladesh/payment.html`, as recorded (with the docs' contradictions) in `spec/bd.toml`.
 //!
 //! Notes from the docs:
 //!

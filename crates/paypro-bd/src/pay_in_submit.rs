@@ -5,7 +5,7 @@
 //!
 //! The Payment API and this API work together: after paying, the user submits the wallet transaction ID on the checkout page and the merchant forwards it here. Whatever the outer code, the final result comes from the notification or a pay-in query.
 //!
-//! Source: `shared/paypro-api/bangladesh.md §2 (bangladesh/paymentSubmit.html, newer docs only)`.
+//! Source: Paypro's page `bangladesh/paymentSubmit.html`, as recorded (with the docs' contradictions) in `spec/bd.toml`.
 //!
 //! Notes from the docs:
 //!

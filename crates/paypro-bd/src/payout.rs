@@ -5,7 +5,7 @@
 //!
 //! Payout API is used to initiate transfer requests to e-wallets or bank accounts.
 //!
-//! Source: `shared/paypro-api/bangladesh.md §3 (bengal/payout.html, bangladesh/payout.html)`.
+//! Source: Paypro's pages `bengal/payout.html`, `bangladesh/payout.html`, as recorded (with the docs' contradictions) in `spec/bd.toml`.
 //!
 //! Notes from the docs:
 //!

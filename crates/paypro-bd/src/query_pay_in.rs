@@ -5,7 +5,7 @@
 //!
 //! The merchant actively queries the pay-in result.
 //!
-//! Source: `shared/paypro-api/bangladesh.md §4 (bengal/paymentQuery.html)`.
+//! Source: Paypro's page `bengal/paymentQuery.html`, as recorded (with the docs' contradictions) in `spec/bd.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -81,7 +81,7 @@ const FIELDS: &[ResponseField] = &[
 ///
 /// **Inferred:** the docs' notification page for this country is missing; these fields follow the other countries' pages.
 ///
-/// Source: `shared/paypro-api/egypt.md §6 (paymentNotify.html, not recovered); fields as mexico.md §8`.
+/// Source: Paypro's page `paymentNotify.html`, as recorded (with the docs' contradictions) in `spec/eg.toml`.
 ///
 /// Notes from the docs:
 ///

@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/egypt.md §1 (payment.html)`.
+//! Source: Paypro's page `payment.html`, as recorded (with the docs' contradictions) in `spec/eg.toml`.
 //!
 //! Notes from the docs:
 //!

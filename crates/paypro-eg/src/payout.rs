@@ -5,7 +5,7 @@
 //!
 //! Payout API is used to initiate transfer requests to e-wallets or bank accounts.
 //!
-//! Source: `shared/paypro-api/seeds/egypt-payout.txt (egypt.md §2, payout.html)`.
+//! Source: Paypro's pages `egypt-payout`, `payout.html`, as recorded (with the docs' contradictions) in `spec/eg.toml`.
 //!
 //! Notes from the docs:
 //!

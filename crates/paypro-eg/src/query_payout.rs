@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/queryPayOutResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/egypt.md §4 (payoutQuery.html)`.
+//! Source: Paypro's page `payoutQuery.html`, as recorded (with the docs' contradictions) in `spec/eg.toml`.
 use paypro_core::{
     Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
     descriptor::{

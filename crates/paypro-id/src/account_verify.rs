@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/accountVerify` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/indonesia.md §9 (accountVerify.html)`.
+//! Source: Paypro's page `accountVerify.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/queryBalance` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/indonesia.md §7 (balance.html)`.
+//! Source: Paypro's page `balance.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
     descriptor::{

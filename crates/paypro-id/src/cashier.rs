@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/indonesia.md §3 (paymentCasher.html)`.
+//! Source: Paypro's page `paymentCasher.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
     IntoAmount, SignValue, ValidationError, __private::RawValue,

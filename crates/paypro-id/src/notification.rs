@@ -93,7 +93,7 @@ const FIELDS: &[ResponseField] = &[
 ///
 /// Callbacks carry `sign` over every other field (including ones this type does not know); verify it on the raw body before parsing.
 ///
-/// Source: `shared/paypro-api/indonesia.md §8 (paymentNotify.html)`.
+/// Source: Paypro's page `paymentNotify.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 ///
 /// Notes from the docs:
 ///

@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/seeds/indonesia-payment.txt`.
+//! Source: Paypro's page `indonesia-payment`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
     IntoAmount, SignValue, ValidationError, __private::RawValue,

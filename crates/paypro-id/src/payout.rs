@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/payOut` · sign in the body · `timestamp` as a number · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/indonesia.md §4 (payout.html)`.
+//! Source: Paypro's page `payout.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
     ValidationError, __private::RawValue,

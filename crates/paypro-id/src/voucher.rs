@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/indonesia/query/voucher` · sign in the `sign` header · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/indonesia.md §10 (proof.html)`.
+//! Source: Paypro's page `proof.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 //!
 //! Notes from the docs:
 //!

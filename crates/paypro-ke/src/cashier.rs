@@ -3,7 +3,7 @@
 //!
 //! `POST /api/payinConsole` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/kenya.md §2 (kenya/paymentCasher.html)`.
+//! Source: Paypro's page `kenya/paymentCasher.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -65,7 +65,7 @@ const FIELDS: &[ResponseField] = &[
 ///
 /// **Unsigned:** this country's callbacks carry no `sign` and no `timestamp`, so anyone who knows the URL can forge one. Before acting on a callback, query the order and compare its tradeNo, amount and status.
 ///
-/// Source: `shared/paypro-api/kenya.md §7 (kenya/paymentNotify.html)`.
+/// Source: Paypro's page `kenya/paymentNotify.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 ///
 /// Notes from the docs:
 ///

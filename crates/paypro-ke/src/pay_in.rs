@@ -3,7 +3,7 @@
 //!
 //! `POST /api/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/seeds/kenya-payment.txt; kenya.md §1 (kenya/payment.html)`.
+//! Source: Paypro's pages `kenya-payment`, `kenya/payment.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

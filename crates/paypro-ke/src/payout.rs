@@ -3,7 +3,7 @@
 //!
 //! `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
 //!
-//! Source: `shared/paypro-api/kenya.md §3 (kenya/payout.html)`.
+//! Source: Paypro's page `kenya/payout.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

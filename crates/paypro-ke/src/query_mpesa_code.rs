@@ -3,7 +3,7 @@
 //!
 //! `POST /api/queryResultByCode` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/kenya.md §6 (kenya/queryMpesaCode.html)`.
+//! Source: Paypro's page `kenya/queryMpesaCode.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -3,7 +3,7 @@
 //!
 //! `POST /api/queryPayinResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/kenya.md §4 (kenya/paymentQuery.html)`.
+//! Source: Paypro's page `kenya/paymentQuery.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -3,7 +3,7 @@
 //!
 //! `POST /api/queryPayOutResult` · sign in the body · no `timestamp` · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/kenya.md §5 (kenya/payoutQuery.html)`.
+//! Source: Paypro's page `kenya/payoutQuery.html`, as recorded (with the docs' contradictions) in `spec/ke.toml`.
 //!
 //! Notes from the docs:
 //!

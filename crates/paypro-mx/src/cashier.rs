@@ -5,7 +5,7 @@
 //!
 //! PaymentPage API (Payment Link Interface, 'Cashier payment interface'): redirects users to a predefined payment page; everything is handled by the PSP.
 //!
-//! Source: `shared/paypro-api/mexico.md §3 (paymentPage.html)`.
+//! Source: Paypro's page `paymentPage.html`, as recorded (with the docs' contradictions) in `spec/mx.toml`.
 //!
 //! Notes from the docs:
 //!

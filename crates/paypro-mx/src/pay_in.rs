@@ -5,7 +5,7 @@
 //!
 //! Payment API utilizes JSON data and does not provide a payment page; the merchant builds and manages its own payment page.
 //!
-//! Source: `shared/paypro-api/seeds/mexico-payment.txt (mexico.md §2, payment.html)`.
+//! Source: Paypro's pages `mexico-payment`, `payment.html`, as recorded (with the docs' contradictions) in `spec/mx.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -5,7 +5,7 @@
 //!
 //! Used to initiate transfer requests to e-wallets or bank accounts; the bank is chosen by `wayCode` from the Bank List.
 //!
-//! Source: `shared/paypro-api/mexico.md §4 (payout.html)`.
+//! Source: Paypro's page `payout.html`, as recorded (with the docs' contradictions) in `spec/mx.toml`.
 //!
 //! Notes from the docs:
 //!

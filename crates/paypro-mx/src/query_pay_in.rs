@@ -3,7 +3,7 @@
 //!
 //! `POST /v1/paypro/queryPayInResult` · sign in the body · `timestamp` as a string · read-only (safe to retry) · documented
 //!
-//! Source: `shared/paypro-api/mexico.md §5 (paymentQuery.html)`.
+//! Source: Paypro's page `paymentQuery.html`, as recorded (with the docs' contradictions) in `spec/mx.toml`.
 //!
 //! Notes from the docs:
 //!

@@ -5,7 +5,7 @@
 //!
 //! The business party can actively query the payout result.
 //!
-//! Source: `shared/paypro-api/mexico.md §6 (payoutQuery.html)`.
+//! Source: Paypro's page `payoutQuery.html`, as recorded (with the docs' contradictions) in `spec/mx.toml`.
 use paypro_core::{
     Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
     descriptor::{

@@ -411,7 +411,7 @@ fn notification_rs(country: &Country) -> String {
     if n.provenance == Provenance::Inferred {
         doc.push_str("\n\n**Inferred:** the docs' notification page for this country is missing; these fields follow the other countries' pages.");
     }
-    doc.push_str(&format!("\n\nSource: `shared/paypro-api/{}`.", n.source));
+    doc.push_str(&super::source_line(&n.source, &country.spec_path()));
     if !n.notes.is_empty() {
         doc.push_str("\n\nNotes from the docs:\n");
         for note in &n.notes {

@@ -81,7 +81,7 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
     if let Some(doc) = &e.doc {
         module_doc.push_str(&format!("\n\n{}", doc.trim()));
     }
-    module_doc.push_str(&format!("\n\nSource: `shared/paypro-api/{}`.", e.source));
+    module_doc.push_str(&super::source_line(&e.source, &country.spec_path()));
     module_doc.push_str(&bullet_notes("Notes from the docs:", &e.notes));
     let module_doc: TokenStream = module_doc
         .lines()

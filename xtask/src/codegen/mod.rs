@@ -348,3 +348,34 @@ pub fn merged_uses(paths: &[&str]) -> TokenStream {
         })
         .collect()
 }
+
+/// Where a generated item's facts come from, citing only what a clone holds: the Paypro pages
+/// by name (from the spec's `source`) and the spec file that records them.
+pub fn source_line(source: &str, spec_path: &str) -> String {
+    let pages: Vec<&str> = source
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';'))
+        .filter_map(|w| {
+            if w.ends_with(".html") {
+                Some(w)
+            } else {
+                // A page saved with the project brief: `seeds/indonesia-payment.txt`.
+                w.strip_prefix("seeds/")
+                    .and_then(|w| w.strip_suffix(".txt"))
+            }
+        })
+        .collect();
+    match pages.as_slice() {
+        [] => format!(
+            "\n\nSource: no Paypro page was recovered; the facts and their reasons are in `{spec_path}`."
+        ),
+        pages => format!(
+            "\n\nSource: Paypro's page{} {}, as recorded (with the docs' contradictions) in `{spec_path}`.",
+            if pages.len() > 1 { "s" } else { "" },
+            pages
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
