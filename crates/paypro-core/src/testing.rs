@@ -382,6 +382,68 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
     }
 }
 
+/// What every country's generated request tests check, written once: with the spec's test
+/// credentials ([`crate::protocol::TEST_MERCHANT_NO`], [`crate::protocol::TEST_SECRET`]).
+pub mod requests {
+    use crate::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
+    use crate::{
+        Credentials, Endpoint, FieldError, PreparedRequest, Secret, ValidationError,
+        canonical_string_of_map, sign_map, unsigned_body,
+    };
+
+    /// The test merchant.
+    pub fn test_credentials() -> Credentials {
+        Credentials::new(TEST_MERCHANT_NO, test_secret())
+    }
+
+    /// The test secret.
+    pub fn test_secret() -> Secret {
+        Secret::new(TEST_SECRET).expect("the test secret is not blank")
+    }
+
+    /// What a snapshot pins: request line, headers, body, canonical string and sign.
+    pub fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
+        let prepared = PreparedRequest::new(request, &test_credentials(), timestamp);
+        let canonical = request.canonical_string(prepared.timestamp);
+        format!(
+            "{prepared}\n\ncanonical: {canonical}\nsign: {}",
+            prepared.sign
+        )
+    }
+
+    /// The body's keys, in the order they are sent.
+    pub fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
+        let prepared = PreparedRequest::new(request, &test_credentials(), timestamp);
+        let body: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&prepared.body).expect("the body is a JSON object");
+        body.keys().cloned().collect()
+    }
+
+    /// The derive's compile-time order agrees with the dynamic signer over the body.
+    pub fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
+        let prepared = PreparedRequest::new(request, &test_credentials(), timestamp);
+        let body = unsigned_body(request, timestamp);
+        let map = body.as_object().expect("the body is a JSON object");
+        assert_eq!(prepared.sign, sign_map(map, &test_secret()));
+        assert_eq!(
+            request.canonical_string(prepared.timestamp),
+            canonical_string_of_map(map)
+        );
+    }
+
+    /// Builds `T` from JSON input through its builder `B` and returns the broken rules.
+    pub fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
+    where
+        B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
+    {
+        let builder: B = serde_json::from_str(json).expect("builder input is JSON");
+        match builder.try_into() {
+            Ok(_) => Vec::new(),
+            Err(e) => e.errors().to_vec(),
+        }
+    }
+}
+
 /// Reshapings of a genuine, signed callback that keep its signature valid: what an attacker
 /// who captured one callback can do without the secret. A receiver must refuse to act on each.
 pub mod replay {

@@ -1,51 +1,10 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! One group per endpoint, built from the spec's example.
 use paypro_bd::*;
-use paypro_core::{canonical_string_of_map, sign_map, unsigned_body};
+use paypro_core::testing::requests::{
+    assert_signers_agree, body_keys, errors_from_json, shape,
+};
 use crate::examples;
-fn credentials() -> Credentials {
-    Credentials::new(
-        protocol::TEST_MERCHANT_NO,
-        Secret::new(protocol::TEST_SECRET).unwrap(),
-    )
-}
-/// What a snapshot pins: request line, headers, body, canonical string and sign.
-fn shape<E: Endpoint>(request: &E, timestamp: u64) -> String {
-    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
-    let canonical = request.canonical_string(prepared.timestamp);
-    format!("{prepared}\n\ncanonical: {canonical}\nsign: {}", prepared.sign)
-}
-fn body_keys<E: Endpoint>(request: &E, timestamp: u64) -> Vec<String> {
-    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
-    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
-            &prepared.body,
-        )
-        .expect("the body is a JSON object");
-    body.keys().cloned().collect()
-}
-/// The derive's compile-time order agrees with the dynamic signer over the body.
-fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
-    let prepared = PreparedRequest::new(request, &credentials(), timestamp);
-    let body = unsigned_body(request, timestamp);
-    let map = body.as_object().expect("the body is a JSON object");
-    assert_eq!(
-        prepared.sign, sign_map(map, & Secret::new(protocol::TEST_SECRET).unwrap())
-    );
-    assert_eq!(
-        request.canonical_string(prepared.timestamp), canonical_string_of_map(map)
-    );
-}
-/// Builds from JSON input and returns the broken rules.
-fn errors_from_json<B, T>(json: &str) -> Vec<FieldError>
-where
-    B: serde::de::DeserializeOwned + TryInto<T, Error = ValidationError>,
-{
-    let builder: B = serde_json::from_str(json).expect("builder input is JSON");
-    match builder.try_into() {
-        Ok(_) => Vec::new(),
-        Err(e) => e.errors().to_vec(),
-    }
-}
 #[test]
 fn pay_in_request_shape() {
     insta::assert_snapshot!(
