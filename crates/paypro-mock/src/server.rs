@@ -229,7 +229,7 @@ fn handle(
                         && o.merchant_no == merchant
                         && (o.trade_no == trade_no || o.id == trade_no)
                 })
-                .filter(|o| o.status.is_paid())
+                .filter(|o| o.status.moved_money())
                 .ok_or_else(|| {
                     not_found(&format!("{trade_no} (a voucher needs a successful order)"))
                 })?;

@@ -249,7 +249,7 @@ async fn a_genuine_failure_follows_success() {
         assert_eq!(statuses.len(), 2);
         assert_eq!(statuses[0], Status::Success);
         assert_eq!(statuses[1].code(), "00029");
-        assert!(statuses[1].is_final() && !statuses[1].is_paid());
+        assert!(statuses[1].is_final() && !statuses[1].moved_money());
     })
     .await;
 }

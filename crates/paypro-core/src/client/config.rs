@@ -121,6 +121,12 @@ impl Config {
     }
 
     /// Reuse an existing `reqwest::Client` (and its connection pool).
+    ///
+    /// **It must not follow redirects**: build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`. A redirect followed by the client would
+    /// send the signed body again, perhaps to another host; the SDK notices when the answer
+    /// came from another URL and reports [`super::Error::Unreadable`] (money may have moved),
+    /// but cannot undo the second request. The clients the SDK builds never follow redirects.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self

@@ -94,8 +94,10 @@ impl Status {
             other => other,
         }
     }
-    /// Whether the transaction succeeded, fully or partly.
-    pub fn is_paid(&self) -> bool {
+    /// Whether money moved, in full or in part (success or partial payment).
+    /// Not a reason to deliver: a partial payment is never "paid"; use
+    /// [`crate::is_fully_paid`] (or a type's `is_fully_paid(expected)`) for that.
+    pub fn moved_money(&self) -> bool {
         matches!(self, Status::Success | Status::PartialPayment)
     }
     /// Whether the transaction has reached its final state.
