@@ -1,10 +1,10 @@
 // @generated from spec/eg.toml by `cargo xtask gen`; do not edit.
 //! The payment notification.
-use paypro_core::__private::RawValue;
-use paypro_core::descriptor::{
-    NotificationDescriptor, Provenance, ResponseField, ValueKind,
+use paypro_core::{
+    DecodeError, Extra, FromRaw, __private::RawValue,
+    descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind},
+    lenient,
 };
-use paypro_core::{lenient, DecodeError, Extra, FromRaw};
 use serde::Serialize;
 /// What the spec says about this country's notifications.
 pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {

@@ -1,7 +1,8 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
 //!The blocking client (feature `blocking`), for programs without an async runtime.
-use paypro_core::client::{Config, ConfigError, Error, Reply};
-use paypro_core::client::{ReconcileOptions, Reconciled};
+use paypro_core::client::{
+    Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply,
+};
 #[allow(unused_imports)]
 use crate::*;
 /// A blocking client for Paypro Kenya: the same methods as [`crate::Client`], without `async`.

@@ -1,7 +1,8 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
 //!The async client (feature `client`, on by default).
-use paypro_core::client::{Config, ConfigError, Error, Reply};
-use paypro_core::client::{ReconcileOptions, Reconciled};
+use paypro_core::client::{
+    Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply,
+};
 #[allow(unused_imports)]
 use crate::*;
 /// An async client for Paypro Kenya: one method per endpoint.

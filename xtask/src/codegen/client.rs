@@ -90,17 +90,23 @@ fn method(country: &Country, plan: &EndpointPlan, flavor: Flavor) -> TokenStream
 pub fn generate(country: &Country, flavor: Flavor) -> String {
     let c = country.file.spec.country.get_ref();
     let methods = country.endpoints.iter().map(|p| method(country, p, flavor));
-    let reconcile_use = if country
+    let mut imports = vec![
+        "paypro_core::client::Config",
+        "paypro_core::client::ConfigError",
+        "paypro_core::client::Error",
+        "paypro_core::client::Reply",
+    ];
+    if country
         .endpoints
         .iter()
         .any(|p| p.spec.reconcile_with.is_some())
     {
-        quote!(
-            use paypro_core::client::{ReconcileOptions, Reconciled};
-        )
-    } else {
-        quote!()
-    };
+        imports.extend([
+            "paypro_core::client::ReconcileOptions",
+            "paypro_core::client::Reconciled",
+        ]);
+    }
+    let imports = super::merged_uses(&imports);
     let krate = country.crate_ident();
     let (core_client, module_doc, type_doc) = match flavor {
         Flavor::Async => (
@@ -129,8 +135,7 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
         quote! {
             #![doc = #module_doc]
 
-            use paypro_core::client::{Config, ConfigError, Error, Reply};
-            #reconcile_use
+            #imports
 
             #[allow(unused_imports)]
             use crate::*;

@@ -462,14 +462,23 @@ fn notification_rs(country: &Country) -> String {
         }
     };
     let prov = provenance(n.provenance);
+    let imports = super::merged_uses(&[
+        "paypro_core::__private::RawValue",
+        "paypro_core::descriptor::NotificationDescriptor",
+        "paypro_core::descriptor::Provenance",
+        "paypro_core::descriptor::ResponseField",
+        "paypro_core::descriptor::ValueKind",
+        "paypro_core::lenient",
+        "paypro_core::DecodeError",
+        "paypro_core::Extra",
+        "paypro_core::FromRaw",
+        "serde::Serialize",
+    ]);
     rust_file(
         &country.spec_path(),
         quote! {
             //! The payment notification.
-            use paypro_core::__private::RawValue;
-            use paypro_core::descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind};
-            use paypro_core::{lenient, DecodeError, Extra, FromRaw};
-            use serde::Serialize;
+            #imports
 
             /// What the spec says about this country's notifications.
             pub const NOTIFICATION: NotificationDescriptor = NotificationDescriptor {
