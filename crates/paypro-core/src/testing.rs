@@ -524,6 +524,30 @@ pub mod replay {
     }
 }
 
+/// proptest, for generated property tests (`paypro_core::testing::proptest::prelude::*`).
+pub use proptest;
+
+/// Runs `check` on `cases` values drawn from `strategy` (shrinking a failure to a minimal
+/// input, which fails the calling test): the count-bounded sibling of [`fuzz`].
+pub fn check_cases<S>(
+    name: &str,
+    cases: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), String>,
+) where
+    S: proptest::strategy::Strategy,
+{
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    if let Err(e) = runner.run(&strategy, |value| check(value).map_err(TestCaseError::fail)) {
+        panic!("{name}: {e}");
+    }
+}
+
 /// Time-bounded fuzzing with proptest's generators and shrinking: runs `check` on values drawn
 /// from `strategy` for [`fuzz_budget`] (the `PAYPRO_FUZZ_SECS` environment variable, 2 s by
 /// default), then prints `fuzz NAME: N executions in S s, 0 findings`. A finding (an `Err` or a

@@ -146,6 +146,41 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
+fn pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        (1u64..= 9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n
+        .to_string())).boxed().prop_map(| v | Some(("amount", v))).boxed(),
+        prop::sample::select(vec!["EWALLET_BKASH", "EWALLET_NAGAD", "BKASH", "NAGAD"])
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("wayCode", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
+        v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
+        | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("returnUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728609257212);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn pay_in_submit_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::pay_in_submit(), 1728609257212), @
@@ -214,6 +249,34 @@ fn pay_in_submit_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "trxId", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "trxId", "` ")));
     let _ = errors_from_json::<PayInSubmitBuilder, PayInSubmitRequest>;
+}
+#[test]
+fn pay_in_submit_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("platFormTradeNo", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("trxId", v)))
+        .boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "pay-in-submit",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayInSubmitRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728609257212);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn payout_request_shape() {
@@ -372,6 +435,41 @@ fn payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
+fn payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed(), (1u64..= 9223372036854775807u64).prop_map(| n :
+        u64 | serde_json::Value::from(n.to_string())).boxed().prop_map(| v |
+        Some(("amount", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("walletId", v))).boxed(),
+        prop::sample::select(vec!["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD",
+        "BKASH", "NAGAD"]).prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("wayCode", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("remark", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728611780130);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_pay_in(), 1729153976003), @
@@ -421,6 +519,32 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
 #[test]
+fn query_pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1729153976003);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_payout(), 1728613320708), @
@@ -465,6 +589,32 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
 #[test]
+fn query_payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613320708);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::balance(), 1724151084278), @
@@ -494,4 +644,27 @@ fn balance_json_input_builds_the_same_request() {
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}
+#[test]
+fn balance_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![];
+    paypro_core::testing::check_cases(
+        "balance",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: BalanceRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1724151084278);
+            Ok(())
+        },
+    );
 }

@@ -205,6 +205,42 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
+fn pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("payer", v))).boxed(), (100u64..= 10000u64).prop_map(| n : u64 |
+        serde_json::Value::from(n.to_string())).boxed().prop_map(| v | Some(("amount",
+        v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
+        | Some(("remark", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("mobile", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("returnUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728609257212);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn pay_in_adjusted_amount_limits_replace_the_documented_ones() {
     let adjusted = |amount: u64| {
         examples::pay_in().to_builder().amount(amount).amount_limits(99, 10001).build()
@@ -419,6 +455,39 @@ fn payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
+fn payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("customerName", v))).boxed(), (100u64..= 10000u64).prop_map(| n : u64 |
+        serde_json::Value::from(n.to_string())).boxed().prop_map(| v | Some(("amount",
+        v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
+        | Some(("remark", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("walletId", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728611780130);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn payout_adjusted_amount_limits_replace_the_documented_ones() {
     let adjusted = |amount: u64| {
         examples::payout().to_builder().amount(amount).amount_limits(99, 10001).build()
@@ -497,6 +566,32 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
 #[test]
+fn query_pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613488294);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_payout(), 1728613320708), @
@@ -548,6 +643,32 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
 #[test]
+fn query_payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613320708);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::balance(), 1724151084278), @
@@ -577,4 +698,27 @@ fn balance_json_input_builds_the_same_request() {
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}
+#[test]
+fn balance_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![];
+    paypro_core::testing::check_cases(
+        "balance",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: BalanceRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1724151084278);
+            Ok(())
+        },
+    );
 }

@@ -238,6 +238,47 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
+fn pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("username", v))).boxed(),
+        "08[0-9]{8,11}|628[0-9]{7,10}".prop_map(serde_json::Value::from).boxed()
+        .prop_map(| v | Some(("mobile", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("email", v)))
+        .boxed(), prop::sample::select(vec!["QRIS", "EWALLET", "VA"])
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("channelCode",
+        v))).boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed()).prop_map(| v | v.map(| v | ("wayCode", v))).boxed(), (1u64..=
+        9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n)).boxed()
+        .prop_map(| v | Some(("amount", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed()).prop_map(| v | v.map(| v | ("returnUrl", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("remark", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1732988442913);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn cashier_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::cashier(), 1732988442913), @
@@ -442,6 +483,46 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
+}
+#[test]
+fn cashier_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed(), (1u64..= 9223372036854775807u64).prop_map(| n :
+        u64 | serde_json::Value::from(n)).boxed().prop_map(| v | Some(("amount", v)))
+        .boxed(), "08[0-9]{8,11}|628[0-9]{7,10}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("mobile", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("email", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("username", v))).boxed(),
+        prop::option::of(prop::sample::select(vec!["QRIS", "EWALLET", "VA"])
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("channelCode", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("wayCode", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed()
+        .prop_map(| v | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("returnUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "cashier",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: CashierRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1732988442913);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn payout_request_shape() {
@@ -687,6 +768,44 @@ fn payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
+fn payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed(), (1u64..= 9223372036854775807u64).prop_map(| n :
+        u64 | serde_json::Value::from(n)).boxed().prop_map(| v | Some(("amount", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("customerName", v))).boxed(), "08[0-9]{8,11}|628[0-9]{7,10}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("mobile", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
+        v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1732985021335);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_pay_in(), 1728613488294), @
@@ -736,6 +855,32 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
+}
+#[test]
+fn query_pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613488294);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn query_payout_request_shape() {
@@ -789,6 +934,32 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
 #[test]
+fn query_payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613320708);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::balance(), 1724151084278), @
@@ -822,6 +993,29 @@ fn balance_json_input_builds_the_same_request() {
 #[test]
 fn balance_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
+}
+#[test]
+fn balance_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![];
+    paypro_core::testing::check_cases(
+        "balance",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: BalanceRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1724151084278);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn account_verify_request_shape() {
@@ -894,6 +1088,34 @@ fn account_verify_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<AccountVerifyBuilder, AccountVerifyRequest>;
 }
 #[test]
+fn account_verify_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
+        .boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "account-verify",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: AccountVerifyRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1732988442913);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn voucher_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::voucher(), 1728613320708), @
@@ -938,4 +1160,30 @@ fn voucher_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<VoucherBuilder, VoucherRequest>;
+}
+#[test]
+fn voucher_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "voucher",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: VoucherRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1728613320708);
+            Ok(())
+        },
+    );
 }

@@ -133,6 +133,38 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
+fn pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        (1u64..= 9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n
+        .to_string())).boxed().prop_map(| v | Some(("amount", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("mobile", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1715941383720);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn cashier_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::cashier(), 1715941383720), @
@@ -229,6 +261,37 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
+}
+#[test]
+fn cashier_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        (1u64..= 9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n
+        .to_string())).boxed().prop_map(| v | Some(("amount", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
+        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("notifyUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "cashier",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: CashierRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1715941383720);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn payout_request_shape() {
@@ -371,6 +434,39 @@ fn payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
+fn payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        (1u64..= 9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n
+        .to_string())).boxed().prop_map(| v | Some(("amount", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
+        .boxed(), "2541[0-9]{8,8}|2547[0-9]{8,8}".prop_map(serde_json::Value::from)
+        .boxed().prop_map(| v | Some(("mobile", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("notifyUrl", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: PayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 1715941383720);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_pay_in(), 0), @
@@ -417,6 +513,32 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
 #[test]
+fn query_pay_in_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-pay-in",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayInRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 0);
+            Ok(())
+        },
+    );
+}
+#[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_payout(), 0), @
@@ -461,6 +583,32 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
+}
+#[test]
+fn query_payout_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("tradeNo", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-payout",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryPayoutRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 0);
+            Ok(())
+        },
+    );
 }
 #[test]
 fn query_mpesa_code_request_shape() {
@@ -516,4 +664,30 @@ fn query_mpesa_code_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "code", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "code", "` ")));
     let _ = errors_from_json::<QueryMpesaCodeBuilder, QueryMpesaCodeRequest>;
+}
+#[test]
+fn query_mpesa_code_any_valid_input_signs_what_it_sends() {
+    use paypro_core::testing::proptest::prelude::*;
+    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
+        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
+        Some(("code", v))).boxed()
+    ];
+    paypro_core::testing::check_cases(
+        "query-mpesa-code",
+        64,
+        fields,
+        |fields| {
+            let input: serde_json::Map<String, serde_json::Value> = fields
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let request: QueryMpesaCodeRequest = serde_json::from_value(
+                    serde_json::Value::Object(input.clone()),
+                )
+                .map_err(|e| format!("{input:?} does not build: {e}"))?;
+            assert_signers_agree(&request, 2222222222);
+            Ok(())
+        },
+    );
 }
