@@ -59,6 +59,7 @@ pub enum OpsError {
         received: Box<ReceivedNotification>,
     },
     /// The call failed; the error says whether money may have moved.
+    #[cfg(feature = "client")]
     Call(paypro_core::client::Error),
     /// The call succeeded but its answer cannot be written as JSON.
     Unprintable(serde_json::Error),
@@ -98,6 +99,7 @@ impl fmt::Display for OpsError {
                     "country `{country}` does not sign its notifications: nothing in this one is verified"
                 )
             }
+            #[cfg(feature = "client")]
             OpsError::Call(e) => write!(f, "{e}"),
             OpsError::Unprintable(e) => {
                 write!(
@@ -116,6 +118,7 @@ impl std::error::Error for OpsError {
             | OpsError::BadSignature(e)
             | OpsError::Refused(e) => Some(e),
             OpsError::Unusable(e) => Some(e),
+            #[cfg(feature = "client")]
             OpsError::Call(e) => Some(e),
             _ => None,
         }

@@ -188,6 +188,7 @@ pub fn generate(countries: &[Country]) -> String {
                     received: Box<ReceivedNotification>,
                 },
                 /// The call failed; the error says whether money may have moved.
+                #[cfg(feature = "client")]
                 Call(paypro_core::client::Error),
                 /// The call succeeded but its answer cannot be written as JSON.
                 Unprintable(serde_json::Error),
@@ -221,6 +222,7 @@ pub fn generate(countries: &[Country]) -> String {
                             f,
                             "country `{country}` does not sign its notifications: nothing in this one is verified"
                         ),
+                        #[cfg(feature = "client")]
                         OpsError::Call(e) => write!(f, "{e}"),
                         OpsError::Unprintable(e) => {
                             write!(f, "the call succeeded but its answer cannot be written as JSON: {e}")
@@ -238,6 +240,7 @@ pub fn generate(countries: &[Country]) -> String {
                             Some(e)
                         }
                         OpsError::Unusable(e) => Some(e),
+                        #[cfg(feature = "client")]
                         OpsError::Call(e) => Some(e),
                         _ => None,
                     }
