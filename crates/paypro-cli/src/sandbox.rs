@@ -29,7 +29,7 @@ pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
             }],
             ..paypro_mock::MockConfig::default()
         };
-        let gateway = paypro_mock::MockGateway::start(config)
+        let gateway = paypro_mock::MockGateway::start(config, paypro_all::COUNTRIES)
             .await
             .map_err(|e| Fail::new(Exit::Refused, format!("cannot listen on port {port}: {e}")))?;
         {

@@ -199,10 +199,13 @@ fn calls_against_the_sandbox_and_each_failure_class() {
         .build()
         .unwrap();
     let gateway = runtime
-        .block_on(MockGateway::start(MockConfig {
-            settle_after: Duration::from_millis(20),
-            ..MockConfig::default()
-        }))
+        .block_on(MockGateway::start(
+            MockConfig {
+                settle_after: Duration::from_millis(20),
+                ..MockConfig::default()
+            },
+            paypro_all::COUNTRIES,
+        ))
         .unwrap();
     let base = gateway.base_url("id").unwrap();
     let env = [SECRET_ENV, MERCHANT_ENV, ("PAYPRO_BASE_URL", base.as_str())];

@@ -1,9 +1,11 @@
 #![doc = include_str!("../README.md")]
 //!
 //! ```no_run
-//! # async fn demo() -> std::io::Result<()> {
+//! # use paypro_core::descriptor::CountryDescriptor;
+//! # async fn demo(countries: &'static [&'static CountryDescriptor]) -> std::io::Result<()> {
 //! use paypro_mock::{MockConfig, MockGateway};
-//! let gateway = MockGateway::start(MockConfig::default()).await?;
+//! // `countries`: a country crate's `&[&paypro_id::COUNTRY]`, or `paypro_all::COUNTRIES`.
+//! let gateway = MockGateway::start(MockConfig::default(), countries).await?;
 //! let base_url = gateway.base_url("id").unwrap(); // http://127.0.0.1:PORT/indonesia-pay
 //! # let _ = base_url;
 //! # Ok(())
@@ -142,13 +144,10 @@ pub struct MockGateway {
 }
 
 impl MockGateway {
-    /// Starts serving every country of [`paypro_all::COUNTRIES`].
-    pub async fn start(config: MockConfig) -> std::io::Result<MockGateway> {
-        Self::start_with(config, paypro_all::COUNTRIES).await
-    }
-
-    /// Starts serving `countries`.
-    pub async fn start_with(
+    /// Starts serving `countries` (a country crate's `&[&COUNTRY]`, or every country of
+    /// `paypro_all::COUNTRIES`). The sandbox depends on no country crate: it is driven by
+    /// the descriptors it is given.
+    pub async fn start(
         config: MockConfig,
         countries: &'static [&'static CountryDescriptor],
     ) -> std::io::Result<MockGateway> {

@@ -6,7 +6,7 @@ use super::{Country, Files};
 pub fn generate(countries: &[Country], files: &mut Files) {
     let header = "@generated from spec/*.toml by `cargo xtask gen`; do not edit.";
     let mut manifest = format!(
-        "# {header}\n[package]\nname = \"paypro-all\"\ndescription = \"Every Paypro country crate, and the list of their descriptors.\"\nversion.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\nrepository.workspace = true\n\n[features]\ndefault = []\n# Every country's `Client`.\nclient = ["
+        "# {header}\n[package]\nname = \"paypro-all\"\ndescription = \"Every Paypro country crate, and the list of their descriptors.\"\nversion.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\nrepository.workspace = true\n\n# Re-exports only: nothing to unit-test or doctest here.\n[lib]\ntest = false\ndoctest = false\n\n[features]\ndefault = []\n# Every country's `Client`.\nclient = ["
     );
     let clients: Vec<String> = countries
         .iter()

@@ -58,6 +58,10 @@ readme = "README.md"
 keywords = ["paypro", "payments", "payouts", "{keyword}"]
 categories = ["api-bindings"]
 
+[lib]
+# The generated tests are tests/spec/ and the doctests; the library has no unit tests.
+test = false
+
 [features]
 default = ["client", "rustls"]
 # The HTTP client: `Client`, one async method per endpoint. Without it: types, signing and

@@ -27,7 +27,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 settle_after: Duration::from_millis(300),
                 ..Default::default()
             };
-            let sandbox = paypro_mock::MockGateway::start(config).await?;
+            let sandbox = paypro_mock::MockGateway::start(config, &[&COUNTRY]).await?;
             let url = sandbox
                 .base_url("ke")
                 .ok_or("the sandbox does not serve this country")?;

@@ -22,7 +22,9 @@ async fn every_endpoint_against_the_sandbox() {
         time_factor: 0.001,
         ..MockConfig::default()
     };
-    let gateway = MockGateway::start(config).await.expect("the sandbox starts");
+    let gateway = MockGateway::start(config, &[&COUNTRY])
+        .await
+        .expect("the sandbox starts");
     let receiver = TestServer::start(|_| Answer::Full {
             status: 200,
             content_type: "text/plain".into(),

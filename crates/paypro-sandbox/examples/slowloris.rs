@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! bash -c 'ulimit -n 256; exec target/release/paypro-mock --port 18080' &
-//! cargo run --release -p paypro-mock --example slowloris -- --port 18080 --connections 500 --hold-secs 60
+//! cargo run --release -p paypro-sandbox --example slowloris -- --port 18080 --connections 500 --hold-secs 60
 //! ```
 //!
 //! Each slow connection sends the start of a pay-in request head, then one more header line

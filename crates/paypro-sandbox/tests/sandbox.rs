@@ -61,7 +61,9 @@ fn id_pay_in(trade_no: &str, amount: u64, notify_url: &str) -> id::PayInRequest 
 
 #[tokio::test]
 async fn the_whole_flow_pay_in_callback_query() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     let client = id_client(&gateway);
 
@@ -136,7 +138,9 @@ fn signed(fields: serde_json::Value) -> String {
 
 #[tokio::test]
 async fn every_rejection_names_the_problem_in_the_envelope() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let eg = gateway.base_url("eg").unwrap();
     let json = [
         ("content-type", "application/json"),
@@ -255,7 +259,9 @@ async fn every_rejection_names_the_problem_in_the_envelope() {
 
 #[tokio::test]
 async fn callbacks_are_retried_until_ok() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
     let receiver = TestServer::start(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
@@ -303,7 +309,9 @@ async fn callbacks_are_retried_until_ok() {
 
 #[tokio::test]
 async fn outcomes_by_amount_and_balances_that_add_up() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let client = id_client(&gateway);
     let nowhere = "http://127.0.0.1:9/notify";
     for (trade_no, amount) in [
@@ -428,7 +436,9 @@ async fn outcomes_by_amount_and_balances_that_add_up() {
 
 #[tokio::test]
 async fn the_cashier_page_settles_the_order() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     let client = mx::Client::new(
         mx::Config::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap())
@@ -482,7 +492,9 @@ async fn the_cashier_page_settles_the_order() {
 
 #[tokio::test]
 async fn kenya_callbacks_are_unsigned_and_confirmed_against_the_sandbox() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     let client = ke::Client::new(
         ke::Config::new(TEST_MERCHANT_NO, Secret::new(TEST_SECRET).unwrap())
@@ -524,10 +536,13 @@ async fn kenya_callbacks_are_unsigned_and_confirmed_against_the_sandbox() {
 
 #[tokio::test]
 async fn odd_field_names_are_served_when_asked() {
-    let gateway = MockGateway::start(MockConfig {
-        odd_field_names: true,
-        ..config()
-    })
+    let gateway = MockGateway::start(
+        MockConfig {
+            odd_field_names: true,
+            ..config()
+        },
+        paypro_all::COUNTRIES,
+    )
     .await
     .unwrap();
     let client = id_client(&gateway);
@@ -584,7 +599,9 @@ async fn odd_field_names_are_served_when_asked() {
 
 #[tokio::test]
 async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| ok_receiver()).await;
     id_client(&gateway)
         .pay_in(&id_pay_in("adm-1", 4015, receiver.url()))

@@ -91,7 +91,9 @@ async fn reconciled(client: &id::Client, trade_no: &str) -> Status {
 /// What a transport fault must give: `check` on the error, one order, reconciled success.
 /// Runs twice: chosen by amount, then armed through the admin API for a plain amount.
 async fn transport_fault(fault: Fault, check: fn(&id::Error) -> bool) {
-    let gateway = MockGateway::start(sandbox_config()).await.unwrap();
+    let gateway = MockGateway::start(sandbox_config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let client = client(&gateway);
     let by_amount = format!("{}-by-amount", fault.name());
     let armed = format!("{}-armed", fault.name());
@@ -202,7 +204,9 @@ async fn verified_statuses(receiver: &TestServer, n: usize) -> (Vec<Status>, Vec
 /// Runs a callback fault by amount and armed; `expect` checks the statuses and bodies.
 async fn callback_fault(fault: Fault, expect: impl Fn(&[Status], &[String])) {
     for armed in [false, true] {
-        let gateway = MockGateway::start(sandbox_config()).await.unwrap();
+        let gateway = MockGateway::start(sandbox_config(), paypro_all::COUNTRIES)
+            .await
+            .unwrap();
         let receiver = receiver().await;
         let amount = if armed {
             arm(&gateway, serde_json::json!({"fault": fault.name()})).await;
@@ -256,7 +260,9 @@ async fn a_genuine_failure_follows_success() {
 
 #[tokio::test]
 async fn a_payout_callback_out_of_order_is_a_stale_processing_one() {
-    let gateway = MockGateway::start(sandbox_config()).await.unwrap();
+    let gateway = MockGateway::start(sandbox_config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = receiver().await;
     let payout = id::PayoutRequest::builder()
         .trade_no("payout-ooo")
@@ -276,7 +282,9 @@ async fn a_payout_callback_out_of_order_is_a_stale_processing_one() {
 
 #[tokio::test]
 async fn the_admin_api_lists_and_clears_faults_and_refuses_bad_ones() {
-    let gateway = MockGateway::start(sandbox_config()).await.unwrap();
+    let gateway = MockGateway::start(sandbox_config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let url = format!("{}/_admin/faults", gateway.url());
     let json = [("content-type", "application/json")];
     arm(

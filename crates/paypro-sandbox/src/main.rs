@@ -91,7 +91,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         secret: Secret::new(secret).map_err(|e| format!("PAYPRO_SECRET: {e}"))?,
         initial_balance: 1_000_000,
     }];
-    let gateway = MockGateway::start(config).await?;
+    let gateway = MockGateway::start(config, paypro_all::COUNTRIES).await?;
     let mut out = std::io::stdout().lock();
     for (code, url) in gateway.base_urls() {
         writeln!(out, "{code} {url}")?;

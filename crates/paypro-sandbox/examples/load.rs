@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! target/release/paypro-mock --port 18081 &
-//! cargo run --release -p paypro-mock --example load -- --port 18081 --clients 50 --secs 60 --pid $!
+//! cargo run --release -p paypro-sandbox --example load -- --port 18081 --clients 50 --secs 60 --pid $!
 //! ```
 //!
 //! Only 127.0.0.1 is targeted; at most 500 clients, 300 s and `--max-requests` (1,000,000).

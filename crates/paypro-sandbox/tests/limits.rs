@@ -19,7 +19,9 @@ fn ke_url(gateway: &MockGateway) -> String {
 
 #[tokio::test]
 async fn two_pay_ins_of_u64_max_are_refused_and_the_sandbox_goes_on() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     // u64::MAX is over the gateway's `long` (the spec's rule); i64::MAX is within it but over
     // the sandbox's cap, which keeps every balance far from overflowing.
     for (trade_no, amount, rule) in [
@@ -65,10 +67,13 @@ async fn two_pay_ins_of_u64_max_are_refused_and_the_sandbox_goes_on() {
 
 #[tokio::test]
 async fn the_amount_cap_is_configurable() {
-    let gateway = MockGateway::start(MockConfig {
-        max_amount: 1000,
-        ..config()
-    })
+    let gateway = MockGateway::start(
+        MockConfig {
+            max_amount: 1000,
+            ..config()
+        },
+        paypro_all::COUNTRIES,
+    )
     .await
     .unwrap();
     let body = signed(ke_pay_in("over", "1001", "http://127.0.0.1:9/n"));
@@ -82,7 +87,9 @@ async fn the_amount_cap_is_configurable() {
 
 #[tokio::test]
 async fn a_broken_state_is_reported_by_every_endpoint() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let body = signed(ke_pay_in("before", "500", "http://127.0.0.1:9/n"));
     call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
     let id = gateway.order("ke", Kind::PayIn, "before").unwrap().id;
@@ -121,7 +128,9 @@ async fn a_broken_state_is_reported_by_every_endpoint() {
 
 #[tokio::test]
 async fn the_content_type_must_be_exactly_json() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let url = ke_url(&gateway);
     let merchant = ("merchantNo", TEST_MERCHANT_NO);
     for (i, content_type) in ["application/jsonx", "application/json-seq", "text/json", ""]
@@ -169,7 +178,9 @@ async fn the_content_type_must_be_exactly_json() {
 
 #[tokio::test]
 async fn every_refusal_is_the_envelope_even_for_huge_bodies_and_wrong_methods() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let huge = format!(r#"{{"pad":"{}"}}"#, "x".repeat(3 * 1024 * 1024));
     let (status, answer) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, huge.clone()).await;
     assert_eq!(status, 200);
@@ -199,7 +210,9 @@ async fn every_refusal_is_the_envelope_even_for_huge_bodies_and_wrong_methods() 
 
 #[tokio::test]
 async fn callbacks_to_the_sandbox_itself_are_refused() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let port = gateway.addr().port();
     for (i, notify_url) in [
         format!("{}/_admin/settle-balances", gateway.url()),
@@ -218,7 +231,9 @@ async fn callbacks_to_the_sandbox_itself_are_refused() {
 
 #[tokio::test]
 async fn a_receiver_that_redirects_callbacks_to_the_admin_endpoints_is_not_followed() {
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let admin = format!("{}/_admin/settle-balances", gateway.url());
     // A receiver answering every callback with a 307 to the admin endpoint.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -272,12 +287,15 @@ async fn until_closed(stream: &mut TcpStream) -> Option<String> {
 
 #[tokio::test]
 async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
-    let gateway = MockGateway::start(MockConfig {
-        // Long enough for the 4th connection to find the three slow ones still there.
-        header_read_timeout: Duration::from_secs(2),
-        max_connections: 3,
-        ..config()
-    })
+    let gateway = MockGateway::start(
+        MockConfig {
+            // Long enough for the 4th connection to find the three slow ones still there.
+            header_read_timeout: Duration::from_secs(2),
+            max_connections: 3,
+            ..config()
+        },
+        paypro_all::COUNTRIES,
+    )
     .await
     .unwrap();
     let mut slow = Vec::new();
@@ -316,10 +334,13 @@ async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
 
 #[tokio::test]
 async fn a_request_that_takes_too_long_gets_the_408_envelope() {
-    let gateway = MockGateway::start(MockConfig {
-        request_timeout: Duration::from_millis(300),
-        ..config()
-    })
+    let gateway = MockGateway::start(
+        MockConfig {
+            request_timeout: Duration::from_millis(300),
+            ..config()
+        },
+        paypro_all::COUNTRIES,
+    )
     .await
     .unwrap();
     let mut stream = TcpStream::connect(gateway.addr()).await.unwrap();
@@ -336,10 +357,13 @@ async fn a_request_that_takes_too_long_gets_the_408_envelope() {
 
 #[tokio::test]
 async fn only_the_last_orders_are_kept() {
-    let gateway = MockGateway::start(MockConfig {
-        max_orders: 3,
-        ..config()
-    })
+    let gateway = MockGateway::start(
+        MockConfig {
+            max_orders: 3,
+            ..config()
+        },
+        paypro_all::COUNTRIES,
+    )
     .await
     .unwrap();
     for i in 0..5 {
@@ -401,7 +425,9 @@ fn the_binary_refuses_a_bad_limit_and_lists_its_flags() {
 #[tokio::test]
 async fn a_number_common_parsers_refuse_is_refused_even_in_an_unknown_field() {
     // Found by tests/fuzz.rs: RawObject reads `1e400`, serde_json (and many gateways) do not.
-    let gateway = MockGateway::start(config()).await.unwrap();
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let mut fields = ke_pay_in("range", "500", "http://127.0.0.1:9/n");
     fields["extra"] = "placeholder".into();
     let body = signed(fields).replace(r#""extra":"placeholder""#, r#""extra":1e400"#);

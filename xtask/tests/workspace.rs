@@ -1,0 +1,112 @@
+//! The workspace's dependency graph has no cycle, dev-dependencies included: a crate's tests
+//! never need a crate that needs it. (A crate's dev-dependency on itself, which only turns on
+//! features for its own tests, is not a cycle.)
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+/// Workspace crate -> the workspace crates it depends on (normal, build and dev).
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the root");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(root)
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let packages = meta["packages"].as_array().expect("packages");
+    let members: BTreeSet<String> = packages
+        .iter()
+        .map(|p| p["name"].as_str().expect("name").to_string())
+        .collect();
+    packages
+        .iter()
+        .map(|p| {
+            let name = p["name"].as_str().expect("name").to_string();
+            let deps = p["dependencies"]
+                .as_array()
+                .expect("dependencies")
+                .iter()
+                .filter_map(|d| d["name"].as_str())
+                .filter(|d| members.contains(*d) && *d != name)
+                .map(str::to_string)
+                .collect();
+            (name, deps)
+        })
+        .collect()
+}
+
+/// A cycle through `graph`, if there is one, as the path that closes it.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_dependency_cycle_among_workspace_crates() {
+    let graph = graph();
+    assert!(graph.contains_key("paypro-core") && graph.contains_key("paypro-mock"));
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("dependency cycle: {}", cycle.join(" -> "));
+    }
+}
+
+#[test]
+fn the_cycle_finder_finds_the_old_cycle() {
+    // The shape this test guards against: paypro-id (dev) -> paypro-mock -> paypro-all -> paypro-id.
+    let edges = [
+        ("paypro-id", "paypro-mock"),
+        ("paypro-mock", "paypro-all"),
+        ("paypro-all", "paypro-id"),
+        ("paypro-id", "paypro-core"),
+    ];
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (from, to) in edges {
+        graph.entry(from.into()).or_default().insert(to.into());
+        graph.entry(to.into()).or_default();
+    }
+    let cycle = find_cycle(&graph).expect("a cycle");
+    assert_eq!(cycle.first(), cycle.last());
+    assert_eq!(cycle.len(), 4, "{cycle:?}");
+}
