@@ -2,18 +2,17 @@
 //!
 //! A request example must use only declared fields, with their wire types and rules, and carry
 //! every required field and the timestamp the endpoint sends. From it the generator computes
-//! the expected body, canonical string and sign with paypro-core's *dynamic* signer; the
-//! generated test recomputes them through the typed builder, serde and `#[derive(Signable)]`.
+//! the expected body, canonical string and sign with its own signer (`crate::oracle`); the
+//! generated test recomputes them through the runtime: the typed builder, serde and
+//! `#[derive(Signable)]`.
 
-use paypro_core::descriptor::{FieldKind as CoreKind, FieldSpec, Rules, WireType as CoreWire};
-use paypro_core::{RawObject, Secret, canonical_string_of_map, sign_map};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use toml::Spanned;
 
 use crate::spec::{
-    CountrySpec, DataShape, Endpoint, Example, FieldKind, Loaded, RequestField, ResponseField,
-    SignPlacement, SpecError, TimestampWire, ValueKind, WireType,
+    CountrySpec, DataShape, Endpoint, Example, Loaded, ResponseField, SignPlacement, SpecError,
+    TimestampWire, ValueKind, WireType,
 };
 
 /// A request example that passed every check.
@@ -49,48 +48,6 @@ pub struct DataExample {
     pub fields: Vec<DecodedField>,
     /// Keys expected in `extra`, sorted.
     pub extra: Vec<String>,
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
-}
-
-/// The runtime descriptor of a spec field (leaked: the generator is a short-lived process).
-pub fn field_spec(f: &RequestField) -> FieldSpec {
-    let kind = match f.kind {
-        FieldKind::Text => CoreKind::Text,
-        FieldKind::Amount => CoreKind::Amount,
-        FieldKind::Enum => CoreKind::Enum(Box::leak(
-            f.values
-                .iter()
-                .map(|v| leak(&v.wire))
-                .collect::<Vec<_>>()
-                .into_boxed_slice(),
-        )),
-    };
-    FieldSpec {
-        wire: leak(&f.wire),
-        kind,
-        wire_type: match f.wire_type {
-            WireType::String => CoreWire::String,
-            WireType::Number => CoreWire::Number,
-        },
-        required: f.required,
-        rules: Rules {
-            min: f.min,
-            max: f.max,
-            digits: f.digits.map(|[a, b]| (a, b)),
-            prefixes: Box::leak(
-                f.prefixes
-                    .iter()
-                    .map(|p| leak(p))
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            ),
-            max_len: f.max_len,
-        },
-        doc: "",
-    }
 }
 
 fn parse_object(
@@ -170,7 +127,7 @@ pub fn check_request(
                         continue;
                     }
                 };
-                if let Err(problem) = paypro_core::check_text(&field_spec(field), &text) {
+                if let Err(problem) = crate::oracle::check_text(field, &text) {
                     fail(format!("`{key}` {problem}"));
                     continue;
                 }
@@ -229,13 +186,8 @@ pub fn expected(endpoint: &Endpoint, example: &RequestExample, secret: &str) -> 
     for (k, v) in &ordered {
         unsigned.insert(k.clone(), v.clone());
     }
-    let canonical = canonical_string_of_map(&unsigned);
-    let sign = sign_map(
-        &unsigned,
-        &Secret::new(secret).expect("checked: the test secret is not blank"),
-    )
-    .as_str()
-    .to_string();
+    let canonical = crate::oracle::canonical_string(&unsigned);
+    let sign = crate::oracle::sign(&unsigned, secret);
     if endpoint.sign == SignPlacement::Body {
         ordered.insert(0, ("sign".into(), Value::from(sign.clone())));
     }
@@ -254,36 +206,21 @@ pub fn expected(endpoint: &Endpoint, example: &RequestExample, secret: &str) -> 
 /// `3.0000`); a spec whose example contradicts its own kinds fails here rather than in a
 /// generated test.
 fn decode(kind: ValueKind, raw: &RawValue, path: &str) -> Result<Option<String>, String> {
-    use paypro_core::lenient::{self, Lenient};
-    let core_kind = match kind {
-        ValueKind::Text => paypro_core::descriptor::ValueKind::Text,
-        ValueKind::Decimal => paypro_core::descriptor::ValueKind::Decimal,
-        ValueKind::Integer => paypro_core::descriptor::ValueKind::Integer,
-        ValueKind::Boolean => paypro_core::descriptor::ValueKind::Boolean,
-        ValueKind::Status => paypro_core::descriptor::ValueKind::Status,
-    };
-    let decoded = lenient::read(core_kind, raw, path).map_err(|e| e.to_string())?;
-    Ok(decoded.map(|d| match d {
-        Lenient::Text(t) => t,
-        Lenient::Decimal(d) => d.to_string(),
-        Lenient::Integer(i) => i.to_string(),
-        Lenient::Boolean(b) => b.to_string(),
-        Lenient::Status(s) => s.code().to_string(),
-    }))
+    crate::oracle::decode(kind, raw, path)
 }
 
 /// Assigns an object's keys to fields in arrival order, as the generated decoder does: the
 /// first non-null of a field's wire name and aliases wins, the rest go to `extra`.
 fn decode_object(
     fields: &[Spanned<ResponseField>],
-    object: &RawObject,
+    object: &[(String, Box<RawValue>)],
 ) -> Result<(Vec<DecodedField>, Vec<String>), String> {
     let mut decoded: Vec<DecodedField> = Vec::new();
     let mut extra = Vec::new();
-    for (key, value) in object.iter() {
+    for (key, value) in object {
         let index = fields.iter().position(|f| {
             let f = f.get_ref();
-            f.wire == key || f.aliases.iter().any(|a| a == key)
+            f.wire == *key || f.aliases.iter().any(|a| a == key)
         });
         match index {
             Some(i) if !decoded.iter().any(|d| d.field == i && d.value.is_some()) => {
@@ -303,9 +240,13 @@ fn parse_raw(
     file: &Loaded<CountrySpec>,
     example: &Spanned<Example>,
     what: &str,
-) -> Result<RawObject, SpecError> {
-    RawObject::parse(example.get_ref().json.trim(), "json")
-        .map_err(|e| file.error(example.span(), format!("{what}: {e}")))
+) -> Result<Vec<(String, Box<RawValue>)>, SpecError> {
+    crate::oracle::raw_object(example.get_ref().json.trim())
+        .map_err(|e| file.error(example.span(), format!("{what}: json: {e}")))
+}
+
+fn get<'a>(object: &'a [(String, Box<RawValue>)], key: &str) -> Option<&'a RawValue> {
+    object.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
 }
 
 /// Checks a response example: an envelope whose `data` has the endpoint's shape.
@@ -320,18 +261,19 @@ pub fn check_response(
     let what = format!("endpoint `{}`, response_example", endpoint.name);
     let object = parse_raw(file, example, &what)?;
     let fail = |msg: String| file.error(example.span(), format!("{what}: {msg}"));
-    let accepted = match object.get("code").map(RawValue::get) {
+    let accepted = match get(&object, "code").map(RawValue::get) {
         Some(code) if code.starts_with('"') => code == "\"0000\"",
         _ => return Err(fail("needs a string `code`".into())),
     };
-    let data = object.get("data");
+    let data = get(&object, "data");
     let (boolean, fields, extra) = match (endpoint.data, data) {
         (DataShape::Boolean, Some(v)) => {
             let b = decode(ValueKind::Boolean, v, "data").map_err(fail)?;
             (b.map(|b| b == "true"), Vec::new(), Vec::new())
         }
         (DataShape::Object, Some(v)) if v.get().starts_with('{') => {
-            let inner = RawObject::parse(v.get(), "data").map_err(|e| fail(e.to_string()))?;
+            let inner =
+                crate::oracle::raw_object(v.get()).map_err(|e| fail(format!("data: {e}")))?;
             let (fields, extra) = decode_object(&endpoint.response, &inner).map_err(fail)?;
             (None, fields, extra)
         }

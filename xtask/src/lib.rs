@@ -3,13 +3,9 @@
 pub mod codegen;
 pub mod example;
 pub mod names;
+pub mod oracle;
 pub mod spec;
 pub mod sync;
-
-/// The top-level README's Rust examples, compiled and run as doctests so they stay true.
-#[doc = include_str!("../../README.md")]
-#[cfg(doctest)]
-pub struct ReadmeDoctests;
 
 use std::path::Path;
 
