@@ -96,18 +96,36 @@ where
         if let Some(got) = declared.filter(|n| *n > limit) {
             return Err(Rejection(NotifyError::TooLarge { limit, got }));
         }
-        let body: Bytes = axum::body::to_bytes(req.into_body(), limit)
+        let body = read_at_most(req.into_body(), limit)
             .await
-            .map_err(|e| {
-                Rejection(NotifyError::NotAnObject(format!(
-                    "the body could not be read within the {limit}-byte limit: {e}"
-                )))
-            })?;
+            .map_err(Rejection)?;
         verifier
             .verify(&body)
             .map(VerifiedNotification)
             .map_err(Rejection)
     }
+}
+
+/// Reads a body frame by frame, refusing it as soon as it passes `limit` bytes (a chunked body
+/// declares no length): `TooLarge` with the bytes seen so far, or `BodyNotRead`.
+async fn read_at_most(mut body: axum::body::Body, limit: usize) -> Result<Bytes, NotifyError> {
+    use axum::body::HttpBody;
+    let mut out = Vec::new();
+    while let Some(frame) =
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+    {
+        let frame = frame.map_err(|e| NotifyError::BodyNotRead(e.to_string()))?;
+        if let Ok(data) = frame.into_data() {
+            if out.len() + data.len() > limit {
+                return Err(NotifyError::TooLarge {
+                    limit,
+                    got: out.len() + data.len(),
+                });
+            }
+            out.extend_from_slice(&data);
+        }
+    }
+    Ok(Bytes::from(out))
 }
 
 impl<S, T> FromRequest<S> for Notified<T>

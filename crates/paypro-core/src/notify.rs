@@ -68,6 +68,9 @@ pub enum NotifyError {
     /// Not JSON (or not UTF-8, or empty).
     #[error("not a notification: not JSON ({0})")]
     NotJson(String),
+    /// The body did not arrive whole (the connection failed while it was read).
+    #[error("the body could not be read: {0}")]
+    BodyNotRead(String),
     /// JSON, but not an object (an array or a scalar).
     #[error("not a notification: {0}")]
     NotAnObject(String),

@@ -240,8 +240,8 @@ fn exports_rs(country: &Country) -> String {
             pub use crate::client::Client;
             #[cfg(feature = "client")]
             pub use paypro_core::client::{
-                Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, Reply,
-                RetryPolicy, SystemClock,
+                reqwest, Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled,
+                Reply, RetryPolicy, SystemClock,
             };
             pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
             pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
