@@ -32,6 +32,9 @@ async fn a_body_over_the_limit_without_a_length_is_too_large() {
     }
 }
 
+/// A body, and the refusal it must get.
+type Case = (Vec<u8>, fn(&NotifyError) -> bool);
+
 #[tokio::test]
 async fn each_refusal_keeps_its_variant() {
     let secret = Secret::new("TESTSECRET").unwrap();
@@ -41,7 +44,7 @@ async fn each_refusal_keeps_its_variant() {
     )
     .unwrap();
     let spliced = sign_body(r#"{"status":"0000successTime=1","tradeNo":"T-1"}"#, &secret).unwrap();
-    let cases: Vec<(Vec<u8>, fn(&NotifyError) -> bool)> = vec![
+    let cases: Vec<Case> = vec![
         (b"not json".to_vec(), |e| {
             matches!(e, NotifyError::NotJson(_))
         }),
