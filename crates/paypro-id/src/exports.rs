@@ -15,16 +15,21 @@ pub use crate::voucher::{VoucherBuilder, VoucherRequest, VoucherResponse};
 #[cfg(feature = "client")]
 pub use crate::client::Client;
 #[cfg(feature = "client")]
+#[doc(inline)]
 pub use paypro_core::client::{
     reqwest, Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled,
     Reply, RetryPolicy, SystemClock,
 };
+#[doc(inline)]
 pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+#[doc(inline)]
 pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
+#[doc(inline)]
 pub use paypro_core::{
-    protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint, Envelope,
-    Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem, RawObject, Secret,
-    SecretError, Sign, Signable, Status, ValidationError,
+    descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
+    DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
+    PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, Sign, SignValue,
+    Signable, Status, ValidationError,
 };

@@ -59,7 +59,7 @@ const FIELDS: &[ResponseField] = &[
 ];
 /// A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.
 ///
-/// Answer with the plain text [`OK`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
+/// Answer with the plain text [`OK`](crate::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
 ///
 /// Reading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.
 ///
@@ -138,11 +138,11 @@ impl FromRaw for UnconfirmedNotification {
     }
 }
 impl UnconfirmedNotification {
-    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].
+    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`is_fully_paid`](crate::is_fully_paid).
     pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
         paypro_core::is_fully_paid(self.status.as_ref(), self.amount, expected.into())
     }
-    /// This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `amount`; `None` without a status.
+    /// This answer as an [`Event`](crate::Event) for [`Order::apply`](crate::Order::apply): its status and `amount`; `None` without a status.
     pub fn order_event(&self) -> Option<paypro_core::order::Event> {
         self.status
             .clone()

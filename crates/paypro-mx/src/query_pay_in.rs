@@ -273,11 +273,11 @@ impl FromRaw for QueryPayInResponse {
     }
 }
 impl QueryPayInResponse {
-    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].
+    /// Whether this proves the order was paid in full: status `0000` and `amount` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`is_fully_paid`](crate::is_fully_paid).
     pub fn is_fully_paid(&self, expected: impl Into<paypro_core::Decimal>) -> bool {
         paypro_core::is_fully_paid(self.status.as_ref(), self.amount, expected.into())
     }
-    /// This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `amount`; `None` without a status.
+    /// This answer as an [`Event`](crate::Event) for [`Order::apply`](crate::Order::apply): its status and `amount`; `None` without a status.
     pub fn order_event(&self) -> Option<paypro_core::order::Event> {
         self.status
             .clone()

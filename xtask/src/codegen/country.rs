@@ -238,19 +238,25 @@ fn exports_rs(country: &Country) -> String {
             #(#items)*
             #[cfg(feature = "client")]
             pub use crate::client::Client;
+            // Inlined: the crate's docs are whole without paypro-core's (`cargo doc --no-deps`).
             #[cfg(feature = "client")]
+            #[doc(inline)]
             pub use paypro_core::client::{
                 reqwest, Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled,
                 Reply, RetryPolicy, SystemClock,
             };
+            #[doc(inline)]
             pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+            #[doc(inline)]
             pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
             pub use crate::country::COUNTRY;
             pub use crate::notification::{#notification_ty, NOTIFICATION};
+            #[doc(inline)]
             pub use paypro_core::{
-                protocol, Amount, AmountError, Credentials, DecodeError, Decimal, Endpoint,
-                Envelope, Extra, FailureCode, FieldError, FromRaw, PreparedRequest, Problem,
-                RawObject, Secret, SecretError, Sign, Signable, Status, ValidationError,
+                descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
+                DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
+                PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, Sign, SignValue,
+                Signable, Status, ValidationError,
             };
         },
     )
@@ -404,7 +410,7 @@ fn notification_rs(country: &Country) -> String {
     let n = country.file.spec.notification.get_ref();
     let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
     let mut doc = format!(
-        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](paypro_core::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.\n\nReading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.",
+        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](crate::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.\n\nReading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.",
         country.common.protocol.notify_ack
     );
     if n.signed {
@@ -436,7 +442,7 @@ fn notification_rs(country: &Country) -> String {
         quote! {
             impl Notification {
                 /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
-                /// [`paypro_core::notify::Verifier::verify`] then [`paypro_core::notify::Verified::parse`].
+                /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse).
                 pub fn verify(body: &[u8], verifier: &paypro_core::notify::Verifier) -> Result<Self, paypro_core::notify::NotifyError> {
                     let verified = verifier.verify(body)?;
                     verified.parse().map_err(paypro_core::notify::NotifyError::Unusable)

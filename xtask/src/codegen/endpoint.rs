@@ -785,11 +785,11 @@ pub fn data_struct(
             let status = ident(&names::field_ident(&s.wire, s.rust.as_deref()));
             let paid = ident(&names::field_ident(&p.wire, p.rust.as_deref()));
             let doc = doc_lines(&format!(
-                "Whether this proves the order was paid in full: status `0000` and `{}` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`paypro_core::is_fully_paid`].",
+                "Whether this proves the order was paid in full: status `0000` and `{}` (the amount actually paid) at least `expected`. Never true for a partial payment (`0001`), a success without an amount, or a success for less: deliver only when this is true. See [`is_fully_paid`](crate::is_fully_paid).",
                 p.wire
             ));
             let event_doc = doc_lines(&format!(
-                "This answer as an [`Event`](paypro_core::order::Event) for [`Order::apply`](paypro_core::order::Order::apply): its status and `{}`; `None` without a status.",
+                "This answer as an [`Event`](crate::Event) for [`Order::apply`](crate::Order::apply): its status and `{}`; `None` without a status.",
                 p.wire
             ));
             quote! {
