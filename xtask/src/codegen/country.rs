@@ -472,18 +472,13 @@ fn notification_rs(country: &Country) -> String {
         }
     };
     let prov = provenance(n.provenance);
-    let imports = super::merged_uses(&[
-        "paypro_core::__private::RawValue",
+    let mut imports = endpoint::DATA_STRUCT_IMPORTS.to_vec();
+    imports.extend([
         "paypro_core::descriptor::NotificationDescriptor",
         "paypro_core::descriptor::Provenance",
-        "paypro_core::descriptor::ResponseField",
-        "paypro_core::descriptor::ValueKind",
-        "paypro_core::lenient",
-        "paypro_core::DecodeError",
-        "paypro_core::Extra",
-        "paypro_core::FromRaw",
         "serde::Serialize",
     ]);
+    let imports = super::merged_uses(&imports);
     rust_file(
         &country.spec_path(),
         quote! {

@@ -151,15 +151,7 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         imports.push("paypro_core::descriptor::Rules");
     }
     if e.data == DataShape::Object {
-        imports.extend([
-            "paypro_core::__private::RawValue",
-            "paypro_core::descriptor::ResponseField",
-            "paypro_core::descriptor::ValueKind",
-            "paypro_core::lenient",
-            "paypro_core::DecodeError",
-            "paypro_core::Extra",
-            "paypro_core::FromRaw",
-        ]);
+        imports.extend(DATA_STRUCT_IMPORTS);
     }
     if fields.iter().any(|f| f.kind == FieldKind::Enum) {
         imports.extend(["paypro_core::CanonicalSink", "paypro_core::SignValue"]);
@@ -715,6 +707,17 @@ fn enum_type(f: &RequestField) -> TokenStream {
 }
 
 /// Response-field consts and struct; shared with the notification.
+/// What the code [`data_struct`] writes uses.
+pub const DATA_STRUCT_IMPORTS: [&str; 7] = [
+    "paypro_core::__private::RawValue",
+    "paypro_core::descriptor::ResponseField",
+    "paypro_core::descriptor::ValueKind",
+    "paypro_core::lenient",
+    "paypro_core::DecodeError",
+    "paypro_core::Extra",
+    "paypro_core::FromRaw",
+];
+
 /// Which kind of object a data struct reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
