@@ -110,3 +110,63 @@ fn the_cycle_finder_finds_the_old_cycle() {
     assert_eq!(cycle.first(), cycle.last());
     assert_eq!(cycle.len(), 4, "{cycle:?}");
 }
+
+/// The `(name, version)` of every package a merchant's build of `krate` compiles (normal and
+/// build dependencies, on this host), with `features` on.
+fn build_graph(krate: &str, features: &str) -> BTreeSet<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the root");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "tree",
+            "--offline",
+            "--locked",
+            "-p",
+            krate,
+            "--features",
+            features,
+        ])
+        .args(["-e", "normal,build", "--prefix", "none"])
+        .args(["--format", "{p}"])
+        .current_dir(root)
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            Some((words.next()?.to_string(), words.next()?.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_one_country_app_compiles_one_syn_major() {
+    // Every feature a merchant might turn on for a signed country (the client, blocking, the
+    // axum extractor, JSON Schemas).
+    let graph = build_graph("paypro-id", "client,rustls,blocking,axum,schemars");
+    let majors: BTreeSet<&str> = graph
+        .iter()
+        .filter(|(name, _)| name == "syn")
+        .map(|(_, version)| version.split('.').next().expect("a major"))
+        .collect();
+    assert_eq!(majors.len(), 1, "syn majors: {majors:?}");
+    // The one crate holds everything: no other Paypro crate is needed beside paypro-core.
+    let paypro: BTreeSet<&str> = graph
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| name.starts_with("paypro-"))
+        .collect();
+    assert_eq!(
+        paypro,
+        BTreeSet::from(["paypro-core", "paypro-derive", "paypro-id"])
+    );
+}

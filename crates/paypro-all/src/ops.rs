@@ -5,7 +5,7 @@
 use std::fmt;
 use paypro_core::notify::{NotifyError, Verified, Verifier};
 use paypro_core::{
-    Credentials, DecodeError, Endpoint, Extra, FromRaw, PreparedRequest, RawObject,
+    Credentials, DecodeError, Endpoint, Extra, PreparedRequest, RawObject,
     ValidationError,
 };
 use serde::de::DeserializeOwned;
@@ -889,7 +889,7 @@ impl ReceivedNotification {
         }
     }
 }
-fn read_signed<N: FromRaw>(
+fn read_signed<N: paypro_core::notify::SignedNotification>(
     country: &'static str,
     body: &[u8],
     verifier: Option<&Verifier>,

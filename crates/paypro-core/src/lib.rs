@@ -13,6 +13,7 @@
 //! - [`Envelope`], [`Status`], [`RawObject`], [`Extra`]: lenient, lossless reading of what the
 //!   gateway sends.
 //! - [`notify`]: payment notifications, verified on the raw body, then parsed.
+//! - `extract` (feature `axum`): axum extractors that verify a notification before parsing it.
 //! - [`order`]: what to do with a verified notification, given the order's stored state.
 //! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
 //!
@@ -35,6 +36,8 @@ pub mod client;
 mod clock;
 pub mod descriptor;
 mod envelope;
+#[cfg(feature = "axum")]
+pub mod extract;
 #[rustfmt::skip]
 mod generated;
 pub mod lenient;

@@ -270,13 +270,30 @@ impl Verified {
     }
 
     /// Parses into a country's notification type (`paypro_id::Notification`), strictly: see
-    /// [`crate::lenient::Strictness::Notification`].
-    pub fn parse<T: FromRaw>(&self) -> Result<T, DecodeError> {
+    /// [`crate::lenient::Strictness::Notification`]. Only a [`SignedNotification`] comes out of a
+    /// verified body: an unsigned country's type (`paypro_ke::UnconfirmedNotification`) does not
+    /// compile here.
+    pub fn parse<T: SignedNotification>(&self) -> Result<T, DecodeError> {
         let raw: &RawValue = serde_json::from_str(&self.body)
             .map_err(|e| DecodeError::new("body", e.to_string()))?;
         T::from_raw(raw, "notification")
     }
 }
+
+/// A notification type whose callbacks Paypro signs: what [`Verified::parse`] (and the axum
+/// extractor `Notified<T>`, feature `axum`) can produce.
+///
+/// The generator implements it for every country whose spec says its notifications are signed,
+/// and for no other type. Kenya's callbacks carry no signature, so
+/// `paypro_ke::UnconfirmedNotification` does not implement it: a handler that asks for a
+/// verified Kenyan notification is refused at compile time instead of answering 400 to every
+/// callback. Implement it for your own type only if Paypro signs every field that type reads.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a signed notification: a verified body cannot be read as it",
+    label = "Paypro does not sign this notification",
+    note = "an unsigned callback (Kenya's) cannot be verified: read it with `UnconfirmedNotification::parse` and confirm it with a query before acting"
+)]
+pub trait SignedNotification: FromRaw {}
 
 /// An unsigned notification (Kenya's) confirmed by a query: what the callback claimed and what
 /// Paypro answered when asked. Act on `actual`.

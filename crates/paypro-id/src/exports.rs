@@ -24,6 +24,9 @@ pub use paypro_core::client::{
 pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
 #[doc(inline)]
 pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
+#[cfg(feature = "axum")]
+#[doc(inline)]
+pub use paypro_core::extract::{axum, Notified, Rejection, VerifiedNotification};
 pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 #[doc(inline)]

@@ -203,6 +203,8 @@ impl Notification {
             .map(|status| paypro_core::order::Event::new(status, self.amount))
     }
 }
+/// Paypro signs this country's callbacks: a verified body can be read as one.
+impl paypro_core::notify::SignedNotification for Notification {}
 impl Notification {
     /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
     /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse).

@@ -72,7 +72,7 @@ rustls = ["paypro-core/rustls"]
 native-tls = ["paypro-core/native-tls"]
 # `blocking::Client`, for programs without an async runtime.
 blocking = ["paypro-core/blocking"]
-# Derive `schemars::JsonSchema` for every request, response and notification type (additive).
+{axum_feature}# Derive `schemars::JsonSchema` for every request, response and notification type (additive).
 schemars = ["dep:schemars", "paypro-core/schemars"]
 
 [dependencies]
@@ -88,6 +88,11 @@ paypro-mock.workspace = true
 tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread"] }}
 "#,
         spec = country.spec_path(),
+        axum_feature = if country.file.spec.notification.get_ref().signed {
+            "# axum extractors for notifications: `Notified<Notification>` verifies, then parses.\naxum = [\"paypro-core/axum\"]\n"
+        } else {
+            "# (No `axum` feature: this country's callbacks are unsigned, so there is nothing to verify;\n# read the body with `UnconfirmedNotification::parse` and confirm it with a query.)\n"
+        },
     )
 }
 
@@ -171,7 +176,7 @@ fn readme(country: &Country) -> String {
     out.push_str(&format!(
         "\n## Notifications\n\n{}{}\n",
         if n.signed {
-            "Callbacks carry a `sign` over every other field. [`Notification::verify`] checks it on the raw body (with a `paypro_core::notify::Verifier`, which also takes an old secret during a key rotation) and then parses; answer `OK` (`paypro_core::notify::ACK`) once the notification is recorded, and handle each `platFormTradeNo` once: Paypro retries. `paypro-axum` has an extractor and a receiver to copy."
+            "Callbacks carry a `sign` over every other field. [`Notification::verify`] checks it on the raw body (with a [`Verifier`], which also takes an old secret during a key rotation) and then parses; answer `OK` ([`ACK`]) once the notification is recorded, and apply each one to the order's stored state ([`Order::apply`]): Paypro retries, and deliveries arrive out of order. With feature `axum`, `Notified<Notification>` is an axum extractor that verifies the body before your handler sees it; `paypro-axum`'s example receiver is one to copy."
         } else {
             "**Callbacks carry no signature** (and no timestamp): anyone who knows the URL can forge one. [`UnconfirmedNotification::parse`] reads one without trusting it; `confirm_pay_in` / `confirm_payout` query Paypro and return what Paypro says only if it agrees with the callback. Act on that, never on the callback."
         },
@@ -223,6 +228,16 @@ fn lib_rs(country: &Country) -> String {
 
 fn exports_rs(country: &Country) -> String {
     let notification_ty = ident(notification_type(country));
+    // The extractors only where there is a signature to verify (see `cargo_toml`).
+    let axum_exports = if country.file.spec.notification.get_ref().signed {
+        quote! {
+            #[cfg(feature = "axum")]
+            #[doc(inline)]
+            pub use paypro_core::extract::{axum, Notified, Rejection, VerifiedNotification};
+        }
+    } else {
+        quote!()
+    };
     let items = country.endpoints.iter().map(|p| {
         let m = ident(&names::module(&p.spec.name));
         let prefix = type_prefix(p.spec);
@@ -249,6 +264,7 @@ fn exports_rs(country: &Country) -> String {
             pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
             #[doc(inline)]
             pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
+            #axum_exports
             pub use crate::country::COUNTRY;
             pub use crate::notification::{#notification_ty, NOTIFICATION};
             #[doc(inline)]
@@ -440,6 +456,9 @@ fn notification_rs(country: &Country) -> String {
     let (signed, timestamped) = (n.signed, n.timestamped);
     let extra = if n.signed {
         quote! {
+            /// Paypro signs this country's callbacks: a verified body can be read as one.
+            impl paypro_core::notify::SignedNotification for Notification {}
+
             impl Notification {
                 /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
                 /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse).

@@ -83,7 +83,7 @@ pub fn generate(countries: &[Country]) -> String {
         .any(|c| !c.file.spec.notification.get_ref().signed);
     let read_signed_fn = if any_signed {
         quote! {
-            fn read_signed<N: FromRaw>(
+            fn read_signed<N: paypro_core::notify::SignedNotification>(
                 country: &'static str,
                 body: &[u8],
                 verifier: Option<&Verifier>,
@@ -133,7 +133,7 @@ pub fn generate(countries: &[Country]) -> String {
 
             use paypro_core::notify::{NotifyError, Verified, Verifier};
             use paypro_core::{
-                Credentials, DecodeError, Endpoint, Extra, FromRaw, PreparedRequest, RawObject,
+                Credentials, DecodeError, Endpoint, Extra, PreparedRequest, RawObject,
                 ValidationError,
             };
             use serde::de::DeserializeOwned;
