@@ -135,6 +135,18 @@ pub fn check_request(
             }
         }
     }
+    // Rules that depend on another field of the example.
+    for (index, text) in &found {
+        let field = endpoint.request[*index].get_ref();
+        if let (Some(format), Some(when)) = (field.format, &field.format_when) {
+            let other = map.get(&when.field).and_then(Value::as_str);
+            if other == Some(when.is.as_str()) && !text.is_empty() {
+                if let Err(problem) = crate::oracle::check_format(format, text) {
+                    fail(format!("`{}` {problem}", field.wire));
+                }
+            }
+        }
+    }
     if endpoint.timestamp != TimestampWire::Absent
         && timestamp.is_none()
         && !map.contains_key("timestamp")

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::spec::TextFormat;
 use crate::spec::{FieldKind, RequestField, ValueKind};
 
 /// The documented signing rule: every field but `sign`, empty values dropped, sorted by name
@@ -79,6 +80,40 @@ pub fn check_text(field: &RequestField, value: &str) -> Result<(), String> {
                 if got > max as usize {
                     return Err(format!("must be at most {max} characters (got {got})"));
                 }
+            }
+            match (field.format, &field.format_when) {
+                (Some(format), None) => check_format(format, value),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// A structured format, checked independently of the runtime (which uses the `url` crate):
+/// `http(s)://` and a non-empty host; a CLABE's 18 digits and check digit.
+pub fn check_format(format: TextFormat, value: &str) -> Result<(), String> {
+    match format {
+        TextFormat::HttpUrl => {
+            let lower = value.to_ascii_lowercase();
+            let rest = lower
+                .strip_prefix("https://")
+                .or_else(|| lower.strip_prefix("http://"))
+                .ok_or("must be an absolute http(s) URL")?;
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            if host.is_empty() || value.contains(char::is_whitespace) {
+                return Err("must be an absolute http(s) URL".into());
+            }
+            Ok(())
+        }
+        TextFormat::Clabe => {
+            let d: Vec<u32> = value.chars().filter_map(|c| c.to_digit(10)).collect();
+            if d.len() != 18 || value.len() != 18 {
+                return Err("must be a CLABE (not 18 digits)".into());
+            }
+            let weights = [3, 7, 1];
+            let sum: u32 = (0..17).map(|i| d[i] * weights[i % 3] % 10).sum();
+            if (10 - sum % 10) % 10 != d[17] {
+                return Err("must be a CLABE (wrong check digit)".into());
             }
             Ok(())
         }

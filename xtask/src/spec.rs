@@ -281,10 +281,32 @@ pub struct RequestField {
     #[serde(default)]
     pub prefixes: Vec<String>,
     pub max_len: Option<u32>,
+    /// A structured text value: `http_url` or `clabe`.
+    pub format: Option<TextFormat>,
+    /// `format` applies only when another request field has a value.
+    pub format_when: Option<FormatWhen>,
     #[serde(default)]
     pub values: Vec<EnumValue>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A structured text format a request field must hold.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// An absolute http(s) URL with a host.
+    HttpUrl,
+    /// A Mexican CLABE: 18 digits with its check digit (a banking standard).
+    Clabe,
+}
+
+/// "When field `field` is `is`".
+#[derive(Debug, Deserialize, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FormatWhen {
+    pub field: String,
+    pub is: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -686,6 +708,40 @@ fn check_request_fields(
         }
         if f.max_len == Some(0) {
             fail("max_len must be at least 1".into());
+        }
+        if f.format.is_some() && f.kind != FieldKind::Text {
+            fail("format applies only to kind = \"text\"".into());
+        }
+        if f.format.is_some() && (f.digits.is_some() || !f.prefixes.is_empty()) {
+            fail("format replaces digits and prefixes; give one or the other".into());
+        }
+        if let Some(when) = &f.format_when {
+            if f.format.is_none() {
+                fail("format_when needs a format".into());
+            }
+            match fields
+                .iter()
+                .map(|o| o.get_ref())
+                .find(|o| o.wire == when.field)
+            {
+                None => fail(format!(
+                    "format_when names `{}`, not a field of this request",
+                    when.field
+                )),
+                Some(o) if o.wire == f.wire => fail("format_when names the field itself".into()),
+                Some(o)
+                    if o.kind == FieldKind::Enum && !o.values.iter().any(|v| v.wire == when.is) =>
+                {
+                    fail(format!(
+                        "format_when: `{}` is not a value of `{}`",
+                        when.is, when.field
+                    ))
+                }
+                Some(o) if o.kind == FieldKind::Amount => {
+                    fail("format_when cannot depend on an amount".into())
+                }
+                Some(_) => {}
+            }
         }
         if f.prefixes.iter().any(String::is_empty) {
             fail("empty prefix".into());

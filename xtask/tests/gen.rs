@@ -314,6 +314,60 @@ fn spec_errors_name_file_line_and_rule() {
         "{errs:?}"
     );
 
+    // Formats: an example that breaks one, and a format rule that cannot hold.
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "mx.toml",
+            "\"customerAccount\":\"012180000000000015\"",
+            "\"customerAccount\":\"012180000000000016\"",
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`customerAccount` must be a CLABE (wrong check digit)")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "mx.toml",
+            "\"notifyUrl\":\"https://google.com\",\"returnUrl\"",
+            "\"notifyUrl\":\"google.com\",\"returnUrl\"",
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`notifyUrl` must be an absolute http(s) URL")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "mx.toml",
+            "format_when = { field = \"customerAccountType\", is = \"CLABE\" }",
+            "format_when = { field = \"customerAccountType\", is = \"IBAN\" }",
+        )
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/mx.toml:")
+            && e.contains("format_when: `IBAN` is not a value of `customerAccountType`")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "eg.toml",
+            "min = 100",
+            "min = 100\nformat = \"http_url\"",
+        )
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/eg.toml:")
+            && e.contains("format applies only to kind = \"text\"")),
+        "{errs:?}"
+    );
+
     // Timestamp of the wrong JSON type.
     let errs = errors_for(|s| {
         replace_in(

@@ -15,7 +15,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -64,15 +64,17 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remarks; returned as 
     .optional();
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL (e.g. https://www.abc.com/).",
-);
+        "notifyUrl",
+        "Asynchronous callback URL (e.g. https://www.abc.com/).",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Redirect page after successful payment.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// Create a pay-in (H2H, bKash/Nagad e-wallet): the payer pays through the returned payment link.
 ///
 /// `POST /v1/paypro/payin` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
@@ -164,7 +166,7 @@ impl PayInRequest {
     }
     /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -174,7 +176,7 @@ impl PayInRequest {
     }
     /// Redirect page after successful payment.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -230,7 +232,7 @@ pub struct PayInBuilder {
     remark: Option<String>,
     /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -239,7 +241,7 @@ pub struct PayInBuilder {
     notify_url: Option<String>,
     /// Redirect page after successful payment.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -286,7 +288,7 @@ impl PayInBuilder {
     }
     /// Asynchronous callback URL (e.g. <https://www.abc.com/>).
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -297,7 +299,7 @@ impl PayInBuilder {
     }
     /// Redirect page after successful payment.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

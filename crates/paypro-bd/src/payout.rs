@@ -17,7 +17,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -65,9 +65,10 @@ const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
 );
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `remark` field.
 const FIELD_REMARK: FieldSpec = FieldSpec::text(
         "remark",
@@ -169,7 +170,7 @@ impl PayoutRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -235,7 +236,7 @@ pub struct PayoutBuilder {
     way_code: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Remark; returned in the callback.
@@ -291,7 +292,7 @@ impl PayoutBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self

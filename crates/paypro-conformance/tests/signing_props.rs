@@ -22,6 +22,16 @@ fn optional() -> impl Strategy<Value = Option<String>> {
     proptest::option::of(prop_oneof![Just(String::new()), text()])
 }
 
+/// URLs that pass the `http_url` rule, with what makes signing interesting: `=`, `&`, `?`,
+/// non-ASCII and long paths.
+fn url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "https?://[a-z]{1,10}\\.com/[a-z]{0,5}\\?[a-z]=[0-9]{1,3}&[a-z]=[=&]{1,3}",
+        "https?://[a-z0-9]{1,20}/\\PC{0,20}",
+        "https://[a-z]{1,10}\\.example/.{200,300}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
@@ -32,8 +42,8 @@ proptest! {
         email in optional(),
         payer in optional(),
         store in any::<bool>(),
-        notify_url in text(),
-        return_url in optional(),
+        notify_url in url(),
+        return_url in proptest::option::of(prop_oneof![Just(String::new()), url()]),
         remark in optional(),
         timestamp in any::<u64>(),
         secret in "[a-zA-Z0-9]\\PC{0,39}",

@@ -163,6 +163,42 @@ pub struct Rules {
     pub prefixes: &'static [&'static str],
     /// Text: at most this many characters.
     pub max_len: Option<u32>,
+    /// Text: a structured value (a URL, a CLABE), checked by [`crate::check_format`].
+    pub format: Option<TextFormat>,
+    /// Text: `format` applies only when another field of the request has this value (a CLABE
+    /// only when `customerAccountType` is `CLABE`); `None` means always.
+    pub format_when: Option<Condition>,
+}
+
+/// A structured text value a field must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextFormat {
+    /// An absolute `http` or `https` URL with a host (`notifyUrl`, `returnUrl`), as the `url`
+    /// crate parses it.
+    HttpUrl,
+    /// A Mexican CLABE: 18 digits, the last a check digit (weights 3, 7, 1 over the first 17,
+    /// each product mod 10). A banking standard, not from Paypro's pages.
+    Clabe,
+}
+
+impl TextFormat {
+    /// The format in words, for messages: "an absolute http(s) URL".
+    pub const fn describe(self) -> &'static str {
+        match self {
+            TextFormat::HttpUrl => "an absolute http(s) URL",
+            TextFormat::Clabe => "a CLABE (18 digits, the last a check digit)",
+        }
+    }
+}
+
+/// "When field `field` is `is`": the condition of a conditional rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// The other field's wire name.
+    pub field: &'static str,
+    /// The wire value that turns the rule on.
+    pub is: &'static str,
 }
 
 impl Rules {
@@ -173,7 +209,32 @@ impl Rules {
         digits: None,
         prefixes: &[],
         max_len: None,
+        format: None,
+        format_when: None,
     };
+
+    /// These rules, with the value required to be in `format` (text).
+    pub const fn format(self, format: TextFormat) -> Rules {
+        Rules {
+            format: Some(format),
+            ..self
+        }
+    }
+
+    /// These rules, with the value required to be in `format` when the request's field
+    /// `field` is `is` (text).
+    pub const fn format_when(
+        self,
+        format: TextFormat,
+        field: &'static str,
+        is: &'static str,
+    ) -> Rules {
+        Rules {
+            format: Some(format),
+            format_when: Some(Condition { field, is }),
+            ..self
+        }
+    }
 
     /// These rules, with an inclusive lower bound (amounts).
     pub const fn min(self, min: u64) -> Rules {

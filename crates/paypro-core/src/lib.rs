@@ -68,7 +68,10 @@ pub use sign::{
     CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map,
     canonical_string_of_raw, canonical_text, feed_sorted_pairs, sign_map, sign_raw,
 };
-pub use validate::{Checker, FieldError, Problem, ValidationError, check_amount, check_text};
+pub use validate::{
+    Checker, FieldError, Problem, ValidationError, check_amount, check_conditional_format,
+    check_format, check_text,
+};
 
 /// `#[derive(Signable)]`: see [`Signable`].
 pub use paypro_derive::Signable;

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::Amount;
 use crate::amount::{AmountError, AmountInput};
-use crate::descriptor::{FieldKind, FieldSpec};
+use crate::descriptor::{FieldKind, FieldSpec, TextFormat};
 
 /// One broken rule on one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +71,13 @@ pub enum Problem {
         /// The documented values.
         allowed: &'static [&'static str],
     },
+    /// Not in the field's structured format.
+    Format {
+        /// The format required.
+        format: TextFormat,
+        /// What is wrong, in a few words (never the value itself).
+        why: &'static str,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -95,6 +102,9 @@ impl fmt::Display for Problem {
                 write!(f, "must be at most {max} characters (got {got})")
             }
             Problem::NotOneOf { allowed } => write!(f, "must be one of {}", or_list(allowed)),
+            Problem::Format { format, why } => {
+                write!(f, "must be {} ({why})", format.describe())
+            }
         }
     }
 }
@@ -244,6 +254,21 @@ impl Checker {
         }
     }
 
+    /// Checks a field's conditional format ([`check_conditional_format`]) once both it and the
+    /// field its rule depends on were read: `other` is that field's wire value.
+    pub fn conditional_format(
+        &mut self,
+        field: &FieldSpec,
+        value: Option<&str>,
+        other: Option<&str>,
+    ) {
+        if let Some(value) = value {
+            if let Err(problem) = check_conditional_format(field, value, other) {
+                self.fail(field, problem);
+            }
+        }
+    }
+
     /// Whether no rule was broken so far.
     pub fn is_clean(&self) -> bool {
         self.errors.is_empty()
@@ -304,7 +329,76 @@ pub fn check_text(field: &FieldSpec, value: &str) -> Result<(), Problem> {
             return Err(Problem::TooLong { max, got });
         }
     }
-    Ok(())
+    match (r.format, r.format_when) {
+        (Some(format), None) => {
+            check_format(format, value).map_err(|why| Problem::Format { format, why })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a field whose format applies only when another field has a given value (a CLABE when
+/// `customerAccountType` is `CLABE`): `other` is that field's wire value in the same request.
+/// Fields without such a rule, and empty values, pass.
+pub fn check_conditional_format(
+    field: &FieldSpec,
+    value: &str,
+    other: Option<&str>,
+) -> Result<(), Problem> {
+    match (field.rules.format, field.rules.format_when) {
+        (Some(format), Some(when)) if other == Some(when.is) && !value.is_empty() => {
+            check_format(format, value).map_err(|why| Problem::Format { format, why })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `value` is in `format`; if not, what is wrong, in a few words that never repeat the
+/// value. The one place each format's rule lives.
+///
+/// ```
+/// use paypro_core::check_format;
+/// use paypro_core::descriptor::TextFormat;
+///
+/// assert_eq!(check_format(TextFormat::HttpUrl, "https://shop.example/paypro/notify"), Ok(()));
+/// assert_eq!(check_format(TextFormat::HttpUrl, "/paypro/notify"), Err("not an absolute URL"));
+/// assert_eq!(check_format(TextFormat::Clabe, "012180000000000015"), Ok(()));
+/// assert_eq!(check_format(TextFormat::Clabe, "012180000000000016"), Err("wrong check digit"));
+/// ```
+pub fn check_format(format: TextFormat, value: &str) -> Result<(), &'static str> {
+    match format {
+        TextFormat::HttpUrl => {
+            let url = url::Url::parse(value).map_err(|e| match e {
+                url::ParseError::RelativeUrlWithoutBase => "not an absolute URL",
+                url::ParseError::EmptyHost => "no host",
+                _ => "not a URL",
+            })?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err("the scheme is not http or https");
+            }
+            if url.host_str().is_none_or(str::is_empty) {
+                return Err("no host");
+            }
+            Ok(())
+        }
+        TextFormat::Clabe => {
+            let digits = value.as_bytes();
+            if digits.len() != 18 || !digits.iter().all(u8::is_ascii_digit) {
+                return Err("not 18 digits");
+            }
+            let sum: u32 = digits[..17]
+                .iter()
+                .zip([3u32, 7, 1].iter().cycle())
+                .map(|(d, w)| (u32::from(d - b'0') * w) % 10)
+                .sum();
+            let check = (10 - sum % 10) % 10;
+            if u32::from(digits[17] - b'0') == check {
+                Ok(())
+            } else {
+                Err("wrong check digit")
+            }
+        }
+    }
 }
 
 /// Checks an amount against its field's bounds.
@@ -434,5 +528,51 @@ mod tests {
         );
         assert!(e.field("mobile").is_some());
         assert!(!e.to_string().contains("12345"));
+    }
+
+    #[test]
+    fn formats_say_what_is_wrong_without_the_value() {
+        use crate::descriptor::TextFormat::{Clabe, HttpUrl};
+        for good in [
+            "https://shop.example/paypro/notify?order=1&x=%20",
+            "HTTP://SHOP.EXAMPLE",
+            "http://127.0.0.1:8080/notify",
+            "http://[::1]/n",
+        ] {
+            assert_eq!(check_format(HttpUrl, good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("not a url", "not an absolute URL"),
+            ("", "not an absolute URL"),
+            ("//shop.example/notify", "not an absolute URL"),
+            ("https://", "no host"),
+            (
+                "ftp://shop.example/notify",
+                "the scheme is not http or https",
+            ),
+            ("javascript:alert(1)", "the scheme is not http or https"),
+            ("mailto:a@b.example", "the scheme is not http or https"),
+            ("https://exa mple.com", "not a URL"),
+        ] {
+            assert_eq!(check_format(HttpUrl, bad), Err(why), "{bad}");
+        }
+        assert_eq!(check_format(Clabe, "002010077777777771"), Ok(()));
+        for (bad, why) in [
+            ("002010077777777772", "wrong check digit"),
+            ("00201007777777777", "not 18 digits"),
+            ("0020100777777777711", "not 18 digits"),
+            ("00201007777777777x", "not 18 digits"),
+            ("００２０１００７７７７７７７７７７１", "not 18 digits"),
+        ] {
+            assert_eq!(check_format(Clabe, bad), Err(why), "{bad}");
+        }
+        let problem = Problem::Format {
+            format: Clabe,
+            why: "wrong check digit",
+        };
+        assert_eq!(
+            problem.to_string(),
+            "must be a CLABE (18 digits, the last a check digit) (wrong check digit)"
+        );
     }
 }

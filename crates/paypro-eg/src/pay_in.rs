@@ -14,7 +14,7 @@ use paypro_core::{
     ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -68,15 +68,17 @@ const FIELD_MOBILE: FieldSpec = FieldSpec::text(
 const FIELD_EMAIL: FieldSpec = FieldSpec::text("email", "Payer's email.");
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Cashier jump URL: where the payer is redirected afterwards.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// Create a pay-in: the payer is sent to Paypro's cashier and returns to returnUrl.
 ///
 /// `POST /v1/paypro/payIn` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
@@ -189,13 +191,13 @@ impl PayInRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -262,12 +264,12 @@ pub struct PayInBuilder {
     email: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -333,14 +335,14 @@ impl PayInBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
     }
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

@@ -18,7 +18,7 @@ use paypro_core::{
     ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -66,9 +66,10 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 );
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `walletId` field.
 const FIELD_WALLET_ID: FieldSpec = FieldSpec::text(
     "walletId",
@@ -162,7 +163,7 @@ impl PayoutRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -221,7 +222,7 @@ pub struct PayoutBuilder {
     trade_no: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Wallet id (receiving account).
@@ -274,7 +275,7 @@ impl PayoutBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self

@@ -9,7 +9,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -75,15 +75,17 @@ const FIELD_WAY_CODE: FieldSpec = FieldSpec::text(
     .optional();
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Where the payer is redirected after a successful authorisation.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// Create a payment link: a hosted cashier page where the payer chooses how to pay.
 ///
 /// `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
@@ -196,13 +198,13 @@ impl CashierRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -265,12 +267,12 @@ pub struct CashierBuilder {
     way_code: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -330,14 +332,14 @@ impl CashierBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

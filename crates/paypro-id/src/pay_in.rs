@@ -9,7 +9,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -75,15 +75,17 @@ const FIELD_AMOUNT: FieldSpec = FieldSpec::amount(
 );
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL for the payment notification.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL for the payment notification.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Where the payer is redirected after a successful authorisation.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `remark` field.
 const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.")
     .optional();
@@ -204,13 +206,13 @@ impl PayInRequest {
     }
     /// Asynchronous callback URL for the payment notification.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -279,12 +281,12 @@ pub struct PayInBuilder {
     amount: Option<AmountInput>,
     /// Asynchronous callback URL for the payment notification.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
     /// Remark, returned as is.
@@ -349,14 +351,14 @@ impl PayInBuilder {
     }
     /// Asynchronous callback URL for the payment notification.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

@@ -9,7 +9,7 @@ use paypro_core::{
     ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -75,9 +75,10 @@ const FIELD_BANK_CODE: FieldSpec = FieldSpec::text(
 );
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback URL.",
-);
+        "notifyUrl",
+        "Asynchronous callback URL.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `remark` field.
 const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as is.")
     .optional();
@@ -194,7 +195,7 @@ impl PayoutRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -262,7 +263,7 @@ pub struct PayoutBuilder {
     bank_code: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Remark, returned as is.
@@ -327,7 +328,7 @@ impl PayoutBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self

@@ -13,7 +13,7 @@ use paypro_core::{
     ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, Rules, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -64,7 +64,8 @@ const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
         "notifyUrl",
         "Asynchronous callback URL.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// Create a B2C payout to an M-Pesa mobile number.
 ///
 /// `POST /api/payout` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
@@ -147,7 +148,7 @@ impl PayoutRequest {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, optional.
+    /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -202,7 +203,7 @@ pub struct PayoutBuilder {
     mobile: Option<String>,
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, optional.
+    /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -249,7 +250,7 @@ impl PayoutBuilder {
     }
     /// Asynchronous callback URL.
     ///
-    /// Wire: `notifyUrl`, a JSON string, optional.
+    /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///

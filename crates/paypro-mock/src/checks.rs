@@ -6,7 +6,7 @@ use paypro_core::descriptor::{
     CountryDescriptor, EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
 };
 use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
-use paypro_core::{Amount, RawObject, Secret, check_text, sign_raw};
+use paypro_core::{Amount, RawObject, Secret, check_conditional_format, check_text, sign_raw};
 
 /// A refusal: the envelope's `code` and `msg`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,7 +244,14 @@ pub fn check(
             _ => {}
         }
         let text = text_of(raw.get());
-        if let Err(problem) = check_text(field, &text) {
+        let other = field
+            .rules
+            .format_when
+            .and_then(|when| object.get(when.field))
+            .map(|raw| text_of(raw.get()));
+        if let Err(problem) = check_text(field, &text)
+            .and_then(|()| check_conditional_format(field, &text, other.as_deref()))
+        {
             return Err(Refusal::new(
                 codes::FIELD,
                 format!("`{}` {problem}", field.wire),

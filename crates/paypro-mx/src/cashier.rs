@@ -15,7 +15,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -71,15 +71,17 @@ const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
     .optional();
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback address.",
-);
+        "notifyUrl",
+        "Asynchronous callback address.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// Create a payment link: a hosted cashier page where the payer chooses how to pay.
 ///
 /// `POST /v1/paypro/paymentLink` · sign in the body · `timestamp` as a string · moves money (never retried automatically) · documented
@@ -183,13 +185,13 @@ impl CashierRequest {
     }
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -247,12 +249,12 @@ pub struct CashierBuilder {
     way_code: Option<String>,
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -305,14 +307,14 @@ impl CashierBuilder {
     }
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
     }
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

@@ -16,7 +16,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -72,15 +72,17 @@ const FIELD_WAY_CODE: FieldSpec = FieldSpec::one_of(
 );
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback address.",
-);
+        "notifyUrl",
+        "Asynchronous callback address.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `returnUrl` field.
 const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
         "returnUrl",
         "Checkout page jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.",
     )
-    .optional();
+    .optional()
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `remark` field.
 const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remarks, brought back as is.")
     .optional();
@@ -195,13 +197,13 @@ impl PayInRequest {
     }
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -269,12 +271,12 @@ pub struct PayInBuilder {
     way_code: Option<String>,
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
     /// Remarks, brought back as is.
@@ -336,14 +338,14 @@ impl PayInBuilder {
     }
     /// Asynchronous callback address.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
     }
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
-    /// Wire: `returnUrl`, a JSON string, optional.
+    /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self

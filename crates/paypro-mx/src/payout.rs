@@ -15,7 +15,7 @@ use paypro_core::{
     IntoAmount, SignValue, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
-        Role, SignPlacement, TimestampWire, ValueKind, WireType,
+        Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
     },
     lenient,
 };
@@ -88,17 +88,19 @@ const FIELD_CUSTOMER_ACCOUNT_TYPE: FieldSpec = FieldSpec::one_of(
 );
 /// The `customerAccount` field.
 const FIELD_CUSTOMER_ACCOUNT: FieldSpec = FieldSpec::text(
-    "customerAccount",
-    "Receiving account: the card number or the CLABE, per customerAccountType.",
-);
+        "customerAccount",
+        "Receiving account: the card number or the CLABE, per customerAccountType.",
+    )
+    .with(Rules::NONE.format_when(TextFormat::Clabe, "customerAccountType", "CLABE"));
 /// The `identity` field.
 const FIELD_IDENTITY: FieldSpec = FieldSpec::text("identity", "Recipient's ID number.")
     .optional();
 /// The `notifyUrl` field.
 const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
-    "notifyUrl",
-    "Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.",
-);
+        "notifyUrl",
+        "Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.",
+    )
+    .with(Rules::NONE.format(TextFormat::HttpUrl));
 /// The `remark` field.
 const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, brought back as is.")
     .optional();
@@ -226,7 +228,11 @@ impl PayoutRequest {
     }
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
-    /// Wire: `customerAccount`, a JSON string, required.
+    /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Notes:
+    ///
+    /// - The CLABE rule (18 digits, the last a check digit over the first 17 with weights 3, 7, 1) is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it cannot reach any bank. Debit card numbers are left unchecked: the docs give no rule.
     pub fn customer_account(&self) -> &str {
         &self.customer_account
     }
@@ -238,7 +244,7 @@ impl PayoutRequest {
     }
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -315,7 +321,11 @@ pub struct PayoutBuilder {
     customer_account_type: Option<String>,
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
-    /// Wire: `customerAccount`, a JSON string, required.
+    /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Notes:
+    ///
+    /// - The CLABE rule (18 digits, the last a check digit over the first 17 with weights 3, 7, 1) is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it cannot reach any bank. Debit card numbers are left unchecked: the docs give no rule.
     #[serde(rename = "customerAccount", default)]
     customer_account: Option<String>,
     /// Recipient's ID number.
@@ -325,7 +335,7 @@ pub struct PayoutBuilder {
     identity: Option<String>,
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -398,7 +408,11 @@ impl PayoutBuilder {
     }
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
-    /// Wire: `customerAccount`, a JSON string, required.
+    /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Notes:
+    ///
+    /// - The CLABE rule (18 digits, the last a check digit over the first 17 with weights 3, 7, 1) is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it cannot reach any bank. Debit card numbers are left unchecked: the docs give no rule.
     pub fn customer_account(mut self, value: impl Into<String>) -> Self {
         self.customer_account = Some(value.into());
         self
@@ -412,7 +426,7 @@ impl PayoutBuilder {
     }
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
-    /// Wire: `notifyUrl`, a JSON string, required.
+    /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
     /// Notes:
     ///
@@ -448,6 +462,12 @@ impl PayoutBuilder {
         let identity = check.optional_text(&FIELD_IDENTITY, self.identity);
         let notify_url = check.required_text(&FIELD_NOTIFY_URL, self.notify_url);
         let remark = check.optional_text(&FIELD_REMARK, self.remark);
+        check
+            .conditional_format(
+                &FIELD_CUSTOMER_ACCOUNT,
+                customer_account.as_deref(),
+                customer_account_type.as_ref().map(|v| v.as_str()),
+            );
         match (
             trade_no,
             way_code,

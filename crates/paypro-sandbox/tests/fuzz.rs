@@ -7,7 +7,7 @@
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use paypro_core::descriptor::{
-    EndpointDescriptor, FieldKind, FieldSpec, SignPlacement, TimestampWire, WireType,
+    EndpointDescriptor, FieldKind, FieldSpec, SignPlacement, TextFormat, TimestampWire, WireType,
 };
 use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TEST_MERCHANT_NO, TEST_SECRET};
 use paypro_core::testing::{Received, fuzz};
@@ -37,6 +37,11 @@ fn valid_value(field: &FieldSpec) -> String {
             let min = field.rules.min.unwrap_or(100).max(1);
             field.rules.max.map_or(min, |max| min.min(max)).to_string()
         }
+        _ if field.rules.format == Some(TextFormat::HttpUrl) => {
+            "https://merchant.example/fuzz".into()
+        }
+        // A valid CLABE is valid whatever account type is chosen.
+        _ if field.rules.format == Some(TextFormat::Clabe) => "012180000000000015".into(),
         _ => {
             let prefix = field.rules.prefixes.first().copied().unwrap_or("");
             match field.rules.digits {
@@ -340,6 +345,13 @@ fn really_valid(endpoint: &EndpointDescriptor, request: &Request) -> Result<(), 
         }
         let text = checks::text_of(value.get());
         check_text(f, &text).map_err(|p| format!("accepted `{}` {p}", f.wire))?;
+        let other = f
+            .rules
+            .format_when
+            .and_then(|when| raw.get(when.field))
+            .map(|v| checks::text_of(v.get()));
+        paypro_core::check_conditional_format(f, &text, other.as_deref())
+            .map_err(|p| format!("accepted `{}` {p}", f.wire))?;
         if f.kind == FieldKind::Amount && !text.is_empty() {
             let amount = Amount::parse(&text).map_err(|e| format!("accepted `{}`: {e}", f.wire))?;
             if amount.get() == 0 || amount.get() > MAX_AMOUNT {

@@ -147,8 +147,12 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
             || f.digits.is_some()
             || !f.prefixes.is_empty()
             || f.max_len.is_some()
+            || f.format.is_some()
     }) {
         imports.push("paypro_core::descriptor::Rules");
+    }
+    if fields.iter().any(|f| f.format.is_some()) {
+        imports.push("paypro_core::descriptor::TextFormat");
     }
     if e.data == DataShape::Object {
         imports.extend(DATA_STRUCT_IMPORTS);
@@ -272,6 +276,16 @@ fn field_const(f: &RequestField) -> TokenStream {
         let m = num(m);
         rules.push(quote!(.max_len(#m)));
     }
+    if let Some(format) = f.format {
+        let format = text_format(format);
+        rules.push(match &f.format_when {
+            None => quote!(.format(#format)),
+            Some(w) => {
+                let (field, is) = (&w.field, &w.is);
+                quote!(.format_when(#format, #field, #is))
+            }
+        });
+    }
     let with = if rules.is_empty() {
         quote!()
     } else {
@@ -281,6 +295,24 @@ fn field_const(f: &RequestField) -> TokenStream {
     quote! {
         #[doc = #item_doc]
         const #name: FieldSpec = #base #optional #with;
+    }
+}
+
+/// The runtime's name for a spec format.
+fn text_format(format: crate::spec::TextFormat) -> TokenStream {
+    match format {
+        crate::spec::TextFormat::HttpUrl => quote!(TextFormat::HttpUrl),
+        crate::spec::TextFormat::Clabe => quote!(TextFormat::Clabe),
+    }
+}
+
+/// A format in words, for docs.
+fn format_doc(format: crate::spec::TextFormat) -> &'static str {
+    match format {
+        crate::spec::TextFormat::HttpUrl => "an absolute http(s) URL",
+        crate::spec::TextFormat::Clabe => {
+            "a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages)"
+        }
     }
 }
 
@@ -307,6 +339,12 @@ fn field_doc(f: &RequestField) -> String {
     }
     if let Some(m) = f.max_len {
         rules.push(format!("at most {m} characters"));
+    }
+    if let Some(format) = f.format {
+        rules.push(match &f.format_when {
+            None => format_doc(format).to_string(),
+            Some(w) => format!("when `{}` is `{}`, {}", w.field, w.is, format_doc(format)),
+        });
     }
     let wire = format!(
         "Wire: `{}`, a JSON {}{}.",
@@ -594,6 +632,18 @@ fn builder_type(
             }
         }
     });
+    // Rules that depend on another field, once both are read.
+    let conditional = fields.iter().filter_map(|f| {
+        let when = f.format_when.as_ref()?;
+        let other = fields.iter().find(|o| o.wire == when.field)?;
+        let (name, c, o) = (field_ident(f), const_ident(f), field_ident(other));
+        let other_value = match other.kind {
+            FieldKind::Enum => quote!(#o.as_ref().map(|v| v.as_str())),
+            _ => quote!(#o.as_deref()),
+        };
+        Some(quote!(check.conditional_format(&#c, #name.as_deref(), #other_value);))
+    });
+    let checks = checks.chain(conditional);
     let required: Vec<_> = fields
         .iter()
         .filter(|f| f.required)

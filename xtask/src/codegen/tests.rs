@@ -278,6 +278,61 @@ fn adjusted_limits_test(plan: &EndpointPlan, example_fn: &TokenStream) -> TokenS
     }
 }
 
+/// A format rule's cases: values that break it, where it applies to the example (a conditional
+/// format only when the example meets its condition).
+fn format_cases(
+    f: &crate::spec::RequestField,
+    format: crate::spec::TextFormat,
+    input: &Map<String, Value>,
+    case: &mut impl FnMut(&str, Option<Value>, TokenStream),
+) {
+    use crate::spec::TextFormat;
+    if let Some(w) = &f.format_when {
+        if input.get(&w.field).and_then(Value::as_str) != Some(w.is.as_str()) {
+            return;
+        }
+    }
+    let wire = f.wire.as_str();
+    let mut broken = |value: &str, why: &str| {
+        let format = match format {
+            TextFormat::HttpUrl => quote!(paypro_core::descriptor::TextFormat::HttpUrl),
+            TextFormat::Clabe => quote!(paypro_core::descriptor::TextFormat::Clabe),
+        };
+        case(
+            wire,
+            Some(Value::from(value)),
+            quote!(Problem::Format { format: #format, why: #why }),
+        );
+    };
+    match format {
+        TextFormat::HttpUrl => {
+            broken("not a url", "not an absolute URL");
+            broken("/paypro/notify", "not an absolute URL");
+            broken(
+                "ftp://merchant.example/notify",
+                "the scheme is not http or https",
+            );
+            broken("javascript:alert(1)", "the scheme is not http or https");
+        }
+        TextFormat::Clabe => {
+            let good = input
+                .get(wire)
+                .and_then(Value::as_str)
+                .expect("the example holds a CLABE");
+            let last = good
+                .chars()
+                .last()
+                .and_then(|c| c.to_digit(10))
+                .expect("a digit");
+            let mut wrong = good[..good.len() - 1].to_string();
+            wrong.push(char::from_digit((last + 1) % 10, 10).expect("a digit"));
+            broken(&wrong, "wrong check digit");
+            broken("123", "not 18 digits");
+            broken("01218000000000001x", "not 18 digits");
+        }
+    }
+}
+
 /// One case per declared rule: the example with one field broken, and the exact error.
 fn rule_cases(plan: &EndpointPlan, input: &Map<String, Value>) -> Vec<TokenStream> {
     let e = plan.spec;
@@ -413,6 +468,9 @@ fn rule_cases(plan: &EndpointPlan, input: &Map<String, Value>) -> Vec<TokenStrea
                         Some(Value::from("\u{1}no-such-prefix")),
                         quote!(Problem::Prefix { allowed: &[#(#prefixes),*] }),
                     );
+                }
+                if let Some(format) = f.format {
+                    format_cases(f, format, input, &mut case);
                 }
                 if let Some(max) = f.max_len {
                     let mut long = f.prefixes.first().cloned().unwrap_or_default();
@@ -690,6 +748,13 @@ fn signers_agree_for_any_input(
             FieldKind::Enum => {
                 let values = f.values.iter().map(|v| &v.wire);
                 quote!(prop::sample::select(vec![#(#values),*]).prop_map(serde_json::Value::from).boxed())
+            }
+            FieldKind::Text if f.format == Some(crate::spec::TextFormat::HttpUrl) => {
+                quote!("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?".prop_map(serde_json::Value::from).boxed())
+            }
+            // Valid whatever the condition field holds.
+            FieldKind::Text if f.format == Some(crate::spec::TextFormat::Clabe) => {
+                quote!("[0-9]{17}".prop_map(|s| serde_json::Value::from(paypro_core::testing::values::clabe(&s))).boxed())
             }
             FieldKind::Text => {
                 let regex = match (f.digits, f.prefixes.is_empty()) {

@@ -143,6 +143,98 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"not a url","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"/paypro/notify","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"ftp://merchant.example/notify","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"javascript:alert(1)","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"not a url","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"/paypro/notify","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"ftp://merchant.example/notify","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"https://google.com","remark":"test","returnUrl":"javascript:alert(1)","tradeNo":"test_00000008","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
@@ -156,8 +248,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("tradeNo", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
-        v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
-        | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -432,6 +526,52 @@ fn payout_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"not a url","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"/paypro/notify","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"ftp://merchant.example/notify","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","notifyUrl":"javascript:alert(1)","remark":"test","tradeNo":"test_00000001","walletId":"01123456789","wayCode":"EWALLET_BKASH"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
@@ -445,10 +585,11 @@ fn payout_any_valid_input_signs_what_it_sends() {
         .boxed().prop_map(| v | Some(("walletId", v))).boxed(),
         prop::sample::select(vec!["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD",
         "BKASH", "NAGAD"]).prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("wayCode", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed(),
-        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
-        .prop_map(| v | v.map(| v | ("remark", v))).boxed()
+        Some(("wayCode", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "payout",

@@ -202,6 +202,98 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"not a url","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"/paypro/notify","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"ftp://merchant.example/notify","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"javascript:alert(1)","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"not a url","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"/paypro/notify","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"ftp://merchant.example/notify","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"sdkjfksdjfk@gmail.com","mobile":"6789123456","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"javascript:alert(1)","tradeNo":"test_00000008"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
@@ -216,10 +308,13 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("mobile", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed(),
-        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
-        .prop_map(| v | v.map(| v | ("returnUrl", v))).boxed()
+        Some(("email", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("returnUrl", v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "pay-in",
@@ -440,6 +535,52 @@ fn payout_rejects_input_that_breaks_each_rule() {
         PayoutBuilder,
         PayoutRequest,
     >(
+        r#"{"amount":"300","customerName":"kevin","notifyUrl":"not a url","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerName":"kevin","notifyUrl":"/paypro/notify","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerName":"kevin","notifyUrl":"ftp://merchant.example/notify","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerName":"kevin","notifyUrl":"javascript:alert(1)","remark":"test","tradeNo":"test_00000001","walletId":"01123456789"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
         r#"{"amount":"300","customerName":"kevin","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001"}"#,
     );
     assert_eq!(errors, [FieldError { field : "walletId", problem : Problem::Missing }]);
@@ -463,7 +604,8 @@ fn payout_any_valid_input_signs_what_it_sends() {
         serde_json::Value::from(n.to_string())).boxed().prop_map(| v | Some(("amount",
         v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
         | Some(("remark", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(), "\\PC{1,40}"
+        .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("walletId", v))).boxed()

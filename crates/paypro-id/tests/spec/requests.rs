@@ -235,6 +235,98 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"not a url","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"/paypro/notify","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"ftp://merchant.example/notify","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"javascript:alert(1)","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"not a url","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"/paypro/notify","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"ftp://merchant.example/notify","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"javascript:alert(1)","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
@@ -252,12 +344,15 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         v))).boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed()).prop_map(| v | v.map(| v | ("wayCode", v))).boxed(), (1u64..=
         9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n)).boxed()
-        .prop_map(| v | Some(("amount", v))).boxed(), "\\PC{1,40}"
+        .prop_map(| v | Some(("amount", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
-        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed()).prop_map(| v | v.map(| v | ("returnUrl", v))).boxed(),
-        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
-        .prop_map(| v | v.map(| v | ("remark", v))).boxed()
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("returnUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
+        v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "pay-in",
@@ -482,6 +577,98 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"not a url","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"/paypro/notify","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"ftp://merchant.example/notify","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"javascript:alert(1)","returnUrl":"http://abc.com/callback_page","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"not a url","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"/paypro/notify","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"ftp://merchant.example/notify","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"javascript:alert(1)","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
 #[test]
@@ -500,8 +687,10 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("channelCode", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("wayCode", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed()
-        .prop_map(| v | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        ("wayCode", v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -765,6 +954,52 @@ fn payout_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"not a url","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"/paypro/notify","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"ftp://merchant.example/notify","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"javascript:alert(1)","remark":"remark","tradeNo":"39fa354542824ee789faf526f27c024f"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
@@ -781,10 +1016,10 @@ fn payout_any_valid_input_signs_what_it_sends() {
         Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
-        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
-        v))).boxed()
+        .boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "payout",

@@ -130,6 +130,52 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"not a url","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"/paypro/notify","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"ftp://merchant.example/notify","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"3","mobile":"mobile","notifyUrl":"javascript:alert(1)","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
@@ -142,8 +188,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("mobile", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("notifyUrl", v))).boxed()
+        Some(("mobile", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed()
     ];
     paypro_core::testing::check_cases(
         "pay-in",
@@ -260,6 +308,52 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     >(r#"{"amount":"3","notifyUrl":"","remark":"000000","tradeNo":"00000001"}"#);
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"not a url","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"/paypro/notify","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"ftp://merchant.example/notify","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"3","notifyUrl":"javascript:alert(1)","remark":"000000","tradeNo":"00000001"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
 #[test]
@@ -271,8 +365,9 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
         .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
-        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("notifyUrl", v))).boxed()
+        .boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed()
     ];
     paypro_core::testing::check_cases(
         "cashier",
@@ -431,6 +526,52 @@ fn payout_rejects_input_that_breaks_each_rule() {
         ["2541", "2547"] } }]
     );
     assert!(errors[0].to_string().starts_with(concat!("`", "mobile", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"254115555088","notifyUrl":"not a url","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"254115555088","notifyUrl":"/paypro/notify","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"254115555088","notifyUrl":"ftp://merchant.example/notify","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"50","mobile":"254115555088","notifyUrl":"javascript:alert(1)","remark":"000000","tradeNo":"1000023"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
@@ -444,8 +585,9 @@ fn payout_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
         .boxed(), "2541[0-9]{8,8}|2547[0-9]{8,8}".prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("mobile", v))).boxed(),
-        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
-        .prop_map(| v | v.map(| v | ("notifyUrl", v))).boxed()
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("notifyUrl", v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "payout",

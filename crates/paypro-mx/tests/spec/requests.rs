@@ -144,6 +144,98 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"not a url","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"/paypro/notify","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"ftp://merchant.example/notify","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"javascript:alert(1)","payer":"kevin zhang","remark":"test","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"not a url","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"/paypro/notify","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"ftp://merchant.example/notify","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        PayInBuilder,
+        PayInRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","remark":"test","returnUrl":"javascript:alert(1)","tradeNo":"test_00000008","wayCode":"va"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
@@ -160,12 +252,15 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
         .prop_map(| v | v.map(| v | ("payer", v))).boxed(),
         prop::sample::select(vec!["store", "va"]).prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("wayCode", v))).boxed(), "\\PC{1,40}"
+        .boxed().prop_map(| v | Some(("wayCode", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
-        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed()).prop_map(| v | v.map(| v | ("returnUrl", v))).boxed(),
-        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
-        .prop_map(| v | v.map(| v | ("remark", v))).boxed()
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
+        ("returnUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
+        v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "pay-in",
@@ -301,6 +396,98 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"not a url","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"/paypro/notify","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"ftp://merchant.example/notify","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"javascript:alert(1)","payer":"kevin zhang","returnUrl":"http://abc.com/callback_page","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"not a url","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"/paypro/notify","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"ftp://merchant.example/notify","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
+    let errors = errors_from_json::<
+        CashierBuilder,
+        CashierRequest,
+    >(
+        r#"{"amount":"300","email":"kevin@example.com","mobile":"15745896325","notifyUrl":"https://google.com","payer":"kevin zhang","returnUrl":"javascript:alert(1)","tradeNo":"test_00000008","wayCode":"store"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "returnUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "returnUrl", "` ")));
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
 #[test]
@@ -318,8 +505,10 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | v.map(| v | ("payer", v))).boxed(),
         prop::option::of(prop::sample::select(vec!["store", "va"])
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("wayCode", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed()
-        .prop_map(| v | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
+        ("wayCode", v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(),
+        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -528,6 +717,40 @@ fn payout_rejects_input_that_breaks_each_rule() {
         PayoutBuilder,
         PayoutRequest,
     >(
+        r#"{"amount":"300","customerAccount":"012180000000000016","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccount", problem : Problem::Format {
+        format : paypro_core::descriptor::TextFormat::Clabe, why : "wrong check digit" }
+        }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerAccount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"123","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccount", problem : Problem::Format {
+        format : paypro_core::descriptor::TextFormat::Clabe, why : "not 18 digits" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerAccount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"01218000000000001x","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"https://google.com","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "customerAccount", problem : Problem::Format {
+        format : paypro_core::descriptor::TextFormat::Clabe, why : "not 18 digits" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "customerAccount", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
         r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Missing }]);
@@ -539,6 +762,52 @@ fn payout_rejects_input_that_breaks_each_rule() {
         r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
     );
     assert_eq!(errors, [FieldError { field : "notifyUrl", problem : Problem::Empty }]);
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"not a url","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"/paypro/notify","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why : "not an absolute URL" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"ftp://merchant.example/notify","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
+    assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
+    let errors = errors_from_json::<
+        PayoutBuilder,
+        PayoutRequest,
+    >(
+        r#"{"amount":"300","customerAccount":"012180000000000015","customerAccountType":"CLABE","customerEmail":"kevin@example.com","customerMobile":"15745896325","customerName":"kevin zhang","notifyUrl":"javascript:alert(1)","remark":"test","tradeNo":"test_00000001","wayCode":"40012"}"#,
+    );
+    assert_eq!(
+        errors, [FieldError { field : "notifyUrl", problem : Problem::Format { format :
+        paypro_core::descriptor::TextFormat::HttpUrl, why :
+        "the scheme is not http or https" } }]
+    );
     assert!(errors[0].to_string().starts_with(concat!("`", "notifyUrl", "` ")));
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
@@ -558,14 +827,15 @@ fn payout_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | v.map(| v | ("customerEmail", v))).boxed(),
         prop::sample::select(vec!["DebitCard", "CLABE"])
         .prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("customerAccountType", v))).boxed(), "\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("customerAccount", v))).boxed(), prop::option::of("\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("identity", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed()
-        .prop_map(| v | Some(("notifyUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
-        v))).boxed()
+        Some(("customerAccountType", v))).boxed(), "[0-9]{17}".prop_map(| s |
+        serde_json::Value::from(paypro_core::testing::values::clabe(& s))).boxed()
+        .prop_map(| v | Some(("customerAccount", v))).boxed(),
+        prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
+        .prop_map(| v | v.map(| v | ("identity", v))).boxed(),
+        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
+        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
+        .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()
     ];
     paypro_core::testing::check_cases(
         "payout",
