@@ -14,11 +14,13 @@ fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-/// A fresh scratch directory under target/, removed first if a previous run left it.
+/// A fresh scratch directory under target/, removed first if a previous run left it, with the
+/// workspace manifest (the generator reads the workspace version from it).
 fn scratch(name: &str) -> PathBuf {
     let dir = repo().join("target").join("xtask-tests").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(repo().join("Cargo.toml"), dir.join("Cargo.toml")).unwrap();
     dir
 }
 

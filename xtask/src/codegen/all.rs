@@ -3,10 +3,10 @@
 
 use super::{Country, Files};
 
-pub fn generate(countries: &[Country], files: &mut Files) {
+pub fn generate(countries: &[Country], version: &str, files: &mut Files) {
     let header = "@generated from spec/*.toml by `cargo xtask gen`; do not edit.";
     let mut manifest = format!(
-        "# {header}\n[package]\nname = \"paypro-all\"\ndescription = \"Every Paypro country crate, and the list of their descriptors.\"\nversion.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\nrepository.workspace = true\n\n# Re-exports only: nothing to unit-test or doctest here.\n[lib]\ntest = false\ndoctest = false\n\n[features]\ndefault = []\n# Every country's `Client`.\nclient = ["
+        "# {header}\n[package]\nname = \"paypro-all\"\ndescription = \"Every Paypro country crate, and the list of their descriptors.\"\nversion.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\nrepository.workspace = true\nreadme = \"../../README.md\"\nkeywords = [\"paypro\", \"payments\", \"payouts\"]\ncategories = [\"api-bindings\", \"finance\"]\n\n# Re-exports only: nothing to unit-test or doctest here.\n[lib]\ntest = false\ndoctest = false\n\n[features]\ndefault = []\n# Every country's `Client`.\nclient = ["
     );
     let clients: Vec<String> = countries
         .iter()
@@ -29,11 +29,12 @@ pub fn generate(countries: &[Country], files: &mut Files) {
     manifest.push_str("\n[dependencies]\npaypro-core.workspace = true\nserde.workspace = true\nserde_json.workspace = true\nschemars = { workspace = true, optional = true }\n");
     for c in countries {
         manifest.push_str(&format!(
-            "{} = {{ path = \"../{}\", default-features = false }}\n",
+            "{} = {{ path = \"../{}\", version = \"{version}\", default-features = false }}\n",
             c.crate_name(),
             c.crate_name()
         ));
     }
+    manifest.push_str("\n[package.metadata.docs.rs]\nall-features = true\nrustdoc-args = [\"--cfg\", \"docsrs\"]\n\n[lints]\nworkspace = true\n");
     files.insert("crates/paypro-all/Cargo.toml".into(), manifest);
 
     let mut lib = format!(

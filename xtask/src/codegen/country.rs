@@ -56,7 +56,7 @@ license.workspace = true
 repository.workspace = true
 readme = "README.md"
 keywords = ["paypro", "payments", "payouts", "{keyword}"]
-categories = ["api-bindings"]
+categories = ["api-bindings", "finance"]
 
 [lib]
 # The generated tests are tests/spec/ and the doctests; the library has no unit tests.
@@ -86,6 +86,13 @@ serde_json.workspace = true
 paypro-core = {{ workspace = true, features = ["testing"] }}
 paypro-mock.workspace = true
 tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread"] }}
+
+[package.metadata.docs.rs]
+all-features = true
+rustdoc-args = ["--cfg", "docsrs"]
+
+[lints]
+workspace = true
 "#,
         spec = country.spec_path(),
         axum_feature = if country.file.spec.notification.get_ref().signed {

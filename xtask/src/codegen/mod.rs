@@ -27,6 +27,10 @@ pub type Files = BTreeMap<PathBuf, String>;
 pub struct Specs {
     pub common: Loaded<Common>,
     pub countries: Vec<Loaded<CountrySpec>>,
+    /// The workspace's version (`[workspace.package] version` in the root `Cargo.toml`): the
+    /// version requirement of the generated crates' dependencies on each other, which
+    /// `cargo package` needs beside the path.
+    pub version: String,
 }
 
 /// A country whose examples have been checked, ready for codegen.
@@ -134,10 +138,38 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
     for c in &countries {
         spec::check_country(c, &mut errors);
     }
-    match (common, errors.is_empty()) {
-        (Some(common), true) => Ok(Specs { common, countries }),
+    let version = workspace_version(display_root).map_err(|message| {
+        errors.push(SpecError {
+            file: PathBuf::from("Cargo.toml"),
+            line: 1,
+            message,
+        })
+    });
+    match (common, version, errors.is_empty()) {
+        (Some(common), Ok(version), true) => Ok(Specs {
+            common,
+            countries,
+            version,
+        }),
         _ => Err(errors),
     }
+}
+
+/// `[workspace.package] version` of `root/Cargo.toml`.
+fn workspace_version(root: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(root.join("Cargo.toml"))
+        .map_err(|e| format!("cannot read the workspace manifest: {e}"))?;
+    let manifest: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("the workspace manifest is not TOML: {e}"))?;
+    manifest
+        .get("workspace")
+        .and_then(|w| w.get("package"))
+        .and_then(|p| p.get("version"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            "`[workspace.package] version` is missing: the generated crates' dependencies on each other need it".into()
+        })
 }
 
 /// Checks every example and generates every file.
@@ -201,7 +233,7 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
         country::generate(plan, &mut files);
     }
     if !plans.is_empty() {
-        all::generate(&plans, &mut files);
+        all::generate(&plans, &specs.version, &mut files);
     }
     Ok(files)
 }
