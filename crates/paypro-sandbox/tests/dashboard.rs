@@ -333,3 +333,15 @@ async fn re_sending_is_refused_while_processing_or_without_a_notify_url() {
     // A secret never reaches the page.
     assert!(!dashboard(&gateway).await.contains(TEST_SECRET));
 }
+
+#[tokio::test]
+async fn a_broken_state_is_reported_not_rendered() {
+    let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
+    gateway.break_state_for_tests();
+    let response = reqwest::get(format!("{}/", gateway.url())).await.unwrap();
+    assert_eq!(response.status(), 500);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("restart the sandbox"), "{page}");
+}
