@@ -27,6 +27,8 @@ free one), with a dashboard at its root URL. Prints each country's base URL, the
 number, the secret and the dashboard's URL. The secret is PAYPRO_SECRET (then not printed),
 else the sandbox's own test secret TESTSECRET (not a real credential; printed).
 
+  --port P                    the port on 127.0.0.1 (8080; 0: a free one)
+  --merchant-no M             the merchant number (0000000001)
   --max-orders N              orders (and callback attempts) kept; older ones are forgotten (100000)
   --max-connections N         connections served at once; more get a 503 envelope (128)
   --max-amount N              the largest amount accepted (1000000000000)
@@ -79,6 +81,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<(MockConfig, Strin
     Ok(Some((config, merchant_no)))
 }
 
+/// One message on stderr; a closed stderr is ignored (never a panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Where the secret came from, and so whether it may be printed.
 enum SecretSource {
     /// The sandbox's own test secret, known to everyone: printed.
@@ -92,11 +101,12 @@ async fn main() -> ExitCode {
     let (mut config, merchant_no) = match parse(std::env::args().skip(1)) {
         Ok(Some(parsed)) => parsed,
         Ok(None) => {
-            println!("{USAGE}");
+            // A closed stdout (`--help | head -1`) is not an error.
+            let _ = writeln!(std::io::stdout(), "{USAGE}");
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("paypro-mock: {e}\n\n{USAGE}");
+            say!("paypro-mock: {e}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -110,7 +120,7 @@ async fn main() -> ExitCode {
     let secret = match Secret::new(secret) {
         Ok(secret) => secret,
         Err(e) => {
-            eprintln!("paypro-mock: PAYPRO_SECRET: {e}");
+            say!("paypro-mock: PAYPRO_SECRET: {e}");
             return ExitCode::from(2);
         }
     };
@@ -123,7 +133,7 @@ async fn main() -> ExitCode {
     let gateway = match MockGateway::start(config, paypro_all::COUNTRIES).await {
         Ok(gateway) => gateway,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            eprintln!(
+            say!(
                 "paypro-mock: port {port} on {ip} is already in use (another paypro-mock?). \
                  Stop what uses it, choose another port with --port P, or let the system \
                  choose a free one with --port 0.",
@@ -133,7 +143,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("paypro-mock: cannot listen on {bind}: {e}");
+            say!("paypro-mock: cannot listen on {bind}: {e}");
             return ExitCode::from(1);
         }
     };
@@ -151,11 +161,11 @@ async fn main() -> ExitCode {
         out.flush()
     })();
     if let Err(e) = printed {
-        eprintln!("paypro-mock: cannot write to stdout: {e}");
+        say!("paypro-mock: cannot write to stdout: {e}");
         return ExitCode::from(1);
     }
     if let SecretSource::Test = source {
-        eprintln!(
+        say!(
             "paypro-mock: the secret above is the sandbox's own test secret, not a real \
              credential. Ctrl-C stops the sandbox."
         );
@@ -163,7 +173,7 @@ async fn main() -> ExitCode {
     match tokio::signal::ctrl_c().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("paypro-mock: cannot wait for Ctrl-C: {e}");
+            say!("paypro-mock: cannot wait for Ctrl-C: {e}");
             ExitCode::from(1)
         }
     }
