@@ -13,7 +13,7 @@ use paypro_core::Status;
 
 use crate::admin::kind_name;
 use crate::html::{escape, path_segment};
-use crate::state::{Balance, Delivery, Order};
+use crate::state::{Balance, Delivery, Kind, Order};
 use crate::{Shared, base_path, time};
 
 /// The most orders and delivery attempts the page lists (the newest).
@@ -129,7 +129,14 @@ pub(crate) async fn page(State(shared): State<Arc<Shared>>) -> Response {
         let actions = if !o.status.is_final() {
             format!(
                 "{}{}",
-                button(&format!("/_admin/settle/{path}?status=0000"), "Pay", "pay"),
+                button(
+                    &format!("/_admin/settle/{path}?status=0000"),
+                    match o.kind {
+                        Kind::PayIn => "Pay",
+                        Kind::Payout => "Pay out",
+                    },
+                    "pay"
+                ),
                 button(
                     &format!("/_admin/settle/{path}?status=00029"),
                     "Fail",

@@ -153,7 +153,10 @@ async fn lists_orders_balances_and_deliveries_and_its_buttons_work() {
     assert_eq!(pay, "/_admin/settle/id/pay-in/dash-1?status=0000");
     let (status, body) = press(&gateway, &pay).await;
     assert_eq!((status, &body["success"]), (200, &true.into()), "{body}");
-    let fail = action(rows(&page, "orders", "dash-2")[0], "fail").unwrap();
+    assert!(row[0].contains(">Pay</button>"), "{}", row[0]);
+    let payout = rows(&page, "orders", "dash-2");
+    assert!(payout[0].contains(">Pay out</button>"), "{}", payout[0]);
+    let fail = action(payout[0], "fail").unwrap();
     assert_eq!(fail, "/_admin/settle/ke/payout/dash-2?status=00029");
     assert_eq!(press(&gateway, &fail).await.0, 200);
     assert_eq!(
