@@ -20,7 +20,7 @@ fn status_of(r: &Refusal) -> StatusCode {
     match r.code {
         codes::BROKEN => StatusCode::INTERNAL_SERVER_ERROR,
         codes::NOT_FOUND => StatusCode::NOT_FOUND,
-        codes::FINAL | codes::OVERFLOW => StatusCode::CONFLICT,
+        codes::FINAL | codes::NOT_FINAL | codes::OVERFLOW => StatusCode::CONFLICT,
         _ => StatusCode::BAD_REQUEST,
     }
 }
@@ -48,7 +48,7 @@ pub(crate) async fn orders(State(shared): State<Arc<Shared>>) -> Response {
             .map(|o| {
                 serde_json::json!({
                     "country": o.country, "merchantNo": o.merchant_no,
-                    "kind": if o.kind == Kind::PayIn { "pay-in" } else { "payout" },
+                    "kind": kind_name(o.kind),
                     "tradeNo": o.trade_no, "platFormTradeNo": o.id, "amount": o.amount,
                     "paid": o.paid, "status": o.status.code(),
                 })
@@ -64,9 +64,10 @@ pub(crate) async fn deliveries(State(shared): State<Arc<Shared>>) -> Response {
             .iter()
             .map(|d| {
                 serde_json::json!({
-                    "country": d.country, "tradeNo": d.trade_no, "attempt": d.attempt,
-                    "url": d.url, "body": d.body, "outcome": d.outcome,
-                    "acknowledged": d.acknowledged,
+                    "country": d.country, "kind": kind_name(d.kind), "tradeNo": d.trade_no,
+                    "attempt": d.attempt, "atMs": d.at_ms, "url": d.url, "body": d.body,
+                    "outcome": d.outcome, "acknowledged": d.acknowledged,
+                    "nextRetryMs": d.next_retry_ms,
                 })
             })
             .collect()
@@ -85,27 +86,49 @@ pub(crate) async fn settle(
         .unwrap_or("0000")
         .to_string();
     accepted((|| {
-        let kind = match kind.as_str() {
-            "pay-in" => Kind::PayIn,
-            "payout" => Kind::Payout,
-            other => {
-                return Err(Refusal::new(
-                    codes::FIELD,
-                    format!("kind must be pay-in or payout, not `{other}`"),
-                ));
-            }
-        };
-        let id = shared
-            .ledger()?
-            .orders
-            .values()
-            .find(|o| o.country == country && o.kind == kind && o.trade_no == trade_no)
-            .map(|o| o.id.clone())
-            .ok_or_else(|| {
-                Refusal::new(codes::NOT_FOUND, format!("order not exist: {trade_no}"))
-            })?;
+        let id = order_id(&shared, &country, &kind, &trade_no)?;
         server::settle(&shared, &id, Some(&status)).map(|()| "true".to_string())
     })())
+}
+
+/// `POST /_admin/resend/{country}/{pay-in|payout}/{tradeNo}`: delivers a final order's
+/// callback again (with Paypro's retries), as a merchant portal's "re-send notification" does.
+pub(crate) async fn resend(
+    State(shared): State<Arc<Shared>>,
+    Path((country, kind, trade_no)): Path<(String, String, String)>,
+) -> Response {
+    accepted((|| {
+        let id = order_id(&shared, &country, &kind, &trade_no)?;
+        server::resend(&shared, &id).map(|()| "true".to_string())
+    })())
+}
+
+pub(crate) fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::PayIn => "pay-in",
+        Kind::Payout => "payout",
+    }
+}
+
+/// The Paypro number of the order named in an admin path.
+fn order_id(shared: &Shared, country: &str, kind: &str, trade_no: &str) -> Result<String, Refusal> {
+    let kind = match kind {
+        "pay-in" => Kind::PayIn,
+        "payout" => Kind::Payout,
+        other => {
+            return Err(Refusal::new(
+                codes::FIELD,
+                format!("kind must be pay-in or payout, not `{other}`"),
+            ));
+        }
+    };
+    shared
+        .ledger()?
+        .orders
+        .values()
+        .find(|o| o.country == country && o.kind == kind && o.trade_no == trade_no)
+        .map(|o| o.id.clone())
+        .ok_or_else(|| Refusal::new(codes::NOT_FOUND, format!("order not exist: {trade_no}")))
 }
 
 /// `POST /_admin/settle-balances`: every unsettled balance becomes available (all or none).

@@ -74,6 +74,8 @@ pub mod codes {
     pub const BALANCE: &str = "9411";
     /// The order is already final.
     pub const FINAL: &str = "9412";
+    /// The order is not final yet, so it has no callback to re-send.
+    pub const NOT_FINAL: &str = "9414";
     /// The sandbox's state is broken (a panic while it was being changed): every endpoint
     /// answers this, with HTTP 500, until the sandbox is restarted.
     pub const BROKEN: &str = "9500";

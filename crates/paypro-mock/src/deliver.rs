@@ -105,12 +105,15 @@ pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
             if let (Some(order), Ok(mut ledger)) = (callbacks.first(), shared.ledger()) {
                 ledger.record(Delivery {
                     country: order.country,
+                    kind: order.kind,
                     trade_no: order.trade_no.clone(),
                     attempt: 1,
+                    at_ms: crate::time::now_ms(),
                     url: url.clone(),
                     body: String::new(),
                     outcome: "refused: notifyUrl reaches the sandbox itself".into(),
                     acknowledged: false,
+                    next_retry_ms: None,
                 });
             }
             return;
@@ -161,26 +164,29 @@ async fn deliver(shared: &Shared, order: &Order, url: &str, body: &str) {
             }
             Err(e) => (false, e.to_string()),
         };
+        let retry_in = NOTIFY_RETRY_SCHEDULE
+            .get(attempt - 1)
+            .filter(|_| !acknowledged)
+            .map(|delay| Duration::from_secs_f64(delay.as_secs_f64() * shared.config.time_factor));
+        let at_ms = crate::time::now_ms();
         match shared.ledger() {
             Ok(mut ledger) => ledger.record(Delivery {
                 country: order.country,
+                kind: order.kind,
                 trade_no: order.trade_no.clone(),
                 attempt: attempt as u32,
+                at_ms,
                 url: url.to_string(),
                 body: body.to_string(),
                 outcome,
                 acknowledged,
+                next_retry_ms: retry_in.map(|d| at_ms.saturating_add(d.as_millis() as u64)),
             }),
             Err(_) => return,
         }
-        if acknowledged {
-            return;
-        }
-        if let Some(delay) = NOTIFY_RETRY_SCHEDULE.get(attempt - 1) {
-            tokio::time::sleep(Duration::from_secs_f64(
-                delay.as_secs_f64() * shared.config.time_factor,
-            ))
-            .await;
+        match retry_in {
+            Some(delay) => tokio::time::sleep(delay).await,
+            None => return,
         }
     }
 }

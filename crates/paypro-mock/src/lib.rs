@@ -25,8 +25,10 @@ use tokio::sync::watch;
 
 mod admin;
 pub mod checks;
+mod dashboard;
 mod deliver;
 pub mod faults;
+mod html;
 mod limits;
 mod page;
 mod respond;
@@ -37,6 +39,10 @@ mod time;
 pub use checks::{Refusal, codes};
 pub use faults::Fault;
 pub use state::{Balance, Delivery, Kind, Order};
+
+/// The port the `paypro-mock` program listens on by default (`MockConfig::bind` itself
+/// defaults to a free port, for tests).
+pub const DEFAULT_PORT: u16 = 8080;
 
 /// A merchant the sandbox knows.
 #[derive(Clone, Debug)]
@@ -241,6 +247,22 @@ impl MockGateway {
     /// redirects re-sends its signed request).
     pub fn redirects_followed(&self) -> Result<u64, Refusal> {
         Ok(self.shared.faults()?.redirects_followed)
+    }
+
+    /// Delivers a final order's callback again (with Paypro's retries), as
+    /// `POST /_admin/resend/...` and the dashboard's button do. Refused `9414` while the
+    /// order is processing, `9422` when it has no `notifyUrl`.
+    pub fn resend_callback(
+        &self,
+        country: &str,
+        kind: Kind,
+        trade_no: &str,
+    ) -> Result<(), Refusal> {
+        let id = self
+            .order(country, kind, trade_no)
+            .map(|o| o.id)
+            .ok_or_else(|| Refusal::new(codes::NOT_FOUND, format!("no order `{trade_no}`")))?;
+        server::resend(&self.shared, &id)
     }
 
     /// Breaks the sandbox's state the way a panic while it is being changed does, so that

@@ -7,14 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::Shared;
+use crate::html::escape;
 use crate::server::settle;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 fn problem(status: StatusCode, text: &str) -> Response {
     (
@@ -45,7 +39,7 @@ pub(crate) async fn page(State(shared): State<Arc<Shared>>, Path(id): Path<Strin
         format!(
             r#"<form method="post" action="/_pay/{id}/pay"><button type="submit">Pay</button></form>
 <form method="post" action="/_pay/{id}/fail"><button type="submit">Fail</button></form>"#,
-            id = escape(&order.id)
+            id = escape(&crate::html::path_segment(&order.id))
         )
     };
     Html(format!(

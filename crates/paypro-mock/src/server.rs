@@ -16,7 +16,7 @@ use crate::faults::{self, Fault, Plan};
 use crate::limits::{self, DropConnection, envelope, json};
 use crate::respond::{self, Facts};
 use crate::state::{Kind, Order, key};
-use crate::{Shared, admin, deliver, page, time};
+use crate::{Shared, admin, dashboard, deliver, page, time};
 
 /// The amounts that choose an outcome (documented in the README).
 pub const FAIL_AMOUNT: u64 = 4029;
@@ -27,6 +27,9 @@ pub const PROCESSING_AMOUNT: u64 = 4015;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
+        .route("/", get(dashboard::page))
+        .route("/_dashboard/script.js", get(dashboard::script))
+        .route("/_dashboard/style.css", get(dashboard::style))
         .route("/_pay/{id}", get(page::page))
         .route("/_pay/{id}/pay", post(page::pay))
         .route("/_pay/{id}/fail", post(page::fail))
@@ -35,6 +38,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(
             "/_admin/settle/{country}/{kind}/{trade_no}",
             post(admin::settle),
+        )
+        .route(
+            "/_admin/resend/{country}/{kind}/{trade_no}",
+            post(admin::resend),
         )
         .route("/_admin/settle-balances", post(admin::settle_balances))
         .route(
@@ -405,5 +412,35 @@ pub(crate) fn settle(shared: &Arc<Shared>, id: &str, forced: Option<&str>) -> Re
         shared.clone(),
         faults::callbacks(&settled, settled.callback_fault),
     );
+    Ok(())
+}
+
+/// Delivers a final order's callback again, with Paypro's retries: its final status only (no
+/// fault chosen for the order applies again).
+pub(crate) fn resend(shared: &Arc<Shared>, id: &str) -> Result<(), Refusal> {
+    let order = shared
+        .ledger()?
+        .order_mut_by_id(id)
+        .cloned()
+        .ok_or_else(|| not_found(id))?;
+    if !order.status.is_final() {
+        return Err(Refusal::new(
+            codes::NOT_FINAL,
+            format!(
+                "order {} is still processing: it has no callback to re-send yet",
+                order.trade_no
+            ),
+        ));
+    }
+    if order.notify_url.is_none() {
+        return Err(Refusal::new(
+            codes::FIELD,
+            format!(
+                "order {} has no notifyUrl: there is nowhere to send its callback",
+                order.trade_no
+            ),
+        ));
+    }
+    deliver::spawn(shared.clone(), vec![order]);
     Ok(())
 }

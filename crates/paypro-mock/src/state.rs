@@ -72,10 +72,14 @@ pub struct Balance {
 pub struct Delivery {
     /// The order's country.
     pub country: &'static str,
+    /// Whether the order is a pay-in or a payout.
+    pub kind: Kind,
     /// The order's merchant number.
     pub trade_no: String,
     /// 1 for the first attempt.
     pub attempt: u32,
+    /// When it was made, milliseconds since the epoch.
+    pub at_ms: u64,
     /// Where it went.
     pub url: String,
     /// The body sent.
@@ -84,6 +88,9 @@ pub struct Delivery {
     pub outcome: String,
     /// Whether the merchant acknowledged it.
     pub acknowledged: bool,
+    /// When the next attempt is due (milliseconds since the epoch), after an attempt that was
+    /// not acknowledged; `None` when acknowledged, refused, or after the last retry.
+    pub next_retry_ms: Option<u64>,
 }
 
 /// Everything the gateway remembers: the last `max_orders` orders and as many delivery
@@ -279,12 +286,15 @@ mod tests {
             ledger.insert(order(&format!("p{i}"), &format!("t{i}")));
             ledger.record(Delivery {
                 country: "id",
+                kind: Kind::PayIn,
                 trade_no: format!("t{i}"),
                 attempt: 1,
+                at_ms: 0,
                 url: String::new(),
                 body: String::new(),
                 outcome: String::new(),
                 acknowledged: true,
+                next_retry_ms: None,
             });
         }
         assert_eq!(ledger.orders.len(), 2);

@@ -5,23 +5,30 @@
 //!             [--max-amount N] [--header-read-timeout-ms MS] [--request-timeout-ms MS]
 //!             [--fault-delay-ms MS]                 (secret: PAYPRO_SECRET, else TESTSECRET)
 //! ```
-//! Prints one line per country, `CC BASE_URL`, then the merchant number.
+//! Listens on 127.0.0.1:8080 unless told otherwise (`--port 0`: a free port). Prints one line
+//! per country, `CC BASE_URL`, then `merchant M`, `secret S` and `dashboard URL`. A port in
+//! use is a one-line message naming it (exit 1); a bad flag is a usage error (exit 2).
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use paypro_core::Secret;
-use paypro_mock::{Merchant, MockConfig, MockGateway};
+use paypro_mock::{DEFAULT_PORT, Merchant, MockConfig, MockGateway};
 
 const USAGE: &str =
     "paypro-mock [--port P] [--merchant-no M] [--max-orders N] [--max-connections N]
             [--max-amount N] [--header-read-timeout-ms MS] [--request-timeout-ms MS]
             [--fault-delay-ms MS]
 
-Serves the Paypro sandbox on 127.0.0.1 (port 0: a free one). The secret is PAYPRO_SECRET,
-else the documented test secret TESTSECRET.
+Serves the Paypro sandbox on 127.0.0.1, port 8080 unless --port says otherwise (--port 0: a
+free one), with a dashboard at its root URL. Prints each country's base URL, the merchant
+number, the secret and the dashboard's URL. The secret is PAYPRO_SECRET (then not printed),
+else the sandbox's own test secret TESTSECRET (not a real credential; printed).
 
+  --port P                    the port on 127.0.0.1 (8080; 0: a free one)
+  --merchant-no M             the merchant number (0000000001)
   --max-orders N              orders (and callback attempts) kept; older ones are forgotten (100000)
   --max-connections N         connections served at once; more get a 503 envelope (128)
   --max-amount N              the largest amount accepted (1000000000000)
@@ -42,7 +49,10 @@ fn number(flag: &str, value: Option<String>, min: u64) -> Result<u64, String> {
 
 fn parse(args: impl Iterator<Item = String>) -> Result<Option<(MockConfig, String)>, String> {
     let mut args = args.into_iter();
-    let mut config = MockConfig::default();
+    let mut config = MockConfig {
+        bind: SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)),
+        ..MockConfig::default()
+    };
     let mut merchant_no = paypro_core::protocol::TEST_MERCHANT_NO.to_string();
     let ms = |n: u64| Duration::from_millis(n);
     while let Some(arg) = args.next() {
@@ -71,34 +81,100 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<(MockConfig, Strin
     Ok(Some((config, merchant_no)))
 }
 
+/// One message on stderr; a closed stderr is ignored (never a panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Where the secret came from, and so whether it may be printed.
+enum SecretSource {
+    /// The sandbox's own test secret, known to everyone: printed.
+    Test,
+    /// `PAYPRO_SECRET`: the user's, never printed.
+    Env,
+}
+
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> ExitCode {
     let (mut config, merchant_no) = match parse(std::env::args().skip(1)) {
         Ok(Some(parsed)) => parsed,
         Ok(None) => {
-            println!("{USAGE}");
-            return Ok(());
+            // A closed stdout (`--help | head -1`) is not an error.
+            let _ = writeln!(std::io::stdout(), "{USAGE}");
+            return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("paypro-mock: {e}\n\n{USAGE}");
-            std::process::exit(2);
+            say!("paypro-mock: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
         }
     };
-    let secret = std::env::var("PAYPRO_SECRET")
-        .unwrap_or_else(|_| paypro_core::protocol::TEST_SECRET.to_string());
+    let (secret, source) = match std::env::var("PAYPRO_SECRET") {
+        Ok(s) => (s, SecretSource::Env),
+        Err(_) => (
+            paypro_core::protocol::TEST_SECRET.to_string(),
+            SecretSource::Test,
+        ),
+    };
+    let secret = match Secret::new(secret) {
+        Ok(secret) => secret,
+        Err(e) => {
+            say!("paypro-mock: PAYPRO_SECRET: {e}");
+            return ExitCode::from(2);
+        }
+    };
     config.merchants = vec![Merchant {
         merchant_no: merchant_no.clone(),
-        secret: Secret::new(secret).map_err(|e| format!("PAYPRO_SECRET: {e}"))?,
+        secret,
         initial_balance: 1_000_000,
     }];
-    let gateway = MockGateway::start(config, paypro_all::COUNTRIES).await?;
-    let mut out = std::io::stdout().lock();
-    for (code, url) in gateway.base_urls() {
-        writeln!(out, "{code} {url}")?;
+    let bind = config.bind;
+    let gateway = match MockGateway::start(config, paypro_all::COUNTRIES).await {
+        Ok(gateway) => gateway,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            say!(
+                "paypro-mock: port {port} on {ip} is already in use (another paypro-mock?). \
+                 Stop what uses it, choose another port with --port P, or let the system \
+                 choose a free one with --port 0.",
+                port = bind.port(),
+                ip = bind.ip()
+            );
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            say!("paypro-mock: cannot listen on {bind}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let printed = (|| -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        for (code, url) in gateway.base_urls() {
+            writeln!(out, "{code} {url}")?;
+        }
+        writeln!(out, "merchant {merchant_no}")?;
+        match source {
+            SecretSource::Test => writeln!(out, "secret {}", paypro_core::protocol::TEST_SECRET)?,
+            SecretSource::Env => writeln!(out, "secret (from PAYPRO_SECRET, not printed)")?,
+        }
+        writeln!(out, "dashboard {}/", gateway.url())?;
+        out.flush()
+    })();
+    if let Err(e) = printed {
+        say!("paypro-mock: cannot write to stdout: {e}");
+        return ExitCode::from(1);
     }
-    writeln!(out, "merchant {merchant_no}")?;
-    out.flush()?;
-    drop(out);
-    tokio::signal::ctrl_c().await?;
-    Ok(())
+    if let SecretSource::Test = source {
+        say!(
+            "paypro-mock: the secret above is the sandbox's own test secret, not a real \
+             credential. Ctrl-C stops the sandbox."
+        );
+    }
+    match tokio::signal::ctrl_c().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            say!("paypro-mock: cannot wait for Ctrl-C: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

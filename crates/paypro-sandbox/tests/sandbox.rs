@@ -666,21 +666,33 @@ async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
     assert_eq!(listed[0]["tradeNo"], "adm-1");
 }
 
-#[test]
-fn the_binary_prints_one_base_url_per_country_then_the_merchant() {
+/// Runs the `paypro-mock` program with `args` and the test secret; its first `lines` lines of
+/// stdout, then the child (still running) for the caller to stop.
+fn start_binary(args: &[&str], lines: usize) -> (Vec<String>, std::process::Child) {
     use std::io::{BufRead, BufReader};
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
-        .args(["--port", "0", "--merchant-no", "8729248847"])
+        .args(args)
+        .env_remove("PAYPRO_SECRET")
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut got = Vec::new();
-    for _ in 0..6 {
-        got.push(lines.next().unwrap().unwrap());
-    }
-    child.kill().unwrap();
-    let _ = child.wait();
+    let mut out = BufReader::new(child.stdout.take().unwrap()).lines();
+    let got = (0..lines).map_while(|_| out.next()?.ok()).collect();
+    (got, child)
+}
+
+fn stop(mut child: std::process::Child) -> std::process::Output {
+    let _ = child.kill();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_binary_prints_base_urls_merchant_secret_and_dashboard() {
+    let (got, child) = start_binary(&["--port", "0", "--merchant-no", "8729248847"], 8);
+    let output = stop(child);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(got.len(), 8, "{got:?} {stderr}");
     let codes: Vec<&str> = got[..5]
         .iter()
         .map(|l| l.split(' ').next().unwrap())
@@ -691,4 +703,98 @@ fn the_binary_prints_one_base_url_per_country_then_the_merchant() {
         "{got:?}"
     );
     assert_eq!(got[5], "merchant 8729248847");
+    assert_eq!(got[6], format!("secret {TEST_SECRET}"));
+    let origin = got[2]
+        .strip_prefix("id ")
+        .and_then(|u| u.strip_suffix("/indonesia-pay"))
+        .unwrap();
+    let port: u16 = origin.rsplit(':').next().unwrap().parse().unwrap();
+    assert_ne!(port, 0);
+    assert_eq!(got[7], format!("dashboard {origin}/"));
+    assert!(stderr.contains("not a real credential"), "{stderr}");
+}
+
+#[tokio::test]
+async fn the_printed_lines_are_enough_to_pay_in_and_see_it_on_the_dashboard() {
+    let (got, child) = start_binary(&["--port", "0"], 8);
+    let field = |key: &str| {
+        got.iter()
+            .find_map(|l| l.strip_prefix(&format!("{key} ")))
+            .unwrap_or_else(|| panic!("no `{key}` line in {got:?}"))
+            .to_string()
+    };
+    let client = id::Client::new(
+        id::Config::new(field("merchant"), Secret::new(field("secret")).unwrap())
+            .base_url(field("id")),
+    )
+    .unwrap();
+    let receiver = TestServer::start(|_| ok_receiver()).await;
+    let reply = client
+        .pay_in(&id_pay_in("bin-1", 4015, receiver.url()))
+        .await;
+    let page = reqwest::get(field("dashboard"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    stop(child);
+    reply.unwrap();
+    assert!(page.contains(r#"data-trade-no="bin-1""#), "{page}");
+}
+
+#[test]
+fn the_binary_names_a_taken_port_and_suggests_port_0() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+        .args(["--port", &port])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port 0"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+}
+
+#[test]
+fn the_binary_listens_on_8080_by_default() {
+    // 8080 may be taken on this machine: either the sandbox serves on it, or it says so.
+    let (got, child) = start_binary(&[], 8);
+    let output = stop(child);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    match got.iter().find_map(|l| l.strip_prefix("dashboard ")) {
+        Some(url) => assert_eq!(url, "http://127.0.0.1:8080/"),
+        None => assert!(
+            stderr.contains("port 8080 on 127.0.0.1 is already in use"),
+            "{got:?} {stderr}"
+        ),
+    }
+}
+
+#[test]
+fn a_secret_from_paypro_secret_is_not_printed() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+        .args(["--port", "0"])
+        .env("PAYPRO_SECRET", "my-own-secret-42")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let got: Vec<String> = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .take(8)
+        .map(Result::unwrap)
+        .collect();
+    let output = stop(child);
+    assert_eq!(got[6], "secret (from PAYPRO_SECRET, not printed)");
+    assert!(!got.concat().contains("my-own-secret-42"));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("my-own-secret-42"));
 }
