@@ -8,7 +8,7 @@
 //! code that serves several countries, and holds the example receiver.
 //!
 //! - [`VerifiedNotification`]: the raw body, size-limited and signature-checked by the
-//!   [`Verifier`] in your state. Enqueue [`Verified::body`] and parse later, or
+//!   [`Verifier`](paypro_core::notify::Verifier) in your state. Enqueue [`Verified::body`](paypro_core::notify::Verified::body) and parse later, or
 //! - [`Notified<T>`]: verified, then parsed into a country's notification type
 //!   (`paypro_id::Notification`); only signed notification types compile there.
 //!

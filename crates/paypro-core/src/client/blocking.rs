@@ -56,8 +56,8 @@ impl Client {
         self.block_on(self.client.send(request))?
     }
 
-    /// Finds out what happened to an uncertain pay-in or payout; see
-    /// [`super::Client::reconcile`].
+    /// Finds out what happened to an uncertain pay-in or payout, as the async
+    /// `Client::reconcile` does (the country crates call it `reconcile_<endpoint>`).
     pub fn reconcile<Q: Endpoint>(
         &self,
         query: &Q,

@@ -10,10 +10,15 @@ type Source = Box<dyn std::error::Error + Send + Sync>;
 /// |---|---|---|---|
 /// | [`Error::Invalid`] | no | no | fix the request |
 /// | [`Error::NotSent`] | no | no | retry as is (connection refused, DNS, TLS) |
-/// | [`Error::Unknown`] | maybe | **yes** | query by `tradeNo` before retrying ([`crate::client::Client::reconcile`]) |
+/// | [`Error::Unknown`] | maybe | **yes** | a read: retry; a pay-in or payout: ask Paypro by `tradeNo` |
 /// | [`Error::Rejected`] | yes, refused | no | read `code`/`msg`; fix or give up |
-/// | [`Error::Uncertain`] | yes | **yes** | query by `tradeNo` before retrying |
-/// | [`Error::Unreadable`] | yes | **yes** | query by `tradeNo` before retrying |
+/// | [`Error::Uncertain`] | yes | **yes** | a read: retry; a pay-in or payout: ask Paypro by `tradeNo` |
+/// | [`Error::Unreadable`] | yes | **yes** | a read: retry; a pay-in or payout: ask Paypro by `tradeNo` |
+///
+/// "Ask Paypro" is the country client's `reconcile_<endpoint>` (`reconcile_pay_in`,
+/// `reconcile_payout`): it queries the order until its status is final or a deadline passes.
+/// Act on what it finds; never send the pay-in or payout again on a guess, because the first
+/// one may exist.
 ///
 /// Only an HTTP 2xx answer whose outer `code` the spec lists as a refusal is `Rejected`; any
 /// other code (system errors, codes nobody documented) is `Uncertain`, and any non-2xx answer

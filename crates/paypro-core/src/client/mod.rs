@@ -3,7 +3,8 @@
 //! The country crates wrap [`Client`] with one method per endpoint
 //! (`paypro_id::Client::pay_in` ...). Errors say what may have happened to the money
 //! ([`Error`]); reads are retried within a [`RetryPolicy`], money-moving calls never are; after
-//! an uncertain pay-in or payout, [`Client::reconcile`] finds out what happened.
+//! an uncertain pay-in or payout, [`Client::reconcile`] (a country client's
+//! `reconcile_<endpoint>`) finds out what happened.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
