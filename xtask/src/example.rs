@@ -177,7 +177,12 @@ pub fn check_request(
 }
 
 /// The body, canonical string and sign the generated test must reproduce.
-pub fn expected(endpoint: &Endpoint, example: &RequestExample, secret: &str) -> Expected {
+pub fn expected(
+    endpoint: &Endpoint,
+    example: &RequestExample,
+    secret: &str,
+    placement: crate::spec::Placement,
+) -> Expected {
     let mut unsigned = Map::new();
     let mut ordered: Vec<(String, Value)> = Vec::new();
     if let Some(ts) = example.timestamp {
@@ -199,7 +204,7 @@ pub fn expected(endpoint: &Endpoint, example: &RequestExample, secret: &str) -> 
         unsigned.insert(k.clone(), v.clone());
     }
     let canonical = crate::oracle::canonical_string(&unsigned);
-    let sign = crate::oracle::sign(&unsigned, secret);
+    let sign = crate::oracle::sign(&unsigned, secret, placement);
     if endpoint.sign == SignPlacement::Body {
         ordered.insert(0, ("sign".into(), Value::from(sign.clone())));
     }

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::spec::TextFormat;
 use crate::spec::{FieldKind, RequestField, ValueKind};
+use crate::spec::{Placement, TextFormat};
 
 /// The documented signing rule: every field but `sign`, empty values dropped, sorted by name
 /// in byte order, `key=value` joined with no separator.
@@ -31,11 +31,17 @@ pub fn canonical_string(map: &Map<String, Value>) -> String {
     pairs.iter().map(|(k, v)| format!("{k}={v}")).collect()
 }
 
-/// MD5 of the canonical string with the secret appended, as 32 lowercase hex characters.
-pub fn sign(map: &Map<String, Value>, secret: &str) -> String {
+/// MD5 of the canonical string salted with the secret where `placement` puts it, as 32
+/// lowercase hex characters.
+pub fn sign(map: &Map<String, Value>, secret: &str, placement: Placement) -> String {
     let mut md5 = Md5::new();
+    if placement == Placement::Prepend {
+        md5.update(secret.as_bytes());
+    }
     md5.update(canonical_string(map).as_bytes());
-    md5.update(secret.as_bytes());
+    if placement == Placement::Append {
+        md5.update(secret.as_bytes());
+    }
     hex::encode(md5.finalize())
 }
 
@@ -249,7 +255,15 @@ mod tests {
             canonical_string(map),
             "timestamp=1729153976003tradeNo=133323384"
         );
-        assert_eq!(sign(map, "TESTSECRET"), "399e2ccfe3ce8947beb4ef1a75f0d170");
+        assert_eq!(
+            sign(map, "TESTSECRET", Placement::Append),
+            "399e2ccfe3ce8947beb4ef1a75f0d170"
+        );
+        // The alternative placement, computed by Python's hashlib over the secret-first bytes.
+        assert_eq!(
+            sign(map, "TESTSECRET", Placement::Prepend),
+            "2415af7cd8b767401372cd141c0e469b"
+        );
     }
 
     #[test]

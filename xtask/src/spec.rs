@@ -55,8 +55,20 @@ pub struct Protocol {
 #[serde(deny_unknown_fields)]
 pub struct Signing {
     pub rule: String,
+    /// Where the rule puts the secret: `append` or `prepend`.
+    pub secret_placement: Placement,
+    /// The documented alternative, for `paypro doctor` to try after a sign refusal.
+    pub alternative_placement: Placement,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// Where the app secret goes in the signed bytes.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    Append,
+    Prepend,
 }
 
 #[derive(Debug, Deserialize)]
@@ -833,6 +845,14 @@ fn check_response_fields(
 
 /// Checks the shared file.
 pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
+    let signing = &file.spec.signing;
+    if signing.secret_placement == signing.alternative_placement {
+        let at = file.text.find("alternative_placement").unwrap_or(0);
+        errors.push(file.error(
+            at..at,
+            "[signing]: alternative_placement must differ from secret_placement",
+        ));
+    }
     let mut codes = BTreeSet::new();
     let mut variants = BTreeSet::new();
     let mut outcomes = BTreeSet::new();

@@ -63,7 +63,7 @@ pub use lenient::FromRaw;
 pub use paid::is_fully_paid;
 pub use raw::{DecodeError, Extra, RawError, RawObject};
 pub use request::{Credentials, Endpoint, PreparedRequest, unsigned_body};
-pub use secret::{Secret, SecretError};
+pub use secret::{Secret, SecretError, SecretPlacement};
 pub use sign::{
     CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map,
     canonical_string_of_raw, canonical_text, feed_sorted_pairs, sign_map, sign_raw,

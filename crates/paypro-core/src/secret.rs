@@ -20,8 +20,69 @@ use std::fmt;
 /// assert_eq!(Secret::new(" \n").unwrap_err(), SecretError::Blank);
 /// # Ok::<(), SecretError>(())
 /// ```
+///
+/// It also carries where the signing rule puts it ([`SecretPlacement`]): appended after the
+/// canonical string by default, as `spec/common.toml` says; the docs leave room for doubt, so
+/// [`Secret::with_placement`] (or `Config::secret_placement`) switches every signer and
+/// verifier that uses this secret to the documented alternative.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Box<str>);
+pub struct Secret {
+    value: Box<str>,
+    placement: SecretPlacement,
+}
+
+/// Where the app secret goes in the signed bytes: after the canonical string (the spec's rule)
+/// or before it (the alternative the docs leave open). `paypro doctor` asks a gateway which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SecretPlacement {
+    /// `MD5(canonical + secret)`.
+    Append,
+    /// `MD5(secret + canonical)`.
+    Prepend,
+}
+
+impl SecretPlacement {
+    /// The spec's rule (`[signing] secret_placement` in `spec/common.toml`).
+    pub const SPEC: SecretPlacement = crate::protocol::SECRET_PLACEMENT;
+    /// The documented alternative to try when the spec's rule is refused.
+    pub const ALTERNATIVE: SecretPlacement = crate::protocol::ALTERNATIVE_SECRET_PLACEMENT;
+
+    /// `"append"` or `"prepend"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SecretPlacement::Append => "append",
+            SecretPlacement::Prepend => "prepend",
+        }
+    }
+
+    /// The other placement.
+    pub const fn other(self) -> SecretPlacement {
+        match self {
+            SecretPlacement::Append => SecretPlacement::Prepend,
+            SecretPlacement::Prepend => SecretPlacement::Append,
+        }
+    }
+}
+
+impl fmt::Display for SecretPlacement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for SecretPlacement {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, String> {
+        match value {
+            "append" => Ok(SecretPlacement::Append),
+            "prepend" => Ok(SecretPlacement::Prepend),
+            other => Err(format!(
+                "`{other}` is not a secret placement: use `append` or `prepend`"
+            )),
+        }
+    }
+}
 
 /// Why a value cannot be an app secret.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -39,12 +100,26 @@ impl Secret {
         if secret.trim().is_empty() {
             return Err(SecretError::Blank);
         }
-        Ok(Secret(secret.into_boxed_str()))
+        Ok(Secret {
+            value: secret.into_boxed_str(),
+            placement: SecretPlacement::SPEC,
+        })
+    }
+
+    /// The same secret, placed by `placement` in every signature made or checked with it.
+    pub fn with_placement(mut self, placement: SecretPlacement) -> Self {
+        self.placement = placement;
+        self
+    }
+
+    /// Where the signing rule puts this secret.
+    pub fn placement(&self) -> SecretPlacement {
+        self.placement
     }
 
     /// The secret itself, for signing. Never log what this returns.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.value
     }
 }
 
@@ -71,7 +146,11 @@ impl std::str::FromStr for Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
+        if self.placement == SecretPlacement::SPEC {
+            f.write_str("Secret([redacted])")
+        } else {
+            write!(f, "Secret([redacted], {})", self.placement)
+        }
     }
 }
 

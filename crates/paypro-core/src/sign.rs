@@ -8,6 +8,10 @@
 //! 3. concatenate `key=value` with no separator: the *canonical string*;
 //! 4. append the app secret, MD5 the UTF-8 bytes, and write the digest as 32 lowercase hex chars.
 //!
+//! Step 4's placement of the secret is the spec's rule, which the docs do not settle beyond
+//! doubt; a [`Secret`] carries its [`SecretPlacement`](crate::SecretPlacement), and
+//! [`Md5Signer`] honours it, so the alternative (secret first) is one setting away.
+//!
 //! Values are signed exactly as sent: strings raw (no URL-encoding, no trimming), integers as
 //! digits. Two implementations feed the same [`CanonicalSink`]: the static one that
 //! `#[derive(Signable)]` writes (names sorted at compile time, no allocation), and the dynamic
@@ -19,7 +23,7 @@ use std::fmt;
 use md5::{Digest, Md5};
 use serde_json::{Map, Value};
 
-use crate::Secret;
+use crate::{Secret, SecretPlacement};
 
 pub use crate::protocol::SIGN_FIELD;
 
@@ -40,36 +44,40 @@ impl CanonicalSink for String {
     }
 }
 
-/// Streams the canonical string into MD5, then salts it with the secret.
-pub struct Md5Signer(Md5);
+/// Streams the canonical string into MD5, salted with the secret where its
+/// [`SecretPlacement`](crate::SecretPlacement) says: before the first pair or after the last.
+pub struct Md5Signer<'s> {
+    md5: Md5,
+    secret: &'s Secret,
+}
 
-impl Md5Signer {
-    /// A fresh signer.
-    pub fn new() -> Self {
-        Md5Signer(Md5::new())
+impl<'s> Md5Signer<'s> {
+    /// A fresh signer for `secret` (which it feeds first when the secret is prepended).
+    pub fn new(secret: &'s Secret) -> Self {
+        let mut md5 = Md5::new();
+        if secret.placement() == SecretPlacement::Prepend {
+            md5.update(secret.expose().as_bytes());
+        }
+        Md5Signer { md5, secret }
     }
 
-    /// Appends the secret and returns the signature.
-    pub fn finish(mut self, secret: &Secret) -> Sign {
-        self.0.update(secret.expose().as_bytes());
-        let digest = self.0.finalize();
+    /// Adds the secret if it is appended, and returns the signature.
+    pub fn finish(mut self) -> Sign {
+        if self.secret.placement() == SecretPlacement::Append {
+            self.md5.update(self.secret.expose().as_bytes());
+        }
+        let digest = self.md5.finalize();
         let mut hex = [0u8; 32];
         hex::encode_to_slice(digest, &mut hex).expect("32 hex digits for a 16-byte digest");
         Sign(hex)
     }
 }
 
-impl Default for Md5Signer {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl CanonicalSink for Md5Signer {
+impl CanonicalSink for Md5Signer<'_> {
     fn pair(&mut self, key: &str, value: &str) {
-        self.0.update(key.as_bytes());
-        self.0.update(b"=");
-        self.0.update(value.as_bytes());
+        self.md5.update(key.as_bytes());
+        self.md5.update(b"=");
+        self.md5.update(value.as_bytes());
     }
 }
 
@@ -232,9 +240,9 @@ pub trait Signable {
 
     /// The signature Paypro expects for this request at this timestamp.
     fn sign(&self, timestamp: Option<u64>, secret: &Secret) -> Sign {
-        let mut signer = Md5Signer::new();
+        let mut signer = Md5Signer::new(secret);
         self.feed_canonical(timestamp, &mut signer);
-        signer.finish(secret)
+        signer.finish()
     }
 }
 
@@ -302,12 +310,12 @@ pub fn canonical_string_of_raw(object: &crate::RawObject) -> String {
 
 /// Signs a received object by the rule of [`canonical_string_of_raw`].
 pub fn sign_raw(object: &crate::RawObject, secret: &Secret) -> Sign {
-    let mut signer = Md5Signer::new();
+    let mut signer = Md5Signer::new(secret);
     feed_sorted_pairs(
         object.iter().map(|(k, v)| (k, raw_canonical_text(v))),
         &mut signer,
     );
-    signer.finish(secret)
+    signer.finish()
 }
 
 pub(crate) fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borrow::Cow<'_, str> {
@@ -328,12 +336,12 @@ pub(crate) fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borr
 
 /// Signs a JSON object by the same rule as [`Signable`] (every field but `sign`).
 pub fn sign_map(map: &Map<String, Value>, secret: &Secret) -> Sign {
-    let mut signer = Md5Signer::new();
+    let mut signer = Md5Signer::new(secret);
     feed_sorted_pairs(
         map.iter().map(|(k, v)| (k.as_str(), canonical_text(v))),
         &mut signer,
     );
-    signer.finish(secret)
+    signer.finish()
 }
 
 #[cfg(test)]
@@ -403,5 +411,33 @@ mod tests {
     fn digit_buf_formats_extremes() {
         assert_eq!(DigitBuf::new().format(0), "0");
         assert_eq!(DigitBuf::new().format(u64::MAX), u64::MAX.to_string());
+    }
+
+    #[test]
+    fn the_secret_goes_where_its_placement_says() {
+        let m = map(json!({"timestamp": "1729153976003", "tradeNo": "133323384"}));
+        let appended = Secret::new("TESTSECRET").unwrap();
+        assert_eq!(appended.placement(), SecretPlacement::Append);
+        assert_eq!(
+            sign_map(&m, &appended).as_str(),
+            "399e2ccfe3ce8947beb4ef1a75f0d170"
+        );
+        // MD5("TESTSECRET" + canonical), computed independently (Python's hashlib).
+        let prepended = appended.clone().with_placement(SecretPlacement::Prepend);
+        assert_eq!(
+            sign_map(&m, &prepended).as_str(),
+            "2415af7cd8b767401372cd141c0e469b"
+        );
+        let raw = crate::RawObject::parse(&Value::Object(m.clone()).to_string(), "body").unwrap();
+        assert_eq!(sign_raw(&raw, &prepended), sign_map(&m, &prepended));
+        assert_eq!(format!("{prepended:?}"), "Secret([redacted], prepend)");
+        assert_eq!(format!("{appended:?}"), "Secret([redacted])");
+        assert_eq!("prepend".parse(), Ok(SecretPlacement::Prepend));
+        assert!(
+            "before"
+                .parse::<SecretPlacement>()
+                .unwrap_err()
+                .contains("`before`")
+        );
     }
 }

@@ -33,6 +33,6 @@ pub use crate::notification::{Notification, NOTIFICATION};
 pub use paypro_core::{
     descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
     DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
-    PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, Sign, SignValue,
-    Signable, Status, ValidationError,
+    PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement,
+    Sign, SignValue, Signable, Status, ValidationError,
 };

@@ -3,7 +3,8 @@
 //! ```text
 //! paypro-mock [--port P] [--merchant-no M] [--max-orders N] [--max-connections N]
 //!             [--max-amount N] [--header-read-timeout-ms MS] [--request-timeout-ms MS]
-//!             [--fault-delay-ms MS]                 (secret: PAYPRO_SECRET, else TESTSECRET)
+//!             [--fault-delay-ms MS] [--secret-placement append|prepend]
+//!                                                   (secret: PAYPRO_SECRET, else TESTSECRET)
 //! ```
 //! Listens on 127.0.0.1:8080 unless told otherwise (`--port 0`: a free port). Prints one line
 //! per country, `CC BASE_URL`, then `merchant M`, `secret S` and `dashboard URL`. A port in
@@ -14,13 +15,13 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use paypro_core::Secret;
+use paypro_core::{Secret, SecretPlacement};
 use paypro_mock::{DEFAULT_PORT, Merchant, MockConfig, MockGateway};
 
 const USAGE: &str =
     "paypro-mock [--port P] [--merchant-no M] [--max-orders N] [--max-connections N]
             [--max-amount N] [--header-read-timeout-ms MS] [--request-timeout-ms MS]
-            [--fault-delay-ms MS]
+            [--fault-delay-ms MS] [--secret-placement append|prepend]
 
 Serves the Paypro sandbox on 127.0.0.1, port 8080 unless --port says otherwise (--port 0: a
 free one), with a dashboard at its root URL. Prints each country's base URL, the merchant
@@ -34,7 +35,9 @@ else the sandbox's own test secret TESTSECRET (not a real credential; printed).
   --max-amount N              the largest amount accepted (1000000000000)
   --header-read-timeout-ms MS time to send a request head; also the keep-alive idle time (5000)
   --request-timeout-ms MS     time one request may take; then a 408 envelope (60000)
-  --fault-delay-ms MS         how long the `delay` fault (amount 4901) waits (35000)";
+  --fault-delay-ms MS         how long the `delay` fault (amount 4901) waits (35000)
+  --secret-placement P        where the signing rule puts the secret: append (the spec's rule)
+                              or prepend (the documented alternative), to try `paypro doctor`";
 
 /// A number for `flag`, at least `min`.
 fn number(flag: &str, value: Option<String>, min: u64) -> Result<u64, String> {
@@ -47,13 +50,21 @@ fn number(flag: &str, value: Option<String>, min: u64) -> Result<u64, String> {
     }
 }
 
-fn parse(args: impl Iterator<Item = String>) -> Result<Option<(MockConfig, String)>, String> {
+/// What the command line asks for.
+struct Parsed {
+    config: MockConfig,
+    merchant_no: String,
+    placement: SecretPlacement,
+}
+
+fn parse(args: impl Iterator<Item = String>) -> Result<Option<Parsed>, String> {
     let mut args = args.into_iter();
     let mut config = MockConfig {
         bind: SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)),
         ..MockConfig::default()
     };
     let mut merchant_no = paypro_core::protocol::TEST_MERCHANT_NO.to_string();
+    let mut placement = SecretPlacement::SPEC;
     let ms = |n: u64| Duration::from_millis(n);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -74,11 +85,21 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<(MockConfig, Strin
             }
             "--request-timeout-ms" => config.request_timeout = ms(number(&arg, args.next(), 1)?),
             "--fault-delay-ms" => config.fault_delay = ms(number(&arg, args.next(), 0)?),
+            "--secret-placement" => {
+                let value = args
+                    .next()
+                    .ok_or("--secret-placement needs append or prepend")?;
+                placement = value.parse()?;
+            }
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    Ok(Some((config, merchant_no)))
+    Ok(Some(Parsed {
+        config,
+        merchant_no,
+        placement,
+    }))
 }
 
 /// One message on stderr; a closed stderr is ignored (never a panic).
@@ -98,7 +119,11 @@ enum SecretSource {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (mut config, merchant_no) = match parse(std::env::args().skip(1)) {
+    let Parsed {
+        mut config,
+        merchant_no,
+        placement,
+    } = match parse(std::env::args().skip(1)) {
         Ok(Some(parsed)) => parsed,
         Ok(None) => {
             // A closed stdout (`--help | head -1`) is not an error.
@@ -118,7 +143,7 @@ async fn main() -> ExitCode {
         ),
     };
     let secret = match Secret::new(secret) {
-        Ok(secret) => secret,
+        Ok(secret) => secret.with_placement(placement),
         Err(e) => {
             say!("paypro-mock: PAYPRO_SECRET: {e}");
             return ExitCode::from(2);
@@ -156,6 +181,9 @@ async fn main() -> ExitCode {
         match source {
             SecretSource::Test => writeln!(out, "secret {}", paypro_core::protocol::TEST_SECRET)?,
             SecretSource::Env => writeln!(out, "secret (from PAYPRO_SECRET, not printed)")?,
+        }
+        if placement != SecretPlacement::SPEC {
+            writeln!(out, "secret-placement {placement}")?;
         }
         writeln!(out, "dashboard {}/", gateway.url())?;
         out.flush()

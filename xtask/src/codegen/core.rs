@@ -58,6 +58,14 @@ fn protocol(spec_path: &str, c: &Common) -> String {
     let (msg, code, etimestamp, success, data) =
         (&e.msg, &e.code, &e.timestamp, &e.success, &e.data);
     let (tm, tsec) = (&c.test_credentials.merchant_no, &c.test_credentials.secret);
+    let placement = |p: crate::spec::Placement| match p {
+        crate::spec::Placement::Append => quote!(SecretPlacement::Append),
+        crate::spec::Placement::Prepend => quote!(SecretPlacement::Prepend),
+    };
+    let (spec_placement, alternative) = (
+        placement(c.signing.secret_placement),
+        placement(c.signing.alternative_placement),
+    );
     let outer = c.outer_code.iter().map(|o| {
         let o = o.get_ref();
         let code = &o.code;
@@ -91,6 +99,7 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             use std::time::Duration;
 
             use crate::descriptor::{CodeSource, OuterCode, OuterOutcome};
+            use crate::SecretPlacement;
 
             /// The HTTP method of every call.
             pub const METHOD: &str = #method;
@@ -98,6 +107,11 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             pub const MERCHANT_HEADER: &str = #header;
             /// The signature's field (or header) name; never part of the canonical string.
             pub const SIGN_FIELD: &str = #sign;
+            /// Where the signing rule puts the app secret (`[signing] secret_placement`): the
+            /// default of every [`Secret`](crate::Secret).
+            pub const SECRET_PLACEMENT: SecretPlacement = #spec_placement;
+            /// The documented alternative placement, tried by `paypro doctor` after a sign refusal.
+            pub const ALTERNATIVE_SECRET_PLACEMENT: SecretPlacement = #alternative;
             /// The timestamp field (milliseconds since the Unix epoch).
             pub const TIMESTAMP_FIELD: &str = #ts;
             /// The outer `code` meaning the request was accepted. It does NOT mean the

@@ -278,7 +278,7 @@ fn exports_rs(country: &Country) -> String {
             pub use paypro_core::{
                 descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
                 DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
-                PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, Sign, SignValue,
+                PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement, Sign, SignValue,
                 Signable, Status, ValidationError,
             };
         },

@@ -201,7 +201,12 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
             };
             endpoints.push(EndpointPlan {
                 spec: e,
-                expected: example::expected(e, &checked, &common.test_credentials.secret),
+                expected: example::expected(
+                    e,
+                    &checked,
+                    &common.test_credentials.secret,
+                    common.signing.secret_placement,
+                ),
                 example: checked,
                 response_example,
             });

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
-use crate::{Credentials, Secret};
+use crate::{Credentials, Secret, SecretPlacement};
 
 /// Retries for read-only calls (queries, balance, account verification) after `NotSent` or
 /// `Unknown`. Money-moving calls ignore it: they are never retried automatically.
@@ -147,6 +147,15 @@ impl Config {
     /// The largest response body accepted; larger ones are an error, never an allocation.
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
+        self
+    }
+
+    /// Where the signing rule puts the app secret in every request this client signs (the
+    /// spec's [`SecretPlacement::SPEC`] unless set). Change it only when the gateway refuses
+    /// the spec's rule and accepts this one: `paypro doctor CC` tells which.
+    pub fn secret_placement(mut self, placement: SecretPlacement) -> Self {
+        let secret = self.credentials.secret().clone().with_placement(placement);
+        self.credentials = Credentials::new(self.credentials.merchant_no(), secret);
         self
     }
 

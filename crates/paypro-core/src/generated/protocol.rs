@@ -15,12 +15,18 @@
 //! - The reference Java renders values with String.valueOf, so a JSON null would be signed as `null`; requests never send nulls (optional fields are omitted).
 use std::time::Duration;
 use crate::descriptor::{CodeSource, OuterCode, OuterOutcome};
+use crate::SecretPlacement;
 /// The HTTP method of every call.
 pub const METHOD: &str = "POST";
 /// The header carrying the merchant number.
 pub const MERCHANT_HEADER: &str = "merchantNo";
 /// The signature's field (or header) name; never part of the canonical string.
 pub const SIGN_FIELD: &str = "sign";
+/// Where the signing rule puts the app secret (`[signing] secret_placement`): the
+/// default of every [`Secret`](crate::Secret).
+pub const SECRET_PLACEMENT: SecretPlacement = SecretPlacement::Append;
+/// The documented alternative placement, tried by `paypro doctor` after a sign refusal.
+pub const ALTERNATIVE_SECRET_PLACEMENT: SecretPlacement = SecretPlacement::Prepend;
 /// The timestamp field (milliseconds since the Unix epoch).
 pub const TIMESTAMP_FIELD: &str = "timestamp";
 /// The outer `code` meaning the request was accepted. It does NOT mean the
