@@ -127,8 +127,9 @@ fn constructed(c: &CountryDescriptor) -> Result<Vec<(String, Box<RawValue>)>, Fa
         });
         let value = match found {
             Some((code, value)) => {
-                if !borrowed_from.contains(&code) {
-                    borrowed_from.push(code);
+                let name = paypro_all::country(code).map_or(code, |c| c.name);
+                if !borrowed_from.contains(&name) {
+                    borrowed_from.push(name);
                 }
                 value
             }
@@ -143,7 +144,7 @@ fn constructed(c: &CountryDescriptor) -> Result<Vec<(String, Box<RawValue>)>, Fa
         fields.push((f.wire.to_string(), value));
     }
     crate::note(format_args!(
-        "{}'s spec has no notification example: the callback has its notification fields, valued as in the example of {}",
+        "{}'s spec has no notification example: the callback has its notification fields, valued as in {}'s example",
         c.name,
         if borrowed_from.is_empty() {
             "no other country".to_string()
@@ -266,7 +267,10 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
     if e.is_connect() {
         Fail::new(
             Exit::NotSent,
-            format!("not delivered: cannot connect to {url} ({e}); nothing reached the receiver"),
+            format!(
+                "not delivered: cannot connect to {url} ({}); nothing reached the receiver",
+                chain(e)
+            ),
         )
     } else if e.is_timeout() {
         Fail::new(
@@ -279,9 +283,27 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
     } else {
         Fail::new(
             Exit::OutcomeUnknown,
-            format!("sent, but no answer ({e}): the receiver may have acted on the callback"),
+            format!(
+                "sent, but no answer ({}): the receiver may have acted on the callback",
+                chain(e)
+            ),
         )
     }
+}
+
+/// An error and its causes, as one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 /// Exit 0 only for a 2xx answer that is exactly the acknowledgement.
