@@ -308,7 +308,10 @@ fn chain(e: &dyn std::error::Error) -> String {
 
 /// Exit 0 only for a 2xx answer that is exactly the acknowledgement.
 fn acknowledged(answer: &Answer) -> Result<(), Fail> {
-    let retries = "Paypro would send it again (8 times within 24 h)";
+    let retries = format!(
+        "Paypro would send it again ({} times within 24 h)",
+        paypro_core::protocol::NOTIFY_RETRY_SCHEDULE.len()
+    );
     if (200..300).contains(&answer.status) && answer.text == NOTIFY_ACK {
         return Ok(());
     }
