@@ -76,7 +76,8 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
     let answer = post(&url, &body, timeout)?;
     let shown = format!(
         "sent: {body}\nstatus: {}\nanswer: {}",
-        answer.status, answer.text
+        answer.status,
+        printable(&answer.text)
     );
     output::print(&shown).map_err(Fail::unwritten)?;
     acknowledged(&answer)
@@ -202,7 +203,19 @@ fn object_text(fields: &[(String, Box<RawValue>)]) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-/// The receiver's answer.
+/// `text` with control characters other than line breaks and tabs escaped, so an answer cannot
+/// drive the terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The receiver's answer (at most [`MAX_ANSWER_BYTES`] of its body).
 struct Answer {
     status: u16,
     text: String,

@@ -171,6 +171,16 @@ fn anything_but_ok_is_a_failure_with_the_answer_printed() {
         );
         assert_eq!(server.requests().len(), 1);
     }
+    // An answer cannot drive the terminal: control characters are printed escaped.
+    let server = rt.block_on(TestServer::start(|_| text(200, "\u{1b}[2JOK")));
+    let out = send(&["id", "--url", server.url()], &[SECRET_ENV]);
+    fails_with(&out, 1, &["did not answer `OK`"]);
+    assert!(!stdout(&out).contains('\u{1b}'), "{:?}", stdout(&out));
+    assert!(
+        stdout(&out).contains("answer: \\u{1b}[2JOK"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
