@@ -1252,3 +1252,33 @@ pub const EXAMPLES: &[Example] = &[
         sign: "3d8a385d462d3beed5324120d8215f3d",
     },
 ];
+/// A country's notification (callback) example from the spec, as the docs print
+/// it (its `sign` is the docs' placeholder, not a signature).
+#[derive(Clone, Copy, Debug)]
+pub struct NotificationExample {
+    /// Country code.
+    pub country: &'static str,
+    /// Where it comes from: `docs`, `docs-partial` (completed from a sibling
+    /// country's page, see the spec's note) or `constructed`.
+    pub origin: &'static str,
+    /// The JSON body.
+    pub json: &'static str,
+}
+/// The notification example of every country whose spec has one.
+pub const NOTIFICATION_EXAMPLES: &[NotificationExample] = &[
+    NotificationExample {
+        country: "id",
+        origin: "docs-partial",
+        json: "{\"platFormTradeNo\":\"5286e98841194687a95d25b5f3be346d\",\"tradeNo\":\"00000020\",\"amount\":\"30000\",\"status\":\"0000\",\"message\":\"SUCCESS\",\"successTime\":\"2024-07-01 18:34:31\",\"timestamp\":\"1724740395968\",\"sign\":\"12222222222\"}",
+    },
+    NotificationExample {
+        country: "ke",
+        origin: "docs",
+        json: "{\"platFormTradeNo\":\"5286e98841194687a95d25b5f3be346d\",\"tradeNo\":\"00000020\",\"amount\":3.0000,\"status\":\"00029\",\"message\":\"REJECTED_TRANSACTION\",\"successTime\":\"2024-07-01 18:34:31\"}",
+    },
+    NotificationExample {
+        country: "mx",
+        origin: "docs",
+        json: "{\"platFormTradeNo\":\"5286e98841194687a95d25b5f3be346d\",\"tradeNo\":\"00000020\",\"amount\":30000,\"status\":\"0000\",\"message\":\"SUCCESS\",\"utr\":\"111111111111\",\"successTime\":\"2024-07-01 18:34:31\",\"timestamp\":\"1724740395968\",\"sign\":\"12222222222\"}",
+    },
+];

@@ -15,6 +15,8 @@ pub struct Call<'a> {
     pub endpoint: &'static EndpointDescriptor,
     /// The request's `tradeNo`, when it has one.
     pub trade_no: Option<&'a str>,
+    /// The canonical string that was signed (shown when the sign may have been refused).
+    pub canonical: &'a str,
 }
 
 /// The exit code for a call error, by its variant.
@@ -33,14 +35,51 @@ pub fn exit_for(e: &Error) -> Exit {
 /// The failure for `e` from `call`, with advice that fits the endpoint.
 pub fn fail(e: &Error, call: &Call<'_>) -> Fail {
     let exit = exit_for(e);
-    let message = match e {
+    let mut message = match e {
         Error::NotSent { .. } => {
             format!("{e}: nothing reached Paypro, so running it again is safe")
         }
         _ if e.may_have_moved_money() => format!("{}: {}", facts(e), advice(call)),
         _ => e.to_string(),
     };
+    match sign_refusal(e) {
+        Some(SignRefusal::Sure) => {
+            message.push_str(&format!(
+                " (the sandbox's code for a sign that does not match); {}",
+                crate::sign::check_hint(call.canonical)
+            ));
+        }
+        Some(SignRefusal::Possible) => {
+            message.push_str(&format!(
+                "; if this code refuses the sign, {}",
+                crate::sign::check_hint(call.canonical)
+            ));
+        }
+        None => {}
+    }
     Fail::new(exit, message)
+}
+
+/// Whether Paypro's answer may be a refusal of the sign.
+enum SignRefusal {
+    /// The sandbox's sign refusal code.
+    Sure,
+    /// A code the spec does not know: Paypro documents no code for a bad sign, so it may be.
+    Possible,
+}
+
+fn sign_refusal(e: &Error) -> Option<SignRefusal> {
+    let code = match e {
+        Error::Rejected { code, .. } | Error::Uncertain { code, .. } => code,
+        _ => return None,
+    };
+    if code == paypro_mock::codes::SIGN {
+        Some(SignRefusal::Sure)
+    } else if paypro_core::descriptor::outer_code(code).is_none() {
+        Some(SignRefusal::Possible)
+    } else {
+        None
+    }
 }
 
 /// What happened, without the client's generic advice.

@@ -1,53 +1,30 @@
-//! `paypro CC ENDPOINT` (a call, or `--dry-run` to print it) and `paypro CC --list`.
+//! `paypro CC ENDPOINT` (a call, or `--dry-run` to print it) and `paypro CC --list`. The
+//! request fields come from `--data` or stdin; empty stdin, or a terminal, means `{}`.
 
 use std::time::Duration;
 
-use clap::Parser;
+use clap::{ArgMatches, FromArgMatches};
 use paypro_all::ops::{self, OpsError};
 use paypro_core::client::{Config, FixedClock, RetryPolicy, blocking};
-use paypro_core::descriptor::{CountryDescriptor, WireType};
+use paypro_core::descriptor::CountryDescriptor;
 use paypro_core::protocol::{SIGN_FIELD, TIMESTAMP_FIELD};
 use paypro_core::{Credentials, RawObject};
 
 use crate::call_outcome::{self, Call};
 use crate::fail::Fail;
-use crate::{Creds, output, secret};
+use crate::{Creds, describe, output, secret};
 
-#[derive(Parser)]
-#[command(no_binary_name = true)]
-struct CountryCall {
-    /// The endpoint (see --list).
-    endpoint: Option<String>,
-    /// The request fields as JSON (else stdin).
-    #[arg(long)]
-    data: Option<String>,
-    /// Print the exchange instead of sending it.
-    #[arg(long)]
-    dry_run: bool,
-    /// List the endpoints and their fields.
-    #[arg(long)]
-    list: bool,
-    /// Sign with this timestamp (milliseconds) instead of now.
-    #[arg(long)]
-    timestamp: Option<u64>,
-    #[command(flatten)]
-    creds: Creds,
-}
-
-pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
-    let c = crate::country(country)?;
-    let call = CountryCall::try_parse_from(args)
-        .map_err(|e| Fail::usage(e.to_string().trim().replace('\n', " ")))?;
-    let creds = Creds::or(&call.creds, outer);
-    if call.list {
-        return output::print(&list(c)).map_err(Fail::unwritten);
+/// `paypro CC ...`: `--list`, or the endpoint named by the subcommand.
+pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fail> {
+    if matches.get_flag("list") {
+        return output::print(&describe::list(c)).map_err(Fail::unwritten);
     }
-    let name = call.endpoint.as_deref().ok_or_else(|| {
-        Fail::usage(format!(
-            "name an endpoint; `paypro {} --list` lists them",
-            c.code
-        ))
-    })?;
+    let Some((name, sub)) = matches.subcommand() else {
+        return Err(Fail::usage(format!(
+            "name an endpoint; `paypro {code} --help` or `paypro {code} --list` lists them",
+            code = c.code
+        )));
+    };
     let endpoint = c.endpoint(name).ok_or_else(|| {
         crate::schema::list_hint(
             OpsError::UnknownEndpoint {
@@ -57,9 +34,10 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
             c.code,
         )
     })?;
-    let input = match &call.data {
+    let creds = Creds::from_arg_matches(sub).map_err(|e| Fail::usage(e.to_string()))?;
+    let input = match sub.get_one::<String>("data") {
         Some(data) => data.clone().into_bytes(),
-        None => crate::stdin()?,
+        None => crate::stdin()?.unwrap_or_default(),
     };
     let fields = request_fields(&input)?;
     let trade_no = fields.get("tradeNo").map(text_of);
@@ -68,12 +46,14 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
     let merchant_no = creds.merchant_no.clone().ok_or_else(|| {
         Fail::usage("missing credentials: set PAYPRO_MERCHANT_NO or --merchant-no")
     })?;
-    let now = call
-        .timestamp
+    let now = sub
+        .get_one::<u64>("timestamp")
+        .copied()
         .unwrap_or_else(|| paypro_core::Clock::now_millis(&paypro_core::SystemClock));
-    if call.dry_run {
-        let credentials = Credentials::new(merchant_no, secret);
-        let prepared = ops::prepare(c.code, endpoint.name, &json, &credentials, now)?;
+    // Signed once here with the time the call uses, so a sign refusal can show what was signed.
+    let credentials = Credentials::new(merchant_no.clone(), secret.clone());
+    let prepared = ops::prepare(c.code, endpoint.name, &json, &credentials, now)?;
+    if sub.get_flag("dry-run") {
         let headers: serde_json::Map<String, serde_json::Value> = prepared
             .request
             .headers
@@ -90,10 +70,8 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
         });
         return output::print(&output::pretty(&shown.to_string())).map_err(Fail::unwritten);
     }
+    // Every attempt signs with `now`: what was sent is exactly `prepared`.
     let mut config = Config::new(merchant_no, secret).clock(FixedClock(now));
-    if call.timestamp.is_none() {
-        config = config.clock(paypro_core::SystemClock);
-    }
     if let Some(url) = &creds.base_url {
         config = config.base_url(url.clone());
     }
@@ -112,6 +90,7 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
         country: c,
         endpoint,
         trade_no: trade_no.as_deref(),
+        canonical: &prepared.canonical,
     };
     let answer = match ops::send(&client, c.code, endpoint.name, &json) {
         Ok(answer) => answer,
@@ -123,14 +102,20 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
         Err(e) => return Err(Fail::from(e)),
     };
     output::print(&output::pretty(answer.get())).map_err(|e| {
-        call_outcome::answer_lost(&format!("its answer could not be written ({e})"), &site)
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Fail::closed()
+        } else {
+            call_outcome::answer_lost(&format!("its answer could not be written ({e})"), &site)
+        }
     })
 }
 
-/// The request fields: a JSON object, each value kept as its text.
+/// The request fields: a JSON object, each value kept as its text; nothing (or only
+/// whitespace) is `{}`.
 fn request_fields(input: &[u8]) -> Result<RawObject, Fail> {
     let text =
         std::str::from_utf8(input).map_err(|_| Fail::usage("the request fields are not UTF-8"))?;
+    let text = if text.trim().is_empty() { "{}" } else { text };
     RawObject::parse(text, "the request fields").map_err(|e| {
         Fail::usage(format!(
             "the request fields are not a JSON object: {}",
@@ -152,24 +137,4 @@ fn without_filled_in(fields: RawObject) -> String {
 /// A value as text: a JSON string unquoted, anything else as it is.
 fn text_of(raw: &serde_json::value::RawValue) -> String {
     serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_string())
-}
-
-/// The country's endpoints and their fields.
-fn list(c: &CountryDescriptor) -> String {
-    let mut out = Vec::new();
-    for e in c.endpoints {
-        out.push(format!("{:<18} POST {:<40} {}", e.name, e.path, e.summary));
-        for f in e.request {
-            out.push(format!(
-                "    {:<22} {} {}",
-                f.wire,
-                match f.wire_type {
-                    WireType::Number => "number",
-                    _ => "string",
-                },
-                if f.required { "required" } else { "optional" }
-            ));
-        }
-    }
-    out.join("\n")
 }

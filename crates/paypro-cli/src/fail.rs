@@ -6,6 +6,9 @@ use paypro_all::ops::OpsError;
 /// The exit codes of the README's table (0 is success).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
+    /// 0: stdout was closed by its reader (`paypro ... | head -0`): the command ends quietly,
+    /// as a filter does when nobody reads any more.
+    Quiet = 0,
     /// 1: the gateway refused, or a notification must not be acted on (its signature is
     /// invalid, it is unsigned, or its fields cannot be read).
     Refused = 1,
@@ -74,8 +77,17 @@ impl From<OpsError> for Fail {
 }
 
 impl Fail {
-    /// The output could not be written (nothing was sent anywhere).
+    /// The output could not be written (nothing was sent anywhere); a reader that closed
+    /// stdout early ends the command quietly.
     pub fn unwritten(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Fail::closed();
+        }
         Fail::new(Exit::Refused, format!("cannot write the output: {e}"))
+    }
+
+    /// Stdout was closed by its reader: exit 0, nothing on stderr.
+    pub fn closed() -> Self {
+        Fail::new(Exit::Quiet, "")
     }
 }

@@ -2,35 +2,46 @@
 
 mod call_outcome;
 mod country_call;
+mod describe;
 mod fail;
+mod notify_send;
 mod notify_verify;
 mod output;
 mod sandbox;
 mod schema;
 mod secret;
 mod sign;
+mod verbose;
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::fail::Fail;
 
 const AFTER_HELP: &str = "\
+Countries (bd, eg, id, ke, mx) are subcommands: `paypro mx --help` (or `paypro help mx`) lists
+Mexico's endpoints, `paypro mx pay-in --help` an endpoint's fields, and `paypro mx --list` every
+endpoint with each field's type, whether it is required, its rules and its allowed values.
+
 Country calls:
   paypro CC ENDPOINT [--data JSON] [--dry-run] [--timestamp MS] [--timeout SECONDS]
-      CC is bd, mx, id, ke or eg; ENDPOINT a spec name such as pay-in, payout, query-pay-in,
-      balance. The request fields (wire names) come as JSON on stdin or --data; timestamp and
-      sign are filled in. --dry-run prints the exchange without sending it. --timeout bounds
-      the whole call (reads are then not retried).
-  paypro CC --list
-      Lists the country's endpoints and their fields.
+      The request fields (wire names) come as JSON on stdin or --data; empty stdin, or a
+      terminal, means {} (so `paypro mx balance` needs nothing). timestamp and sign are filled
+      in. --dry-run prints the exchange without sending it. --timeout bounds the whole call
+      (reads are then not retried). -v shows each attempt and retry on stderr.
 
 Notifications:
   paypro notify verify [--country CC] < body
       Prints exactly what was signed, every value's JSON text as received: with --country,
       {\"typed\": fields the country's notification reads, \"unknown\": the others}; without,
-      the received object. Unsigned (Kenya) or not genuine: exit 1.
+      the received object. Unsigned (Kenya) or not genuine: exit 1; a sign that does not match
+      shows the canonical string, to check the secret and the signing rule.
+  paypro notify send CC --url URL [--data JSON] [--status CODE]
+      Posts the country's spec example callback (fields overridden by --data, status by
+      --status), signed as Paypro signs it (Kenya's unsigned), to an http(s) URL without
+      following redirects; prints the receiver's status and answer; exit 0 only for `OK`.
 
 Credentials: PAYPRO_SECRET or --secret-file (a --secret on the command line is visible to
 other users; give only one of --secret and --secret-file). An empty or whitespace-only secret
@@ -39,25 +50,29 @@ of the file is ignored. PAYPRO_MERCHANT_NO or --merchant-no, PAYPRO_BASE_URL or 
 (default: the country's documented sandbox, where there is one).
 
 Exit codes:
-  0  success
-  1  the gateway refused, or a notification must not be acted on (invalid signature,
-     unsigned, fields that cannot be acted on)
+  0  success (also when the reader of stdout closed it early: the output ends quietly)
+  1  the gateway refused, a notification must not be acted on (invalid signature, unsigned,
+     fields that cannot be acted on), or a receiver did not answer OK to `notify send`
   2  usage or validation error (bad input, unknown country or endpoint, missing credentials)
-  3  not sent (connection refused, DNS, TLS): nothing reached Paypro
+  3  not sent (connection refused, DNS, TLS): nothing reached Paypro (or the receiver)
   4  sent, outcome unknown (time-out, dropped connection, a system-error code): after a
-     pay-in or payout the money may have moved, so query the order by tradeNo, never resend
+     pay-in or payout the money may have moved, so query the order by tradeNo, never resend;
+     a read can simply be run again
   5  unreadable answer (HTML error page, non-2xx status, truncated or non-JSON body)";
 
 #[derive(Parser)]
-#[command(name = "paypro", version, about = "Sign, verify, call and sandbox the Paypro payment gateway.", after_help = AFTER_HELP)]
+#[command(name = "paypro", bin_name = "paypro", version, about = "Sign, verify, call and sandbox the Paypro payment gateway.", after_help = AFTER_HELP)]
 struct Cli {
     #[command(flatten)]
     creds: Creds,
+    /// Show each call's attempts and retries on stderr (-vv: also the HTTP client's debug events).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
 
-/// Credentials and connection settings, accepted before or after the country.
+/// Credentials and connection settings, accepted before or after the subcommand.
 #[derive(Args, Clone, Default)]
 pub struct Creds {
     /// The gateway's base URL.
@@ -77,25 +92,6 @@ pub struct Creds {
     timeout: Option<u64>,
 }
 
-impl Creds {
-    /// `inner`'s settings, else `outer`'s.
-    fn or(inner: &Creds, outer: &Creds) -> Creds {
-        Creds {
-            base_url: inner.base_url.clone().or_else(|| outer.base_url.clone()),
-            merchant_no: inner
-                .merchant_no
-                .clone()
-                .or_else(|| outer.merchant_no.clone()),
-            secret_file: inner
-                .secret_file
-                .clone()
-                .or_else(|| outer.secret_file.clone()),
-            secret: inner.secret.clone().or_else(|| outer.secret.clone()),
-            timeout: inner.timeout.or(outer.timeout),
-        }
-    }
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Read one JSON object on stdin; print its canonical string and sign.
@@ -104,7 +100,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Payment notifications.
+    /// Payment notifications (callbacks): verify one, or send a test one to your receiver.
     Notify {
         #[command(subcommand)]
         command: NotifyCommand,
@@ -122,8 +118,6 @@ enum Command {
         /// One endpoint only.
         endpoint: Option<String>,
     },
-    #[command(external_subcommand)]
-    Country(Vec<String>),
 }
 
 #[derive(Subcommand)]
@@ -135,44 +129,141 @@ enum NotifyCommand {
         #[arg(long)]
         country: Option<String>,
     },
+    /// Post a test callback to your receiver, signed as Paypro signs it: the country's spec
+    /// example, with --data fields and --status over it. Prints the receiver's status and
+    /// answer; exit 0 only when it answered `OK`.
+    Send(notify_send::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = match command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return clap_failure(e),
+    };
+    verbose::init(matches.get_count("verbose"));
+    match run(&matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
-            eprintln!("paypro: {}", fail.message);
+            if !fail.message.is_empty() {
+                // Nothing more can be done when stderr is closed too.
+                let _ = writeln!(std::io::stderr(), "paypro: {}", fail.message);
+            }
             ExitCode::from(fail.exit as u8)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), Fail> {
-    match cli.command {
-        Command::Sign { json } => sign::run(&cli.creds, json),
-        Command::Notify {
-            command: NotifyCommand::Verify { country },
-        } => notify_verify::run(&cli.creds, country.as_deref()),
-        Command::Mock { port } => sandbox::run(&cli.creds, port),
-        Command::Schema { country, endpoint } => schema::run(&country, endpoint.as_deref()),
-        Command::Country(args) => {
-            let (country, rest) = args
-                .split_first()
-                .ok_or_else(|| Fail::usage("no command"))?;
-            country_call::run(country, rest, &cli.creds)
+/// The whole command line: the derived commands, and one subcommand per country with one
+/// subcommand per endpoint (so `paypro mx --help` and `paypro help mx` list Mexico's).
+fn command() -> clap::Command {
+    let mut cmd = Cli::command().allow_external_subcommands(true);
+    for c in paypro_all::COUNTRIES {
+        cmd = cmd.subcommand(describe::country_command(c));
+    }
+    cmd
+}
+
+/// A parse failure: help and version go to stdout with exit 0 (quietly when stdout is closed);
+/// anything else is one line on stderr with exit 2.
+fn clap_failure(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(fail::Exit::Usage as u8)
+        }
+        _ => {
+            let _ = writeln!(std::io::stderr(), "paypro: {}", one_line(&e));
+            ExitCode::from(fail::Exit::Usage as u8)
         }
     }
 }
 
-/// Reads all of stdin.
-fn stdin() -> Result<Vec<u8>, Fail> {
-    use std::io::Read;
+/// clap's message without its usage block, on one line.
+fn one_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let mut parts = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line.strip_prefix("error: ").unwrap_or(line));
+        }
+    }
+    format!("{}; `--help` shows the usage", parts.join("; "))
+}
+
+fn run(matches: &clap::ArgMatches) -> Result<(), Fail> {
+    match matches.subcommand() {
+        Some((name, sub)) if paypro_all::country(name).is_some() => {
+            let c = country(name)?;
+            country_call::run(c, sub)
+        }
+        Some((name, _)) if Command::has_subcommand(name) => {
+            let cli = Cli::from_arg_matches(matches).map_err(|e| Fail::usage(one_line(&e)))?;
+            match cli.command {
+                Command::Sign { json } => sign::run(&cli.creds, json),
+                Command::Notify {
+                    command: NotifyCommand::Verify { country },
+                } => notify_verify::run(&cli.creds, country.as_deref()),
+                Command::Notify {
+                    command: NotifyCommand::Send(args),
+                } => notify_send::run(&cli.creds, &args),
+                Command::Mock { port } => sandbox::run(&cli.creds, port),
+                Command::Schema { country, endpoint } => schema::run(&country, endpoint.as_deref()),
+            }
+        }
+        // Neither a command nor a country.
+        Some((name, _)) => Err(Fail::usage(format!(
+            "{}, or a command: sign, notify, mock, schema (`paypro --help` lists them)",
+            paypro_all::ops::OpsError::UnknownCountry {
+                country: name.to_string()
+            }
+        ))),
+        None => Err(Fail::usage(
+            "name a command or a country; `paypro --help` lists them",
+        )),
+    }
+}
+
+/// Reads all of stdin, or `None` when stdin is a terminal (nothing is piped in: waiting for
+/// typing would look like a hang).
+fn stdin() -> Result<Option<Vec<u8>>, Fail> {
+    use std::io::{IsTerminal, Read};
+    let mut input = std::io::stdin();
+    if input.is_terminal() {
+        return Ok(None);
+    }
     let mut buf = Vec::new();
-    std::io::stdin()
+    input
         .read_to_end(&mut buf)
         .map_err(|e| Fail::usage(format!("cannot read stdin: {e}")))?;
-    Ok(buf)
+    Ok(Some(buf))
+}
+
+/// Stdin for a command that needs something piped in (`what`): a terminal is a usage error.
+fn piped_stdin(what: &str) -> Result<Vec<u8>, Fail> {
+    stdin()?.ok_or_else(|| {
+        Fail::usage(format!(
+            "stdin is a terminal: pipe {what} in (`... < file` or `... | paypro ...`)"
+        ))
+    })
+}
+
+/// A warning on stderr (dropped if stderr is closed).
+fn warn(message: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr(), "paypro: warning: {message}");
+}
+
+/// A note on stderr (dropped if stderr is closed).
+fn note(message: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr(), "paypro: note: {message}");
 }
 
 /// A country by code, or the usage error naming the known ones.

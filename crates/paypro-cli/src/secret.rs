@@ -41,9 +41,9 @@ pub fn secret(creds: &Creds) -> Result<Option<Secret>, Fail> {
         (Some(path), None) => from_file(path).map(Some),
         (None, Some(text)) => {
             let secret = checked(text.clone(), Source::Flag)?;
-            eprintln!(
-                "paypro: warning: a secret on the command line is visible to other users; use {ENV} or --secret-file"
-            );
+            crate::warn(format_args!(
+                "a secret on the command line is visible to other users; use {ENV} or --secret-file"
+            ));
             Ok(Some(secret))
         }
         (None, None) => match std::env::var_os(ENV) {
@@ -100,11 +100,11 @@ fn warn_if_others_can_read(path: &Path) {
     };
     let mode = metadata.permissions().mode() & 0o7777;
     if mode & 0o044 != 0 {
-        eprintln!(
-            "paypro: warning: the secret file {} has mode {mode:04o}, readable by group or others: run `chmod 600 {}`",
+        crate::warn(format_args!(
+            "the secret file {} has mode {mode:04o}, readable by group or others: run `chmod 600 {}`",
             path.display(),
             path.display()
-        );
+        ));
     }
 }
 

@@ -7,7 +7,7 @@ use crate::{Creds, output, secret};
 
 pub fn run(creds: &Creds, json: bool) -> Result<(), Fail> {
     let secret = secret::need_secret(creds)?;
-    let input = crate::stdin()?;
+    let input = crate::piped_stdin("a JSON object")?;
     let text = std::str::from_utf8(&input).map_err(|_| Fail::usage("stdin is not UTF-8"))?;
     let object = RawObject::parse(text, "stdin")
         .map_err(|e| Fail::usage(format!("stdin is not a JSON object: {}", e.problem)))?;
@@ -21,4 +21,11 @@ pub fn run(creds: &Creds, json: bool) -> Result<(), Fail> {
         format!("canonical: {canonical}\nsign: {sign}")
     };
     output::print(&text).map_err(Fail::unwritten)
+}
+
+/// What to check when a sign does not match, after the canonical string it was made from.
+pub fn check_hint(canonical: &str) -> String {
+    format!(
+        "the canonical string was `{canonical}`; check the secret (PAYPRO_SECRET or --secret-file: this merchant's app secret, nothing added) and the signing rule: this tool appends the secret to the canonical string and takes the MD5, while Paypro's pages leave open whether the secret is appended or prepended (see the signing notes in spec/common.toml)"
+    )
 }

@@ -39,6 +39,7 @@ fn says_query_never_resend(out: &std::process::Output, exit: i32, query: &str, t
 fn says_run_again(out: &std::process::Output, exit: i32) {
     fails_with(out, exit, &["run it again"]);
     assert!(!stderr(out).contains("may have moved"), "{}", stderr(out));
+    assert!(!stderr(out).contains("query the order"), "{}", stderr(out));
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub fn generate(countries: &[Country]) -> String {
     let mut notify_arms = Vec::new();
     let mut notify_schema_arms = Vec::new();
     let mut examples = Vec::new();
+    let mut notification_examples = Vec::new();
     for c in countries {
         let krate = ident(&c.crate_ident());
         let code = c.code();
@@ -60,6 +61,18 @@ pub fn generate(countries: &[Country]) -> String {
             });
         }
         let n = c.file.spec.notification.get_ref();
+        if let Some(example) = &n.example {
+            let example = example.get_ref();
+            let origin = match example.origin {
+                crate::spec::Origin::Docs => "docs",
+                crate::spec::Origin::DocsPartial => "docs-partial",
+                crate::spec::Origin::Constructed => "constructed",
+            };
+            let json = example.json.trim();
+            notification_examples.push(quote! {
+                NotificationExample { country: #code, origin: #origin, json: #json },
+            });
+        }
         let notification_ty = ident(super::country::notification_type(c));
         notify_schema_arms.push(
             quote! { #code => serde_json::json!(schemars::schema_for!(#krate::#notification_ty)), },
@@ -425,6 +438,22 @@ pub fn generate(countries: &[Country]) -> String {
 
             /// Every endpoint's example (the same the snapshot tests pin).
             pub const EXAMPLES: &[Example] = &[#(#examples)*];
+
+            /// A country's notification (callback) example from the spec, as the docs print
+            /// it (its `sign` is the docs' placeholder, not a signature).
+            #[derive(Clone, Copy, Debug)]
+            pub struct NotificationExample {
+                /// Country code.
+                pub country: &'static str,
+                /// Where it comes from: `docs`, `docs-partial` (completed from a sibling
+                /// country's page, see the spec's note) or `constructed`.
+                pub origin: &'static str,
+                /// The JSON body.
+                pub json: &'static str,
+            }
+
+            /// The notification example of every country whose spec has one.
+            pub const NOTIFICATION_EXAMPLES: &[NotificationExample] = &[#(#notification_examples)*];
         },
     )
 }
