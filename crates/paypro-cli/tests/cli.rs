@@ -288,7 +288,7 @@ fn calls_against_the_sandbox_and_each_failure_class() {
 }
 
 #[test]
-fn mock_prints_one_line_per_country_then_the_merchant() {
+fn mock_prints_one_line_per_country_then_the_merchant_secret_and_dashboard() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_paypro"))
         .args(["mock", "--port", "0", "--merchant-no", "8729248847"])
         .env_remove("PAYPRO_SECRET")
@@ -296,7 +296,7 @@ fn mock_prints_one_line_per_country_then_the_merchant() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let got: Vec<String> = (0..6).map(|_| lines.next().unwrap().unwrap()).collect();
+    let got: Vec<String> = (0..8).map(|_| lines.next().unwrap().unwrap()).collect();
     let base = got[2].split(' ').nth(1).unwrap().to_string();
     // The sandbox it started answers the CLI.
     let out = paypro(
@@ -324,6 +324,11 @@ fn mock_prints_one_line_per_country_then_the_merchant() {
         got[2].starts_with("id http://127.0.0.1:") && got[2].ends_with("/indonesia-pay"),
         "{got:?}"
     );
-    assert_eq!(got[5], "8729248847");
+    assert_eq!(got[5], "merchant 8729248847");
+    assert_eq!(got[6], "secret TESTSECRET", "the sandbox's own test secret");
+    assert!(
+        got[7].starts_with("dashboard http://127.0.0.1:") && got[7].ends_with('/'),
+        "{got:?}"
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }

@@ -18,6 +18,7 @@ pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
         .env_remove("PAYPRO_SECRET")
         .env_remove("PAYPRO_MERCHANT_NO")
         .env_remove("PAYPRO_BASE_URL")
+        .env_remove("PAYPRO_SECRET_PLACEMENT")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
