@@ -39,7 +39,8 @@ fn points_at_secret_and_rule(out: &Output, canonical: &str) {
         "{err}"
     );
     assert!(err.contains("check the secret"), "{err}");
-    assert!(err.contains("appended or prepended"), "{err}");
+    assert!(err.contains("--secret-placement prepend"), "{err}");
+    assert!(err.contains("paypro doctor CC"), "{err}");
 }
 
 #[test]
