@@ -27,7 +27,7 @@ fn optional() -> impl Strategy<Value = Option<String>> {
 fn url() -> impl Strategy<Value = String> {
     prop_oneof![
         "https?://[a-z]{1,10}\\.com/[a-z]{0,5}\\?[a-z]=[0-9]{1,3}&[a-z]=[=&]{1,3}",
-        "https?://[a-z0-9]{1,20}/\\PC{0,20}",
+        "https?://[a-z][a-z0-9]{0,19}/\\PC{0,20}",
         "https://[a-z]{1,10}\\.example/.{200,300}",
     ]
 }
