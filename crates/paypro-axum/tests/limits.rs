@@ -28,7 +28,7 @@ const HALF_HEAD: &[u8] =
 /// The example receiver with one order (`order-1`, 30000), served within `limits`.
 async fn start(limits: Limits) -> (AppState, SocketAddr) {
     let state = AppState::new(Secret::new(SECRET).unwrap());
-    state.create_order("order-1", 30_000).unwrap();
+    state.create_order("order-1", 30_000).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(receiver::serve(

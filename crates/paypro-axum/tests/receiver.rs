@@ -82,7 +82,7 @@ fn fulfils(actions: &[Action]) -> usize {
 #[tokio::test]
 async fn the_same_callback_twice_fulfils_once() {
     let state = AppState::new(secret());
-    state.create_order("00000020", 30_000).unwrap();
+    state.create_order("00000020", 30_000).await.unwrap();
     let url = start(&state).await;
 
     let signed = sign_body(EXAMPLE, &secret()).unwrap();
@@ -99,7 +99,7 @@ async fn the_same_callback_twice_fulfils_once() {
         ]
     );
     assert_eq!(
-        state.order("00000020").unwrap().state(),
+        state.order("00000020").await.unwrap().state(),
         &OrderState::Paid {
             amount: dec(30_000)
         }
@@ -109,7 +109,7 @@ async fn the_same_callback_twice_fulfils_once() {
 #[tokio::test]
 async fn a_signed_downgrade_after_success_leaves_the_order_paid_and_is_reported() {
     let state = AppState::new(secret());
-    state.create_order("order-1", 30_000).unwrap();
+    state.create_order("order-1", 30_000).await.unwrap();
     let url = start(&state).await;
 
     assert_eq!(
@@ -135,7 +135,7 @@ async fn a_signed_downgrade_after_success_leaves_the_order_paid_and_is_reported(
     assert!(taken[1].needs_attention(), "the conflict is reported");
     assert_eq!(taken.len(), 2);
     assert_eq!(
-        state.order("order-1").unwrap().state(),
+        state.order("order-1").await.unwrap().state(),
         &OrderState::Paid {
             amount: dec(30_000)
         },
@@ -146,7 +146,7 @@ async fn a_signed_downgrade_after_success_leaves_the_order_paid_and_is_reported(
 #[tokio::test]
 async fn a_success_after_a_failure_is_a_conflict_not_a_delivery() {
     let state = AppState::new(secret());
-    state.create_order("order-2", 30_000).unwrap();
+    state.create_order("order-2", 30_000).await.unwrap();
     let url = start(&state).await;
 
     assert_eq!(post(&url, callback("order-2", "00029", None)).await, ok());
@@ -167,7 +167,7 @@ async fn a_success_after_a_failure_is_a_conflict_not_a_delivery() {
 #[tokio::test]
 async fn a_partial_payment_then_success_records_the_partial_then_fulfils_once() {
     let state = AppState::new(secret());
-    state.create_order("order-3", 30_000).unwrap();
+    state.create_order("order-3", 30_000).await.unwrap();
     let url = start(&state).await;
 
     assert_eq!(
@@ -208,8 +208,8 @@ async fn a_partial_payment_then_success_records_the_partial_then_fulfils_once() 
 #[tokio::test]
 async fn a_success_for_less_than_expected_is_not_fulfilled() {
     let state = AppState::new(secret());
-    state.create_order("order-4", 30_000).unwrap();
-    state.create_order("order-5", 30_000).unwrap();
+    state.create_order("order-4", 30_000).await.unwrap();
+    state.create_order("order-5", 30_000).await.unwrap();
     let url = start(&state).await;
 
     assert_eq!(
@@ -244,31 +244,37 @@ async fn a_success_for_less_than_expected_is_not_fulfilled() {
 #[tokio::test]
 async fn an_unknown_trade_no_is_not_acted_on() {
     let state = AppState::new(secret());
-    state.create_order("order-6", 30_000).unwrap();
+    state.create_order("order-6", 30_000).await.unwrap();
     let url = start(&state).await;
 
     let (status, _) = post(&url, callback("someone-else", "0000", Some("30000"))).await;
     assert_eq!(status, 404, "not OK, so Paypro retries");
     assert!(state.taken().is_empty());
-    assert_eq!(state.order("someone-else"), None);
+    assert_eq!(state.order("someone-else").await, None);
 }
 
 #[tokio::test]
 async fn an_order_is_never_created_twice_or_for_nothing() {
     let state = AppState::new(secret());
-    state.create_order("order-7", 30_000).unwrap();
-    let err = state.create_order("order-7", 1).unwrap_err();
-    assert_eq!(err, receiver::NewOrderError::Exists("order-7".into()));
+    state.create_order("order-7", 30_000).await.unwrap();
+    let err = state.create_order("order-7", 1).await.unwrap_err();
+    assert!(
+        matches!(&err, receiver::NewOrderError::Exists(t) if t == "order-7"),
+        "{err}"
+    );
     assert!(err.to_string().starts_with("tradeNo: "), "{err}");
-    assert_eq!(state.order("order-7").unwrap().expected(), dec(30_000));
-    let err = state.create_order("order-8", 0).unwrap_err();
+    assert_eq!(
+        state.order("order-7").await.unwrap().expected(),
+        dec(30_000)
+    );
+    let err = state.create_order("order-8", 0).await.unwrap_err();
     assert!(err.to_string().starts_with("expected: "), "{err}");
 }
 
 #[tokio::test]
 async fn forged_or_malformed_callbacks_get_400_and_change_nothing() {
     let state = AppState::new(secret());
-    state.create_order("00000020", 30_000).unwrap();
+    state.create_order("00000020", 30_000).await.unwrap();
     let url = start(&state).await;
     let signed = sign_body(EXAMPLE, &secret()).unwrap();
 
@@ -294,5 +300,8 @@ async fn forged_or_malformed_callbacks_get_400_and_change_nothing() {
     assert!(reason.contains("cannot be acted on"), "{reason}");
 
     assert!(state.taken().is_empty());
-    assert_eq!(state.order("00000020").unwrap().state(), &OrderState::Open);
+    assert_eq!(
+        state.order("00000020").await.unwrap().state(),
+        &OrderState::Open
+    );
 }
