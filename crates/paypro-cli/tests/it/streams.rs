@@ -2,7 +2,7 @@
 //! (exit 0, nothing on stderr, no panic); empty stdin means `{}` for a call; a terminal on
 //! stdin is never waited on (a call takes `{}`, `sign` and `notify verify` say to pipe).
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};

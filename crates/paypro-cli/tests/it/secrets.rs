@@ -2,7 +2,7 @@
 //! any source, `--secret` with `--secret-file`, a byte-order mark; a secret file others can
 //! read gets a warning. One trailing line ending of a secret file is not part of the secret.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Output;

@@ -2,7 +2,7 @@
 //! exit code, and advice that fits the endpoint (a read is simply run again; after a
 //! money-moving call whose outcome is unknown, the order is queried, never resent).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

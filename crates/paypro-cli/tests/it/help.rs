@@ -2,7 +2,7 @@
 //! endpoints on stdout with exit 0; an endpoint's `--help` its fields; `--list` every field's
 //! JSON type, whether it is required, its rules and its allowed values, from the descriptors.
 
-mod common;
+use crate::common;
 
 use common::{code, paypro, stderr, stdout};
 use paypro_core::descriptor::{FieldKind, WireType};

@@ -3,7 +3,7 @@
 //! the signing rule; `-v` shows each retry; the advice fits the endpoint (a read is run again, a
 //! money-moving call is queried, never resent).
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

@@ -2,7 +2,7 @@
 //! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, and a
 //! server that is not a gateway. Every probe it sends is read-only.
 
-mod common;
+use crate::common;
 
 use common::{MERCHANT_ENV, SECRET_ENV, code, paypro, stderr, stdout};
 use paypro_core::SecretPlacement;

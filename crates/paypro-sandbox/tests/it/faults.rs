@@ -2,7 +2,7 @@
 //! through `POST /_admin/faults`; the client's error class, the order existing exactly once,
 //! and reconciliation finding the truth. Callback faults: what a receiver on 127.0.0.1 gets.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! panic; every refusal is the documented envelope with one of the sandbox's 9xxx codes; an
 //! accepted request really satisfies the spec's rules (checked here independently).
 //!
-//! `PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-sandbox --test fuzz -- --nocapture`
+//! `PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-sandbox --test it -- fuzz:: --nocapture`
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use paypro_core::descriptor::{

@@ -2,7 +2,7 @@
 //! the documented exit codes; and `--dry-run` for every spec example equal to its snapshot.
 //! (`notify verify`, secrets, outcomes and time-outs have their own files.)
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! and then drips one body byte every 0.5 s ends the command with exit 4 (sent, outcome
 //! unknown). The bound asserted is only that the command ended, generously.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 use std::sync::{Arc, Mutex};

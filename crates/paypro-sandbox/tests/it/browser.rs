@@ -10,7 +10,7 @@
 //! (CI) that is a failure too. A browser that is installed but does not start or misbehaves
 //! always fails the test. `PAYPRO_CHROMIUM` and `PAYPRO_CHROMEDRIVER` name other programs.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::net::TcpStream;

@@ -1,7 +1,7 @@
 //! The dashboard at `/` over HTTP: what it lists, that every value is escaped, and that its
-//! buttons' actions settle, fail and re-send (the browser test, `tests/browser.rs`, clicks them).
+//! buttons' actions settle, fail and re-send (the browser test, `browser.rs` beside it, clicks them).
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,7 +2,7 @@
 //! signed as Paypro signs it (Kenya's unsigned), POSTed once to a receiver on 127.0.0.1 that
 //! verifies it with paypro-core's `Verifier`; exit 0 only when the receiver answered `OK`.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 use std::time::Duration;

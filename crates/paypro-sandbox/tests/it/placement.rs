@@ -3,7 +3,7 @@
 //! request once the client's `Config::secret_placement` says so, and signs its callbacks so that
 //! only a verifier with that placement accepts them.
 
-mod common;
+use crate::common;
 
 use paypro_all::id;
 use paypro_core::client::{Config, Error};

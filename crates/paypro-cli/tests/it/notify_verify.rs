@@ -2,7 +2,7 @@
 //! for byte, typed and unknown fields in separate places, and a non-zero exit with one sentence
 //! when it cannot print or must not be trusted.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::{Output, Stdio};

@@ -2,7 +2,7 @@
 //! every endpoint, slow clients cut off, a connection cap, exact JSON, refusals always in the
 //! envelope, no callbacks to itself, bounded memory.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
@@ -424,7 +424,7 @@ fn the_binary_refuses_a_bad_limit_and_lists_its_flags() {
 
 #[tokio::test]
 async fn a_number_common_parsers_refuse_is_refused_even_in_an_unknown_field() {
-    // Found by tests/fuzz.rs: RawObject reads `1e400`, serde_json (and many gateways) do not.
+    // Found by fuzz.rs: RawObject reads `1e400`, serde_json (and many gateways) do not.
     let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
         .await
         .unwrap();
