@@ -689,9 +689,15 @@ fn stop(mut child: std::process::Child) -> std::process::Output {
 
 #[test]
 fn the_binary_prints_base_urls_merchant_secret_and_dashboard() {
-    let (got, child) = start_binary(&["--port", "0", "--merchant-no", "8729248847"], 8);
-    let output = stop(child);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (got, mut child) = start_binary(&["--port", "0", "--merchant-no", "8729248847"], 8);
+    // The note follows the printed lines: read it before stopping the program.
+    let stderr = {
+        use std::io::{BufRead, BufReader};
+        let mut line = String::new();
+        let _ = BufReader::new(child.stderr.take().unwrap()).read_line(&mut line);
+        line
+    };
+    stop(child);
     assert_eq!(got.len(), 8, "{got:?} {stderr}");
     let codes: Vec<&str> = got[..5]
         .iter()
@@ -797,4 +803,40 @@ fn a_secret_from_paypro_secret_is_not_printed() {
     assert_eq!(got[6], "secret (from PAYPRO_SECRET, not printed)");
     assert!(!got.concat().contains("my-own-secret-42"));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("my-own-secret-42"));
+}
+
+#[tokio::test]
+async fn the_binary_signs_with_the_placement_it_is_given() {
+    let (got, child) = start_binary(&["--port", "0", "--secret-placement", "prepend"], 9);
+    let field = |key: &str| {
+        got.iter()
+            .find_map(|l| l.strip_prefix(&format!("{key} ")))
+            .unwrap_or_else(|| panic!("no `{key}` line in {got:?}"))
+            .to_string()
+    };
+    assert_eq!(field("secret-placement"), "prepend");
+    let config = || {
+        id::Config::new(field("merchant"), Secret::new(field("secret")).unwrap())
+            .base_url(field("id"))
+    };
+    let balance = id::BalanceRequest::builder().build().unwrap();
+    let spec_rule = id::Client::new(config()).unwrap().balance(&balance).await;
+    let prepended =
+        id::Client::new(config().secret_placement(paypro_core::SecretPlacement::Prepend))
+            .unwrap()
+            .balance(&balance)
+            .await;
+    let output = stop(child);
+    assert!(
+        matches!(spec_rule, Err(id::Error::Rejected { ref code, .. }) if code == "9402"),
+        "{spec_rule:?}"
+    );
+    assert!(prepended.is_ok(), "{prepended:?}");
+    // A placement it does not know is a usage error.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+        .args(["--secret-placement", "before"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{:?}", output.status);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`before` is not a secret placement"));
 }
