@@ -3,7 +3,7 @@
 //! `PAYPRO_FUZZ_SECS` (2 s by default; RELIABILITY.md has the 10-minute runs):
 //!
 //! ```sh
-//! PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-conformance --test fuzz -- --nocapture
+//! PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-conformance --test it -- fuzz:: --nocapture
 //! ```
 //!
 //! Properties: nothing panics, and whatever is accepted satisfies the rules a receiver relies

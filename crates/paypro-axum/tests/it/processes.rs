@@ -4,12 +4,10 @@
 //! throwaway cluster this test starts; skipped with a printed reason only when no Postgres
 //! server can be installed, and never with `PAYPRO_POSTGRES_TEST=require`).
 //!
-//! Each receiver is this test binary run again as `child_receiver` (the example's own `run`,
-//! compiled in), so the processes are real and the code is the example's.
+//! Each receiver is this test binary run again as `processes::child_receiver` (the example's
+//! own `run`, compiled in), so the processes are real and the code is the example's.
 
-#[allow(dead_code)]
-#[path = "../examples/receiver.rs"]
-mod receiver;
+use crate::example as receiver;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -42,7 +40,12 @@ struct Receiver {
 impl Receiver {
     fn start(database_url: &str) -> Receiver {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "child_receiver", "--nocapture"])
+            .args([
+                "--ignored",
+                "--exact",
+                "processes::child_receiver",
+                "--nocapture",
+            ])
             .env(CHILD, "1")
             .env("PAYPRO_SECRET", SECRET)
             .env("DATABASE_URL", database_url)

@@ -3,9 +3,7 @@
 //! success, a success for less than the order expects. Each genuine callback is signed with
 //! the test secret, as Paypro would sign it; forged and malformed ones get 400.
 
-#[allow(dead_code)]
-#[path = "../examples/receiver.rs"]
-mod receiver;
+use crate::example as receiver;
 
 use paypro_core::order::{Action, Ignored, OrderState, Shortfall};
 use paypro_id::{Decimal, Secret, sign_body};

@@ -4,9 +4,7 @@
 //!
 //! Every wait is bounded generously (`BOUND`); nothing asserts how fast anything is.
 
-#[allow(dead_code)]
-#[path = "../examples/receiver.rs"]
-mod receiver;
+use crate::example as receiver;
 
 use std::net::SocketAddr;
 use std::time::Duration;
