@@ -169,7 +169,7 @@ impl Client {
             .timeout(inner.config.request_timeout)
             .body(prepared.body);
         for (name, value) in &prepared.headers {
-            http = http.header(*name, value);
+            http = http.header(*name, &**value);
         }
         let mut response = http.send().await.map_err(decode::transport_error)?;
         let status = response.status().as_u16();
