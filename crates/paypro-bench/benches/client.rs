@@ -71,7 +71,7 @@ impl Sides {
     async fn raw_call(&self) {
         let mut http = self.raw.post(&self.url).body(self.prepared.body.clone());
         for (name, value) in &self.prepared.headers {
-            http = http.header(*name, value);
+            http = http.header(*name, &**value);
         }
         let response = http.send().await.expect("answered");
         assert!(response.status().is_success());

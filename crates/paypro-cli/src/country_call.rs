@@ -78,7 +78,7 @@ pub fn run(country: &str, args: &[String], outer: &Creds) -> Result<(), Fail> {
             .request
             .headers
             .iter()
-            .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(&**v)))
             .collect();
         let shown = serde_json::json!({
             "method": prepared.request.method,

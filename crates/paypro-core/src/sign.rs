@@ -380,6 +380,11 @@ pub(crate) fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borr
     use std::borrow::Cow;
     let text = raw.get();
     match text.as_bytes().first() {
+        // A string without escapes is its bytes between the quotes (RawValue holds valid
+        // JSON): borrowed, not decoded into a new String.
+        Some(b'"') if text.len() >= 2 && !text.as_bytes().contains(&b'\\') => {
+            Cow::Borrowed(&text[1..text.len() - 1])
+        }
         Some(b'"') => {
             Cow::Owned(serde_json::from_str::<String>(text).unwrap_or_else(|_| text.to_string()))
         }

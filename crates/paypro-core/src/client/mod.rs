@@ -162,7 +162,9 @@ impl Client {
             &inner.config.credentials,
             inner.config.clock.now_millis(),
         );
-        let url = format!("{}{}", inner.base_url, prepared.path);
+        let mut url = String::with_capacity(inner.base_url.len() + prepared.path.len());
+        url.push_str(&inner.base_url);
+        url.push_str(prepared.path);
         let mut http = inner
             .http
             .post(&url)
