@@ -91,7 +91,7 @@ fn main() {
         }
         return;
     }
-    let rounds = args.rounds.unwrap_or(31);
+    let rounds = args.rounds.unwrap_or(301);
     let c = credentials();
     country("bd", &pay_in_bd(), &c, &args, rounds);
     country("mx", &pay_in_mx(), &c, &args, rounds);
