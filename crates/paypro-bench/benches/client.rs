@@ -178,13 +178,13 @@ fn main() {
         rt.block_on(run(&sides, side, 1, *n as usize));
         return;
     }
-    let rounds = args.rounds.unwrap_or(21);
+    let rounds = args.rounds.unwrap_or(201);
     let name = "id query_pay_in sequential (1 task)";
     if args.wants(name) {
-        compare(&rt, &sides, name, 1, 400, rounds);
+        compare(&rt, &sides, name, 1, 50, rounds);
     }
     let name = "id query_pay_in concurrent (32 tasks)";
     if args.wants(name) {
-        compare(&rt, &sides, name, CONCURRENCY, 1600, rounds);
+        compare(&rt, &sides, name, CONCURRENCY, 320, rounds);
     }
 }

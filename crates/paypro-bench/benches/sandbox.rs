@@ -1,7 +1,8 @@
 //! The sandbox's throughput: `paypro_mock::MockGateway` started in-process on 127.0.0.1 (on
 //! its own runtime), driven by `--clients` concurrent SDK clients making Indonesian pay-ins
 //! for at most `--secs` seconds and `--max-requests` pay-ins, with a callback receiver on
-//! 127.0.0.1 answering `OK`. Prints pay-ins/s, p50/p99/max latency and errors:
+//! 127.0.0.1 answering `OK`. Prints pay-ins/s, p50/p99/max latency and errors
+//! (`--settle-ms 3600000` keeps every order processing, so no settling and no callbacks):
 //! `cargo bench -p paypro-bench --bench sandbox [-- --clients 50 --secs 10 --max-requests 200000]`.
 
 use std::net::Ipv4Addr;
@@ -17,6 +18,7 @@ struct Options {
     secs: u64,
     max_requests: u64,
     threads: usize,
+    settle_ms: u64,
 }
 
 fn options() -> Result<Options, String> {
@@ -25,6 +27,7 @@ fn options() -> Result<Options, String> {
         secs: 10,
         max_requests: 200_000,
         threads: 1,
+        settle_ms: 200,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -46,6 +49,7 @@ fn options() -> Result<Options, String> {
             "--secs" => o.secs = number(300)?,
             "--max-requests" => o.max_requests = number(1_000_000)?,
             "--threads" => o.threads = number(64)? as usize,
+            "--settle-ms" => o.settle_ms = number(3_600_000)?,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -54,7 +58,7 @@ fn options() -> Result<Options, String> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let o = options().map_err(|e| {
-        format!("{e}\nusage: sandbox [--clients N<=500] [--secs S<=300] [--max-requests N] [--threads T (each side)]")
+        format!("{e}\nusage: sandbox [--clients N<=500] [--secs S<=300] [--max-requests N] [--threads T (each side)] [--settle-ms MS (200)]")
     })?;
     // The sandbox on a runtime of its own, as if it were another process.
     let sandbox_rt = tokio::runtime::Builder::new_multi_thread()
@@ -66,6 +70,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         max_orders: o.max_requests as usize + 1000,
         // Above the client count, so the cap never answers 503 here.
         max_connections: o.clients * 2 + 16,
+        // How long an order stays processing; a long one leaves settling and callbacks out.
+        settle_after: Duration::from_millis(o.settle_ms),
         ..MockConfig::default()
     };
     let gateway = sandbox_rt.block_on(MockGateway::start(config, &[&paypro_id::COUNTRY]))?;

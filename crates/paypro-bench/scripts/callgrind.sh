@@ -3,6 +3,7 @@
 #
 #   crates/paypro-bench/scripts/callgrind.sh            # every pair below
 #   crates/paypro-bench/scripts/callgrind.sh id.sign id.md5
+#   BENCH=client crates/paypro-bench/scripts/callgrind.sh client raw   # per call, server included
 #
 # Each name runs twice under callgrind (`--only NAME --iters LO` and `--iters HI`); the
 # difference of the two totals divided by HI-LO is the cost of one call, setup excluded.
@@ -11,8 +12,9 @@
 set -euo pipefail
 LO=${LO:-200}
 HI=${HI:-2200}
-bin=$(cargo bench -p paypro-bench --bench sign --no-run --message-format=json 2>/dev/null \
-  | jq -r 'select(.reason == "compiler-artifact" and .target.name == "sign" and .executable != null) | .executable' | tail -1)
+BENCH=${BENCH:-sign}
+bin=$(cargo bench -p paypro-bench --bench "$BENCH" --no-run --message-format=json 2>/dev/null \
+  | jq -r --arg b "$BENCH" 'select(.reason == "compiler-artifact" and .target.name == $b and .executable != null) | .executable' | tail -1)
 [ -x "$bin" ] || { echo "no bench binary built" >&2; exit 1; }
 
 per_call() {
