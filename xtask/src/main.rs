@@ -6,7 +6,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask gen [--check]
 
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
-  gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs";
+  gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs
+  docs diff PAGE... [--country CC]
+                compare Paypro doc pages saved as text with spec/*.toml: one line per
+                difference; exit 0 in sync, 1 with differences, 2 for a page it cannot read";
 
 /// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
 fn find_root() -> Option<PathBuf> {
@@ -19,9 +22,55 @@ fn find_root() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+fn docs_diff(args: &[&str]) -> ExitCode {
+    let mut pages = vec![];
+    let mut country = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--country" => match it.next() {
+                Some(c) => country = Some(c.to_string()),
+                None => {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            a if a.starts_with("--") => {
+                eprintln!("error: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            page => pages.push(PathBuf::from(page)),
+        }
+    }
+    if pages.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let Some(root) = find_root() else {
+        eprintln!("error: run cargo xtask inside a paypro-rs checkout");
+        return ExitCode::from(2);
+    };
+    let report = xtask::docs::run(&root.join("spec"), &pages, country.as_deref());
+    for line in &report.differences {
+        println!("{line}");
+    }
+    for line in &report.unreadable {
+        eprintln!("error: {line}");
+    }
+    match report.exit_code() {
+        0 => eprintln!("the spec is in sync with {} page(s)", pages.len()),
+        1 => eprintln!("{} difference(s)", report.differences.len()),
+        _ => {}
+    }
+    ExitCode::from(report.exit_code())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["docs", "diff", rest @ ..] = args.as_slice() {
+        return docs_diff(rest);
+    }
     let check = match args.as_slice() {
         ["gen"] => false,
         ["gen", "--check"] => true,

@@ -244,6 +244,34 @@ pub struct Endpoint {
     pub response: Vec<Spanned<ResponseField>>,
     pub example: Option<Spanned<Example>>,
     pub response_example: Option<Spanned<Example>>,
+    /// Where the spec deliberately differs from the docs' page: read by `cargo xtask docs diff`.
+    #[serde(default)]
+    pub docs: DocsQuirks,
+}
+
+/// The docs' own wording where the spec deliberately deviates (`[endpoint.docs]`); these are
+/// not reported by `cargo xtask docs diff`. The generator does not use them.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DocsQuirks {
+    /// Field → the page's type word (`timestamp = "long"` where a string is sent).
+    #[serde(default)]
+    pub types: std::collections::BTreeMap<String, String>,
+    /// Field → the page's requiredness where the spec's differs.
+    #[serde(default)]
+    pub required: std::collections::BTreeMap<String, bool>,
+    /// Field → values the spec accepts that the page does not list.
+    #[serde(default)]
+    pub unlisted_values: std::collections::BTreeMap<String, Vec<String>>,
+    /// Response fields the spec reads that the page's table does not list.
+    #[serde(default)]
+    pub response_absent: Vec<String>,
+    /// Request-example key → the page's value where the spec's example differs.
+    #[serde(default)]
+    pub example: std::collections::BTreeMap<String, toml::Value>,
+    /// Response-example key (`data.x` inside data) → the page's value.
+    #[serde(default)]
+    pub response_example: std::collections::BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,394 @@
+//! Reads one Paypro doc page saved as text (the format of the seed pages): the country from the
+//! navigation, the title, request URL and method, the header, body, value and response tables,
+//! and the JSON examples. Tables arrive with their cells glued together (`tradeNoYesstring…`);
+//! a row is split at the first place where a requiredness word is followed by a type word.
+
+use std::fmt;
+
+/// A page that cannot be read: the line (1-based; 0 for the whole page) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// One row of a header, body or response table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub name: String,
+    pub required: bool,
+    /// The docs' type word, lowercased (`string`, `long`, `object`, …).
+    pub ty: String,
+    pub description: String,
+    pub line: usize,
+}
+
+/// A value table (`wayCodeDescription`, `storeconvenience store`): the field it names and its
+/// rows as written (value and description glued).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueTable {
+    pub field: String,
+    pub rows: Vec<(String, usize)>,
+}
+
+/// What a page says about one endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The country as the navigation names it (`Mexico`, `Bengal`).
+    pub country_name: String,
+    /// The spec's country code, when the name is one the project covers.
+    pub country: Option<&'static str>,
+    pub title: String,
+    pub path: String,
+    pub method: String,
+    pub headers: Vec<Row>,
+    pub body: Vec<Row>,
+    pub values: Vec<ValueTable>,
+    pub response: Vec<Row>,
+    pub request_example: Option<serde_json::Value>,
+    pub response_example: Option<serde_json::Value>,
+}
+
+/// The navigation's country names and the spec codes they map to.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("bengal", "bd"),
+    ("bangladesh", "bd"),
+    ("mexico", "mx"),
+    ("indonesia", "id"),
+    ("kenya", "ke"),
+    ("egypt", "eg"),
+];
+
+const REQUIRED_WORDS: &[(&str, bool)] = &[
+    ("yes", true),
+    ("no", false),
+    ("true", true),
+    ("false", false),
+];
+
+const TYPE_WORDS: &[&str] = &[
+    "string", "long", "integer", "int", "number", "float", "double", "decimal", "boolean", "bool",
+    "object", "array", "list", "date",
+];
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+/// Splits a glued table row into name, requiredness, type and description.
+pub fn split_row(text: &str) -> Option<(String, bool, String, String)> {
+    let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
+    // Try every split of the leading identifier run: the name is the shortest prefix after
+    // which a requiredness word and a type word follow.
+    for cut in 1..=name_end {
+        let (name, rest) = text.split_at(cut);
+        for (word, required) in REQUIRED_WORDS {
+            let Some(after) = strip_prefix_ci(rest, word) else {
+                continue;
+            };
+            // The longest type word that fits (`integer` before `int`).
+            let mut best: Option<&str> = None;
+            for ty in TYPE_WORDS {
+                if strip_prefix_ci(after, ty).is_some() && best.is_none_or(|b| ty.len() > b.len()) {
+                    best = Some(ty);
+                }
+            }
+            if let Some(ty) = best {
+                let description = after[ty.len()..].trim().to_string();
+                return Some((name.to_string(), *required, ty.to_string(), description));
+            }
+        }
+    }
+    None
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Url,
+    Method,
+    Header,
+    Body,
+    Response,
+    RequestExample,
+    ResponseExample,
+    Other,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    None,
+    Rows,
+    Values,
+}
+
+fn heading(lower: &str) -> Option<Section> {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(match compact.as_str() {
+        "requesturl" => Section::Url,
+        "requestmethod" => Section::Method,
+        "header" => Section::Header,
+        "body" => Section::Body,
+        "tips" | "briefdescription" => Section::Other,
+        c if c.starts_with("responseresult") => Section::Response,
+        c if c.contains("example") && c.len() < 60 => {
+            if c.contains("request") {
+                Section::RequestExample
+            } else {
+                Section::ResponseExample
+            }
+        }
+        c if c.starts_with("lastupdated") => Section::Other,
+        _ => return None,
+    })
+}
+
+/// Parses a page. Every failure names the line it could not read.
+pub fn parse(text: &str) -> Result<Page, PageError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let err = |line: usize, message: String| PageError { line, message };
+
+    // The navigation: the country's own sub-list starts with `• Overview`; the bullet just
+    // above it (without a flag) names the country.
+    let overview = lines
+        .iter()
+        .position(|l| l.trim() == "• Overview")
+        .ok_or_else(|| {
+            err(
+                1,
+                "not a Paypro API page: no country navigation (no `• Overview` entry)".into(),
+            )
+        })?;
+    let (country_line, country_name) = lines[..overview]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, l)| {
+            let t = l.trim();
+            t.strip_prefix("• ").map(|n| (i + 1, n.trim().to_string()))
+        })
+        .ok_or_else(|| err(overview + 1, "no country bullet above `• Overview`".into()))?;
+    if !country_name
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ')
+    {
+        return Err(err(
+            country_line,
+            format!("cannot read the country name `{country_name}`"),
+        ));
+    }
+    let country = COUNTRIES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(&country_name))
+        .map(|(_, c)| *c);
+
+    // The title: the first unindented line after the navigation.
+    let (title_idx, title) = lines
+        .iter()
+        .enumerate()
+        .skip(overview + 1)
+        .find(|(_, l)| !l.trim().is_empty() && !l.starts_with(char::is_whitespace))
+        .map(|(i, l)| (i, l.trim().to_string()))
+        .ok_or_else(|| err(overview + 1, "no page title after the navigation".into()))?;
+
+    let mut page = Page {
+        country_name,
+        country,
+        title,
+        path: String::new(),
+        method: String::new(),
+        headers: vec![],
+        body: vec![],
+        values: vec![],
+        response: vec![],
+        request_example: None,
+        response_example: None,
+    };
+    let mut section = Section::None;
+    let mut table = Table::None;
+    let mut i = title_idx + 1;
+    while i < lines.len() {
+        let raw = lines[i];
+        let t = raw.trim();
+        let lineno = i + 1;
+        i += 1;
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_ascii_lowercase();
+        if let Some(s) = heading(&lower) {
+            section = s;
+            table = Table::None;
+            if lower.starts_with("last updated") {
+                break;
+            }
+            continue;
+        }
+        let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.ends_with("requiredtypedescription") {
+            table = Table::Rows;
+            continue;
+        }
+        // A value table's header: `wayCodeDescription`.
+        if let Some(field) = t
+            .strip_suffix("Description")
+            .or_else(|| t.strip_suffix("description"))
+        {
+            if !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric()) {
+                page.values.push(ValueTable {
+                    field: field.to_string(),
+                    rows: vec![],
+                });
+                table = Table::Values;
+                continue;
+            }
+        }
+        if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
+            // Lines up to the one that completes a JSON value.
+            let mut buf = String::from("{\n");
+            let mut parsed = None;
+            let mut j = i;
+            while j < lines.len() {
+                buf.push_str(lines[j]);
+                buf.push('\n');
+                j += 1;
+                if lines[j - 1].trim_start().starts_with('}') {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&buf) {
+                        parsed = Some(v);
+                        break;
+                    }
+                }
+            }
+            let Some(v) = parsed else {
+                return Err(err(
+                    lineno,
+                    "the example starting here is not valid JSON".into(),
+                ));
+            };
+            if section == Section::RequestExample {
+                page.request_example = Some(v);
+            } else {
+                page.response_example = Some(v);
+            }
+            i = j;
+            section = Section::Other;
+            continue;
+        }
+        match (section, table) {
+            (_, Table::Values) => {
+                if let Some(v) = page.values.last_mut() {
+                    if t.starts_with('•') {
+                        continue;
+                    }
+                    v.rows.push((t.to_string(), lineno));
+                }
+            }
+            (Section::Url, _) => {
+                if let Some(p) = t.strip_prefix("• ") {
+                    page.path = p.trim().to_string();
+                }
+            }
+            (Section::Method, _) => {
+                if let Some(m) = t.strip_prefix("• ") {
+                    page.method = m.trim().to_ascii_uppercase();
+                }
+            }
+            (Section::Header | Section::Body | Section::Response, Table::Rows) => {
+                let rows = match section {
+                    Section::Header => &mut page.headers,
+                    Section::Body => &mut page.body,
+                    _ => &mut page.response,
+                };
+                match split_row(t) {
+                    Some((name, required, ty, description)) => rows.push(Row {
+                        name,
+                        required,
+                        ty,
+                        description,
+                        line: lineno,
+                    }),
+                    // A description that wraps onto its own line (`• E-wallet: …`).
+                    None => match rows.last_mut() {
+                        Some(last) => {
+                            last.description.push('\n');
+                            last.description.push_str(t);
+                        }
+                        None => {
+                            return Err(err(
+                                lineno,
+                                format!(
+                                    "cannot read this table row (no `name required type description` cells): `{t}`"
+                                ),
+                            ));
+                        }
+                    },
+                }
+            }
+            _ => {}
+        }
+    }
+    if page.path.is_empty() {
+        return Err(err(
+            title_idx + 1,
+            format!(
+                "not an API page: `{}` has no `Request URL` section with a path",
+                page.title
+            ),
+        ));
+    }
+    if page.body.is_empty() {
+        return Err(err(
+            title_idx + 1,
+            format!("`{}` has no body table", page.title),
+        ));
+    }
+    Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_rows_split_at_requiredness_then_type() {
+        assert_eq!(
+            split_row("tradeNoYesstringtradeNo (unique)"),
+            Some((
+                "tradeNo".into(),
+                true,
+                "string".into(),
+                "tradeNo (unique)".into()
+            ))
+        );
+        assert_eq!(
+            split_row("merchantNoyesstringno"),
+            Some(("merchantNo".into(), true, "string".into(), "no".into()))
+        );
+        assert_eq!(
+            split_row("data.qrStringnostringReturned"),
+            Some((
+                "data.qrString".into(),
+                false,
+                "string".into(),
+                "Returned".into()
+            ))
+        );
+        assert_eq!(
+            split_row("amountyesfloatAmount"),
+            Some(("amount".into(), true, "float".into(), "Amount".into()))
+        );
+        assert_eq!(split_row("Payment method is DANA, LINKAJA return."), None);
+    }
+}
