@@ -1,0 +1,346 @@
+//! `cargo xtask docs diff`: the seed pages (copied into tests/fixtures/docs) are in sync with
+//! spec/; edited copies are reported line by line; unreadable pages exit 2 naming the line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PAGES: &[&str] = &[
+    "bangladesh-payment.txt",
+    "egypt-payout.txt",
+    "indonesia-payment.txt",
+    "kenya-payment.txt",
+    "mexico-payment.txt",
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/docs")
+        .join(name)
+}
+
+fn seed(name: &str) -> String {
+    String::from_utf8_lossy(&std::fs::read(fixture(name)).unwrap()).into_owned()
+}
+
+/// Writes an edited copy of a seed page into this test's own directory.
+fn edited(test: &str, name: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("docs")
+        .join(test);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let original = seed(name);
+    let changed = edit(original.clone());
+    assert_ne!(changed, original, "the edit must change the page");
+    std::fs::write(&path, changed).unwrap();
+    path
+}
+
+fn replace(from: &str, to: &str) -> impl FnOnce(String) -> String {
+    let (from, to) = (from.to_string(), to.to_string());
+    move |page| {
+        assert!(page.contains(&from), "the seed page has no `{from}`");
+        page.replacen(&from, &to, 1)
+    }
+}
+
+fn diff(pages: &[PathBuf], country: Option<&str>) -> xtask::docs::Report {
+    xtask::docs::run(&root().join("spec"), pages, country)
+}
+
+#[test]
+fn the_five_seed_pages_are_in_sync() {
+    let pages: Vec<PathBuf> = PAGES.iter().map(|p| fixture(p)).collect();
+    let report = diff(&pages, None);
+    assert_eq!(report.differences, Vec::<String>::new());
+    assert_eq!(report.unreadable, Vec::<String>::new());
+    assert_eq!(report.exit_code(), 0);
+}
+
+#[test]
+fn an_added_field_is_reported() {
+    let page = edited("added", "mexico-payment.txt", |p| {
+        replace(
+            "    remarkNostring",
+            "    currencyCodeYesstringCurrency code\n    remarkNostring",
+        )(p)
+    });
+    let report = diff(&[page], None);
+    assert_eq!(
+        report.differences,
+        ["mx pay-in: request field currencyCode is new (required, string)"]
+    );
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn a_removed_field_is_reported() {
+    let page = edited(
+        "removed",
+        "kenya-payment.txt",
+        replace(
+            "    remarkNostringRemark, this field will be returned as-is\n",
+            "",
+        ),
+    );
+    let report = diff(&[page], None);
+    assert_eq!(
+        report.differences,
+        ["ke pay-in: request field remark was removed"]
+    );
+}
+
+#[test]
+fn a_changed_requiredness_is_reported() {
+    let page = edited(
+        "required",
+        "mexico-payment.txt",
+        replace("mobileNostring", "mobileYesstring"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: mobile is now required"]
+    );
+}
+
+#[test]
+fn a_changed_type_is_reported_and_a_recorded_one_is_not() {
+    let page = edited(
+        "type",
+        "egypt-payout.txt",
+        replace("customerNameYesstring", "customerNameYeslong"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: request field customerName type string → long (the spec sends a JSON string)"]
+    );
+    // The page types `timestamp` as long; spec/eg.toml records that (`types`), so only a
+    // change from the recorded word is a difference.
+    let page = edited(
+        "type-recorded",
+        "egypt-payout.txt",
+        replace("timestampYeslong", "timestampYesstring"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: request field timestamp type long → string (the spec sends a JSON string)"]
+    );
+}
+
+#[test]
+fn a_changed_path_is_reported() {
+    let page = edited(
+        "path",
+        "mexico-payment.txt",
+        replace("• /v1/paypro/payInApi", "• /v2/paypro/payInApi"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: path /v1/paypro/payInApi → /v2/paypro/payInApi"]
+    );
+}
+
+#[test]
+fn a_new_enum_value_is_reported_from_a_value_table_and_from_a_description() {
+    let page = edited(
+        "enum",
+        "mexico-payment.txt",
+        replace(
+            "    vaVa repayment\n",
+            "    vaVa repayment\n    speiSPEI transfer\n",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: wayCode value spei is new"]
+    );
+    let page = edited(
+        "enum-inline",
+        "bangladesh-payment.txt",
+        replace(
+            "EWALLET_BKASH、EWALLET_NAGAD",
+            "EWALLET_BKASH、EWALLET_NAGAD、EWALLET_UPAY",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["bd pay-in: wayCode value EWALLET_UPAY is new"]
+    );
+    let page = edited(
+        "enum-removed",
+        "mexico-payment.txt",
+        replace("    storeconvenience store\n", ""),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: wayCode value store was removed"]
+    );
+}
+
+#[test]
+fn a_changed_example_is_reported() {
+    let page = edited(
+        "example",
+        "indonesia-payment.txt",
+        replace("\"amount\": 1000000,", "\"amount\": 2000000,"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["id pay-in: request example: amount 1000000 → 2000000"]
+    );
+    let page = edited(
+        "response-example",
+        "egypt-payout.txt",
+        replace("\"desc\": \"CREATED\"", "\"desc\": \"PENDING\""),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: response example: data.desc \"CREATED\" → \"PENDING\""]
+    );
+}
+
+#[test]
+fn a_new_response_field_is_reported() {
+    let page = edited("response", "kenya-payment.txt", |p| {
+        let at = p.find("    data.status").expect("a data.status row");
+        format!(
+            "{}    data.utrNostringBank reference\n{}",
+            &p[..at],
+            &p[at..]
+        )
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["ke pay-in: response field utr is new (optional, string)"]
+    );
+}
+
+#[test]
+fn another_countrys_page_exits_2_naming_the_navigation_line() {
+    let report = diff(&[fixture("kenya-payment.txt")], Some("mx"));
+    assert_eq!(report.exit_code(), 2);
+    assert_eq!(report.unreadable.len(), 1);
+    let msg = &report.unreadable[0];
+    assert!(msg.contains("kenya-payment.txt:"), "{msg}");
+    assert!(
+        msg.ends_with("the page is about Kenya (ke), not mx"),
+        "{msg}"
+    );
+    // A country the project has no spec for.
+    let page = edited(
+        "brazil",
+        "kenya-payment.txt",
+        replace("\n  • Kenya\n", "\n  • Brazil\n"),
+    );
+    let report = diff(&[page], None);
+    assert_eq!(report.exit_code(), 2);
+    assert!(
+        report.unreadable[0].contains("about Brazil, a country with no spec/<code>.toml"),
+        "{:?}",
+        report.unreadable
+    );
+}
+
+#[test]
+fn a_page_that_is_not_an_api_page_exits_2_naming_the_line() {
+    let page = edited("overview", "kenya-payment.txt", |p| {
+        let end = p.find("\nPayment API").unwrap();
+        format!(
+            "{}\nOverview\n\n    Merchant NO: the 10-digit merchant ID.\n",
+            &p[..end]
+        )
+    });
+    let report = diff(&[page.clone()], None);
+    assert_eq!(report.exit_code(), 2);
+    let nav_end = seed("kenya-payment.txt")
+        [..seed("kenya-payment.txt").find("\nPayment API").unwrap()]
+        .lines()
+        .count();
+    assert_eq!(
+        report.unreadable,
+        [format!(
+            "{}:{}: not an API page: `Overview` has no `Request URL` section with a path",
+            page.display(),
+            nav_end + 2
+        )]
+    );
+    // No navigation at all.
+    let page = edited("no-nav", "kenya-payment.txt", |_| "Hello\nworld\n".into());
+    assert!(
+        diff(&[page], None).unreadable[0]
+            .ends_with(":1: not a Paypro API page: no country navigation (no `• Overview` entry)")
+    );
+}
+
+#[test]
+fn a_broken_json_example_exits_2_naming_its_first_line() {
+    let page = edited(
+        "json",
+        "mexico-payment.txt",
+        replace(
+            "\"tradeNo\": \"test_00000008\",\n      \"amount\"",
+            "\"tradeNo\": \"test_00000008\"\n      \"amount\"",
+        ),
+    );
+    let report = diff(&[page.clone()], None);
+    let line = seed("mexico-payment.txt")
+        .lines()
+        .position(|l| l.contains("\"sign\": \"0be92a"))
+        .unwrap(); // the `{` is the line above; 1-based it is `line`
+    assert_eq!(
+        report.unreadable,
+        [format!(
+            "{}:{line}: the example starting here is not valid JSON",
+            page.display()
+        )]
+    );
+}
+
+#[test]
+fn the_binary_exits_0_1_and_2() {
+    let run = |args: &[&Path]| {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .current_dir(root())
+            .arg("docs")
+            .arg("diff")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let pages: Vec<PathBuf> = PAGES.iter().map(|p| fixture(p)).collect();
+    let refs: Vec<&Path> = pages.iter().map(PathBuf::as_path).collect();
+    let ok = run(&refs);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(ok.stdout.is_empty());
+
+    let changed = edited(
+        "binary",
+        "mexico-payment.txt",
+        replace("mobileNostring", "mobileYesstring"),
+    );
+    let out = run(&[&changed, &fixture("kenya-payment.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "mx pay-in: mobile is now required\n"
+    );
+
+    let missing = root().join("no-such-page.txt");
+    let out = run(&[&missing]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-page.txt: cannot read the file")
+    );
+}
