@@ -257,7 +257,7 @@ fn a_page_that_is_not_an_api_page_exits_2_naming_the_line() {
             &p[..end]
         )
     });
-    let report = diff(&[page.clone()], None);
+    let report = diff(std::slice::from_ref(&page), None);
     assert_eq!(report.exit_code(), 2);
     let nav_end = seed("kenya-payment.txt")
         [..seed("kenya-payment.txt").find("\nPayment API").unwrap()]
@@ -289,7 +289,7 @@ fn a_broken_json_example_exits_2_naming_its_first_line() {
             "\"tradeNo\": \"test_00000008\"\n      \"amount\"",
         ),
     );
-    let report = diff(&[page.clone()], None);
+    let report = diff(std::slice::from_ref(&page), None);
     let line = seed("mexico-payment.txt")
         .lines()
         .position(|l| l.contains("\"sign\": \"0be92a"))
