@@ -64,6 +64,7 @@ impl Drift {
 fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
     let mut dirs = BTreeSet::new();
     dirs.insert(PathBuf::from(CORE_GENERATED));
+    dirs.insert(PathBuf::from(crate::openapi::DIR));
     for path in files.keys() {
         let mut parts = path.components();
         if let (Some(a), Some(b)) = (parts.next(), parts.next()) {

@@ -203,6 +203,7 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
     if !plans.is_empty() {
         all::generate(&plans, &mut files);
     }
+    crate::openapi::generate(specs, &mut files);
     Ok(files)
 }
 
