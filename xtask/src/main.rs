@@ -7,9 +7,10 @@ const USAGE: &str = "usage: cargo xtask gen [--check]
 
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
   gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs
-  docs diff PAGE... [--country CC]
+  docs diff PAGE... [--country CC] [--apply]
                 compare Paypro doc pages saved as text with spec/*.toml: one line per
-                difference; exit 0 in sync, 1 with differences, 2 for a page it cannot read";
+                difference; exit 0 in sync, 1 with differences, 2 for a page it cannot read;
+                --apply writes new fields, requiredness, values and paths into the spec";
 
 /// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
 fn find_root() -> Option<PathBuf> {
@@ -25,9 +26,11 @@ fn find_root() -> Option<PathBuf> {
 fn docs_diff(args: &[&str]) -> ExitCode {
     let mut pages = vec![];
     let mut country = None;
+    let mut apply = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match *arg {
+            "--apply" => apply = true,
             "--country" => match it.next() {
                 Some(c) => country = Some(c.to_string()),
                 None => {
@@ -50,12 +53,18 @@ fn docs_diff(args: &[&str]) -> ExitCode {
         eprintln!("error: run cargo xtask inside a paypro-rs checkout");
         return ExitCode::from(2);
     };
-    let report = xtask::docs::run(&root.join("spec"), &pages, country.as_deref());
+    let report = xtask::docs::run(&root.join("spec"), &pages, country.as_deref(), apply);
     for line in &report.differences {
         println!("{line}");
     }
     for line in &report.unreadable {
         eprintln!("error: {line}");
+    }
+    for file in &report.applied {
+        eprintln!(
+            "wrote {} (changes marked docs-import; removed fields and examples are left to you): review it, then run cargo xtask gen",
+            file.display()
+        );
     }
     match report.exit_code() {
         0 => eprintln!("the spec is in sync with {} page(s)", pages.len()),

@@ -274,6 +274,13 @@ pub struct DocsQuirks {
     pub response_example: std::collections::BTreeMap<String, toml::Value>,
 }
 
+/// The mark `cargo xtask docs diff --apply` leaves on what it changed.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportMark {
+    DocsImport,
+}
+
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
@@ -296,6 +303,9 @@ pub struct RequestField {
     pub wire: String,
     pub rust: Option<String>,
     pub kind: FieldKind,
+    /// `"docs-import"`: written or changed by `cargo xtask docs diff --apply`, to review.
+    #[serde(default)]
+    pub provenance: Option<ImportMark>,
     #[serde(default)]
     pub wire_type: WireType,
     pub required: bool,

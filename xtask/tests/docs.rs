@@ -52,7 +52,7 @@ fn replace(from: &str, to: &str) -> impl FnOnce(String) -> String {
 }
 
 fn diff(pages: &[PathBuf], country: Option<&str>) -> xtask::docs::Report {
-    xtask::docs::run(&root().join("spec"), pages, country)
+    xtask::docs::run(&root().join("spec"), pages, country, false)
 }
 
 #[test]
@@ -343,4 +343,85 @@ fn the_binary_exits_0_1_and_2() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("no-such-page.txt: cannot read the file")
     );
+}
+
+#[test]
+fn apply_writes_the_changes_keeping_comments_then_gen_regenerates() {
+    // A scratch checkout: a copy of spec/ (gen writes the crates and openapi/ next to it).
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-apply");
+    let _ = std::fs::remove_dir_all(&root);
+    let spec = root.join("spec");
+    std::fs::create_dir_all(&spec).unwrap();
+    for entry in std::fs::read_dir(root_spec()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), spec.join(entry.file_name())).unwrap();
+    }
+    let before = std::fs::read_to_string(spec.join("mx.toml")).unwrap();
+
+    let page = edited("apply", "mexico-payment.txt", |p| {
+        let p = replace("mobileNostring", "mobileYesstring")(p);
+        let p = replace(
+            "    vaVa repayment\n",
+            "    vaVa repayment\n    speiSPEI transfer\n",
+        )(p);
+        let p = replace("• /v1/paypro/payInApi", "• /v2/paypro/payInApi")(p);
+        replace(
+            "    remarkNostring",
+            "    referenceNostringBank reference\n    remarkNostring",
+        )(p)
+    });
+    let report = xtask::docs::run(&spec, std::slice::from_ref(&page), None, true);
+    assert_eq!(report.unreadable, Vec::<String>::new());
+    assert_eq!(
+        report.differences,
+        [
+            "mx pay-in: path /v1/paypro/payInApi → /v2/paypro/payInApi",
+            "mx pay-in: mobile is now required",
+            "mx pay-in: request field reference is new (optional, string)",
+            "mx pay-in: wayCode value spei is new",
+        ]
+    );
+    assert_eq!(report.applied, [spec.join("mx.toml")]);
+
+    // Comments and layout stay; the changes are marked for review.
+    let after = std::fs::read_to_string(spec.join("mx.toml")).unwrap();
+    assert!(after.starts_with(before.lines().next().unwrap()));
+    for line in before.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(after.contains(line), "comment lost: {line}");
+    }
+    assert_eq!(
+        after.matches("provenance = \"docs-import\"").count(),
+        3,
+        "{after}"
+    );
+    assert!(after.contains(
+        "docs-import: path /v1/paypro/payInApi → /v2/paypro/payInApi; review against the page."
+    ));
+    // Cashier's path and fields are untouched: the new field went into pay-in.
+    assert_eq!(
+        after.matches("path = \"/v1/paypro/paymentLink\"").count(),
+        1
+    );
+
+    // The page is now in sync with the edited spec, and gen regenerates from it.
+    let again = xtask::docs::run(&spec, &[page], None, false);
+    assert_eq!(again.differences, Vec::<String>::new());
+    match xtask::run(&root, &spec, false) {
+        Ok(_) => {}
+        Err(e) => panic!("gen after --apply: {e:?}"),
+    }
+    match xtask::run(&root, &spec, true) {
+        Ok(xtask::Outcome::UpToDate) => {}
+        Ok(xtask::Outcome::Drifted(d)) => panic!("gen --check after gen: {}", d.report()),
+        Err(e) => panic!("{e:?}"),
+    }
+    let generated = std::fs::read_to_string(root.join("crates/paypro-mx/src/pay_in.rs")).unwrap();
+    assert!(generated.contains("/v2/paypro/payInApi"));
+    assert!(generated.contains("\"spei\""));
+    let openapi = std::fs::read_to_string(root.join("openapi/paypro-mx.json")).unwrap();
+    assert!(openapi.contains("\"/v2/paypro/payInApi\""));
+}
+
+fn root_spec() -> PathBuf {
+    root().join("spec")
 }

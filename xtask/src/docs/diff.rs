@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value as Json;
 use toml::Value;
 
+use super::apply::Change;
 use super::page::Page;
 
 /// The spec side of one country: its file's TOML and common.toml's protocol and shared fields.
@@ -243,13 +244,18 @@ fn diff_example(
     }
 }
 
-/// One line per difference between `page` and the spec's `endpoint`.
-pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
+/// One line per difference between `page` and the spec's `endpoint`, and the changes among
+/// them that `--apply` can write.
+pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> (Vec<String>, Vec<Change>) {
     let name = str_of(endpoint, "name").unwrap_or("?");
     let mut out = vec![];
+    let mut changes = vec![];
     let spec_path = str_of(endpoint, "path").unwrap_or("");
     if spec_path != page.path {
         out.push(format!("path {spec_path} → {}", page.path));
+        changes.push(Change::Path {
+            new: page.path.clone(),
+        });
     }
     let protocol = spec.common.get("protocol");
     let method = protocol.and_then(|p| str_of(p, "method")).unwrap_or("POST");
@@ -284,6 +290,12 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
                 req_word(row.required),
                 row.ty
             ));
+            changes.push(Change::NewField {
+                wire: row.name.clone(),
+                required: row.required,
+                ty: row.ty.clone(),
+                description: row.description.clone(),
+            });
             continue;
         };
         let docs_required = docs_quirk(endpoint, "required", &f.wire).and_then(Value::as_bool);
@@ -293,6 +305,10 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
                 row.name,
                 if row.required { "required" } else { "optional" }
             ));
+            changes.push(Change::Required {
+                field: f.wire.clone(),
+                required: row.required,
+            });
         }
         let docs_type = docs_quirk(endpoint, "types", &f.wire).and_then(Value::as_str);
         let fits = match docs_type {
@@ -314,7 +330,14 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
         }
         let listed = inline_values(&row.description);
         if !listed.is_empty() {
-            diff_values(endpoint, &f.wire, &f.values, &listed, &mut out);
+            diff_values(
+                endpoint,
+                &f.wire,
+                &f.values,
+                &listed,
+                &mut out,
+                &mut changes,
+            );
         }
     }
     for f in &fields {
@@ -338,7 +361,14 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
             .iter()
             .map(|(r, _)| row_value(r, &f.values))
             .collect();
-        diff_values(endpoint, &f.wire, &f.values, &listed, &mut out);
+        diff_values(
+            endpoint,
+            &f.wire,
+            &f.values,
+            &listed,
+            &mut out,
+            &mut changes,
+        );
     }
 
     let envelope: BTreeSet<&str> = spec
@@ -410,9 +440,11 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> Vec<String> {
         (Some(_), None) => out.push("response example is new".into()),
         _ => {}
     }
-    out.into_iter()
+    let lines = out
+        .into_iter()
         .map(|l| format!("{} {name}: {l}", spec.code))
-        .collect()
+        .collect();
+    (lines, changes)
 }
 
 fn diff_values(
@@ -421,6 +453,7 @@ fn diff_values(
     spec: &[String],
     docs: &[String],
     out: &mut Vec<String>,
+    changes: &mut Vec<Change>,
 ) {
     let unlisted: Vec<&str> = docs_quirk(endpoint, "unlisted_values", field)
         .and_then(Value::as_array)
@@ -430,6 +463,10 @@ fn diff_values(
         .collect();
     for v in docs.iter().filter(|v| !spec.contains(v)) {
         out.push(format!("{field} value {v} is new"));
+        changes.push(Change::NewValue {
+            field: field.to_string(),
+            value: v.clone(),
+        });
     }
     for v in spec
         .iter()

@@ -5,6 +5,7 @@
 //! Deliberate deviations are recorded in the spec's `[endpoint.docs]` table (spec/README.md)
 //! and are not differences.
 
+pub mod apply;
 pub mod diff;
 pub mod page;
 
@@ -17,6 +18,8 @@ pub struct Report {
     pub differences: Vec<String>,
     /// Pages that could not be read: `<page>:<line>: <why>`.
     pub unreadable: Vec<String>,
+    /// With `apply`: the spec files written.
+    pub applied: Vec<PathBuf>,
 }
 
 impl Report {
@@ -39,7 +42,7 @@ fn read_toml(path: &Path) -> Result<toml::Value, String> {
 
 /// Compares every page with the spec in `spec_dir`. `country`, when given, is the country the
 /// pages must be about (a page of another country is unreadable for this run).
-pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>) -> Report {
+pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: bool) -> Report {
     let mut report = Report::default();
     let common = match read_toml(&spec_dir.join("common.toml")) {
         Ok(c) => c,
@@ -111,9 +114,24 @@ pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>) -> Report 
             ));
             continue;
         };
-        report
-            .differences
-            .extend(diff::diff(&view, endpoint, &page));
+        let (lines, changes) = diff::diff(&view, endpoint, &page);
+        report.differences.extend(lines);
+        if apply && !changes.is_empty() {
+            let name = endpoint
+                .get("name")
+                .and_then(toml::Value::as_str)
+                .unwrap_or("");
+            let result = std::fs::read_to_string(&spec_file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| apply::apply(&text, name, &changes))
+                .and_then(|new| std::fs::write(&spec_file, new).map_err(|e| e.to_string()));
+            match result {
+                Ok(()) => report.applied.push(spec_file.clone()),
+                Err(e) => report
+                    .unreadable
+                    .push(format!("{}: --apply failed: {e}", spec_file.display())),
+            }
+        }
     }
     report
 }
