@@ -4,6 +4,7 @@ pub mod codegen;
 pub mod docs;
 pub mod example;
 pub mod names;
+pub mod openapi;
 pub mod oracle;
 pub mod spec;
 pub mod sync;

@@ -7,9 +7,10 @@ const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask docs diff PA
 
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
   gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs
-  docs diff PAGE...
-                compare Paypro doc pages saved as text with spec/: one line per difference;
-                exit 0 in sync, 1 differences, 2 a page it cannot read (naming the line)";
+  docs diff PAGE... [--country CC] [--apply]
+                compare Paypro doc pages saved as text with spec/*.toml: one line per
+                difference; exit 0 in sync, 1 with differences, 2 for a page it cannot read;
+                --apply writes new fields, requiredness, values and paths into the spec";
 
 /// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
 fn find_root() -> Option<PathBuf> {
@@ -22,34 +23,62 @@ fn find_root() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+fn docs_diff(args: &[&str]) -> ExitCode {
+    let mut pages = vec![];
+    let mut country = None;
+    let mut apply = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--apply" => apply = true,
+            "--country" => match it.next() {
+                Some(c) => country = Some(c.to_string()),
+                None => {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            a if a.starts_with("--") => {
+                eprintln!("error: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            page => pages.push(PathBuf::from(page)),
+        }
+    }
+    if pages.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let Some(root) = find_root() else {
+        eprintln!("error: run cargo xtask inside a paypro-rs checkout");
+        return ExitCode::from(2);
+    };
+    let report = xtask::docs::run(&root.join("spec"), &pages, country.as_deref(), apply);
+    for line in &report.differences {
+        println!("{line}");
+    }
+    for line in &report.unreadable {
+        eprintln!("error: {line}");
+    }
+    for file in &report.applied {
+        eprintln!(
+            "wrote {} (changes marked docs-import; removed fields and examples are left to you): review it, then run cargo xtask gen",
+            file.display()
+        );
+    }
+    match report.exit_code() {
+        0 => eprintln!("the spec is in sync with {} page(s)", pages.len()),
+        1 => eprintln!("{} difference(s)", report.differences.len()),
+        _ => {}
+    }
+    ExitCode::from(report.exit_code())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    if let ["docs", "diff", pages @ ..] = args.as_slice() {
-        let Some(root) = find_root() else {
-            eprintln!("error: run cargo xtask inside a paypro-rs checkout");
-            return ExitCode::from(2);
-        };
-        if pages.is_empty() {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-        let pages: Vec<&std::path::Path> = pages.iter().map(std::path::Path::new).collect();
-        let verdict = xtask::docs::run(
-            &root.join("spec"),
-            &root,
-            &pages,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        );
-        return match verdict {
-            xtask::docs::Verdict::InSync => {
-                eprintln!("in sync: {} page(s) match the spec", pages.len());
-                ExitCode::SUCCESS
-            }
-            xtask::docs::Verdict::Differences => ExitCode::from(1),
-            xtask::docs::Verdict::Unreadable => ExitCode::from(2),
-        };
+    if let ["docs", "diff", rest @ ..] = args.as_slice() {
+        return docs_diff(rest);
     }
     let check = match args.as_slice() {
         ["gen"] => false,

@@ -158,9 +158,6 @@ pub struct Country {
     pub currency: String,
     pub sandbox_base_url: Option<String>,
     pub sandbox_merchant_no: Option<String>,
-    /// Other names the docs' navigation uses for the country (`Bengal`), for `docs diff`.
-    #[serde(default)]
-    pub docs_names: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -259,6 +256,41 @@ pub struct Endpoint {
     pub response: Vec<Spanned<ResponseField>>,
     pub example: Option<Spanned<Example>>,
     pub response_example: Option<Spanned<Example>>,
+    /// Where the spec deliberately differs from the docs' page: read by `cargo xtask docs diff`.
+    #[serde(default)]
+    pub docs: DocsQuirks,
+}
+
+/// The docs' own wording where the spec deliberately deviates (`[endpoint.docs]`); these are
+/// not reported by `cargo xtask docs diff`. The generator does not use them.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DocsQuirks {
+    /// Field → the page's type word (`timestamp = "long"` where a string is sent).
+    #[serde(default)]
+    pub types: std::collections::BTreeMap<String, String>,
+    /// Field → the page's requiredness where the spec's differs.
+    #[serde(default)]
+    pub required: std::collections::BTreeMap<String, bool>,
+    /// Field → values the spec accepts that the page does not list.
+    #[serde(default)]
+    pub unlisted_values: std::collections::BTreeMap<String, Vec<String>>,
+    /// Response fields the spec reads that the page's table does not list.
+    #[serde(default)]
+    pub response_absent: Vec<String>,
+    /// Request-example key → the page's value where the spec's example differs.
+    #[serde(default)]
+    pub example: std::collections::BTreeMap<String, toml::Value>,
+    /// Response-example key (`data.x` inside data) → the page's value.
+    #[serde(default)]
+    pub response_example: std::collections::BTreeMap<String, toml::Value>,
+}
+
+/// The mark `cargo xtask docs diff --apply` leaves on what it changed.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportMark {
+    DocsImport,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -283,6 +315,9 @@ pub struct RequestField {
     pub wire: String,
     pub rust: Option<String>,
     pub kind: FieldKind,
+    /// `"docs-import"`: written or changed by `cargo xtask docs diff --apply`, to review.
+    #[serde(default)]
+    pub provenance: Option<ImportMark>,
     #[serde(default)]
     pub wire_type: WireType,
     pub required: bool,
@@ -300,12 +335,6 @@ pub struct RequestField {
     pub format: Option<TextFormat>,
     /// `format` applies only when another request field has a value.
     pub format_when: Option<FormatWhen>,
-    /// The docs' type word where it differs from what is sent on purpose (`long` for a
-    /// timestamp-like field sent as a string): `docs diff` then expects this word.
-    pub docs_type: Option<String>,
-    /// The docs' table lacks the field on purpose (taken from an example or another page).
-    #[serde(default)]
-    pub undocumented: bool,
     #[serde(default)]
     pub values: Vec<EnumValue>,
     #[serde(default)]

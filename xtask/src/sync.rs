@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use crate::codegen::Files;
 
 const CORE_GENERATED: &str = "crates/paypro-core/src/generated";
-const OPENAPI: &str = "openapi";
 
 /// What differs between the generated files and the tree.
 #[derive(Debug, Default)]
@@ -65,8 +64,7 @@ impl Drift {
 fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
     let mut dirs = BTreeSet::new();
     dirs.insert(PathBuf::from(CORE_GENERATED));
-    // Every OpenAPI document: a file there that no spec produces is stale.
-    dirs.insert(PathBuf::from(OPENAPI));
+    dirs.insert(PathBuf::from(crate::openapi::DIR));
     for path in files.keys() {
         let mut parts = path.components();
         if let (Some(a), Some(b)) = (parts.next(), parts.next()) {

@@ -1,206 +1,429 @@
-//! `cargo xtask docs diff`: the five saved seed pages agree with the spec; edited copies of them
-//! are reported line by line; a page of a country without a spec, and a page that is not an API
-//! page, cannot be read (exit 2) and say where.
+//! `cargo xtask docs diff`: the seed pages (copied into tests/fixtures/docs) are in sync with
+//! spec/; edited copies are reported line by line; unreadable pages exit 2 naming the line.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use xtask::docs::{Verdict, run};
+const PAGES: &[&str] = &[
+    "bangladesh-payment.txt",
+    "egypt-payout.txt",
+    "indonesia-payment.txt",
+    "kenya-payment.txt",
+    "mexico-payment.txt",
+];
 
-fn repo() -> PathBuf {
+fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap()
         .to_path_buf()
 }
 
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/docs")
+        .join(name)
+}
+
 fn seed(name: &str) -> String {
-    std::fs::read_to_string(repo().join("xtask/tests/fixtures/docs").join(name)).unwrap()
+    String::from_utf8_lossy(&std::fs::read(fixture(name)).unwrap()).into_owned()
 }
 
-/// Runs `docs diff` on pages given as text; the verdict, stdout and stderr.
-fn diff(pages: &[(&str, String)]) -> (Verdict, String, String) {
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("paypro-docs-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// Writes an edited copy of a seed page into this test's own directory.
+fn edited(test: &str, name: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("docs")
+        .join(test);
     std::fs::create_dir_all(&dir).unwrap();
-    let paths: Vec<PathBuf> = pages
-        .iter()
-        .map(|(name, text)| {
-            let p = dir.join(name);
-            std::fs::write(&p, text).unwrap();
-            p
-        })
-        .collect();
-    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let root = repo();
-    let verdict = run(&root.join("spec"), &root, &refs, &mut out, &mut err);
-    let _ = std::fs::remove_dir_all(&dir);
-    (
-        verdict,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    let path = dir.join(name);
+    let original = seed(name);
+    let changed = edit(original.clone());
+    assert_ne!(changed, original, "the edit must change the page");
+    std::fs::write(&path, changed).unwrap();
+    path
 }
 
-fn edited(name: &str, from: &str, to: &str) -> (Verdict, String, String) {
-    let text = seed(name);
-    assert!(text.contains(from), "{name} has no `{from}`");
-    diff(&[(name, text.replacen(from, to, 1))])
+fn replace(from: &str, to: &str) -> impl FnOnce(String) -> String {
+    let (from, to) = (from.to_string(), to.to_string());
+    move |page| {
+        assert!(page.contains(&from), "the seed page has no `{from}`");
+        page.replacen(&from, &to, 1)
+    }
+}
+
+fn diff(pages: &[PathBuf], country: Option<&str>) -> xtask::docs::Report {
+    xtask::docs::run(&root().join("spec"), pages, country, false)
 }
 
 #[test]
-fn the_seed_pages_are_in_sync() {
-    let names = [
-        "bangladesh-payment.txt",
-        "egypt-payout.txt",
-        "indonesia-payment.txt",
+fn the_five_seed_pages_are_in_sync() {
+    let pages: Vec<PathBuf> = PAGES.iter().map(|p| fixture(p)).collect();
+    let report = diff(&pages, None);
+    assert_eq!(report.differences, Vec::<String>::new());
+    assert_eq!(report.unreadable, Vec::<String>::new());
+    assert_eq!(report.exit_code(), 0);
+}
+
+#[test]
+fn an_added_field_is_reported() {
+    let page = edited("added", "mexico-payment.txt", |p| {
+        replace(
+            "    remarkNostring",
+            "    currencyCodeYesstringCurrency code\n    remarkNostring",
+        )(p)
+    });
+    let report = diff(&[page], None);
+    assert_eq!(
+        report.differences,
+        ["mx pay-in: request field currencyCode is new (required, string)"]
+    );
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn a_removed_field_is_reported() {
+    let page = edited(
+        "removed",
         "kenya-payment.txt",
+        replace(
+            "    remarkNostringRemark, this field will be returned as-is\n",
+            "",
+        ),
+    );
+    let report = diff(&[page], None);
+    assert_eq!(
+        report.differences,
+        ["ke pay-in: request field remark was removed"]
+    );
+}
+
+#[test]
+fn a_changed_requiredness_is_reported() {
+    let page = edited(
+        "required",
         "mexico-payment.txt",
-    ];
-    let pages: Vec<(&str, String)> = names.iter().map(|n| (*n, seed(n))).collect();
-    let (verdict, out, err) = diff(&pages);
-    assert!(matches!(verdict, Verdict::InSync), "{out}{err}");
-    assert_eq!((out.as_str(), err.as_str()), ("", ""));
-}
-
-#[test]
-fn each_kind_of_change_is_one_line() {
-    let cases = [
-        (
-            "mexico-payment.txt",
-            "    mobileNostringUser's mobile phone number",
-            "    currencyCodeYesstringCurrency\n    mobileNostringUser's mobile phone number",
-            "mx pay-in: request field currencyCode is new (required, string)\n",
-        ),
-        (
-            "kenya-payment.txt",
-            "    remarkNostringRemark, this field will be returned as-is\n",
-            "",
-            "ke pay-in: request field remark was removed\n",
-        ),
-        (
-            "mexico-payment.txt",
-            "mobileNostring",
-            "mobileYesstring",
-            "mx pay-in: mobile is now required\n",
-        ),
-        (
-            "kenya-payment.txt",
-            "amountYesstringAmount",
-            "amountYeslongAmount",
-            "ke pay-in: amount type string → long\n",
-        ),
-        (
-            "mexico-payment.txt",
-            "• /v1/paypro/payInApi",
-            "• /v2/paypro/payInApi",
-            "mx pay-in: path /v1/paypro/payInApi → /v2/paypro/payInApi\n",
-        ),
-        (
-            "mexico-payment.txt",
-            "    storeconvenience store\n",
-            "    storeconvenience store\n    speiSPEI bank transfer\n",
-            "mx pay-in: wayCode value in row `speiSPEI bank transfer` is new\n",
-        ),
-        (
-            "mexico-payment.txt",
-            "  \"remark\": \"test\",",
-            "  \"remark\": \"changed\",",
-            "mx pay-in: example: remark \"test\" → \"changed\"\n",
-        ),
-    ];
-    for (page, from, to, expected) in cases {
-        let (verdict, out, err) = edited(page, from, to);
-        assert!(
-            matches!(verdict, Verdict::Differences),
-            "{page} {to:?}: {out}{err}"
-        );
-        assert_eq!(out, expected, "{page}: {from:?} → {to:?}");
-        assert_eq!(err, "");
-    }
-}
-
-#[test]
-fn pages_it_cannot_read_exit_2_naming_the_line() {
-    // A country with no spec file.
-    let (verdict, out, err) = edited(
-        "kenya-payment.txt",
-        "  • Kenya\n\n    • Overview",
-        "  • Pakistan\n\n    • Overview",
+        replace("mobileNostring", "mobileYesstring"),
     );
-    assert!(matches!(verdict, Verdict::Unreadable), "{out}{err}");
-    assert!(
-        err.contains("is about Pakistan, which has no spec"),
-        "{err}"
-    );
-    assert!(err.contains(": line "), "{err}");
-    // Not an API page: no request URL.
-    let text = seed("mexico-payment.txt");
-    let start = text.find("Request URL").unwrap();
-    let overview = format!("{}This page has no API.\n", &text[..start]);
-    let (verdict, _, err) = diff(&[("overview.txt", overview)]);
-    assert!(matches!(verdict, Verdict::Unreadable));
-    assert!(
-        err.contains("is not an API page: no `Request URL` section"),
-        "{err}"
-    );
-    // Not a Paypro page at all.
-    let (verdict, _, err) = diff(&[("readme.txt", "# Hello\n".into())]);
-    assert!(matches!(verdict, Verdict::Unreadable));
-    assert!(
-        err.contains("readme.txt: line 1: not a Paypro API page"),
-        "{err}"
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: mobile is now required"]
     );
 }
 
 #[test]
-fn deviations_recorded_in_the_spec_are_not_differences() {
-    // A scratch copy of the repository's spec, with Kenya's pay-in amount recorded as typed
-    // `long` by the docs and its remark as missing from the docs' table on purpose.
-    let root = std::env::temp_dir().join(format!("paypro-docs-spec-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("spec")).unwrap();
-    std::fs::copy(repo().join("Cargo.toml"), root.join("Cargo.toml")).unwrap();
-    for entry in std::fs::read_dir(repo().join("spec")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), root.join("spec").join(entry.file_name())).unwrap();
-    }
-    let ke = root.join("spec/ke.toml");
-    let text = std::fs::read_to_string(&ke).unwrap();
-    let amount = "wire = \"amount\"\nkind = \"amount\"\n";
-    let remark = "wire = \"remark\"\nkind = \"text\"\n";
-    assert!(text.contains(amount) && text.contains(remark));
-    let text = text
-        .replacen(amount, &format!("{amount}docs_type = \"long\"\n"), 1)
-        .replacen(remark, &format!("{remark}undocumented = true\n"), 1);
-    std::fs::write(&ke, text).unwrap();
+fn a_changed_type_is_reported_and_a_recorded_one_is_not() {
+    let page = edited(
+        "type",
+        "egypt-payout.txt",
+        replace("customerNameYesstring", "customerNameYeslong"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: request field customerName type string → long (the spec sends a JSON string)"]
+    );
+    // The page types `timestamp` as long; spec/eg.toml records that (`types`), so only a
+    // change from the recorded word is a difference.
+    let page = edited(
+        "type-recorded",
+        "egypt-payout.txt",
+        replace("timestampYeslong", "timestampYesstring"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: request field timestamp type long → string (the spec sends a JSON string)"]
+    );
+}
 
-    let page = seed("kenya-payment.txt")
-        .replacen("amountYesstringAmount", "amountYeslongAmount", 1)
-        .replacen(
-            "    remarkNostringRemark, this field will be returned as-is\n",
-            "",
-            1,
-        );
-    let path = root.join("kenya.txt");
-    std::fs::write(&path, &page).unwrap();
-    let run_on = |p: &Path| {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let verdict = run(&root.join("spec"), &root, &[p], &mut out, &mut err);
-        (
-            verdict,
-            String::from_utf8(out).unwrap() + &String::from_utf8(err).unwrap(),
+#[test]
+fn a_changed_path_is_reported() {
+    let page = edited(
+        "path",
+        "mexico-payment.txt",
+        replace("• /v1/paypro/payInApi", "• /v2/paypro/payInApi"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: path /v1/paypro/payInApi → /v2/paypro/payInApi"]
+    );
+}
+
+#[test]
+fn a_new_enum_value_is_reported_from_a_value_table_and_from_a_description() {
+    let page = edited(
+        "enum",
+        "mexico-payment.txt",
+        replace(
+            "    vaVa repayment\n",
+            "    vaVa repayment\n    speiSPEI transfer\n",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: wayCode value spei is new"]
+    );
+    let page = edited(
+        "enum-inline",
+        "bangladesh-payment.txt",
+        replace(
+            "EWALLET_BKASH、EWALLET_NAGAD",
+            "EWALLET_BKASH、EWALLET_NAGAD、EWALLET_UPAY",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["bd pay-in: wayCode value EWALLET_UPAY is new"]
+    );
+    let page = edited(
+        "enum-removed",
+        "mexico-payment.txt",
+        replace("    storeconvenience store\n", ""),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: wayCode value store was removed"]
+    );
+}
+
+#[test]
+fn a_changed_example_is_reported() {
+    let page = edited(
+        "example",
+        "indonesia-payment.txt",
+        replace("\"amount\": 1000000,", "\"amount\": 2000000,"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["id pay-in: request example: amount 1000000 → 2000000"]
+    );
+    let page = edited(
+        "response-example",
+        "egypt-payout.txt",
+        replace("\"desc\": \"CREATED\"", "\"desc\": \"PENDING\""),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: response example: data.desc \"CREATED\" → \"PENDING\""]
+    );
+}
+
+#[test]
+fn a_new_response_field_is_reported() {
+    let page = edited("response", "kenya-payment.txt", |p| {
+        let at = p.find("    data.status").expect("a data.status row");
+        format!(
+            "{}    data.utrNostringBank reference\n{}",
+            &p[..at],
+            &p[at..]
         )
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["ke pay-in: response field utr is new (optional, string)"]
+    );
+}
+
+#[test]
+fn another_countrys_page_exits_2_naming_the_navigation_line() {
+    let report = diff(&[fixture("kenya-payment.txt")], Some("mx"));
+    assert_eq!(report.exit_code(), 2);
+    assert_eq!(report.unreadable.len(), 1);
+    let msg = &report.unreadable[0];
+    assert!(msg.contains("kenya-payment.txt:"), "{msg}");
+    assert!(
+        msg.ends_with("the page is about Kenya (ke), not mx"),
+        "{msg}"
+    );
+    // A country the project has no spec for.
+    let page = edited(
+        "brazil",
+        "kenya-payment.txt",
+        replace("\n  • Kenya\n", "\n  • Brazil\n"),
+    );
+    let report = diff(&[page], None);
+    assert_eq!(report.exit_code(), 2);
+    assert!(
+        report.unreadable[0].contains("about Brazil, a country with no spec/<code>.toml"),
+        "{:?}",
+        report.unreadable
+    );
+}
+
+#[test]
+fn a_page_that_is_not_an_api_page_exits_2_naming_the_line() {
+    let page = edited("overview", "kenya-payment.txt", |p| {
+        let end = p.find("\nPayment API").unwrap();
+        format!(
+            "{}\nOverview\n\n    Merchant NO: the 10-digit merchant ID.\n",
+            &p[..end]
+        )
+    });
+    let report = diff(std::slice::from_ref(&page), None);
+    assert_eq!(report.exit_code(), 2);
+    let nav_end = seed("kenya-payment.txt")
+        [..seed("kenya-payment.txt").find("\nPayment API").unwrap()]
+        .lines()
+        .count();
+    assert_eq!(
+        report.unreadable,
+        [format!(
+            "{}:{}: not an API page: `Overview` has no `Request URL` section with a path",
+            page.display(),
+            nav_end + 2
+        )]
+    );
+    // No navigation at all.
+    let page = edited("no-nav", "kenya-payment.txt", |_| "Hello\nworld\n".into());
+    assert!(
+        diff(&[page], None).unreadable[0]
+            .ends_with(":1: not a Paypro API page: no country navigation (no `• Overview` entry)")
+    );
+}
+
+#[test]
+fn a_broken_json_example_exits_2_naming_its_first_line() {
+    let page = edited(
+        "json",
+        "mexico-payment.txt",
+        replace(
+            "\"tradeNo\": \"test_00000008\",\n      \"amount\"",
+            "\"tradeNo\": \"test_00000008\"\n      \"amount\"",
+        ),
+    );
+    let report = diff(std::slice::from_ref(&page), None);
+    let line = seed("mexico-payment.txt")
+        .lines()
+        .position(|l| l.contains("\"sign\": \"0be92a"))
+        .unwrap(); // the `{` is the line above; 1-based it is `line`
+    assert_eq!(
+        report.unreadable,
+        [format!(
+            "{}:{line}: the example starting here is not valid JSON",
+            page.display()
+        )]
+    );
+}
+
+#[test]
+fn the_binary_exits_0_1_and_2() {
+    let run = |args: &[&Path]| {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .current_dir(root())
+            .arg("docs")
+            .arg("diff")
+            .args(args)
+            .output()
+            .unwrap()
     };
-    let (verdict, text) = run_on(&path);
-    assert!(matches!(verdict, Verdict::InSync), "{text}");
-    // The unedited page now differs from what the spec recorded about the docs.
-    let plain = root.join("kenya-plain.txt");
-    std::fs::write(&plain, seed("kenya-payment.txt")).unwrap();
-    let (verdict, text) = run_on(&plain);
-    assert!(matches!(verdict, Verdict::Differences));
-    assert_eq!(text, "ke pay-in: amount type long → string\n");
+    let pages: Vec<PathBuf> = PAGES.iter().map(|p| fixture(p)).collect();
+    let refs: Vec<&Path> = pages.iter().map(PathBuf::as_path).collect();
+    let ok = run(&refs);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(ok.stdout.is_empty());
+
+    let changed = edited(
+        "binary",
+        "mexico-payment.txt",
+        replace("mobileNostring", "mobileYesstring"),
+    );
+    let out = run(&[&changed, &fixture("kenya-payment.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "mx pay-in: mobile is now required\n"
+    );
+
+    let missing = root().join("no-such-page.txt");
+    let out = run(&[&missing]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-page.txt: cannot read the file")
+    );
+}
+
+#[test]
+fn apply_writes_the_changes_keeping_comments_then_gen_regenerates() {
+    // A scratch checkout: a copy of spec/ (gen writes the crates and openapi/ next to it).
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-apply");
     let _ = std::fs::remove_dir_all(&root);
+    let spec = root.join("spec");
+    std::fs::create_dir_all(&spec).unwrap();
+    // The generator reads the workspace version from the root manifest.
+    std::fs::copy(root_spec().join("../Cargo.toml"), root.join("Cargo.toml")).unwrap();
+    for entry in std::fs::read_dir(root_spec()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), spec.join(entry.file_name())).unwrap();
+    }
+    let before = std::fs::read_to_string(spec.join("mx.toml")).unwrap();
+
+    let page = edited("apply", "mexico-payment.txt", |p| {
+        let p = replace("mobileNostring", "mobileYesstring")(p);
+        let p = replace(
+            "    vaVa repayment\n",
+            "    vaVa repayment\n    speiSPEI transfer\n",
+        )(p);
+        let p = replace("• /v1/paypro/payInApi", "• /v2/paypro/payInApi")(p);
+        replace(
+            "    remarkNostring",
+            "    referenceNostringBank reference\n    remarkNostring",
+        )(p)
+    });
+    let report = xtask::docs::run(&spec, std::slice::from_ref(&page), None, true);
+    assert_eq!(report.unreadable, Vec::<String>::new());
+    assert_eq!(
+        report.differences,
+        [
+            "mx pay-in: path /v1/paypro/payInApi → /v2/paypro/payInApi",
+            "mx pay-in: mobile is now required",
+            "mx pay-in: request field reference is new (optional, string)",
+            "mx pay-in: wayCode value spei is new",
+        ]
+    );
+    assert_eq!(report.applied, [spec.join("mx.toml")]);
+
+    // Comments and layout stay; the changes are marked for review.
+    let after = std::fs::read_to_string(spec.join("mx.toml")).unwrap();
+    assert!(after.starts_with(before.lines().next().unwrap()));
+    for line in before.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(after.contains(line), "comment lost: {line}");
+    }
+    assert_eq!(
+        after.matches("provenance = \"docs-import\"").count(),
+        3,
+        "{after}"
+    );
+    assert!(after.contains(
+        "docs-import: path /v1/paypro/payInApi → /v2/paypro/payInApi; review against the page."
+    ));
+    // Cashier's path and fields are untouched: the new field went into pay-in.
+    assert_eq!(
+        after.matches("path = \"/v1/paypro/paymentLink\"").count(),
+        1
+    );
+
+    // The page is now in sync with the edited spec, and gen regenerates from it.
+    let again = xtask::docs::run(&spec, &[page], None, false);
+    assert_eq!(again.differences, Vec::<String>::new());
+    match xtask::run(&root, &spec, false) {
+        Ok(_) => {}
+        Err(e) => panic!("gen after --apply: {e:?}"),
+    }
+    match xtask::run(&root, &spec, true) {
+        Ok(xtask::Outcome::UpToDate) => {}
+        Ok(xtask::Outcome::Drifted(d)) => panic!("gen --check after gen: {}", d.report()),
+        Err(e) => panic!("{e:?}"),
+    }
+    let generated = std::fs::read_to_string(root.join("crates/paypro-mx/src/pay_in.rs")).unwrap();
+    assert!(generated.contains("/v2/paypro/payInApi"));
+    assert!(generated.contains("\"spei\""));
+    let openapi = std::fs::read_to_string(root.join("openapi/paypro-mx.json")).unwrap();
+    assert!(openapi.contains("\"/v2/paypro/payInApi\""));
+}
+
+fn root_spec() -> PathBuf {
+    root().join("spec")
 }

@@ -1,78 +1,137 @@
-//! `cargo xtask docs diff PAGE...`: Paypro doc pages saved as text, compared with `spec/`.
+//! `cargo xtask docs diff PAGE... [--country CC]`: reads Paypro doc pages saved as text and
+//! prints one line per difference from `spec/*.toml`. Exit 0 in sync, 1 with differences,
+//! 2 when a page cannot be read (the message names the page and the line).
 //!
-//! Each page is read ([`page`]): its country from the navigation, its endpoint from the request
-//! URL (or its title), the request URL and method, the header, body and value tables and the
-//! JSON examples. Then [`diff`] prints one line per difference from the spec. Deviations the
-//! spec records on purpose are not differences: a field whose docs type differs from what is
-//! sent carries `docs_type` (the docs' word), a field the docs' table lacks carries
-//! `undocumented = true`, and the docs' obfuscated e-mail addresses match anything.
+//! Deliberate deviations are recorded in the spec's `[endpoint.docs]` table (spec/README.md)
+//! and are not differences.
 
+pub mod apply;
 pub mod diff;
 pub mod page;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::spec::{CountrySpec, Loaded};
-
-/// What a run found, for the exit code: 0 in sync, 1 differences, 2 a page it cannot read.
-pub enum Verdict {
-    InSync,
-    Differences,
-    Unreadable,
+/// What `docs diff` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One line per difference, `<cc> <endpoint>: <what changed>`.
+    pub differences: Vec<String>,
+    /// Pages that could not be read: `<page>:<line>: <why>`.
+    pub unreadable: Vec<String>,
+    /// With `apply`: the spec files written.
+    pub applied: Vec<PathBuf>,
 }
 
-/// Compares each page with the spec under `spec_dir`, printing to `out` (differences) and `err`
-/// (unreadable pages, naming the file and line).
-pub fn run(
-    spec_dir: &Path,
-    root: &Path,
-    pages: &[&Path],
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> Verdict {
-    let specs = match crate::codegen::load(spec_dir, root) {
-        Ok(specs) => specs,
-        Err(errors) => {
-            for e in errors {
-                let _ = writeln!(err, "error: {e}");
-            }
-            return Verdict::Unreadable;
+impl Report {
+    /// 0 in sync, 1 with differences, 2 when any page could not be read.
+    pub fn exit_code(&self) -> u8 {
+        if !self.unreadable.is_empty() {
+            2
+        } else if !self.differences.is_empty() {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+fn read_toml(path: &Path) -> Result<toml::Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Compares every page with the spec in `spec_dir`. `country`, when given, is the country the
+/// pages must be about (a page of another country is unreadable for this run).
+pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: bool) -> Report {
+    let mut report = Report::default();
+    let common = match read_toml(&spec_dir.join("common.toml")) {
+        Ok(c) => c,
+        Err(e) => {
+            report.unreadable.push(e);
+            return report;
         }
     };
-    let countries: Vec<&Loaded<CountrySpec>> = specs.countries.iter().collect();
-    let names: Vec<&str> = countries
-        .iter()
-        .flat_map(|c| {
-            let c = c.spec.country.get_ref();
-            std::iter::once(c.name.as_str()).chain(c.docs_names.iter().map(String::as_str))
-        })
-        .collect();
-    let mut verdict = Verdict::InSync;
     for path in pages {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let shown = path.display();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                let _ = writeln!(err, "{}: cannot read: {e}", path.display());
-                verdict = Verdict::Unreadable;
+                report
+                    .unreadable
+                    .push(format!("{shown}: cannot read the file: {e}"));
                 continue;
             }
         };
-        let result = page::read(&text, &names).and_then(|p| diff::diff(&p, &specs.countries));
-        match result {
-            Err(why) => {
-                let _ = writeln!(err, "{}: {why}", path.display());
-                verdict = Verdict::Unreadable;
+        let page = match page::parse(&text) {
+            Ok(p) => p,
+            Err(e) => {
+                report
+                    .unreadable
+                    .push(format!("{shown}:{}: {}", e.line, e.message));
+                continue;
             }
-            Ok(lines) if lines.is_empty() => {}
-            Ok(lines) => {
-                for line in lines {
-                    let _ = writeln!(out, "{line}");
-                }
-                if !matches!(verdict, Verdict::Unreadable) {
-                    verdict = Verdict::Differences;
-                }
+        };
+        let nav_line = text
+            .lines()
+            .position(|l| l.trim() == format!("• {}", page.country_name))
+            .map_or(1, |i| i + 1);
+        let Some(code) = page.country else {
+            report.unreadable.push(format!(
+                "{shown}:{nav_line}: the page is about {}, a country with no spec/<code>.toml",
+                page.country_name
+            ));
+            continue;
+        };
+        if let Some(expected) = country.filter(|c| *c != code) {
+            report.unreadable.push(format!(
+                "{shown}:{nav_line}: the page is about {} ({code}), not {expected}",
+                page.country_name
+            ));
+            continue;
+        }
+        let spec_file = spec_dir.join(format!("{code}.toml"));
+        let spec_toml = match read_toml(&spec_file) {
+            Ok(s) => s,
+            Err(e) => {
+                report.unreadable.push(e);
+                continue;
+            }
+        };
+        let view = diff::SpecView {
+            code,
+            country: &spec_toml,
+            common: &common,
+        };
+        let Some(endpoint) = diff::find_endpoint(&view, &page) else {
+            let line = text
+                .lines()
+                .position(|l| l.trim().trim_start_matches("• ") == page.path)
+                .map_or(1, |i| i + 1);
+            report.unreadable.push(format!(
+                "{shown}:{line}: no endpoint of {} has the path {} (or its last segment)",
+                spec_file.display(),
+                page.path
+            ));
+            continue;
+        };
+        let (lines, changes) = diff::diff(&view, endpoint, &page);
+        report.differences.extend(lines);
+        if apply && !changes.is_empty() {
+            let name = endpoint
+                .get("name")
+                .and_then(toml::Value::as_str)
+                .unwrap_or("");
+            let result = std::fs::read_to_string(&spec_file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| apply::apply(&text, name, &changes))
+                .and_then(|new| std::fs::write(&spec_file, new).map_err(|e| e.to_string()));
+            match result {
+                Ok(()) => report.applied.push(spec_file.clone()),
+                Err(e) => report
+                    .unreadable
+                    .push(format!("{}: --apply failed: {e}", spec_file.display())),
             }
         }
     }
-    verdict
+    report
 }

@@ -1,306 +1,360 @@
-//! Reading one Paypro documentation page saved as text (the browser's "save as text", as in
-//! the seed pages): its country, title, request URL and method, tables and JSON examples.
-//!
-//! The saved tables have no cell separators (`notifyUrlYesstringasynchronous callback
-//! address`), so a row is split where a required flag (`Yes`/`No`) is followed by a type word;
-//! a field name never contains that pair.
+//! Reads one Paypro doc page saved as text (the format of the seed pages): the country from the
+//! navigation, the title, request URL and method, the header, body, value and response tables,
+//! and the JSON examples. Tables arrive with their cells glued together (`tradeNoYesstring…`);
+//! a row is split at the first place where a requiredness word is followed by a type word.
 
 use std::fmt;
 
-/// Why a page cannot be read: the line (1-based) and what was expected there.
+/// A page that cannot be read: the line (1-based; 0 for the whole page) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable {
+pub struct PageError {
     pub line: usize,
-    pub problem: String,
+    pub message: String,
 }
 
-impl fmt::Display for Unreadable {
+impl fmt::Display for PageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.problem)
+        write!(f, "line {}: {}", self.line, self.message)
     }
 }
 
-/// One row of a parameter table.
+/// One row of a header, body or response table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub name: String,
     pub required: bool,
-    /// The docs' type word, as written (`string`, `long`, `float`...).
+    /// The docs' type word, lowercased (`string`, `long`, `object`, …).
     pub ty: String,
     pub description: String,
     pub line: usize,
 }
 
-/// A table of values for one field (`Way Code`: `store`, `va`), rows as written.
+/// A value table (`wayCodeDescription`, `storeconvenience store`): the field it names and its
+/// rows as written (value and description glued).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueTable {
     pub field: String,
     pub rows: Vec<(String, usize)>,
 }
 
-/// What a page says.
-#[derive(Debug, Clone)]
+/// What a page says about one endpoint.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// The country's name in the navigation (`Mexico`).
-    pub country: String,
-    /// The page title (`Payment API`).
+    /// The country as the navigation names it (`Mexico`, `Bengal`).
+    pub country_name: String,
+    /// The spec's country code, when the name is one the project covers.
+    pub country: Option<&'static str>,
     pub title: String,
-    pub path: Option<String>,
-    pub method: Option<String>,
+    pub path: String,
+    pub method: String,
     pub headers: Vec<Row>,
     pub body: Vec<Row>,
-    pub response: Vec<Row>,
     pub values: Vec<ValueTable>,
-    /// The request example, then the answer example, as JSON.
+    pub response: Vec<Row>,
     pub request_example: Option<serde_json::Value>,
     pub response_example: Option<serde_json::Value>,
 }
 
-/// Type words the docs use, longest first where one is a prefix of another.
-const TYPES: &[&str] = &[
-    "BigDecimal",
-    "boolean",
-    "Boolean",
-    "decimal",
-    "integer",
-    "Integer",
-    "double",
-    "object",
-    "Object",
-    "string",
-    "String",
-    "number",
-    "float",
-    "array",
-    "long",
-    "Long",
-    "int",
+/// The navigation's country names and the spec codes they map to.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("bengal", "bd"),
+    ("bangladesh", "bd"),
+    ("mexico", "mx"),
+    ("indonesia", "id"),
+    ("kenya", "ke"),
+    ("egypt", "eg"),
 ];
 
-/// Splits a table row: `name`, the required flag, the type word, the description.
-pub fn row(text: &str, line: usize) -> Option<Row> {
-    let text = text.trim();
-    for (i, _) in text.char_indices().skip(1) {
-        let (name, rest) = text.split_at(i);
-        if !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-        {
-            return None;
-        }
-        let flags = [("Yes", true), ("yes", true), ("No", false), ("no", false)];
-        for (flag, required) in flags {
-            let Some(after) = rest.strip_prefix(flag) else {
+const REQUIRED_WORDS: &[(&str, bool)] = &[
+    ("yes", true),
+    ("no", false),
+    ("true", true),
+    ("false", false),
+];
+
+const TYPE_WORDS: &[&str] = &[
+    "string", "long", "integer", "int", "number", "float", "double", "decimal", "boolean", "bool",
+    "object", "array", "list", "date",
+];
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+/// Splits a glued table row into name, requiredness, type and description.
+pub fn split_row(text: &str) -> Option<(String, bool, String, String)> {
+    let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
+    // Try every split of the leading identifier run: the name is the shortest prefix after
+    // which a requiredness word and a type word follow.
+    for cut in 1..=name_end {
+        let (name, rest) = text.split_at(cut);
+        for (word, required) in REQUIRED_WORDS {
+            let Some(after) = strip_prefix_ci(rest, word) else {
                 continue;
             };
-            if let Some(ty) = TYPES.iter().find(|t| after.starts_with(**t)) {
-                return Some(Row {
-                    name: name.to_string(),
-                    required,
-                    ty: ty.to_string(),
-                    description: after[ty.len()..].trim().to_string(),
-                    line,
-                });
+            // The longest type word that fits (`integer` before `int`).
+            let mut best: Option<&str> = None;
+            for ty in TYPE_WORDS {
+                if strip_prefix_ci(after, ty).is_some() && best.is_none_or(|b| ty.len() > b.len()) {
+                    best = Some(ty);
+                }
+            }
+            if let Some(ty) = best {
+                let description = after[ty.len()..].trim().to_string();
+                return Some((name.to_string(), *required, ty.to_string(), description));
             }
         }
     }
     None
 }
 
-fn squashed(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase()
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
-fn bullet(text: &str) -> Option<&str> {
-    text.trim().strip_prefix('•').map(str::trim)
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Url,
+    Method,
+    Header,
+    Body,
+    Response,
+    RequestExample,
+    ResponseExample,
+    Other,
 }
 
-/// Reads a page; `countries` are the names the navigation may show.
-pub fn read(text: &str, countries: &[&str]) -> Result<Page, Unreadable> {
-    let lines: Vec<&str> = text.lines().collect();
-    let next_content = |from: usize| (from..lines.len()).find(|&j| !lines[j].trim().is_empty());
-    // The navigation: `• <Country>` followed by `• Overview`.
-    let mut nav = None;
-    for (i, line) in lines.iter().enumerate() {
-        if let Some(name) = bullet(line) {
-            if let Some(j) = next_content(i + 1) {
-                if bullet(lines[j]) == Some("Overview") {
-                    nav = Some((i, name.to_string(), j));
-                    break;
-                }
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    None,
+    Rows,
+    Values,
+}
+
+fn heading(lower: &str) -> Option<Section> {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(match compact.as_str() {
+        "requesturl" => Section::Url,
+        "requestmethod" => Section::Method,
+        "header" => Section::Header,
+        "body" => Section::Body,
+        "tips" | "briefdescription" => Section::Other,
+        c if c.starts_with("responseresult") => Section::Response,
+        c if c.contains("example") && c.len() < 60 => {
+            if c.contains("request") {
+                Section::RequestExample
+            } else {
+                Section::ResponseExample
             }
         }
+        c if c.starts_with("lastupdated") => Section::Other,
+        _ => return None,
+    })
+}
+
+/// Parses a page. Every failure names the line it could not read.
+pub fn parse(text: &str) -> Result<Page, PageError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let err = |line: usize, message: String| PageError { line, message };
+
+    // The navigation: the country's own sub-list starts with `• Overview`; the bullet just
+    // above it (without a flag) names the country.
+    let overview = lines
+        .iter()
+        .position(|l| l.trim() == "• Overview")
+        .ok_or_else(|| {
+            err(
+                1,
+                "not a Paypro API page: no country navigation (no `• Overview` entry)".into(),
+            )
+        })?;
+    let (country_line, country_name) = lines[..overview]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, l)| {
+            let t = l.trim();
+            t.strip_prefix("• ").map(|n| (i + 1, n.trim().to_string()))
+        })
+        .ok_or_else(|| err(overview + 1, "no country bullet above `• Overview`".into()))?;
+    if !country_name
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ')
+    {
+        return Err(err(
+            country_line,
+            format!("cannot read the country name `{country_name}`"),
+        ));
     }
-    let Some((nav_line, country, mut j)) = nav else {
-        return Err(Unreadable {
-            line: 1,
-            problem:
-                "not a Paypro API page: no country navigation (`• <Country>` then `• Overview`)"
-                    .into(),
-        });
-    };
-    if !countries.contains(&country.as_str()) {
-        return Err(Unreadable {
-            line: nav_line + 1,
-            problem: format!(
-                "the page is about {country}, which has no spec here (known: {})",
-                countries.join(", ")
-            ),
-        });
-    }
-    // Skip the navigation list; the title is the first line after it.
-    while j < lines.len() && (bullet(lines[j]).is_some() || lines[j].trim().is_empty()) {
-        j += 1;
-    }
-    let title = lines
-        .get(j)
-        .map(|l| l.trim().to_string())
-        .unwrap_or_default();
+    let country = COUNTRIES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(&country_name))
+        .map(|(_, c)| *c);
+
+    // The title: the first unindented line after the navigation.
+    let (title_idx, title) = lines
+        .iter()
+        .enumerate()
+        .skip(overview + 1)
+        .find(|(_, l)| !l.trim().is_empty() && !l.starts_with(char::is_whitespace))
+        .map(|(i, l)| (i, l.trim().to_string()))
+        .ok_or_else(|| err(overview + 1, "no page title after the navigation".into()))?;
+
     let mut page = Page {
+        country_name,
         country,
         title,
-        path: None,
-        method: None,
-        headers: Vec::new(),
-        body: Vec::new(),
-        response: Vec::new(),
-        values: Vec::new(),
+        path: String::new(),
+        method: String::new(),
+        headers: vec![],
+        body: vec![],
+        values: vec![],
+        response: vec![],
         request_example: None,
         response_example: None,
     };
-    let mut i = j;
-    let mut in_body = false;
+    let mut section = Section::None;
+    let mut table = Table::None;
+    let mut i = title_idx + 1;
     while i < lines.len() {
-        let line = lines[i].trim();
-        let lower = line.to_lowercase();
-        if lower == "request url" {
-            if let Some(k) = next_content(i + 1) {
-                page.path = bullet(lines[k]).map(str::to_string);
-                i = k + 1;
+        let raw = lines[i];
+        let t = raw.trim();
+        let lineno = i + 1;
+        i += 1;
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_ascii_lowercase();
+        if let Some(s) = heading(&lower) {
+            section = s;
+            table = Table::None;
+            if lower.starts_with("last updated") {
+                break;
+            }
+            continue;
+        }
+        let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.ends_with("requiredtypedescription") {
+            table = Table::Rows;
+            continue;
+        }
+        // A value table's header: `wayCodeDescription`.
+        if let Some(field) = t
+            .strip_suffix("Description")
+            .or_else(|| t.strip_suffix("description"))
+        {
+            if !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric()) {
+                page.values.push(ValueTable {
+                    field: field.to_string(),
+                    rows: vec![],
+                });
+                table = Table::Values;
                 continue;
             }
         }
-        if lower == "request method" {
-            if let Some(k) = next_content(i + 1) {
-                page.method = bullet(lines[k]).map(str::to_uppercase);
-                i = k + 1;
-                continue;
+        if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
+            // Lines up to the one that completes a JSON value.
+            let mut buf = String::from("{\n");
+            let mut parsed = None;
+            let mut j = i;
+            while j < lines.len() {
+                buf.push_str(lines[j]);
+                buf.push('\n');
+                j += 1;
+                if lines[j - 1].trim_start().starts_with('}') {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&buf) {
+                        parsed = Some(v);
+                        break;
+                    }
+                }
             }
+            let Some(v) = parsed else {
+                return Err(err(
+                    lineno,
+                    "the example starting here is not valid JSON".into(),
+                ));
+            };
+            if section == Section::RequestExample {
+                page.request_example = Some(v);
+            } else {
+                page.response_example = Some(v);
+            }
+            i = j;
+            section = Section::Other;
+            continue;
         }
-        if lower == "body" {
-            in_body = true;
-        }
-        let sq = squashed(line);
-        if sq.ends_with("requiredtypedescription") {
-            // A parameter table: rows until the first line that is not one.
-            let mut rows = Vec::new();
-            let mut k = i + 1;
-            while k < lines.len() {
-                let t = lines[k].trim();
-                if t.is_empty() {
-                    if rows.is_empty() {
-                        k += 1;
+        match (section, table) {
+            (_, Table::Values) => {
+                if let Some(v) = page.values.last_mut() {
+                    if t.starts_with('•') {
                         continue;
                     }
-                    break;
+                    v.rows.push((t.to_string(), lineno));
                 }
-                match (row(t, k + 1), rows.last_mut(), bullet(t)) {
-                    (Some(r), _, _) => rows.push(r),
-                    // A list inside the previous row's description cell.
-                    (None, Some(last), Some(item)) => {
-                        last.description.push_str(&format!(" • {item}"));
-                    }
-                    _ => break,
+            }
+            (Section::Url, _) => {
+                if let Some(p) = t.strip_prefix("• ") {
+                    page.path = p.trim().to_string();
                 }
-                k += 1;
             }
-            if sq.starts_with("header") {
-                page.headers = rows;
-            } else if rows.iter().any(|r| r.name == "msg" || r.name == "code") {
-                page.response = rows;
-            } else if in_body || page.body.is_empty() {
-                page.body = rows;
-                in_body = false;
+            (Section::Method, _) => {
+                if let Some(m) = t.strip_prefix("• ") {
+                    page.method = m.trim().to_ascii_uppercase();
+                }
             }
-            i = k;
-            continue;
+            (Section::Header | Section::Body | Section::Response, Table::Rows) => {
+                let rows = match section {
+                    Section::Header => &mut page.headers,
+                    Section::Body => &mut page.body,
+                    _ => &mut page.response,
+                };
+                match split_row(t) {
+                    Some((name, required, ty, description)) => rows.push(Row {
+                        name,
+                        required,
+                        ty,
+                        description,
+                        line: lineno,
+                    }),
+                    // A description that wraps onto its own line (`• E-wallet: …`).
+                    None => match rows.last_mut() {
+                        Some(last) => {
+                            last.description.push('\n');
+                            last.description.push_str(t);
+                        }
+                        None => {
+                            return Err(err(
+                                lineno,
+                                format!(
+                                    "cannot read this table row (no `name required type description` cells): `{t}`"
+                                ),
+                            ));
+                        }
+                    },
+                }
+            }
+            _ => {}
         }
-        if sq.ends_with("description") && sq.len() > "description".len() && !line.contains(' ') {
-            // A value table: `wayCodeDescription`, then `value description` rows.
-            let field = line[..line.len() - "description".len()].to_string();
-            let mut rows = Vec::new();
-            let mut k = i + 1;
-            while k < lines.len() && !lines[k].trim().is_empty() {
-                rows.push((lines[k].trim().to_string(), k + 1));
-                k += 1;
-            }
-            page.values.push(ValueTable { field, rows });
-            i = k;
-            continue;
-        }
-        if line.starts_with('{') {
-            let (json, end) = json_block(&lines, i)?;
-            if page.response.is_empty() && page.request_example.is_none() {
-                page.request_example = Some(json);
-            } else if page.response_example.is_none() {
-                page.response_example = Some(json);
-            }
-            i = end + 1;
-            continue;
-        }
-        i += 1;
     }
-    if page.path.is_none() {
-        return Err(Unreadable {
-            line: j + 1,
-            problem: format!(
-                "`{}` is not an API page: no `Request URL` section",
+    if page.path.is_empty() {
+        return Err(err(
+            title_idx + 1,
+            format!(
+                "not an API page: `{}` has no `Request URL` section with a path",
                 page.title
             ),
-        });
+        ));
     }
-    if page.body.is_empty() && page.headers.is_empty() {
-        return Err(Unreadable {
-            line: j + 1,
-            problem: "no parameter table (a header row ending in `Required Type Description`)"
-                .into(),
-        });
+    if page.body.is_empty() {
+        return Err(err(
+            title_idx + 1,
+            format!("`{}` has no body table", page.title),
+        ));
     }
     Ok(page)
-}
-
-/// The JSON object starting at line `start`: its value and its last line.
-fn json_block(lines: &[&str], start: usize) -> Result<(serde_json::Value, usize), Unreadable> {
-    let mut depth = 0i32;
-    let mut text = String::new();
-    for (k, line) in lines.iter().enumerate().skip(start) {
-        text.push_str(line);
-        text.push('\n');
-        for c in line.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                _ => {}
-            }
-        }
-        if depth <= 0 {
-            // Saved pages obfuscate e-mail addresses; any string stands in for them.
-            let cleaned = text.replace('\t', " ");
-            return serde_json::from_str(&cleaned)
-                .map(|v| (v, k))
-                .map_err(|e| Unreadable {
-                    line: start + 1 + e.line().saturating_sub(1),
-                    problem: format!("the JSON example does not parse: {e}"),
-                });
-        }
-    }
-    Err(Unreadable {
-        line: start + 1,
-        problem: "the JSON example never closes".into(),
-    })
 }
 
 #[cfg(test)]
@@ -308,31 +362,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_split_where_a_flag_meets_a_type() {
-        let r = row("platFormTradeNoYesstringPaypro transaction number", 7).unwrap();
+    fn glued_rows_split_at_requiredness_then_type() {
         assert_eq!(
-            (
-                r.name.as_str(),
-                r.required,
-                r.ty.as_str(),
-                r.description.as_str()
-            ),
-            (
-                "platFormTradeNo",
+            split_row("tradeNoYesstringtradeNo (unique)"),
+            Some((
+                "tradeNo".into(),
                 true,
-                "string",
-                "Paypro transaction number"
-            )
+                "string".into(),
+                "tradeNo (unique)".into()
+            ))
         );
-        let r = row("mobileNostringUser's mobile", 1).unwrap();
-        assert_eq!((r.name.as_str(), r.required), ("mobile", false));
-        let r = row("amountyesfloatAmount(does not support decimals)", 1).unwrap();
-        assert_eq!(r.ty, "float");
         assert_eq!(
-            row("data.qrStringnostringReturned", 1).unwrap().name,
-            "data.qrString"
+            split_row("merchantNoyesstringno"),
+            Some(("merchantNo".into(), true, "string".into(), "no".into()))
         );
-        assert!(row("storeconvenience store", 1).is_none());
-        assert!(row("Last Updated:", 1).is_none());
+        assert_eq!(
+            split_row("data.qrStringnostringReturned"),
+            Some((
+                "data.qrString".into(),
+                false,
+                "string".into(),
+                "Returned".into()
+            ))
+        );
+        assert_eq!(
+            split_row("amountyesfloatAmount"),
+            Some(("amount".into(), true, "float".into(), "Amount".into()))
+        );
+        assert_eq!(split_row("Payment method is DANA, LINKAJA return."), None);
     }
 }
