@@ -58,7 +58,7 @@ pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fa
             .request
             .headers
             .iter()
-            .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(&**v)))
             .collect();
         let shown = serde_json::json!({
             "method": prepared.request.method,

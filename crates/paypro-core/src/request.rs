@@ -3,6 +3,7 @@
 //! Preparing needs only the merchant's credentials and a timestamp, no transport, so the same
 //! value feeds the async client, a blocking client, snapshot tests and the sandbox.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -10,7 +11,7 @@ use serde::{Serialize, Serializer};
 use crate::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
 use crate::lenient::FromRaw;
 use crate::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
-use crate::sign::Signable;
+use crate::sign::{Md5Signer, Signable};
 use crate::{Secret, Sign};
 
 /// A typed request for one endpoint. Implemented by the generated request types.
@@ -70,7 +71,9 @@ pub struct PreparedRequest {
     /// The path under the country's base URL.
     pub path: &'static str,
     /// Headers in sending order (`content-type`, `merchantNo`, and `sign` where it goes there).
-    pub headers: Vec<(&'static str, String)>,
+    /// Constant values are borrowed, so preparing allocates only the list, the merchant
+    /// number and the body (and the `sign` header where it goes there).
+    pub headers: Vec<(&'static str, Cow<'static, str>)>,
     /// The JSON body, compact, fields in wire order: `sign`, `timestamp`, then the spec's order.
     pub body: String,
     /// The signature (also in the body or a header).
@@ -87,7 +90,12 @@ impl PreparedRequest {
             TimestampWire::Absent => None,
             _ => Some(timestamp_ms),
         };
-        let sign = request.sign(timestamp, credentials.secret());
+        let mut signer = Md5Signer::new(credentials.secret());
+        request.feed_canonical(timestamp, &mut signer);
+        // The body is about the canonical string plus JSON's quotes, colons and commas: sized
+        // once, so serializing does not grow it (an escaped value may still, rarely).
+        let capacity = signer.fed() + signer.fed() / 4 + 8 * E::SIGNED_FIELDS.len() + 96;
+        let sign = signer.finish();
         let body = Body {
             sign: match d.sign {
                 SignPlacement::Body => Some(sign.as_str()),
@@ -96,13 +104,17 @@ impl PreparedRequest {
             timestamp: timestamp.map(|ms| WireTimestamp(ms, d.timestamp)),
             fields: request,
         };
-        let body = serde_json::to_string(&body).expect("request bodies are plain JSON objects");
-        let mut headers = vec![
-            ("content-type", "application/json".to_string()),
-            (MERCHANT_HEADER, credentials.merchant_no().to_string()),
-        ];
+        let mut bytes = Vec::with_capacity(capacity);
+        serde_json::to_writer(&mut bytes, &body).expect("request bodies are plain JSON objects");
+        let body = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+        let mut headers = Vec::with_capacity(3);
+        headers.push(("content-type", Cow::Borrowed("application/json")));
+        headers.push((
+            MERCHANT_HEADER,
+            Cow::Owned(credentials.merchant_no().to_string()),
+        ));
         if d.sign == SignPlacement::Header {
-            headers.push((SIGN_FIELD, sign.as_str().to_string()));
+            headers.push((SIGN_FIELD, Cow::Owned(sign.as_str().to_string())));
         }
         PreparedRequest {
             method: "POST",
@@ -119,7 +131,7 @@ impl PreparedRequest {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 }
 

@@ -46,26 +46,70 @@ impl CanonicalSink for String {
 
 /// Streams the canonical string into MD5, salted with the secret where its
 /// [`SecretPlacement`](crate::SecretPlacement) says: before the first pair or after the last.
+///
+/// The bytes are gathered in a stack buffer and handed to MD5 in whole buffers: one `update`
+/// per 512 bytes instead of three per pair (a typical request is signed with a single one).
 pub struct Md5Signer<'s> {
     md5: Md5,
     secret: &'s Secret,
+    buf: [u8; SIGN_BUFFER],
+    len: usize,
+    fed: usize,
 }
+
+/// Bytes gathered before MD5 sees them: a multiple of MD5's 64-byte block.
+const SIGN_BUFFER: usize = 512;
 
 impl<'s> Md5Signer<'s> {
     /// A fresh signer for `secret` (which it feeds first when the secret is prepended).
     pub fn new(secret: &'s Secret) -> Self {
-        let mut md5 = Md5::new();
+        let mut signer = Md5Signer {
+            md5: Md5::new(),
+            secret,
+            buf: [0; SIGN_BUFFER],
+            len: 0,
+            fed: 0,
+        };
         if secret.placement() == SecretPlacement::Prepend {
-            md5.update(secret.expose().as_bytes());
+            signer.push(secret.expose().as_bytes());
         }
-        Md5Signer { md5, secret }
+        signer
+    }
+
+    /// How many bytes of canonical string were fed so far (the secret not counted).
+    pub(crate) fn fed(&self) -> usize {
+        self.fed
+    }
+
+    #[inline]
+    fn push(&mut self, bytes: &[u8]) {
+        if let Some(room) = self.buf.get_mut(self.len..self.len + bytes.len()) {
+            room.copy_from_slice(bytes);
+            self.len += bytes.len();
+        } else {
+            self.spill(bytes);
+        }
+    }
+
+    /// The buffer is full: hash it and what did not fit.
+    #[cold]
+    fn spill(&mut self, bytes: &[u8]) {
+        self.md5.update(&self.buf[..self.len]);
+        self.len = 0;
+        if bytes.len() < SIGN_BUFFER {
+            self.buf[..bytes.len()].copy_from_slice(bytes);
+            self.len = bytes.len();
+        } else {
+            self.md5.update(bytes);
+        }
     }
 
     /// Adds the secret if it is appended, and returns the signature.
     pub fn finish(mut self) -> Sign {
         if self.secret.placement() == SecretPlacement::Append {
-            self.md5.update(self.secret.expose().as_bytes());
+            self.push(self.secret.expose().as_bytes());
         }
+        self.md5.update(&self.buf[..self.len]);
         let digest = self.md5.finalize();
         let mut hex = [0u8; 32];
         hex::encode_to_slice(digest, &mut hex).expect("32 hex digits for a 16-byte digest");
@@ -74,10 +118,12 @@ impl<'s> Md5Signer<'s> {
 }
 
 impl CanonicalSink for Md5Signer<'_> {
+    #[inline]
     fn pair(&mut self, key: &str, value: &str) {
-        self.md5.update(key.as_bytes());
-        self.md5.update(b"=");
-        self.md5.update(value.as_bytes());
+        self.fed += key.len() + 1 + value.len();
+        self.push(key.as_bytes());
+        self.push(b"=");
+        self.push(value.as_bytes());
     }
 }
 
@@ -174,8 +220,16 @@ macro_rules! sign_unsigned {
 }
 sign_unsigned!(u8, u16, u32, u64);
 
-/// Formats an unsigned integer without allocating.
+/// Formats an unsigned integer without allocating, two digits at a time.
 pub(crate) struct DigitBuf([u8; 20]);
+
+/// "00", "01", ... "99": the two-digit groups [`DigitBuf`] writes.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 impl DigitBuf {
     pub(crate) fn new() -> Self {
@@ -184,15 +238,26 @@ impl DigitBuf {
 
     pub(crate) fn format(&mut self, mut n: u64) -> &str {
         let mut i = self.0.len();
-        loop {
-            i -= 1;
-            self.0[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        while n >= 100 {
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         }
-        std::str::from_utf8(&self.0[i..]).expect("ASCII digits")
+        if n >= 10 {
+            let pair = n as usize * 2;
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        } else {
+            i -= 1;
+            self.0[i] = b'0' + n as u8;
+        }
+        let digits = &self.0[i..];
+        debug_assert!(digits.iter().all(u8::is_ascii_digit));
+        // SAFETY: every byte of `digits` was written above from `DIGIT_PAIRS` or as
+        // `b'0' + n` with n < 10: ASCII digits, which are valid UTF-8. (This skips a UTF-8
+        // check that cost a tenth of a signature.)
+        unsafe { std::str::from_utf8_unchecked(digits) }
     }
 }
 
@@ -322,6 +387,11 @@ pub(crate) fn raw_canonical_text(raw: &serde_json::value::RawValue) -> std::borr
     use std::borrow::Cow;
     let text = raw.get();
     match text.as_bytes().first() {
+        // A string without escapes is its bytes between the quotes (RawValue holds valid
+        // JSON): borrowed, not decoded into a new String.
+        Some(b'"') if text.len() >= 2 && !text.as_bytes().contains(&b'\\') => {
+            Cow::Borrowed(&text[1..text.len() - 1])
+        }
         Some(b'"') => {
             Cow::Owned(serde_json::from_str::<String>(text).unwrap_or_else(|_| text.to_string()))
         }
@@ -407,6 +477,25 @@ mod tests {
         assert!(!s.matches(""));
     }
 
+    /// The buffered signer hashes exactly the canonical string and the secret, whatever the
+    /// lengths: values that fill the buffer exactly, cross it, or exceed it on their own.
+    #[test]
+    fn buffered_signer_equals_md5_of_the_canonical_string() {
+        for len in [
+            0, 1, 63, 64, 500, 505, 506, 507, 511, 512, 513, 1023, 1024, 1500, 5000,
+        ] {
+            for secret in ["k", "a-much-longer-secret-of-some-forty-bytes!"] {
+                let m = map(json!({"a": "x".repeat(len), "b": "y", "c": "z".repeat(len / 2)}));
+                let secret = Secret::new(secret).unwrap();
+                let mut md5 = Md5::new();
+                md5.update(canonical_string_of_map(&m).as_bytes());
+                md5.update(secret.expose().as_bytes());
+                let expected = hex::encode(md5.finalize());
+                assert_eq!(sign_map(&m, &secret).as_str(), expected, "len {len}");
+            }
+        }
+    }
+
     #[test]
     fn digit_buf_formats_extremes() {
         assert_eq!(DigitBuf::new().format(0), "0");
@@ -439,5 +528,25 @@ mod tests {
                 .unwrap_err()
                 .contains("`before`")
         );
+    }
+
+    #[test]
+    fn digit_buf_formats_every_length_and_pair() {
+        let mut n = 1u64;
+        for _ in 0..20 {
+            for m in [
+                n - 1,
+                n,
+                n.saturating_add(1),
+                n.saturating_mul(9),
+                n.saturating_mul(5).saturating_add(7),
+            ] {
+                assert_eq!(DigitBuf::new().format(m), m.to_string());
+            }
+            n = n.saturating_mul(10);
+        }
+        for m in 0..10_000u64 {
+            assert_eq!(DigitBuf::new().format(m), m.to_string());
+        }
     }
 }

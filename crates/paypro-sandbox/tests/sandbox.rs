@@ -566,7 +566,7 @@ async fn odd_field_names_are_served_when_asked() {
         prepared.path
     ));
     for (k, v) in &prepared.headers {
-        raw = raw.header(*k, v);
+        raw = raw.header(*k, &**v);
     }
     let text = raw
         .body(prepared.body.clone())

@@ -163,14 +163,16 @@ impl Client {
             &inner.config.credentials,
             inner.config.clock.now_millis(),
         );
-        let url = format!("{}{}", inner.base_url, prepared.path);
+        let mut url = String::with_capacity(inner.base_url.len() + prepared.path.len());
+        url.push_str(&inner.base_url);
+        url.push_str(prepared.path);
         let mut http = inner
             .http
             .post(&url)
             .timeout(inner.config.request_timeout)
             .body(prepared.body);
         for (name, value) in &prepared.headers {
-            http = http.header(*name, value);
+            http = http.header(*name, &**value);
         }
         let mut response = http.send().await.map_err(decode::transport_error)?;
         let status = response.status().as_u16();
