@@ -478,7 +478,8 @@ mod tests {
     }
 
     /// The buffered signer hashes exactly the canonical string and the secret, whatever the
-    /// lengths: values that fill the buffer exactly, cross it, or exceed it on their own.
+    /// lengths (values that fill the buffer exactly, cross it, or exceed it on their own) and
+    /// wherever the secret goes.
     #[test]
     fn buffered_signer_equals_md5_of_the_canonical_string() {
         for len in [
@@ -486,12 +487,23 @@ mod tests {
         ] {
             for secret in ["k", "a-much-longer-secret-of-some-forty-bytes!"] {
                 let m = map(json!({"a": "x".repeat(len), "b": "y", "c": "z".repeat(len / 2)}));
-                let secret = Secret::new(secret).unwrap();
+                let canonical = canonical_string_of_map(&m);
+                let appended = Secret::new(secret).unwrap();
                 let mut md5 = Md5::new();
-                md5.update(canonical_string_of_map(&m).as_bytes());
-                md5.update(secret.expose().as_bytes());
+                md5.update(canonical.as_bytes());
+                md5.update(secret.as_bytes());
                 let expected = hex::encode(md5.finalize());
-                assert_eq!(sign_map(&m, &secret).as_str(), expected, "len {len}");
+                assert_eq!(sign_map(&m, &appended).as_str(), expected, "len {len}");
+                let prepended = appended.with_placement(SecretPlacement::Prepend);
+                let mut md5 = Md5::new();
+                md5.update(secret.as_bytes());
+                md5.update(canonical.as_bytes());
+                let expected = hex::encode(md5.finalize());
+                assert_eq!(
+                    sign_map(&m, &prepended).as_str(),
+                    expected,
+                    "prepend, len {len}"
+                );
             }
         }
     }
