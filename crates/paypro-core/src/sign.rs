@@ -63,17 +63,19 @@ const SIGN_BUFFER: usize = 512;
 impl<'s> Md5Signer<'s> {
     /// A fresh signer for `secret` (which it feeds first when the secret is prepended).
     pub fn new(secret: &'s Secret) -> Self {
-        let mut signer = Md5Signer {
-            md5: Md5::new(),
+        let mut md5 = Md5::new();
+        // Hashed directly rather than buffered: the signer is then built in place, without
+        // moving its buffer (the appended secret, the default, joins the buffer in `finish`).
+        if secret.placement() == SecretPlacement::Prepend {
+            md5.update(secret.expose().as_bytes());
+        }
+        Md5Signer {
+            md5,
             secret,
             buf: [0; SIGN_BUFFER],
             len: 0,
             fed: 0,
-        };
-        if secret.placement() == SecretPlacement::Prepend {
-            signer.push(secret.expose().as_bytes());
         }
-        signer
     }
 
     /// How many bytes of canonical string were fed so far (the secret not counted).
