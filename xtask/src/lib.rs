@@ -1,6 +1,7 @@
 //! `cargo xtask gen [--check]`: the generator behind the country crates. See `spec/README.md`.
 
 pub mod codegen;
+pub mod docs;
 pub mod example;
 pub mod names;
 pub mod oracle;

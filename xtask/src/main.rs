@@ -3,10 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask gen [--check]
+const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask docs diff PAGE...
 
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
-  gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs";
+  gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs
+  docs diff PAGE...
+                compare Paypro doc pages saved as text with spec/: one line per difference;
+                exit 0 in sync, 1 differences, 2 a page it cannot read (naming the line)";
 
 /// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
 fn find_root() -> Option<PathBuf> {
@@ -22,6 +25,32 @@ fn find_root() -> Option<PathBuf> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["docs", "diff", pages @ ..] = args.as_slice() {
+        let Some(root) = find_root() else {
+            eprintln!("error: run cargo xtask inside a paypro-rs checkout");
+            return ExitCode::from(2);
+        };
+        if pages.is_empty() {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        let pages: Vec<&std::path::Path> = pages.iter().map(std::path::Path::new).collect();
+        let verdict = xtask::docs::run(
+            &root.join("spec"),
+            &root,
+            &pages,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
+        return match verdict {
+            xtask::docs::Verdict::InSync => {
+                eprintln!("in sync: {} page(s) match the spec", pages.len());
+                ExitCode::SUCCESS
+            }
+            xtask::docs::Verdict::Differences => ExitCode::from(1),
+            xtask::docs::Verdict::Unreadable => ExitCode::from(2),
+        };
+    }
     let check = match args.as_slice() {
         ["gen"] => false,
         ["gen", "--check"] => true,

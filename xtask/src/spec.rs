@@ -158,6 +158,9 @@ pub struct Country {
     pub currency: String,
     pub sandbox_base_url: Option<String>,
     pub sandbox_merchant_no: Option<String>,
+    /// Other names the docs' navigation uses for the country (`Bengal`), for `docs diff`.
+    #[serde(default)]
+    pub docs_names: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -297,6 +300,12 @@ pub struct RequestField {
     pub format: Option<TextFormat>,
     /// `format` applies only when another request field has a value.
     pub format_when: Option<FormatWhen>,
+    /// The docs' type word where it differs from what is sent on purpose (`long` for a
+    /// timestamp-like field sent as a string): `docs diff` then expects this word.
+    pub docs_type: Option<String>,
+    /// The docs' table lacks the field on purpose (taken from an example or another page).
+    #[serde(default)]
+    pub undocumented: bool,
     #[serde(default)]
     pub values: Vec<EnumValue>,
     #[serde(default)]

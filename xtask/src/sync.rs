@@ -1,6 +1,6 @@
 //! Comparing generated files with the tree, and writing them.
 //!
-//! The generator owns `crates/paypro-core/src/generated/` and every `crates/paypro-*/` whose
+//! The generator owns `crates/paypro-core/src/generated/`, `openapi/` and every `crates/paypro-*/` whose
 //! `Cargo.toml` starts with the `@generated` marker (or that a spec file names). Any file
 //! there that the generator did not produce is stale: `--check` reports it, `gen` deletes it.
 
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::codegen::Files;
 
 const CORE_GENERATED: &str = "crates/paypro-core/src/generated";
+const OPENAPI: &str = "openapi";
 
 /// What differs between the generated files and the tree.
 #[derive(Debug, Default)]
@@ -64,6 +65,8 @@ impl Drift {
 fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
     let mut dirs = BTreeSet::new();
     dirs.insert(PathBuf::from(CORE_GENERATED));
+    // Every OpenAPI document: a file there that no spec produces is stale.
+    dirs.insert(PathBuf::from(OPENAPI));
     for path in files.keys() {
         let mut parts = path.components();
         if let (Some(a), Some(b)) = (parts.next(), parts.next()) {

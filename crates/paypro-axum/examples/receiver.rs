@@ -1,9 +1,11 @@
 //! A Paypro notification receiver to copy.
 //!
 //! ```sh
-//! # Orders come from your checkout; here, `tradeNo=expected amount` arguments.
+//! # Orders come from your checkout; here, `tradeNo=expected amount` arguments, stored once
+//! # (an order already stored is kept as it is: restarting never resets one).
 //! PAYPRO_SECRET=... cargo run -p paypro-axum --example receiver -- order-1=30000 order-2=150.50
-//! # listens on 127.0.0.1:3000 (LISTEN=host:port to change)
+//! # listens on 127.0.0.1:3000 (LISTEN=host:port to change); orders in ./paypro-orders.db
+//! # (DATABASE_URL=sqlite://FILE, postgres://user:pass@host/db for several instances, or memory:)
 //! ```
 //!
 //! For each callback it:
@@ -14,12 +16,15 @@
 //!    the order expects (an unknown `tradeNo` is not acted on, and answered `404` so that
 //!    Paypro retries it);
 //! 3. applies the notification to the order's stored state with
-//!    [`paypro_core::order::Order::apply`] and stores the next state, under one lock (use one
-//!    database transaction or compare-and-swap in production);
-//! 4. prints one line per action: `fulfil` only once per order and only for a `0000` of at
-//!    least the expected amount; a partial payment is recorded, never delivered; a duplicate,
-//!    a stale or a conflicting notification (a genuinely signed `00029` replayed after `0000`)
-//!    changes nothing, and a conflict is printed as an `ALERT`;
+//!    [`paypro_core::order::Order::apply`] and stores the next state and the action in one
+//!    database transaction ([`paypro_store`]: SQLite by default, Postgres for several
+//!    instances), so concurrent deliveries, in this process or another, act once;
+//! 4. prints one line per action on stdout, `<action> <tradeNo> <status>` (`fulfil order-1
+//!    0000`, `mark-failed order-2 00029`, `record-partial-payment order-3 0001`): `fulfil` only
+//!    once per order and only for a `0000` of at least the expected amount; a partial payment
+//!    is recorded, never delivered; a duplicate, a stale or a conflicting notification (a
+//!    genuinely signed `00029` replayed after `0000`) prints nothing on stdout, and a conflict
+//!    or an underpaid success is an `ALERT` line on stderr;
 //! 5. answers `OK` (also to duplicates and conflicts, or Paypro keeps retrying).
 //!
 //! ## Limits
@@ -50,10 +55,9 @@
 //! Keep this receiver's own limits on as well: they protect it from anything that reaches
 //! it without the proxy.
 
-use std::collections::HashMap;
 use std::error::Error;
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::Router;
@@ -65,8 +69,11 @@ use axum::routing::post;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use paypro_axum::{ACK, Notified};
-use paypro_core::order::{Action, Event, Ignored, Order, OrderError, OrderState, Shortfall};
+use paypro_core::order::{
+    Action, Applied, Event, Ignored, Order, OrderError, OrderStore, Shortfall,
+};
 use paypro_id::{Decimal, Notification, Secret, Verifier};
+use paypro_store::{AnyStore, StoreError};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
@@ -98,9 +105,9 @@ pub struct AppState {
     /// Checks signatures (add the old secret with `also_accept` during a key rotation).
     pub verifier: Verifier,
     /// The merchant's order book: each order by `tradeNo`, with the amount it expects and its
-    /// state. Use your database in production.
-    orders: Arc<Mutex<HashMap<String, Order>>>,
-    /// Every action taken, in order (what the tests read).
+    /// state, changed only in one transaction per notification.
+    store: Arc<AnyStore>,
+    /// Every action taken by this process, in order (what the tests read).
     taken: Arc<Mutex<Vec<Taken>>>,
 }
 
@@ -114,12 +121,14 @@ pub struct Taken {
 }
 
 /// Why an order could not be added to the order book.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum NewOrderError {
     /// The `tradeNo` is taken: an order is never reset, or it could be fulfilled twice.
     Exists(String),
     /// The expected amount is not usable.
     Amount(OrderError),
+    /// The store failed.
+    Store(StoreError),
 }
 
 impl fmt::Display for NewOrderError {
@@ -129,6 +138,7 @@ impl fmt::Display for NewOrderError {
                 write!(f, "tradeNo: the order {trade_no} already exists")
             }
             NewOrderError::Amount(e) => e.fmt(f),
+            NewOrderError::Store(e) => e.fmt(f),
         }
     }
 }
@@ -142,62 +152,63 @@ impl FromRef<AppState> for Verifier {
 }
 
 impl AppState {
-    /// State with one secret and an empty order book.
+    /// State with one secret and an order book in memory (tests).
     pub fn new(secret: Secret) -> Self {
+        AppState::with_store(secret, AnyStore::Memory(paypro_store::MemoryStore::new()))
+    }
+
+    /// State with one secret and the order book in `store`.
+    pub fn with_store(secret: Secret, store: AnyStore) -> Self {
         AppState {
             verifier: Verifier::new(secret),
-            orders: Arc::default(),
+            store: Arc::new(store),
             taken: Arc::default(),
         }
     }
 
     /// Records a new order, as the checkout does when it creates the pay-in: its `tradeNo` and
     /// the amount it expects.
-    pub fn create_order(
+    pub async fn create_order(
         &self,
         trade_no: impl Into<String>,
         expected: impl Into<Decimal>,
     ) -> Result<(), NewOrderError> {
         let order = Order::new(expected).map_err(NewOrderError::Amount)?;
         let trade_no = trade_no.into();
-        let mut orders = lock(&self.orders);
-        if orders.contains_key(&trade_no) {
-            return Err(NewOrderError::Exists(trade_no));
+        match self.store.register(&trade_no, order).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(NewOrderError::Exists(trade_no)),
+            Err(e) => Err(NewOrderError::Store(e)),
         }
-        orders.insert(trade_no, order);
-        Ok(())
     }
 
     /// The order stored for `trade_no`.
-    pub fn order(&self, trade_no: &str) -> Option<Order> {
-        lock(&self.orders).get(trade_no).cloned()
+    pub async fn order(&self, trade_no: &str) -> Option<Order> {
+        self.store.order(trade_no).await.ok().flatten()
     }
 
-    /// Every action taken so far, in order.
+    /// Every action taken so far by this process, in order.
     pub fn taken(&self) -> Vec<Taken> {
-        lock(&self.taken).clone()
+        self.taken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
-    /// Applies `event` to the order `trade_no` and stores its next state, atomically: the
-    /// action and the order's state before it, or `None` for an unknown order.
-    fn apply(&self, trade_no: &str, event: &Event) -> Option<(Action, OrderState)> {
-        let mut orders = lock(&self.orders);
-        let order = orders.get_mut(trade_no)?;
-        let before = order.state().clone();
-        let (action, next) = order.apply(event);
-        *order = next;
-        lock(&self.taken).push(Taken {
-            trade_no: trade_no.to_string(),
-            action: action.clone(),
-        });
-        Some((action, before))
+    /// Applies `event` to the order `trade_no` in one store transaction.
+    async fn apply(&self, trade_no: &str, event: &Event) -> Result<Applied, StoreError> {
+        let applied = self.store.apply(trade_no, event).await?;
+        if let Applied::Action(action) = &applied {
+            self.taken
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(Taken {
+                    trade_no: trade_no.to_string(),
+                    action: action.clone(),
+                });
+        }
+        Ok(applied)
     }
-}
-
-/// The lock, even after a panic elsewhere: the sections under it only replace a whole value,
-/// so a poisoned lock still holds a consistent order book.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The router: `POST /paypro/notify`.
@@ -220,64 +231,81 @@ async fn notify(
             .into_response();
     };
     let event = Event::new(status, n.amount);
-    match state.apply(&trade_no, &event) {
-        Some((action, before)) => {
-            println!("{}", describe(&trade_no, &action, &before));
+    match state.apply(&trade_no, &event).await {
+        Ok(Applied::Action(action)) => {
+            let code = event.status.code();
+            match line(&action) {
+                Line::Act(name) => println!("{name} {trade_no} {code}"),
+                Line::Alert(why) => eprintln!("ALERT {trade_no} {code}: {why}"),
+                Line::Nothing => {}
+            }
+            if let Action::RecordPartialPayment { .. } | Action::MarkFailed { .. } = &action {
+                if action.needs_attention() {
+                    eprintln!("ALERT {trade_no} {code}: {}", alert(&action));
+                }
+            }
             ACK.into_response()
         }
-        None => {
-            println!(
+        Ok(_) => {
+            eprintln!(
                 "unknown order: tradeNo={trade_no} status={}: not acted on",
                 event.status.code()
             );
             // Not OK: Paypro retries, in case the order is being created right now.
             (StatusCode::NOT_FOUND, "unknown tradeNo").into_response()
         }
+        Err(e) => {
+            eprintln!("store failed: tradeNo={trade_no}: {e}");
+            // Nothing is known to be stored: not OK, so Paypro retries.
+            (StatusCode::SERVICE_UNAVAILABLE, "the order store failed").into_response()
+        }
     }
 }
 
-/// One line for one action.
-fn describe(trade_no: &str, action: &Action, before: &OrderState) -> String {
-    let amount = |a: &Option<Decimal>| a.map_or_else(|| "none".to_string(), |a| a.to_string());
+/// What one action prints.
+enum Line {
+    /// `<action> <tradeNo> <status>` on stdout.
+    Act(&'static str),
+    /// An `ALERT` on stderr only: nothing was done.
+    Alert(String),
+    /// Nothing: a duplicate, stale or still-processing notification.
+    Nothing,
+}
+
+fn line(action: &Action) -> Line {
     match action {
-        Action::Fulfil { amount } => format!("fulfil: tradeNo={trade_no} paid={amount}: deliver"),
-        Action::MarkFailed {
-            code,
-            after_partial_payment: true,
-        } => format!(
-            "ALERT mark failed: tradeNo={trade_no} code={code}, after a partial payment: refund or review"
-        ),
-        Action::MarkFailed { code, .. } => format!("mark failed: tradeNo={trade_no} code={code}"),
+        Action::Fulfil { .. } => Line::Act("fulfil"),
+        Action::MarkFailed { .. } => Line::Act("mark-failed"),
+        Action::RecordPartialPayment { .. } => Line::Act("record-partial-payment"),
+        Action::Ignore(Ignored::Conflict { status, amount }) => Line::Alert(format!(
+            "conflict: a notification says {status} (amount {}) against the stored final state: not acted on",
+            amount.map_or_else(|| "none".to_string(), |a| a.to_string())
+        )),
+        Action::Ignore(_) => Line::Nothing,
+        other => Line::Alert(format!("unhandled action {other:?}")),
+    }
+}
+
+/// Why a recorded action needs a person.
+fn alert(action: &Action) -> String {
+    match action {
+        Action::MarkFailed { .. } => "failed after a partial payment: refund or review".into(),
         Action::RecordPartialPayment {
             paid,
             expected,
             reason,
         } => {
             let what = match reason {
-                Shortfall::PartialPayment => "partial payment",
-                Shortfall::BelowExpected => "ALERT success for less than expected",
-                Shortfall::AmountMissing => "ALERT success without an amount (query the order)",
-                _ => "ALERT not fully paid",
+                Shortfall::BelowExpected => "success for less than expected",
+                Shortfall::AmountMissing => "success without an amount (query the order)",
+                _ => "not fully paid",
             };
             format!(
-                "{what}: tradeNo={trade_no} paid={} of {expected}: do not deliver",
-                amount(paid)
+                "{what}: paid {} of {expected}: do not deliver",
+                paid.map_or_else(|| "none".to_string(), |a| a.to_string())
             )
         }
-        Action::Ignore(Ignored::Conflict { status, amount: a }) => format!(
-            "ALERT conflict: tradeNo={trade_no} is {before:?} but a notification says {status} (amount {}): not acted on",
-            amount(a)
-        ),
-        Action::Ignore(Ignored::Duplicate) => {
-            format!("ignored: tradeNo={trade_no} duplicate (already applied)")
-        }
-        Action::Ignore(Ignored::StillProcessing) => {
-            format!("ignored: tradeNo={trade_no} still processing")
-        }
-        Action::Ignore(Ignored::Stale) => {
-            format!("ignored: tradeNo={trade_no} stale (older than the stored state)")
-        }
-        other => format!("ALERT unhandled action: tradeNo={trade_no} {other:?}"),
+        other => format!("{other:?}"),
     }
 }
 
@@ -328,22 +356,36 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::i
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
+    run(std::env::args().skip(1).collect()).await
+}
+
+/// The program: orders from `args` (`tradeNo=amount`), settings from the environment.
+pub async fn run(args: Vec<String>) -> Result<(), Box<dyn Error>> {
     let secret =
         std::env::var("PAYPRO_SECRET").map_err(|_| "set PAYPRO_SECRET to your app secret")?;
-    let state = AppState::new(Secret::new(secret)?);
-    for arg in std::env::args().skip(1) {
+    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://paypro-orders.db".into());
+    let store = paypro_store::open(&url).await?;
+    let state = AppState::with_store(Secret::new(secret)?, store);
+    for arg in args {
         let (trade_no, amount) = arg
             .split_once('=')
             .ok_or_else(|| format!("{arg}: expected tradeNo=amount"))?;
         let amount: Decimal = amount
             .parse()
             .map_err(|e| format!("{arg}: the amount is not a decimal number: {e}"))?;
-        state.create_order(trade_no, amount)?;
-        println!("order {trade_no} expects {amount}");
+        match state.create_order(trade_no, amount).await {
+            Ok(()) => eprintln!("order {trade_no} expects {amount}"),
+            // Another instance, or this one before a restart, stored it: keep it as it is.
+            Err(NewOrderError::Exists(_)) => eprintln!("order {trade_no} is already stored: kept"),
+            Err(e) => return Err(e.into()),
+        }
     }
     let addr = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let listener = TcpListener::bind(&addr).await?;
-    println!("listening on http://{addr}/paypro/notify");
+    eprintln!(
+        "listening on http://{}/paypro/notify",
+        listener.local_addr()?
+    );
     serve(listener, app(state), Limits::default()).await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 mod call_outcome;
 mod country_call;
 mod describe;
+mod doctor;
 mod fail;
 mod notify_send;
 mod notify_verify;
@@ -43,11 +44,19 @@ Notifications:
       --status), signed as Paypro signs it (Kenya's unsigned), to an http(s) URL without
       following redirects; prints the receiver's status and answer; exit 0 only for `OK`.
 
+Checking a gateway:
+  paypro doctor CC
+      Read-only calls only: reachability, TLS, clock skew, whether the merchant number is
+      known, and which signing rule (secret appended or prepended) the gateway accepts.
+      Exit 0 when everything passed.
+
 Credentials: PAYPRO_SECRET or --secret-file (a --secret on the command line is visible to
 other users; give only one of --secret and --secret-file). An empty or whitespace-only secret
 is refused, and so is a secret file starting with a byte-order mark; one trailing line ending
 of the file is ignored. PAYPRO_MERCHANT_NO or --merchant-no, PAYPRO_BASE_URL or --base-url
-(default: the country's documented sandbox, where there is one).
+(default: the country's documented sandbox, where there is one). --secret-placement prepend
+(or PAYPRO_SECRET_PLACEMENT) signs with the secret before the canonical string instead of
+after it, when `paypro doctor` says the gateway wants that.
 
 Exit codes:
   0  success (also when the reader of stdout closed it early: the output ends quietly)
@@ -90,6 +99,10 @@ pub struct Creds {
     /// Time-out in seconds for the whole call (reads are then not retried).
     #[arg(long, global = true)]
     timeout: Option<u64>,
+    /// Where the signing rule puts the secret: append (the spec's rule) or prepend (the
+    /// documented alternative; `paypro doctor CC` tells which one a gateway accepts).
+    #[arg(long, env = "PAYPRO_SECRET_PLACEMENT", global = true, value_parser = clap::value_parser!(paypro_core::SecretPlacement))]
+    secret_placement: Option<paypro_core::SecretPlacement>,
 }
 
 #[derive(Subcommand)]
@@ -107,9 +120,15 @@ enum Command {
     },
     /// Run the sandbox gateway in the foreground until interrupted.
     Mock {
-        /// The port (0: any free port).
-        #[arg(long, default_value_t = 0)]
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = paypro_mock::DEFAULT_PORT)]
         port: u16,
+    },
+    /// Check a gateway with these credentials, by read-only calls: reachability, TLS, clock
+    /// skew, whether the merchant number is known, and which signing rule it accepts.
+    Doctor {
+        /// Country code.
+        country: String,
     },
     /// Print JSON Schemas of a country's requests, responses and notification.
     Schema {
@@ -217,11 +236,12 @@ fn run(matches: &clap::ArgMatches) -> Result<(), Fail> {
                 } => notify_send::run(&cli.creds, &args),
                 Command::Mock { port } => sandbox::run(&cli.creds, port),
                 Command::Schema { country, endpoint } => schema::run(&country, endpoint.as_deref()),
+                Command::Doctor { country: code } => doctor::run(country(&code)?, &cli.creds),
             }
         }
         // Neither a command nor a country.
         Some((name, _)) => Err(Fail::usage(format!(
-            "{}, or a command: sign, notify, mock, schema (`paypro --help` lists them)",
+            "{}, or a command: sign, notify, mock, schema, doctor (`paypro --help` lists them)",
             paypro_all::ops::OpsError::UnknownCountry {
                 country: name.to_string()
             }

@@ -32,8 +32,16 @@ impl fmt::Display for Source<'_> {
     }
 }
 
-/// The secret, if one was given.
+/// The secret, if one was given, placed by `--secret-placement` (else the spec's rule).
 pub fn secret(creds: &Creds) -> Result<Option<Secret>, Fail> {
+    let secret = given(creds)?;
+    Ok(match creds.secret_placement {
+        Some(placement) => secret.map(|s| s.with_placement(placement)),
+        None => secret,
+    })
+}
+
+fn given(creds: &Creds) -> Result<Option<Secret>, Fail> {
     match (&creds.secret_file, &creds.secret) {
         (Some(_), Some(_)) => Err(Fail::usage(
             "--secret and --secret-file were both given: use one of them (or PAYPRO_SECRET)",

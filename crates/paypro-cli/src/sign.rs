@@ -26,6 +26,6 @@ pub fn run(creds: &Creds, json: bool) -> Result<(), Fail> {
 /// What to check when a sign does not match, after the canonical string it was made from.
 pub fn check_hint(canonical: &str) -> String {
     format!(
-        "the canonical string was `{canonical}`; check the secret (PAYPRO_SECRET or --secret-file: this merchant's app secret, nothing added) and the signing rule: this tool appends the secret to the canonical string and takes the MD5, while Paypro's pages leave open whether the secret is appended or prepended (see the signing notes in spec/common.toml)"
+        "the canonical string was `{canonical}`; check the secret (PAYPRO_SECRET or --secret-file: this merchant's app secret, nothing added) and the signing rule: the secret is appended to the canonical string before the MD5 unless --secret-placement prepend (or PAYPRO_SECRET_PLACEMENT) says otherwise, and Paypro's pages leave the placement open; `paypro doctor CC` asks the gateway which one it accepts"
     )
 }

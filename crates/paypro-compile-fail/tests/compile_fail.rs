@@ -4,6 +4,10 @@
 
 #[test]
 fn misuse_is_a_compile_error() {
+    // trybuild's own build takes no [profile] from the workspace: without this its
+    // dependencies carry full debug info (hundreds of MB nobody reads). The only test here, so
+    // no other thread reads the environment.
+    unsafe { std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "false") };
     let t = trybuild::TestCases::new();
     // #[derive(Signable)] on shapes it cannot sign in a fixed order.
     t.compile_fail("tests/ui/derive/*.rs");

@@ -280,6 +280,49 @@ impl Verified {
     }
 }
 
+/// Which kind of order a callback is about. A notification does not say: pay-in and payout
+/// callbacks carry the same fields, and a pay-in and a payout may share a `tradeNo`. So give
+/// each kind its own `notifyUrl` ([`Flow::notify_url`]), let each route know its kind, and key
+/// stored orders by kind and number ([`Flow::order_key`]).
+///
+/// ```
+/// use paypro_core::notify::Flow;
+///
+/// let base = "https://shop.example/paypro/notify";
+/// assert_eq!(Flow::PayIn.notify_url(base), "https://shop.example/paypro/notify/pay-in");
+/// assert_eq!(Flow::Payout.notify_url(base), "https://shop.example/paypro/notify/payout");
+/// // Route `/paypro/notify/pay-in` to a handler that applies with this key:
+/// assert_eq!(Flow::PayIn.order_key("order-1"), "pay-in:order-1");
+/// assert_ne!(Flow::PayIn.order_key("order-1"), Flow::Payout.order_key("order-1"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flow {
+    /// Money in: pay-ins and cashier pages.
+    PayIn,
+    /// Money out: payouts.
+    Payout,
+}
+
+impl Flow {
+    /// `pay-in` or `payout`: the path segment and key prefix.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flow::PayIn => "pay-in",
+            Flow::Payout => "payout",
+        }
+    }
+
+    /// The `notifyUrl` for this kind: `base` with `/pay-in` or `/payout` appended.
+    pub fn notify_url(self, base: &str) -> String {
+        format!("{}/{}", base.trim_end_matches('/'), self.as_str())
+    }
+
+    /// The key of an order of this kind in a store: `pay-in:<tradeNo>`, `payout:<tradeNo>`.
+    pub fn order_key(self, trade_no: &str) -> String {
+        format!("{}:{trade_no}", self.as_str())
+    }
+}
+
 /// A notification type whose callbacks Paypro signs: what [`Verified::parse`] (and the axum
 /// extractor `Notified<T>`, feature `axum`) can produce.
 ///

@@ -460,6 +460,100 @@ impl TryFrom<StoredOrder> for Order {
     }
 }
 
+/// What [`OrderStore::apply`] did with one verified notification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Applied {
+    /// No order has this key: nothing was stored and nothing may be done. Answer something
+    /// other than `OK`, so that Paypro retries (the order may be being created right now).
+    UnknownOrder,
+    /// The order's next state is stored; perform this action (at most once: a store that
+    /// records it, as [`OrderStore`]'s do, lets a worker perform it from the record).
+    Action(Action),
+}
+
+/// Durable order state for a receiver: the one place where "read the order, decide with
+/// [`Order::apply`], store the next state and the action" happens **atomically** (one
+/// transaction, or a compare-and-swap), so that two deliveries of the same callback, in two
+/// processes at once, yield one [`Action::Fulfil`] between them.
+///
+/// Orders are kept by a key: the `tradeNo`, or the kind and the `tradeNo` when pay-ins and
+/// payouts may share numbers (`pay-in:order-1`). [`MemoryStore`] keeps them in this process
+/// (tests, one-process tools); the `paypro-store` crate has SQLite and Postgres stores.
+pub trait OrderStore: Send + Sync {
+    /// Why the store failed (the database's error). After an error nothing is known to be
+    /// stored: answer something other than `OK`, and Paypro's retry applies the event again.
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// Records a new order, when the checkout creates the pay-in or payout. Returns `false`
+    /// (and changes nothing) when the key is taken: an order is never reset, or it could be
+    /// fulfilled twice.
+    fn register(
+        &self,
+        key: &str,
+        order: Order,
+    ) -> impl Future<Output = Result<bool, Self::Error>> + Send;
+
+    /// Applies `event` to the order `key`, atomically: reads it, decides with
+    /// [`Order::apply`], stores the next state and records the action, or does nothing.
+    fn apply(
+        &self,
+        key: &str,
+        event: &Event,
+    ) -> impl Future<Output = Result<Applied, Self::Error>> + Send;
+
+    /// The order stored under `key`.
+    fn order(&self, key: &str) -> impl Future<Output = Result<Option<Order>, Self::Error>> + Send;
+}
+
+/// An [`OrderStore`] in this process's memory, under one lock: for tests and one-process
+/// tools. Everything is lost when the process ends; use a database for a receiver.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    orders: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Order>>>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        MemoryStore::default()
+    }
+
+    fn orders(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Order>> {
+        // Each section under the lock replaces a whole value: a poisoned lock is consistent.
+        self.orders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl OrderStore for MemoryStore {
+    type Error = std::convert::Infallible;
+
+    async fn register(&self, key: &str, order: Order) -> Result<bool, Self::Error> {
+        let mut orders = self.orders();
+        if orders.contains_key(key) {
+            return Ok(false);
+        }
+        orders.insert(key.to_string(), order);
+        Ok(true)
+    }
+
+    async fn apply(&self, key: &str, event: &Event) -> Result<Applied, Self::Error> {
+        let mut orders = self.orders();
+        let Some(order) = orders.get_mut(key) else {
+            return Ok(Applied::UnknownOrder);
+        };
+        let (action, next) = order.apply(event);
+        *order = next;
+        Ok(Applied::Action(action))
+    }
+
+    async fn order(&self, key: &str) -> Result<Option<Order>, Self::Error> {
+        Ok(self.orders().get(key).cloned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -968,6 +1062,48 @@ mod tests {
         for (action, json) in cases {
             assert_eq!(serde_json::to_string(&action).unwrap(), json);
             assert_eq!(serde_json::from_str::<Action>(json).unwrap(), action);
+        }
+    }
+
+    #[test]
+    fn the_memory_store_registers_once_and_applies_atomically() {
+        let store = MemoryStore::new();
+        assert!(block_on(Box::pin(store.register("o-1", order(OrderState::Open)))).unwrap());
+        assert!(!block_on(Box::pin(store.register("o-1", order(OrderState::Open)))).unwrap());
+        let paid = success(Some(EXPECTED));
+        let apply = |key: &'static str, e: Event| {
+            let store = store.clone();
+            Box::pin(async move { store.apply(key, &e).await.unwrap() })
+                as std::pin::Pin<Box<dyn Future<Output = Applied>>>
+        };
+        assert_eq!(
+            block_on(apply("o-1", paid.clone())),
+            Applied::Action(Action::Fulfil {
+                amount: dec(EXPECTED)
+            })
+        );
+        assert_eq!(
+            block_on(apply("o-1", paid.clone())),
+            Applied::Action(Action::Ignore(Ignored::Duplicate))
+        );
+        assert_eq!(block_on(apply("nobody", paid)), Applied::UnknownOrder);
+        assert_eq!(
+            block_on(Box::pin(store.order("o-1")))
+                .unwrap()
+                .unwrap()
+                .state(),
+            &OrderState::Paid {
+                amount: dec(EXPECTED)
+            }
+        );
+    }
+
+    /// Polls a future that never waits (the memory store's) to its end.
+    fn block_on<T>(mut f: std::pin::Pin<Box<dyn Future<Output = T> + '_>>) -> T {
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match f.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(v) => v,
+            std::task::Poll::Pending => panic!("the memory store never waits"),
         }
     }
 }

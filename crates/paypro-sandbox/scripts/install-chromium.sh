@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs Chromium, its WebDriver (chromedriver) and a font from the OS packages (Debian's
 # `chromium`, `chromium-driver`, `fonts-dejavu-core`) for the sandbox's browser test,
-# crates/paypro-sandbox/tests/browser.rs. Needs root, or sudo without a password.
+# crates/paypro-sandbox/tests/it/browser.rs. Needs root, or sudo without a password.
 # Exit 0 when both programs are there afterwards; otherwise 1 with the reason on stderr.
 set -eu
 

@@ -15,6 +15,7 @@ mod client_tests;
 mod core;
 mod country;
 mod endpoint;
+mod openapi;
 mod ops;
 mod quickstart;
 mod sandbox;
@@ -236,6 +237,10 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
     core::generate(&specs.common, &mut files);
     for plan in &plans {
         country::generate(plan, &mut files);
+        openapi::generate(plan, &specs.version, &mut files);
+    }
+    if !plans.is_empty() {
+        openapi::readme(&plans, &mut files);
     }
     if !plans.is_empty() {
         all::generate(&plans, &specs.version, &mut files);

@@ -750,7 +750,7 @@ fn signers_agree_for_any_input(
                 quote!(prop::sample::select(vec![#(#values),*]).prop_map(serde_json::Value::from).boxed())
             }
             FieldKind::Text if f.format == Some(crate::spec::TextFormat::HttpUrl) => {
-                quote!("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?".prop_map(serde_json::Value::from).boxed())
+                quote!("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?".prop_map(serde_json::Value::from).boxed())
             }
             // Valid whatever the condition field holds.
             FieldKind::Text if f.format == Some(crate::spec::TextFormat::Clabe) => {

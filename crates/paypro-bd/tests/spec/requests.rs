@@ -248,10 +248,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("tradeNo", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
-        v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        v))).boxed(), "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -586,7 +586,7 @@ fn payout_any_valid_input_signs_what_it_sends() {
         prop::sample::select(vec!["EWALLET_BKASH", "EWALLET_ROCKET", "EWALLET_NAGAD",
         "BKASH", "NAGAD"]).prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("wayCode", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()

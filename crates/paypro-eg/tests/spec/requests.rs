@@ -309,10 +309,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("mobile", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("email", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -605,7 +605,7 @@ fn payout_any_valid_input_signs_what_it_sends() {
         v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v
         | Some(("remark", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("tradeNo", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("walletId", v))).boxed()

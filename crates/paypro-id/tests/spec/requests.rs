@@ -345,10 +345,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .boxed()).prop_map(| v | v.map(| v | ("wayCode", v))).boxed(), (1u64..=
         9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n)).boxed()
         .prop_map(| v | Some(("amount", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
@@ -687,10 +687,11 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("channelCode", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("wayCode", v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        ("wayCode", v))).boxed(),
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -1016,7 +1017,7 @@ fn payout_any_valid_input_signs_what_it_sends() {
         Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
-        .boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .boxed(), "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()

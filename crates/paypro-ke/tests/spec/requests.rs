@@ -189,7 +189,7 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
         .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
         Some(("mobile", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed()
     ];
@@ -365,7 +365,7 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
         .prop_map(| v | v.map(| v | ("remark", v))).boxed(), "\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
-        .boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        .boxed(), "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed()
     ];
@@ -585,7 +585,7 @@ fn payout_any_valid_input_signs_what_it_sends() {
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("tradeNo", v)))
         .boxed(), "2541[0-9]{8,8}|2547[0-9]{8,8}".prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("mobile", v))).boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("notifyUrl", v))).boxed()
     ];

@@ -253,10 +253,10 @@ fn pay_in_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | v.map(| v | ("payer", v))).boxed(),
         prop::sample::select(vec!["store", "va"]).prop_map(serde_json::Value::from)
         .boxed().prop_map(| v | Some(("wayCode", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
@@ -505,10 +505,11 @@ fn cashier_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | v.map(| v | ("payer", v))).boxed(),
         prop::option::of(prop::sample::select(vec!["store", "va"])
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("wayCode", v))).boxed(), "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        ("wayCode", v))).boxed(),
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(),
-        prop::option::of("https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
         ("returnUrl", v))).boxed()
     ];
@@ -832,7 +833,7 @@ fn payout_any_valid_input_signs_what_it_sends() {
         .prop_map(| v | Some(("customerAccount", v))).boxed(),
         prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from).boxed())
         .prop_map(| v | v.map(| v | ("identity", v))).boxed(),
-        "https?://[a-z0-9]{1,20}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
+        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
         .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
         .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
         .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()

@@ -1,0 +1,305 @@
+//! The example receiver over loopback HTTP, against the attacks of issue 9: a retried or
+//! replayed callback, a genuinely signed downgrade after success, a partial payment then a
+//! success, a success for less than the order expects. Each genuine callback is signed with
+//! the test secret, as Paypro would sign it; forged and malformed ones get 400.
+
+use crate::example as receiver;
+
+use paypro_core::order::{Action, Ignored, OrderState, Shortfall};
+use paypro_id::{Decimal, Secret, sign_body};
+use receiver::{AppState, Limits, Taken};
+
+const SECRET: &str = "TESTSECRET";
+/// Indonesia's documented callback (its tail from the identical Brazil/Vietnam example).
+const EXAMPLE: &str = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":"30000","status":"0000","message":"SUCCESS","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#;
+
+fn secret() -> Secret {
+    Secret::new(SECRET).unwrap()
+}
+
+/// Starts the example receiver on 127.0.0.1 with its default limits; its notify URL.
+async fn start(state: &AppState) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/paypro/notify", listener.local_addr().unwrap());
+    let app = receiver::app(state.clone());
+    tokio::spawn(receiver::serve(listener, app, Limits::default()));
+    url
+}
+
+async fn post(url: &str, body: String) -> (u16, String) {
+    let response = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("the receiver answers");
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+fn ok() -> (u16, String) {
+    (200, "OK".to_string())
+}
+
+/// A callback for `trade_no` as Paypro signs it.
+fn callback(trade_no: &str, status: &str, amount: Option<&str>) -> String {
+    let message = if status == "0000" {
+        "SUCCESS"
+    } else {
+        "see status"
+    };
+    let amount = amount.map_or(String::new(), |a| format!(r#""amount":"{a}","#));
+    let fields = format!(
+        r#"{{"platFormTradeNo":"pf-{trade_no}","tradeNo":"{trade_no}",{amount}"status":"{status}","message":"{message}","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968"}}"#
+    );
+    sign_body(&fields, &secret()).unwrap()
+}
+
+fn dec(n: i64) -> Decimal {
+    Decimal::from(n)
+}
+
+/// The actions taken for `trade_no`, in order.
+fn actions(state: &AppState, trade_no: &str) -> Vec<Action> {
+    state
+        .taken()
+        .into_iter()
+        .filter(|t| t.trade_no == trade_no)
+        .map(|Taken { action, .. }| action)
+        .collect()
+}
+
+fn fulfils(actions: &[Action]) -> usize {
+    actions
+        .iter()
+        .filter(|a| matches!(a, Action::Fulfil { .. }))
+        .count()
+}
+
+#[tokio::test]
+async fn the_same_callback_twice_fulfils_once() {
+    let state = AppState::new(secret());
+    state.create_order("00000020", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    let signed = sign_body(EXAMPLE, &secret()).unwrap();
+    assert_eq!(post(&url, signed.clone()).await, ok());
+    assert_eq!(post(&url, signed).await, ok(), "a retry is acknowledged");
+
+    assert_eq!(
+        actions(&state, "00000020"),
+        [
+            Action::Fulfil {
+                amount: dec(30_000)
+            },
+            Action::Ignore(Ignored::Duplicate)
+        ]
+    );
+    assert_eq!(
+        state.order("00000020").await.unwrap().state(),
+        &OrderState::Paid {
+            amount: dec(30_000)
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_signed_downgrade_after_success_leaves_the_order_paid_and_is_reported() {
+    let state = AppState::new(secret());
+    state.create_order("order-1", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    assert_eq!(
+        post(&url, callback("order-1", "0000", Some("30000"))).await,
+        ok()
+    );
+    assert_eq!(post(&url, callback("order-1", "00029", None)).await, ok());
+
+    let taken = actions(&state, "order-1");
+    assert_eq!(
+        taken[0],
+        Action::Fulfil {
+            amount: dec(30_000)
+        }
+    );
+    assert_eq!(
+        taken[1],
+        Action::Ignore(Ignored::Conflict {
+            status: "00029".into(),
+            amount: None
+        })
+    );
+    assert!(taken[1].needs_attention(), "the conflict is reported");
+    assert_eq!(taken.len(), 2);
+    assert_eq!(
+        state.order("order-1").await.unwrap().state(),
+        &OrderState::Paid {
+            amount: dec(30_000)
+        },
+        "still paid"
+    );
+}
+
+#[tokio::test]
+async fn a_success_after_a_failure_is_a_conflict_not_a_delivery() {
+    let state = AppState::new(secret());
+    state.create_order("order-2", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    assert_eq!(post(&url, callback("order-2", "00029", None)).await, ok());
+    assert_eq!(
+        post(&url, callback("order-2", "0000", Some("30000"))).await,
+        ok()
+    );
+
+    let taken = actions(&state, "order-2");
+    assert!(matches!(taken[0], Action::MarkFailed { .. }), "{taken:?}");
+    assert!(
+        matches!(taken[1], Action::Ignore(Ignored::Conflict { .. })),
+        "{taken:?}"
+    );
+    assert_eq!(fulfils(&taken), 0);
+}
+
+#[tokio::test]
+async fn a_partial_payment_then_success_records_the_partial_then_fulfils_once() {
+    let state = AppState::new(secret());
+    state.create_order("order-3", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    assert_eq!(
+        post(&url, callback("order-3", "0001", Some("10000"))).await,
+        ok()
+    );
+    assert_eq!(
+        post(&url, callback("order-3", "0000", Some("30000"))).await,
+        ok()
+    );
+    // Paypro's retries of both, in the other order.
+    assert_eq!(
+        post(&url, callback("order-3", "0000", Some("30000"))).await,
+        ok()
+    );
+    assert_eq!(
+        post(&url, callback("order-3", "0001", Some("10000"))).await,
+        ok()
+    );
+
+    assert_eq!(
+        actions(&state, "order-3"),
+        [
+            Action::RecordPartialPayment {
+                paid: Some(dec(10_000)),
+                expected: dec(30_000),
+                reason: Shortfall::PartialPayment
+            },
+            Action::Fulfil {
+                amount: dec(30_000)
+            },
+            Action::Ignore(Ignored::Duplicate),
+            Action::Ignore(Ignored::Stale),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_success_for_less_than_expected_is_not_fulfilled() {
+    let state = AppState::new(secret());
+    state.create_order("order-4", 30_000).await.unwrap();
+    state.create_order("order-5", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    assert_eq!(
+        post(&url, callback("order-4", "0000", Some("29999.99"))).await,
+        ok()
+    );
+    assert_eq!(post(&url, callback("order-5", "0000", None)).await, ok());
+
+    let short = actions(&state, "order-4");
+    assert_eq!(
+        short,
+        [Action::RecordPartialPayment {
+            paid: Some("29999.99".parse().unwrap()),
+            expected: dec(30_000),
+            reason: Shortfall::BelowExpected
+        }]
+    );
+    assert!(short[0].needs_attention());
+    let without_amount = actions(&state, "order-5");
+    assert!(
+        matches!(
+            without_amount[..],
+            [Action::RecordPartialPayment {
+                reason: Shortfall::AmountMissing,
+                ..
+            }]
+        ),
+        "{without_amount:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_trade_no_is_not_acted_on() {
+    let state = AppState::new(secret());
+    state.create_order("order-6", 30_000).await.unwrap();
+    let url = start(&state).await;
+
+    let (status, _) = post(&url, callback("someone-else", "0000", Some("30000"))).await;
+    assert_eq!(status, 404, "not OK, so Paypro retries");
+    assert!(state.taken().is_empty());
+    assert_eq!(state.order("someone-else").await, None);
+}
+
+#[tokio::test]
+async fn an_order_is_never_created_twice_or_for_nothing() {
+    let state = AppState::new(secret());
+    state.create_order("order-7", 30_000).await.unwrap();
+    let err = state.create_order("order-7", 1).await.unwrap_err();
+    assert!(
+        matches!(&err, receiver::NewOrderError::Exists(t) if t == "order-7"),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("tradeNo: "), "{err}");
+    assert_eq!(
+        state.order("order-7").await.unwrap().expected(),
+        dec(30_000)
+    );
+    let err = state.create_order("order-8", 0).await.unwrap_err();
+    assert!(err.to_string().starts_with("expected: "), "{err}");
+}
+
+#[tokio::test]
+async fn forged_or_malformed_callbacks_get_400_and_change_nothing() {
+    let state = AppState::new(secret());
+    state.create_order("00000020", 30_000).await.unwrap();
+    let url = start(&state).await;
+    let signed = sign_body(EXAMPLE, &secret()).unwrap();
+
+    let forged = signed.replace("30000", "90000");
+    let (status, reason) = post(&url, forged).await;
+    assert_eq!(status, 400);
+    assert!(reason.contains("signature does not match"), "{reason}");
+
+    let (status, reason) = post(&url, EXAMPLE.to_string()).await;
+    assert_eq!(status, 400, "the docs' placeholder sign is not a signature");
+    assert!(reason.contains("sign"), "{reason}");
+
+    let (status, _) = post(&url, "[1,2,3]".into()).await;
+    assert_eq!(status, 400);
+    let (status, reason) = post(&url, format!(r#"{{"pad":"{}"}}"#, "x".repeat(70_000))).await;
+    assert_eq!(status, 400);
+    assert!(reason.contains("limit"), "{reason}");
+
+    // Signed, but without the status: it cannot be acted on.
+    let no_status = sign_body(r#"{"tradeNo":"00000020","amount":"30000"}"#, &secret()).unwrap();
+    let (status, reason) = post(&url, no_status).await;
+    assert_eq!(status, 400);
+    assert!(reason.contains("cannot be acted on"), "{reason}");
+
+    assert!(state.taken().is_empty());
+    assert_eq!(
+        state.order("00000020").await.unwrap().state(),
+        &OrderState::Open
+    );
+}

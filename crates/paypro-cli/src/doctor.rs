@@ -1,0 +1,517 @@
+//! `paypro doctor CC`: one screen on whether this machine can talk to a gateway with these
+//! credentials, using read-only calls only.
+//!
+//! 1. **Reachability**: a TCP connection to the base URL's host and port.
+//! 2. **TLS** (https): the signed call below completes its handshake.
+//! 3. **Clock skew**: the answer envelope's `timestamp` against this machine's clock.
+//! 4. **Merchant number**: whether the gateway accepted a signed call from it.
+//! 5. **Signing rule**: the call is signed with the spec's secret placement. If it is not
+//!    accepted, the same call signed with a certainly wrong secret shows how this gateway
+//!    answers a bad signature; an answer unlike that one means the signature passed (the probe
+//!    itself was answered). If the spec's placement is answered like a bad signature, the
+//!    documented alternative is tried: answered otherwise, it is the gateway's rule.
+//!
+//! The probe is the country's balance endpoint, or where there is none, a query for a
+//! `tradeNo` no order has (`paypro-doctor-<ms>`). Nothing that moves money is ever sent.
+//! Outcomes are decided by the answers' outer codes, never by their text.
+
+use std::fmt::Write as _;
+use std::net::{TcpStream, ToSocketAddrs};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use paypro_all::ops;
+use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
+use paypro_core::protocol::{ACCEPTED_CODE, envelope};
+use paypro_core::{Credentials, RawObject, Secret, SecretPlacement};
+
+use crate::fail::{Exit, Fail};
+use crate::{Creds, output, secret};
+
+/// How long each step may take, without `--timeout`.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// A clock further off than this is worth fixing (the docs state no tolerance).
+const SKEW_WARNING_MS: i64 = 5_000;
+/// The largest answer read.
+const MAX_ANSWER: usize = 1024 * 1024;
+
+pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
+    let timeout = match creds.timeout {
+        Some(0) => return Err(Fail::usage("--timeout must be at least 1 second")),
+        Some(secs) => Duration::from_secs(secs),
+        None => DEFAULT_TIMEOUT,
+    };
+    let base = match (&creds.base_url, c.sandbox_base_url) {
+        (Some(url), _) => url.clone(),
+        (None, Some(url)) => url.to_string(),
+        (None, None) => {
+            return Err(Fail::usage(format!(
+                "the docs give no sandbox for {}: set PAYPRO_BASE_URL or --base-url",
+                c.name
+            )));
+        }
+    };
+    let base = reqwest::Url::parse(&base)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .ok_or_else(|| Fail::usage(format!("the base URL `{base}` is not an http(s) URL")))?;
+    let merchant_no = creds.merchant_no.clone().ok_or_else(|| {
+        Fail::usage("missing credentials: set PAYPRO_MERCHANT_NO or --merchant-no")
+    })?;
+    let secret = secret::need_secret(creds)?;
+    let probe = probe(c);
+
+    let mut report = Report::default();
+    report.line(format_args!(
+        "paypro doctor {} ({}): {base}, merchant {merchant_no}",
+        c.code, c.name
+    ));
+
+    // 1. Reachability.
+    let (host, port) = (
+        base.host_str().unwrap_or_default(),
+        base.port_or_known_default().unwrap_or(443),
+    );
+    match reach(host, port, timeout) {
+        Ok(addr) => report.ok("reachable", format_args!("{host}:{port} ({addr})")),
+        Err(why) => {
+            report.fail("reachable", format_args!("{host}:{port}: {why}"));
+            report.print()?;
+            return Err(Fail::new(
+                Exit::NotSent,
+                format!("{host}:{port} cannot be reached; nothing was sent"),
+            ));
+        }
+    }
+
+    // 2-5. The signed read-only call, with the spec's placement first.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Fail::new(Exit::NotSent, format!("cannot start: {e}")))?;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .build()
+        .map_err(|e| Fail::new(Exit::NotSent, format!("no HTTP client: {e}")))?;
+    let call_with = |make: &dyn Fn(SecretPlacement) -> Secret, placement: SecretPlacement| {
+        let credentials = Credentials::new(merchant_no.clone(), make(placement));
+        runtime.block_on(send(&http, &base, c, &probe, &credentials))
+    };
+    let call =
+        |placement: SecretPlacement| call_with(&|p| secret.clone().with_placement(p), placement);
+    let spec_placement = secret.placement();
+    let first = call(spec_placement)?;
+    let first = match first {
+        Outcome::Answer(a) => a,
+        Outcome::NoConnection(why) => {
+            let what = if base.scheme() == "https" {
+                "TLS"
+            } else {
+                "HTTP"
+            };
+            report.fail(
+                what,
+                format_args!("the TCP connection works but the call did not: {why}"),
+            );
+            report.print()?;
+            return Err(Fail::new(
+                Exit::NotSent,
+                format!("no {what} exchange with {host}:{port}"),
+            ));
+        }
+        Outcome::NoAnswer(why) => {
+            report.fail("answer", format_args!("{why}"));
+            report.print()?;
+            return Err(Fail::new(
+                Exit::OutcomeUnknown,
+                "the gateway did not answer a read-only call in time",
+            ));
+        }
+    };
+    if base.scheme() == "https" {
+        report.ok("TLS", format_args!("handshake completed"));
+    }
+    report.ok(
+        "answer",
+        format_args!(
+            "HTTP {} to {} `{}` in {} ms",
+            first.http_status, probe.label, probe.endpoint.path, first.elapsed_ms
+        ),
+    );
+    match first.skew_ms {
+        Some(skew) if skew.abs() > SKEW_WARNING_MS => report.warn(
+            "clock",
+            format_args!(
+                "this machine is {} ms {} the gateway's clock: fix it (NTP); signed timestamps far off may be refused",
+                skew.abs(),
+                if skew > 0 { "ahead of" } else { "behind" }
+            ),
+        ),
+        Some(skew) => report.ok(
+            "clock",
+            format_args!("within {} ms of the gateway's", skew.abs().max(1)),
+        ),
+        None => report.warn(
+            "clock",
+            format_args!("the answer carries no envelope timestamp to compare with"),
+        ),
+    }
+    let Some(first_code) = first.code.clone() else {
+        report.fail(
+            "envelope",
+            format_args!(
+                "the answer is not Paypro's envelope (HTTP {}): is the base URL the gateway's?",
+                first.http_status
+            ),
+        );
+        report.print()?;
+        return Err(Fail::new(
+            Exit::Unreadable,
+            "the answer is not Paypro's envelope",
+        ));
+    };
+    if first_code == ACCEPTED_CODE {
+        report.ok(
+            "merchant",
+            format_args!("{merchant_no} is known: a call signed with its secret was accepted"),
+        );
+        report.ok(
+            "signing",
+            format_args!(
+                "the secret {spec_placement}ed ({}) is accepted",
+                whose(spec_placement)
+            ),
+        );
+        return report.print();
+    }
+
+    // Not accepted. First learn how this gateway answers a signature it cannot match: the same
+    // call signed with a secret that is certainly wrong. Codes then tell the cases apart.
+    let wrong = match call_with(
+        &|placement| {
+            Secret::new(format!("{}#paypro-doctor-wrong", secret.expose()))
+                .expect("not blank")
+                .with_placement(placement)
+        },
+        spec_placement,
+    )? {
+        Outcome::Answer(a) => a,
+        Outcome::NoConnection(why) | Outcome::NoAnswer(why) => {
+            return inconclusive(report, &first, why);
+        }
+    };
+    let refusal = wrong.code.clone();
+    if refusal.as_deref() == Some(ACCEPTED_CODE) {
+        report.fail(
+            "signing",
+            format_args!(
+                "the gateway accepted a call signed with a wrong secret: it does not check signatures, so nothing here can be trusted (is this the gateway?)"
+            ),
+        );
+        report.print()?;
+        return Err(Fail::new(
+            Exit::Refused,
+            "the gateway does not check signatures",
+        ));
+    }
+    if first.code != refusal {
+        // The signature passed; the probe itself was answered (an order that does not exist).
+        report.ok(
+            "merchant",
+            format_args!(
+                "{merchant_no} is known: the gateway answered {} to the signed call, and {} to a wrongly signed one",
+                first.describe(),
+                wrong.describe()
+            ),
+        );
+        report.ok(
+            "signing",
+            format_args!(
+                "the secret {spec_placement}ed ({}) passes the signature check",
+                whose(spec_placement)
+            ),
+        );
+        return report.print();
+    }
+    // Refused like a wrong signature: is it the placement? The same call with the other one.
+    let other = spec_placement.other();
+    let second = match call(other)? {
+        Outcome::Answer(a) => a,
+        Outcome::NoConnection(why) | Outcome::NoAnswer(why) => {
+            return inconclusive(report, &first, why);
+        }
+    };
+    let verdict = if second.code != refusal {
+        report.ok(
+            "merchant",
+            format_args!(
+                "{merchant_no} is known: with the secret {other}ed the gateway answered {}",
+                second.describe()
+            ),
+        );
+        report.fail(
+            "signing",
+            format_args!(
+                "the gateway refuses the secret {spec_placement}ed ({}, as it refuses a wrong secret) and accepts it {other}ed. Sign with it: Config::secret_placement(SecretPlacement::{}), or `--secret-placement {other}` / PAYPRO_SECRET_PLACEMENT={other} for this tool; if the spec's rule is the refused one, tell us, so the spec can change",
+                first.describe(),
+                match other {
+                    SecretPlacement::Prepend => "Prepend",
+                    _ => "Append",
+                }
+            ),
+        );
+        Err(Fail::new(
+            Exit::Refused,
+            format!("the gateway accepts only the secret {other}ed"),
+        ))
+    } else {
+        report.fail(
+            "merchant",
+            format_args!(
+                "refused whichever the placement, exactly as a wrong secret is ({}): the signing rule is not the cause. Check the merchant number and that the secret is this merchant's app secret for this environment (sandbox and production differ)",
+                first.describe()
+            ),
+        );
+        Err(Fail::new(
+            Exit::Refused,
+            format!(
+                "the gateway refused both placements with {}",
+                first.describe()
+            ),
+        ))
+    };
+    report.print()?;
+    verdict
+}
+
+/// Says so when a follow-up call got no answer, and ends with "outcome unknown".
+fn inconclusive(report: Report, first: &Answer, why: String) -> Result<(), Fail> {
+    let mut report = report;
+    report.fail(
+        "signing",
+        format_args!(
+            "the signed call was answered {}, but a follow-up call got no answer: {why}",
+            first.describe()
+        ),
+    );
+    report.print()?;
+    Err(Fail::new(
+        Exit::OutcomeUnknown,
+        "the signing rule could not be settled",
+    ))
+}
+
+/// Who chose a placement, for the report.
+fn whose(placement: SecretPlacement) -> &'static str {
+    if placement == SecretPlacement::SPEC {
+        "as the spec says"
+    } else {
+        "as set by --secret-placement, not the spec's rule"
+    }
+}
+
+/// The read-only call the doctor makes.
+struct Probe {
+    endpoint: &'static EndpointDescriptor,
+    json: String,
+    label: &'static str,
+}
+
+/// The balance endpoint, or a query for an order that does not exist.
+fn probe(c: &'static CountryDescriptor) -> Probe {
+    let read_only = |role: Role| {
+        c.endpoints
+            .iter()
+            .copied()
+            .find(|e| e.role == role && e.effect == Effect::ReadOnly)
+    };
+    if let Some(endpoint) = read_only(Role::Balance) {
+        return Probe {
+            endpoint,
+            json: "{}".into(),
+            label: "the balance endpoint",
+        };
+    }
+    let endpoint = read_only(Role::QueryPayIn)
+        .or_else(|| {
+            c.endpoints
+                .iter()
+                .copied()
+                .find(|e| e.effect == Effect::ReadOnly && e.field("tradeNo").is_some())
+        })
+        .expect("every country has a read-only query by tradeNo");
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    Probe {
+        endpoint,
+        json: serde_json::json!({ "tradeNo": format!("paypro-doctor-{ms}") }).to_string(),
+        label: "a query for an order that does not exist",
+    }
+}
+
+/// A TCP connection to `host:port`: the address that answered, or why none did.
+fn reach(host: &str, port: u16, timeout: Duration) -> Result<String, String> {
+    let addrs: Vec<_> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| format!("the name does not resolve: {e}"))?
+        .collect();
+    let mut last = String::from("no address");
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, timeout) {
+            Ok(_) => return Ok(addr.to_string()),
+            Err(e) => last = format!("{addr}: {e}"),
+        }
+    }
+    Err(last)
+}
+
+/// What one signed call got.
+enum Outcome {
+    Answer(Answer),
+    /// No HTTP exchange: the connection or the TLS handshake failed.
+    NoConnection(String),
+    /// Sent, no answer in time.
+    NoAnswer(String),
+}
+
+struct Answer {
+    http_status: u16,
+    code: Option<String>,
+    msg: Option<String>,
+    skew_ms: Option<i64>,
+    elapsed_ms: u128,
+}
+
+impl Answer {
+    fn describe(&self) -> String {
+        match (&self.code, &self.msg) {
+            (Some(code), Some(msg)) => format!("code {code} `{}`", printable(msg)),
+            (Some(code), None) => format!("code {code}"),
+            _ => format!("HTTP {} without an envelope", self.http_status),
+        }
+    }
+}
+
+/// A received text made safe for a terminal: control characters escaped, at most 200 chars.
+fn printable(text: &str) -> String {
+    text.chars()
+        .take(200)
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+async fn send(
+    http: &reqwest::Client,
+    base: &reqwest::Url,
+    c: &'static CountryDescriptor,
+    probe: &Probe,
+    credentials: &Credentials,
+) -> Result<Outcome, Fail> {
+    let sent_ms = now_ms();
+    let prepared = ops::prepare(
+        c.code,
+        probe.endpoint.name,
+        &probe.json,
+        credentials,
+        sent_ms,
+    )?;
+    let request = &prepared.request;
+    let url = format!("{}{}", base.as_str().trim_end_matches('/'), request.path);
+    let mut builder = http.post(&url).body(request.body.clone());
+    for (name, value) in &request.headers {
+        builder = builder.header(*name, value.as_str());
+    }
+    let started = std::time::Instant::now();
+    let response = match builder.send().await {
+        Ok(response) => response,
+        Err(e) if e.is_connect() => return Ok(Outcome::NoConnection(chain(&e))),
+        Err(e) => return Ok(Outcome::NoAnswer(chain(&e))),
+    };
+    let http_status = response.status().as_u16();
+    let mut body = Vec::new();
+    let mut response = response;
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) if body.len() + chunk.len() <= MAX_ANSWER => {
+                body.extend_from_slice(&chunk)
+            }
+            Ok(Some(_)) => break,
+            Ok(None) => break,
+            Err(e) => return Ok(Outcome::NoAnswer(chain(&e))),
+        }
+    }
+    let received_ms = now_ms();
+    let elapsed_ms = started.elapsed().as_millis();
+    let object = std::str::from_utf8(&body)
+        .ok()
+        .and_then(|text| RawObject::parse(text, "answer").ok());
+    let text = |name: &str| {
+        object.as_ref().and_then(|o| o.get(name)).map(|raw| {
+            serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().into())
+        })
+    };
+    let code = text(envelope::CODE);
+    let msg = text(envelope::MSG);
+    // The gateway's clock against the middle of the exchange.
+    let skew_ms = text(envelope::TIMESTAMP)
+        .and_then(|t| t.parse::<i64>().ok())
+        .map(|theirs| ((sent_ms + received_ms) / 2) as i64 - theirs);
+    Ok(Outcome::Answer(Answer {
+        http_status,
+        code,
+        msg,
+        skew_ms,
+        elapsed_ms,
+    }))
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or_default()
+}
+
+/// An error and its sources, one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let _ = write!(out, ": {s}");
+        source = s.source();
+    }
+    out
+}
+
+/// The screen: one line per check, `ok`, `warn` or `FAIL`.
+#[derive(Default)]
+struct Report {
+    text: String,
+}
+
+impl Report {
+    fn line(&mut self, args: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.text, "{args}");
+    }
+    fn ok(&mut self, what: &str, args: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.text, "  ok    {what:<9} {args}");
+    }
+    fn warn(&mut self, what: &str, args: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.text, "  warn  {what:<9} {args}");
+    }
+    fn fail(&mut self, what: &str, args: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.text, "  FAIL  {what:<9} {args}");
+    }
+    fn print(&self) -> Result<(), Fail> {
+        output::print(self.text.trim_end()).map_err(Fail::unwritten)
+    }
+}

@@ -1,0 +1,226 @@
+//! `paypro doctor CC` against sandboxes on either signing rule, an unknown merchant, a wrong
+//! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, and a
+//! server that is not a gateway. Every probe it sends is read-only.
+
+use crate::common;
+
+use common::{MERCHANT_ENV, SECRET_ENV, code, paypro, stderr, stdout};
+use paypro_core::SecretPlacement;
+use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
+use paypro_core::testing::{Answer, TestServer};
+use paypro_mock::{Merchant, MockConfig, MockGateway};
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A sandbox whose merchant signs with the secret at `placement`.
+fn sandbox(runtime: &tokio::runtime::Runtime, placement: SecretPlacement) -> MockGateway {
+    let secret = paypro_core::Secret::new(TEST_SECRET)
+        .unwrap()
+        .with_placement(placement);
+    runtime
+        .block_on(MockGateway::start(
+            MockConfig {
+                merchants: vec![Merchant {
+                    merchant_no: TEST_MERCHANT_NO.into(),
+                    secret,
+                    initial_balance: 1_000_000,
+                }],
+                ..MockConfig::default()
+            },
+            paypro_all::COUNTRIES,
+        ))
+        .unwrap()
+}
+
+fn doctor(country: &str, base: &str, extra: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut args = vec!["doctor", country, "--base-url", base];
+    args.extend_from_slice(extra);
+    paypro(&args, "", env)
+}
+
+/// The report's line for `what`: `ok`, `warn` or `FAIL`, and its text.
+fn line<'a>(report: &'a str, what: &str) -> (&'a str, &'a str) {
+    report
+        .lines()
+        .find_map(|l| {
+            let mut words = l.split_whitespace();
+            let level = words.next()?;
+            (words.next()? == what).then_some((level, l))
+        })
+        .unwrap_or_else(|| panic!("no `{what}` line in:\n{report}"))
+}
+
+#[test]
+fn on_the_spec_rule_every_check_passes_and_only_reads_are_sent() {
+    let rt = runtime();
+    let gateway = sandbox(&rt, SecretPlacement::SPEC);
+    for cc in ["id", "ke", "mx"] {
+        let base = gateway.base_url(cc).unwrap();
+        let out = doctor(cc, &base, &[], &[SECRET_ENV, MERCHANT_ENV]);
+        let report = stdout(&out);
+        assert_eq!(code(&out), 0, "{cc}: {report}{}", stderr(&out));
+        for what in ["reachable", "answer", "clock", "merchant", "signing"] {
+            assert_eq!(line(&report, what).0, "ok", "{cc} {what}: {report}");
+        }
+    }
+    // Kenya has no balance endpoint: its probe is a query for an order that does not exist,
+    // whose "order not exist" is told apart from a sign refusal by a wrongly signed call.
+    let orders = rt
+        .block_on(reqwest::get(format!("{}/_admin/orders", gateway.url())))
+        .unwrap();
+    let orders: serde_json::Value =
+        serde_json::from_str(&rt.block_on(orders.text()).unwrap()).unwrap();
+    assert_eq!(
+        orders.as_array().map(Vec::len),
+        Some(0),
+        "nothing created: {orders}"
+    );
+}
+
+#[test]
+fn a_gateway_on_the_alternative_rule_is_found_and_the_setting_then_passes() {
+    let rt = runtime();
+    let gateway = sandbox(&rt, SecretPlacement::ALTERNATIVE);
+    for cc in ["id", "ke"] {
+        let base = gateway.base_url(cc).unwrap();
+        let out = doctor(cc, &base, &[], &[SECRET_ENV, MERCHANT_ENV]);
+        let report = stdout(&out);
+        assert_eq!(code(&out), 1, "{cc}: {report}");
+        let (level, text) = line(&report, "signing");
+        assert_eq!(level, "FAIL", "{report}");
+        assert!(
+            text.contains("accepts it prepended") && text.contains("--secret-placement prepend"),
+            "{text}"
+        );
+        assert_eq!(line(&report, "merchant").0, "ok", "{report}");
+
+        let out = doctor(
+            cc,
+            &base,
+            &["--secret-placement", "prepend"],
+            &[SECRET_ENV, MERCHANT_ENV],
+        );
+        assert_eq!(code(&out), 0, "{cc}: {}", stdout(&out));
+        assert!(
+            line(&stdout(&out), "signing")
+                .1
+                .contains("not the spec's rule")
+        );
+    }
+    // The environment variable does the same.
+    let base = gateway.base_url("id").unwrap();
+    let out = doctor(
+        "id",
+        &base,
+        &[],
+        &[
+            SECRET_ENV,
+            MERCHANT_ENV,
+            ("PAYPRO_SECRET_PLACEMENT", "prepend"),
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let out = doctor(
+        "id",
+        &base,
+        &[],
+        &[
+            SECRET_ENV,
+            MERCHANT_ENV,
+            ("PAYPRO_SECRET_PLACEMENT", "before"),
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}
+
+#[test]
+fn a_wrong_secret_or_an_unknown_merchant_is_not_blamed_on_the_rule() {
+    let rt = runtime();
+    let gateway = sandbox(&rt, SecretPlacement::SPEC);
+    let base = gateway.base_url("mx").unwrap();
+    for env in [
+        [("PAYPRO_SECRET", "NOT-THE-SECRET"), MERCHANT_ENV],
+        [SECRET_ENV, ("PAYPRO_MERCHANT_NO", "9999999999")],
+    ] {
+        let out = doctor("mx", &base, &[], &env);
+        let report = stdout(&out);
+        assert_eq!(code(&out), 1, "{report}");
+        let (level, text) = line(&report, "merchant");
+        assert_eq!(level, "FAIL");
+        assert!(text.contains("the signing rule is not the cause"), "{text}");
+        assert!(
+            !report
+                .lines()
+                .any(|l| l.split_whitespace().nth(1) == Some("signing")),
+            "no verdict on the rule: {report}"
+        );
+    }
+}
+
+#[test]
+fn no_connection_no_tls_a_skewed_clock_and_a_non_gateway_are_each_named() {
+    let rt = runtime();
+    // Nothing listens: exit 3, nothing sent.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let out = doctor(
+        "id",
+        &format!("http://127.0.0.1:{closed}"),
+        &[],
+        &[SECRET_ENV, MERCHANT_ENV],
+    );
+    assert_eq!(code(&out), 3, "{}", stdout(&out));
+    assert_eq!(line(&stdout(&out), "reachable").0, "FAIL");
+
+    // A plain-HTTP server asked for TLS: reachable, then the handshake fails (exit 3).
+    let gateway = sandbox(&rt, SecretPlacement::SPEC);
+    let tls = gateway.url().replace("http://", "https://");
+    let out = doctor(
+        "id",
+        &format!("{tls}/indonesia-pay"),
+        &[],
+        &[SECRET_ENV, MERCHANT_ENV],
+    );
+    let report = stdout(&out);
+    assert_eq!(code(&out), 3, "{report}");
+    assert_eq!(line(&report, "reachable").0, "ok");
+    assert_eq!(line(&report, "TLS").0, "FAIL", "{report}");
+
+    // A gateway an hour behind: accepted, and the clock is flagged with its size.
+    let hour_ago = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+        - 3_600_000;
+    let skewed = rt.block_on(TestServer::start(move |_| {
+        Answer::json(format!(
+            r#"{{"msg":"success","code":"0000","timestamp":{hour_ago},"success":true,"data":{{"availableAmount":"1.00"}}}}"#
+        ))
+    }));
+    let out = doctor("id", skewed.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+    let report = stdout(&out);
+    assert_eq!(code(&out), 0, "{report}");
+    let (level, text) = line(&report, "clock");
+    assert_eq!(level, "warn", "{report}");
+    assert!(text.contains("ahead of") && text.contains("ms"), "{text}");
+    // The probe was the balance call, signed, read-only.
+    let sent = skewed.requests();
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].path.ends_with("/queryBalance"), "{}", sent[0].path);
+
+    // A web server that is not Paypro's: exit 5, said so.
+    let page = rt.block_on(TestServer::start(|_| {
+        Answer::html(502, "<h1>Bad gateway</h1>")
+    }));
+    let out = doctor("id", page.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+    assert_eq!(code(&out), 5, "{}", stdout(&out));
+    assert_eq!(line(&stdout(&out), "envelope").0, "FAIL");
+}

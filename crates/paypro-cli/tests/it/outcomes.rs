@@ -1,0 +1,112 @@
+//! Each way a call can end, through the real client against loopback servers: the documented
+//! exit code, and advice that fits the endpoint (a read is simply run again; after a
+//! money-moving call whose outcome is unknown, the order is queried, never resent).
+
+use crate::common;
+
+use std::time::Duration;
+
+use common::{MERCHANT_ENV, SECRET_ENV, fails_with, paypro, stderr};
+use paypro_core::testing::{Answer, TestServer};
+
+const PAY_IN: &str = r#"{"tradeNo":"adv-1","username":"kevin","mobile":"6281245907765","email":"k@example.com","channelCode":"EWALLET","amount":1000,"notifyUrl":"http://127.0.0.1:9/n"}"#;
+const PAYOUT: &str = r#"{"tradeNo":"adv-2","amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"k@example.com","mobile":"6281245907765","notifyUrl":"http://127.0.0.1:9/n"}"#;
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn call(args: &[&str], stdin: &str, server: &TestServer) -> std::process::Output {
+    let mut args = args.to_vec();
+    args.extend(["--base-url", server.url(), "--timeout", "1"]);
+    paypro(&args, stdin, &[SECRET_ENV, MERCHANT_ENV])
+}
+
+/// A money-moving call's unknown outcome: the money may have moved; query, do not resend.
+fn says_query_never_resend(out: &std::process::Output, exit: i32, query: &str, trade_no: &str) {
+    fails_with(out, exit, &["may have moved", query, trade_no]);
+    let err = stderr(out);
+    assert!(!err.contains("run it again"), "{err}");
+    assert!(!err.contains("before trying again"), "{err}");
+    assert!(!err.contains("retry"), "{err}");
+}
+
+/// A read's unknown outcome: run it again; nothing about money.
+fn says_run_again(out: &std::process::Output, exit: i32) {
+    fails_with(out, exit, &["run it again"]);
+    assert!(!stderr(out).contains("may have moved"), "{}", stderr(out));
+    assert!(!stderr(out).contains("query the order"), "{}", stderr(out));
+}
+
+#[test]
+fn no_answer_in_time() {
+    let rt = runtime();
+    let slow = rt.block_on(TestServer::start(|_| {
+        Answer::json("{}").after(Duration::from_secs(5))
+    }));
+    let out = call(&["id", "pay-in"], PAY_IN, &slow);
+    says_query_never_resend(&out, 4, "paypro id query-pay-in", "adv-1");
+    assert_eq!(slow.requests().len(), 1, "a pay-in is not retried");
+    let out = call(&["id", "payout"], PAYOUT, &slow);
+    says_query_never_resend(&out, 4, "paypro id query-payout", "adv-2");
+    let out = call(&["id", "balance"], "{}", &slow);
+    says_run_again(&out, 4);
+}
+
+#[test]
+fn an_html_error_page() {
+    let rt = runtime();
+    let html = rt.block_on(TestServer::start(|_| {
+        Answer::html(502, "<html>Bad Gateway</html>")
+    }));
+    let out = call(&["id", "pay-in"], PAY_IN, &html);
+    says_query_never_resend(&out, 5, "paypro id query-pay-in", "adv-1");
+    let out = call(&["id", "query-pay-in"], r#"{"tradeNo":"adv-1"}"#, &html);
+    says_run_again(&out, 5);
+}
+
+#[test]
+fn a_5xx_with_a_json_body_is_not_a_refusal() {
+    let rt = runtime();
+    let server = rt.block_on(TestServer::start(|_| Answer::Full {
+        status: 502,
+        content_type: "application/json".into(),
+        body: r#"{"code":"502","msg":"bad gateway"}"#.into(),
+    }));
+    let out = call(&["id", "pay-in"], PAY_IN, &server);
+    says_query_never_resend(&out, 5, "paypro id query-pay-in", "adv-1");
+}
+
+#[test]
+fn a_system_error_code_is_an_unknown_outcome() {
+    let rt = runtime();
+    for code in ["8000", "5000", "00032", "7777"] {
+        let body = format!(r#"{{"code":"{code}","msg":"system busy"}}"#);
+        let server = rt.block_on(TestServer::start(move |_| Answer::json(body.clone())));
+        let out = call(&["id", "pay-in"], PAY_IN, &server);
+        says_query_never_resend(&out, 4, "paypro id query-pay-in", "adv-1");
+        assert!(stderr(&out).contains(code), "{}", stderr(&out));
+        assert_eq!(server.requests().len(), 1);
+    }
+}
+
+#[test]
+fn nothing_listening_is_not_sent() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let closed = format!("http://127.0.0.1:{port}");
+    let out = paypro(
+        &["id", "pay-in", "--base-url", &closed],
+        PAY_IN,
+        &[SECRET_ENV, MERCHANT_ENV],
+    );
+    fails_with(&out, 3, &["not sent"]);
+    assert!(!stderr(&out).contains("may have moved"), "{}", stderr(&out));
+}
