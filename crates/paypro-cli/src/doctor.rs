@@ -428,7 +428,7 @@ async fn send(
     let url = format!("{}{}", base.as_str().trim_end_matches('/'), request.path);
     let mut builder = http.post(&url).body(request.body.clone());
     for (name, value) in &request.headers {
-        builder = builder.header(*name, value.as_str());
+        builder = builder.header(*name, &**value);
     }
     let started = std::time::Instant::now();
     let response = match builder.send().await {
