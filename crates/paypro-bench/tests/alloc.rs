@@ -8,7 +8,7 @@ use std::cell::Cell;
 use paypro_bench::{
     callback_id, credentials, pay_in_bd, pay_in_eg, pay_in_id, pay_in_ke, pay_in_mx, prepare, sign,
 };
-use paypro_core::{Credentials, Endpoint};
+use paypro_core::{Credentials, Endpoint, SecretPlacement};
 
 struct Counting;
 
@@ -74,6 +74,25 @@ fn sign_allocates_nothing_and_prepare_at_most_three_times() {
         check("eg", &pay_in_eg(), &c),
     ];
     println!("{}", lines.join("\n"));
+}
+
+#[test]
+fn a_prepended_secret_allocates_no_more() {
+    let appended = credentials();
+    let prepended = Credentials::new(
+        appended.merchant_no(),
+        appended
+            .secret()
+            .clone()
+            .with_placement(SecretPlacement::Prepend),
+    );
+    let request = pay_in_id();
+    assert_ne!(
+        sign(&request, &appended),
+        sign(&request, &prepended),
+        "the placement changes the signature"
+    );
+    check("id (secret prepended)", &request, &prepended);
 }
 
 #[test]
