@@ -110,6 +110,7 @@ pub fn timestamp_of<E: Endpoint>() -> Option<u64> {
 pub struct Md5Floor {
     canonical: Vec<u8>,
     secret: Vec<u8>,
+    prepend: bool,
 }
 
 impl Md5Floor {
@@ -118,6 +119,7 @@ impl Md5Floor {
         Md5Floor {
             canonical: request.canonical_string(timestamp_of::<E>()).into_bytes(),
             secret: credentials.secret().expose().as_bytes().to_vec(),
+            prepend: credentials.secret().placement() == paypro_core::SecretPlacement::Prepend,
         }
     }
 
@@ -126,6 +128,7 @@ impl Md5Floor {
         Md5Floor {
             canonical: bytes.to_vec(),
             secret: Vec::new(),
+            prepend: false,
         }
     }
 
@@ -134,12 +137,18 @@ impl Md5Floor {
         &self.canonical
     }
 
-    /// MD5 of the bytes and the secret, as 32 hex digits (on the stack).
+    /// MD5 of the bytes and the secret (after them, or before if the secret is prepended), as
+    /// 32 hex digits (on the stack).
     #[inline(never)]
     pub fn run(&self) -> [u8; 32] {
         let mut md5 = Md5::new();
-        md5.update(&self.canonical);
-        md5.update(&self.secret);
+        if self.prepend {
+            md5.update(&self.secret);
+            md5.update(&self.canonical);
+        } else {
+            md5.update(&self.canonical);
+            md5.update(&self.secret);
+        }
         let mut hex = [0u8; 32];
         hex::encode_to_slice(md5.finalize(), &mut hex).expect("32 hex digits");
         hex

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use paypro_bench::{
     callback_id, credentials, pay_in_bd, pay_in_eg, pay_in_id, pay_in_ke, pay_in_mx, prepare, sign,
 };
-use paypro_core::{Credentials, Endpoint};
+use paypro_core::{Credentials, Endpoint, SecretPlacement};
 
 struct Counting;
 
@@ -74,6 +74,30 @@ fn sign_allocates_nothing_and_prepare_at_most_three_times() {
         check("eg", &pay_in_eg(), &c),
     ];
     println!("{}", lines.join("\n"));
+}
+
+#[test]
+fn a_prepended_secret_allocates_no_more() {
+    let appended = credentials();
+    let prepended = Credentials::new(
+        appended.merchant_no(),
+        appended
+            .secret()
+            .clone()
+            .with_placement(SecretPlacement::Prepend),
+    );
+    let request = pay_in_id();
+    assert_ne!(
+        sign(&request, &appended),
+        sign(&request, &prepended),
+        "the placement changes the signature"
+    );
+    // The benches' MD5 floor hashes the same bytes as the signer, whichever the placement.
+    for c in [&appended, &prepended] {
+        let floor = paypro_bench::Md5Floor::of(&request, c).run();
+        assert_eq!(&floor[..], sign(&request, c).as_str().as_bytes());
+    }
+    check("id (secret prepended)", &request, &prepended);
 }
 
 #[test]

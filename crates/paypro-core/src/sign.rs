@@ -47,14 +47,14 @@ impl CanonicalSink for String {
 /// Streams the canonical string into MD5, salted with the secret where its
 /// [`SecretPlacement`](crate::SecretPlacement) says: before the first pair or after the last.
 ///
-/// The pairs are gathered in a stack buffer and handed to MD5 in whole buffers: one `update`
+/// The bytes are gathered in a stack buffer and handed to MD5 in whole buffers: one `update`
 /// per 512 bytes instead of three per pair (a typical request is signed with a single one).
 pub struct Md5Signer<'s> {
     md5: Md5,
+    secret: &'s Secret,
     buf: [u8; SIGN_BUFFER],
     len: usize,
     fed: usize,
-    secret: &'s Secret,
 }
 
 /// Bytes gathered before MD5 sees them: a multiple of MD5's 64-byte block.
@@ -63,17 +63,19 @@ const SIGN_BUFFER: usize = 512;
 impl<'s> Md5Signer<'s> {
     /// A fresh signer for `secret` (which it feeds first when the secret is prepended).
     pub fn new(secret: &'s Secret) -> Self {
-        let mut signer = Md5Signer {
-            md5: Md5::new(),
+        let mut md5 = Md5::new();
+        // Hashed directly rather than buffered: the signer is then built in place, without
+        // moving its buffer (the appended secret, the default, joins the buffer in `finish`).
+        if secret.placement() == SecretPlacement::Prepend {
+            md5.update(secret.expose().as_bytes());
+        }
+        Md5Signer {
+            md5,
+            secret,
             buf: [0; SIGN_BUFFER],
             len: 0,
             fed: 0,
-            secret,
-        };
-        if secret.placement() == SecretPlacement::Prepend {
-            signer.push(secret.expose().as_bytes());
         }
-        signer
     }
 
     /// How many bytes of canonical string were fed so far (the secret not counted).
@@ -478,7 +480,8 @@ mod tests {
     }
 
     /// The buffered signer hashes exactly the canonical string and the secret, whatever the
-    /// lengths: values that fill the buffer exactly, cross it, or exceed it on their own.
+    /// lengths (values that fill the buffer exactly, cross it, or exceed it on their own) and
+    /// wherever the secret goes.
     #[test]
     fn buffered_signer_equals_md5_of_the_canonical_string() {
         for len in [
@@ -486,12 +489,23 @@ mod tests {
         ] {
             for secret in ["k", "a-much-longer-secret-of-some-forty-bytes!"] {
                 let m = map(json!({"a": "x".repeat(len), "b": "y", "c": "z".repeat(len / 2)}));
-                let secret = Secret::new(secret).unwrap();
+                let canonical = canonical_string_of_map(&m);
+                let appended = Secret::new(secret).unwrap();
                 let mut md5 = Md5::new();
-                md5.update(canonical_string_of_map(&m).as_bytes());
-                md5.update(secret.expose().as_bytes());
+                md5.update(canonical.as_bytes());
+                md5.update(secret.as_bytes());
                 let expected = hex::encode(md5.finalize());
-                assert_eq!(sign_map(&m, &secret).as_str(), expected, "len {len}");
+                assert_eq!(sign_map(&m, &appended).as_str(), expected, "len {len}");
+                let prepended = appended.with_placement(SecretPlacement::Prepend);
+                let mut md5 = Md5::new();
+                md5.update(secret.as_bytes());
+                md5.update(canonical.as_bytes());
+                let expected = hex::encode(md5.finalize());
+                assert_eq!(
+                    sign_map(&m, &prepended).as_str(),
+                    expected,
+                    "prepend, len {len}"
+                );
             }
         }
     }
