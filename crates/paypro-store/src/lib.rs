@@ -5,9 +5,9 @@
 //! decide with [`Order::apply`], write the next state and the action), so Paypro's retries,
 //! duplicated deliveries and several receiver processes fulfil an order once.
 //!
-//! - [`SqliteStore`] (feature `sqlite`, the default): one file, safe across processes on one
+//! - `SqliteStore` (feature `sqlite`, the default): one file, safe across processes on one
 //!   machine (WAL journal, `BEGIN IMMEDIATE` transactions, a busy time-out).
-//! - [`PostgresStore`] (feature `postgres`): for several instances behind a load balancer
+//! - `PostgresStore` (feature `postgres`): for several instances behind a load balancer
 //!   (`SELECT ... FOR UPDATE` in a transaction).
 //! - [`open`] picks one from a `DATABASE_URL`: `sqlite://FILE`, `postgres://...`, or
 //!   `memory:` ([`MemoryStore`], nothing kept).
