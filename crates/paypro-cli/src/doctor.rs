@@ -17,7 +17,7 @@
 
 use std::fmt::Write as _;
 use std::net::{TcpStream, ToSocketAddrs};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use paypro_all::ops;
 use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
@@ -341,10 +341,7 @@ fn probe(c: &'static CountryDescriptor) -> Probe {
                 .find(|e| e.effect == Effect::ReadOnly && e.field("tradeNo").is_some())
         })
         .expect("every country has a read-only query by tradeNo");
-    let ms = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
+    let ms = paypro_core::Clock::now_millis(&paypro_core::SystemClock);
     Probe {
         endpoint,
         json: serde_json::json!({ "tradeNo": format!("paypro-doctor-{ms}") }).to_string(),
@@ -388,25 +385,18 @@ struct Answer {
 impl Answer {
     fn describe(&self) -> String {
         match (&self.code, &self.msg) {
-            (Some(code), Some(msg)) => format!("code {code} `{}`", printable(msg)),
+            (Some(code), Some(msg)) => {
+                // One line on the report, at most 200 characters of what the gateway said.
+                let msg: String = msg.chars().take(200).collect();
+                format!(
+                    "code {code} `{}`",
+                    output::printable(&msg).replace('\n', "\\n")
+                )
+            }
             (Some(code), None) => format!("code {code}"),
             _ => format!("HTTP {} without an envelope", self.http_status),
         }
     }
-}
-
-/// A received text made safe for a terminal: control characters escaped, at most 200 chars.
-fn printable(text: &str) -> String {
-    text.chars()
-        .take(200)
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
 }
 
 async fn send(
@@ -416,7 +406,7 @@ async fn send(
     probe: &Probe,
     credentials: &Credentials,
 ) -> Result<Outcome, Fail> {
-    let sent_ms = now_ms();
+    let sent_ms = paypro_core::Clock::now_millis(&paypro_core::SystemClock);
     let prepared = ops::prepare(
         c.code,
         probe.endpoint.name,
@@ -433,8 +423,8 @@ async fn send(
     let started = std::time::Instant::now();
     let response = match builder.send().await {
         Ok(response) => response,
-        Err(e) if e.is_connect() => return Ok(Outcome::NoConnection(chain(&e))),
-        Err(e) => return Ok(Outcome::NoAnswer(chain(&e))),
+        Err(e) if e.is_connect() => return Ok(Outcome::NoConnection(output::error_chain(&e))),
+        Err(e) => return Ok(Outcome::NoAnswer(output::error_chain(&e))),
     };
     let http_status = response.status().as_u16();
     let mut body = Vec::new();
@@ -446,10 +436,10 @@ async fn send(
             }
             Ok(Some(_)) => break,
             Ok(None) => break,
-            Err(e) => return Ok(Outcome::NoAnswer(chain(&e))),
+            Err(e) => return Ok(Outcome::NoAnswer(output::error_chain(&e))),
         }
     }
-    let received_ms = now_ms();
+    let received_ms = paypro_core::Clock::now_millis(&paypro_core::SystemClock);
     let elapsed_ms = started.elapsed().as_millis();
     let object = std::str::from_utf8(&body)
         .ok()
@@ -472,24 +462,6 @@ async fn send(
         skew_ms,
         elapsed_ms,
     }))
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or_default()
-}
-
-/// An error and its sources, one line.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        let _ = write!(out, ": {s}");
-        source = s.source();
-    }
-    out
 }
 
 /// The screen: one line per check, `ok`, `warn` or `FAIL`.

@@ -77,7 +77,7 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
     let shown = format!(
         "sent: {body}\nstatus: {}\nanswer: {}",
         answer.status,
-        printable(&answer.text)
+        output::printable(&answer.text)
     );
     output::print(&shown).map_err(Fail::unwritten)?;
     acknowledged(&answer)
@@ -203,18 +203,6 @@ fn object_text(fields: &[(String, Box<RawValue>)]) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-/// `text` with control characters other than line breaks and tabs escaped, so an answer cannot
-/// drive the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c.to_string(),
-            c if c.is_control() => c.escape_default().to_string(),
-            c => c.to_string(),
-        })
-        .collect()
-}
-
 /// The receiver's answer (at most [`MAX_ANSWER_BYTES`] of its body).
 struct Answer {
     status: u16,
@@ -282,7 +270,7 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
             Exit::NotSent,
             format!(
                 "not delivered: cannot connect to {url} ({}); nothing reached the receiver",
-                chain(e)
+                output::error_chain(e)
             ),
         )
     } else if e.is_timeout() {
@@ -298,25 +286,10 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
             Exit::OutcomeUnknown,
             format!(
                 "sent, but no answer ({}): the receiver may have acted on the callback",
-                chain(e)
+                output::error_chain(e)
             ),
         )
     }
-}
-
-/// An error and its causes, as one line.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
 }
 
 /// Exit 0 only for a 2xx answer that is exactly the acknowledgement.

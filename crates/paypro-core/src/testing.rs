@@ -456,12 +456,8 @@ pub mod values {
         while digits.len() < 17 {
             digits.push('0');
         }
-        let sum: u32 = digits
-            .bytes()
-            .zip([3u32, 7, 1].iter().cycle())
-            .map(|(d, w)| (u32::from(d - b'0') * w) % 10)
-            .sum();
-        digits.push(char::from_digit((10 - sum % 10) % 10, 10).expect("a digit"));
+        let check = crate::validate::clabe_check_digit(digits.as_bytes());
+        digits.push(char::from(check));
         digits
     }
 

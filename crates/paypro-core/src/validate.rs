@@ -353,6 +353,17 @@ pub fn check_conditional_format(
     }
 }
 
+/// The CLABE check digit (an ASCII digit) of its first 17 ASCII digits: weights 3, 7, 1
+/// repeated, each product mod 10, and 10 minus the sum mod 10.
+pub(crate) fn clabe_check_digit(first17: &[u8]) -> u8 {
+    let sum: u32 = first17
+        .iter()
+        .zip([3u32, 7, 1].iter().cycle())
+        .map(|(d, w)| (u32::from(d - b'0') * w) % 10)
+        .sum();
+    b'0' + ((10 - sum % 10) % 10) as u8
+}
+
 /// Whether `value` is in `format`; if not, what is wrong, in a few words that never repeat the
 /// value. The one place each format's rule lives.
 ///
@@ -386,13 +397,7 @@ pub fn check_format(format: TextFormat, value: &str) -> Result<(), &'static str>
             if digits.len() != 18 || !digits.iter().all(u8::is_ascii_digit) {
                 return Err("not 18 digits");
             }
-            let sum: u32 = digits[..17]
-                .iter()
-                .zip([3u32, 7, 1].iter().cycle())
-                .map(|(d, w)| (u32::from(d - b'0') * w) % 10)
-                .sum();
-            let check = (10 - sum % 10) % 10;
-            if u32::from(digits[17] - b'0') == check {
+            if digits[17] == clabe_check_digit(&digits[..17]) {
                 Ok(())
             } else {
                 Err("wrong check digit")

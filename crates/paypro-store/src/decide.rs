@@ -29,7 +29,7 @@ pub(crate) fn decide(key: &str, stored: &str, event: &Event) -> Result<Decision,
         key: key.to_string(),
         reason,
     };
-    let order: Order = serde_json::from_str(stored).map_err(|e| corrupt(e.to_string()))?;
+    let order = read(key, stored)?;
     let (action, next) = order.apply(event);
     let next = (next != order)
         .then(|| serde_json::to_string(&next))
@@ -49,16 +49,22 @@ pub(crate) fn decide(key: &str, stored: &str, event: &Event) -> Result<Decision,
     Ok(Decision { action, next, log })
 }
 
+/// A stored record read back as an order (its amounts checked again).
+pub(crate) fn read(key: &str, stored: &str) -> Result<Order, StoreError> {
+    serde_json::from_str(stored).map_err(|e| StoreError::Corrupt {
+        key: key.to_string(),
+        reason: e.to_string(),
+    })
+}
+
 /// An order's record, for `register`.
 pub(crate) fn record(order: &Order) -> String {
     serde_json::to_string(order).expect("an order always serializes")
 }
 
 pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
+    // Milliseconds fit an i64 (SQLite's and Postgres's integer) for 292 million years.
+    paypro_core::Clock::now_millis(&paypro_core::SystemClock) as i64
 }
 
 /// The migrations of one backend, in order: `(version, SQL)`.

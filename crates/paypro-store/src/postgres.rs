@@ -6,7 +6,7 @@ use tokio::sync::Mutex;
 use tokio_postgres::{Client, NoTls};
 
 use crate::StoreError;
-use crate::decide::{Migrations, decide, now_ms, record};
+use crate::decide::{Migrations, decide, now_ms, read, record};
 
 const MIGRATIONS: Migrations = &[(1, include_str!("../migrations/postgres/0001_orders.sql"))];
 
@@ -119,13 +119,7 @@ impl OrderStore for PostgresStore {
         let row = client
             .query_opt("SELECT record FROM paypro_orders WHERE key = $1", &[&key])
             .await?;
-        row.map(|row| {
-            let stored: String = row.get(0);
-            serde_json::from_str(&stored).map_err(|e| StoreError::Corrupt {
-                key: key.to_string(),
-                reason: e.to_string(),
-            })
-        })
-        .transpose()
+        row.map(|row| read(key, &row.get::<_, String>(0)))
+            .transpose()
     }
 }

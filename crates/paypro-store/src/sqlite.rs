@@ -8,7 +8,7 @@ use paypro_core::order::{Applied, Event, Order, OrderStore};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::StoreError;
-use crate::decide::{Migrations, decide, now_ms, record};
+use crate::decide::{Migrations, decide, now_ms, read, record};
 
 const MIGRATIONS: Migrations = &[(1, include_str!("../migrations/sqlite/0001_orders.sql"))];
 
@@ -144,14 +144,7 @@ impl OrderStore for SqliteStore {
                     r.get(0)
                 })
                 .optional()?;
-            stored
-                .map(|s| {
-                    serde_json::from_str(&s).map_err(|e| StoreError::Corrupt {
-                        key: key.clone(),
-                        reason: e.to_string(),
-                    })
-                })
-                .transpose()
+            stored.map(|s| read(&key, &s)).transpose()
         })
         .await
     }
