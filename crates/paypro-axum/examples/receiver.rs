@@ -1,31 +1,50 @@
-//! A Paypro notification receiver to copy.
+//! A Paypro merchant's whole order lifecycle to copy: create, receive, perform, reconcile.
 //!
 //! ```sh
-//! # Orders come from your checkout; here, `tradeNo=expected amount` arguments, stored once
-//! # (an order already stored is kept as it is: restarting never resets one).
-//! PAYPRO_SECRET=... cargo run -p paypro-axum --example receiver -- order-1=30000 order-2=150.50
-//! # listens on 127.0.0.1:3000 (LISTEN=host:port to change); orders in ./paypro-orders.db
+//! # Orders come from your checkout (POST /shop/orders below); here also `tradeNo=amount`
+//! # arguments for orders sent some other way (`payout:tradeNo=amount` for a payout), stored
+//! # once (an order already stored is kept as it is: restarting never resets one).
+//! PAYPRO_SECRET=... cargo run -p paypro-axum --example receiver -- order-1=30000
+//! # listens on 127.0.0.1:3000 (LISTEN=host:port); orders in ./paypro-orders.db
 //! # (DATABASE_URL=sqlite://FILE, postgres://user:pass@host/db for several instances, or memory:)
 //! ```
 //!
-//! For each callback it:
+//! Settings (environment): `PAYPRO_SECRET` (required), `PAYPRO_COUNTRY` (`id`, a signed
+//! country, by default; `ke` for Kenya's unsigned callbacks), `PAYPRO_MERCHANT_NO` (the test
+//! merchant by default), `PAYPRO_BASE_URL` (the gateway; the country's sandbox by default),
+//! `PUBLIC_URL` (where Paypro reaches this receiver, for the `notifyUrl` of created orders;
+//! `http://` + the listening address by default), `DATABASE_URL`, `LISTEN`, and for tests
+//! `PAYPRO_CHECK_AFTER_MS` (when a silent order is first queried; 10 minutes by default) and
+//! `PAYPRO_LEASE_MS` (how long a claimed action is reserved; 30 s by default).
 //!
-//! 1. verifies the signature on the raw body and parses it strictly ([`Notified`]; `400` when
-//!    either fails);
-//! 2. looks the order up by `tradeNo` in the merchant's own order book, which knows the amount
-//!    the order expects (an unknown `tradeNo` is not acted on, and answered `404` so that
-//!    Paypro retries it);
-//! 3. applies the notification to the order's stored state with
-//!    [`paypro_core::order::Order::apply`] and stores the next state and the action in one
-//!    database transaction ([`paypro_store`]: SQLite by default, Postgres for several
-//!    instances), so concurrent deliveries, in this process or another, act once;
-//! 4. prints one line per action on stdout, `<action> <tradeNo> <status>` (`fulfil order-1
-//!    0000`, `mark-failed order-2 00029`, `record-partial-payment order-3 0001`): `fulfil` only
-//!    once per order and only for a `0000` of at least the expected amount; a partial payment
-//!    is recorded, never delivered; a duplicate, a stale or a conflicting notification (a
-//!    genuinely signed `00029` replayed after `0000`) prints nothing on stdout, and a conflict
-//!    or an underpaid success is an `ALERT` line on stderr;
-//! 5. answers `OK` (also to duplicates and conflicts, or Paypro keeps retrying).
+//! What each part does ([`paypro_store::Lifecycle`]):
+//!
+//! 1. **Create.** `POST /shop/orders` `{"flow":"pay-in","tradeNo":"order-1","amount":30000}`
+//!    (or `"payout"`) builds the country's request and calls `Lifecycle::create`: the order and
+//!    the exact signed body are stored as `sending` before any byte leaves, sent once, and the
+//!    outcome stored. It answers `accepted` (200), `refused` (422: nothing happened),
+//!    `uncertain` (202: money may have moved; the reconciler will find out), or `exists` (409:
+//!    not sent again).
+//! 2. **Receive.** `POST /paypro/notify/pay-in` and `/paypro/notify/payout` (`/paypro/notify`
+//!    is the pay-in route too). A signed country's callback is verified on the raw body and
+//!    parsed strictly (`400` when either fails), then applied with `Lifecycle::receive`: the
+//!    order's next state and its action commit in one transaction, then the handler answers
+//!    `OK`. It performs nothing. An unknown `tradeNo` is answered `404` (Paypro retries), a
+//!    store failure `503`. Kenya's callbacks carry no signature: each is a hint
+//!    (`Lifecycle::hint`), and the reconciler queries the order and applies Paypro's answer.
+//! 3. **Perform.** The outbox worker hands each committed action to [`perform`], the
+//!    merchant's one function, at least once, with a stable idempotency key; a receiver killed
+//!    between the commit and the performance leaves the action to the next worker (after the
+//!    lease). `perform` prints one line per action on stdout, `<action> <tradeNo> <status>`:
+//!    for a pay-in `fulfil`, `mark-failed` or `record-partial-payment`; for a payout
+//!    `payout-paid` (the money reached the payee: record the payout as done), `payout-failed`
+//!    or `payout-review`. A conflict (a genuinely signed `00029` replayed after `0000`) or an
+//!    underpaid success is an `ALERT` line on stderr; duplicates and stale news print nothing.
+//!    Each performance also prints `performed <idempotency key> <action> <tradeNo>` on stderr.
+//! 4. **Reconcile.** The reconciler queries orders that are `sending`, `uncertain`, hinted, or
+//!    silent past `PAYPRO_CHECK_AFTER_MS`, and applies the answers through the same
+//!    `Order::apply`; it never sends. What it cannot settle needs a person: `paypro orders
+//!    list --needs-person`.
 //!
 //! ## Limits
 //!
@@ -43,7 +62,7 @@
 //! Run it on `127.0.0.1` behind the proxy that terminates TLS (`notifyUrl` must be `https`).
 //! At the proxy:
 //!
-//! - forward only `POST /paypro/notify`, with the body untouched: the signature covers the
+//! - forward only `POST /paypro/notify/...`, with the body untouched: the signature covers the
 //!   exact bytes (no re-encoding, no JSON rewriting, no charset conversion);
 //! - cap the body at 64 KiB (nginx `client_max_body_size 64k`), the verifier's own limit;
 //! - set short time-outs for headers and body (nginx `client_header_timeout 10s`,
@@ -51,16 +70,18 @@
 //! - restrict the source addresses to Paypro's callback IPs: the docs publish none and say
 //!   "if you restrict IPs, tell us", so ask Paypro for the list and tell them when you
 //!   enable it. An IP allow-list is a second line; the signature is the proof.
+//! - never expose `/shop/orders`: it is your checkout's, not Paypro's.
 //!
 //! Keep this receiver's own limits on as well: they protect it from anything that reaches
 //! it without the proxy.
 
+use std::convert::Infallible;
 use std::error::Error;
-use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
@@ -69,197 +90,37 @@ use axum::routing::post;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use paypro_axum::{ACK, Notified};
-use paypro_core::order::{
-    Action, Applied, Event, Ignored, Order, OrderError, OrderStore, Shortfall,
-};
-use paypro_id::{Decimal, Notification, Secret, Verifier};
-use paypro_store::{AnyStore, StoreError};
+use paypro_core::client::{Config, ConfigError, OrderQuery};
+use paypro_core::notify::Flow;
+use paypro_core::notify::Verifier;
+use paypro_core::order::{Action, Applied, Event, Ignored, Shortfall};
+use paypro_core::protocol::TEST_MERCHANT_NO;
+use paypro_core::{Decimal, Secret};
+use paypro_store::{AnyStore, CreateError, Hint, Lifecycle, PendingAction, Settings};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-/// What one client may hold, and for how long.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    /// A connection that has not sent a whole request head (request line and headers) within
-    /// this time is closed; this also ends idle keep-alive connections.
-    pub header_read_timeout: Duration,
-    /// A request whose body is not read and handled within this time is answered `408`.
-    pub request_timeout: Duration,
-    /// At most this many connections are served at once; more wait to be accepted.
-    pub max_connections: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            header_read_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
-            max_connections: 256,
+/// The merchant's one function: what to do for each committed action. It runs in the outbox
+/// worker, at least once per action (use `action.idempotency_key()` where it matters: a
+/// fulfilment API's idempotency key, a unique column), never in the HTTP handler.
+pub async fn perform(action: PendingAction) -> Result<(), Infallible> {
+    let trade_no = &action.trade_no;
+    let status = &action.status;
+    match line(&action) {
+        Line::Act(name) => println!("{name} {trade_no} {status}"),
+        Line::Alert(why) => eprintln!("ALERT {trade_no} {status}: {why}"),
+    }
+    if let Action::RecordPartialPayment { .. } | Action::MarkFailed { .. } = &action.action {
+        if action.action.needs_attention() {
+            eprintln!("ALERT {trade_no} {status}: {}", alert(&action.action));
         }
     }
-}
-
-/// What the handlers share.
-#[derive(Clone)]
-pub struct AppState {
-    /// Checks signatures (add the old secret with `also_accept` during a key rotation).
-    pub verifier: Verifier,
-    /// The merchant's order book: each order by `tradeNo`, with the amount it expects and its
-    /// state, changed only in one transaction per notification.
-    store: Arc<AnyStore>,
-    /// Every action taken by this process, in order (what the tests read).
-    taken: Arc<Mutex<Vec<Taken>>>,
-}
-
-/// One action the receiver took for one order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Taken {
-    /// The order's `tradeNo`.
-    pub trade_no: String,
-    /// What was done.
-    pub action: Action,
-}
-
-/// Why an order could not be added to the order book.
-#[derive(Debug)]
-pub enum NewOrderError {
-    /// The `tradeNo` is taken: an order is never reset, or it could be fulfilled twice.
-    Exists(String),
-    /// The expected amount is not usable.
-    Amount(OrderError),
-    /// The store failed.
-    Store(StoreError),
-}
-
-impl fmt::Display for NewOrderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NewOrderError::Exists(trade_no) => {
-                write!(f, "tradeNo: the order {trade_no} already exists")
-            }
-            NewOrderError::Amount(e) => e.fmt(f),
-            NewOrderError::Store(e) => e.fmt(f),
-        }
-    }
-}
-
-impl Error for NewOrderError {}
-
-impl FromRef<AppState> for Verifier {
-    fn from_ref(state: &AppState) -> Verifier {
-        state.verifier.clone()
-    }
-}
-
-impl AppState {
-    /// State with one secret and an order book in memory (tests).
-    pub fn new(secret: Secret) -> Self {
-        AppState::with_store(secret, AnyStore::Memory(paypro_store::MemoryStore::new()))
-    }
-
-    /// State with one secret and the order book in `store`.
-    pub fn with_store(secret: Secret, store: AnyStore) -> Self {
-        AppState {
-            verifier: Verifier::new(secret),
-            store: Arc::new(store),
-            taken: Arc::default(),
-        }
-    }
-
-    /// Records a new order, as the checkout does when it creates the pay-in: its `tradeNo` and
-    /// the amount it expects.
-    pub async fn create_order(
-        &self,
-        trade_no: impl Into<String>,
-        expected: impl Into<Decimal>,
-    ) -> Result<(), NewOrderError> {
-        let order = Order::new(expected).map_err(NewOrderError::Amount)?;
-        let trade_no = trade_no.into();
-        match self.store.register(&trade_no, order).await {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(NewOrderError::Exists(trade_no)),
-            Err(e) => Err(NewOrderError::Store(e)),
-        }
-    }
-
-    /// The order stored for `trade_no`.
-    pub async fn order(&self, trade_no: &str) -> Option<Order> {
-        self.store.order(trade_no).await.ok().flatten()
-    }
-
-    /// Every action taken so far by this process, in order.
-    pub fn taken(&self) -> Vec<Taken> {
-        self.taken
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Applies `event` to the order `trade_no` in one store transaction.
-    async fn apply(&self, trade_no: &str, event: &Event) -> Result<Applied, StoreError> {
-        let applied = self.store.apply(trade_no, event).await?;
-        if let Applied::Action(action) = &applied {
-            self.taken
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(Taken {
-                    trade_no: trade_no.to_string(),
-                    action: action.clone(),
-                });
-        }
-        Ok(applied)
-    }
-}
-
-/// The router: `POST /paypro/notify`.
-pub fn app(state: AppState) -> Router {
-    Router::new()
-        .route("/paypro/notify", post(notify))
-        .with_state(state)
-}
-
-async fn notify(
-    State(state): State<AppState>,
-    Notified(n, _raw): Notified<Notification>,
-) -> Response {
-    let (Some(trade_no), Some(status)) = (n.trade_no, n.status) else {
-        // The strict parser already requires both; never act on a notification without them.
-        return (
-            StatusCode::BAD_REQUEST,
-            "a notification without tradeNo or status cannot be acted on",
-        )
-            .into_response();
-    };
-    let event = Event::new(status, n.amount);
-    match state.apply(&trade_no, &event).await {
-        Ok(Applied::Action(action)) => {
-            let code = event.status.code();
-            match line(&action) {
-                Line::Act(name) => println!("{name} {trade_no} {code}"),
-                Line::Alert(why) => eprintln!("ALERT {trade_no} {code}: {why}"),
-                Line::Nothing => {}
-            }
-            if let Action::RecordPartialPayment { .. } | Action::MarkFailed { .. } = &action {
-                if action.needs_attention() {
-                    eprintln!("ALERT {trade_no} {code}: {}", alert(&action));
-                }
-            }
-            ACK.into_response()
-        }
-        Ok(_) => {
-            eprintln!(
-                "unknown order: tradeNo={trade_no} status={}: not acted on",
-                event.status.code()
-            );
-            // Not OK: Paypro retries, in case the order is being created right now.
-            (StatusCode::NOT_FOUND, "unknown tradeNo").into_response()
-        }
-        Err(e) => {
-            eprintln!("store failed: tradeNo={trade_no}: {e}");
-            // Nothing is known to be stored: not OK, so Paypro retries.
-            (StatusCode::SERVICE_UNAVAILABLE, "the order store failed").into_response()
-        }
-    }
+    eprintln!(
+        "performed {} {} {trade_no}",
+        action.idempotency_key(),
+        action_name(&action)
+    );
+    Ok(())
 }
 
 /// What one action prints.
@@ -268,20 +129,30 @@ enum Line {
     Act(&'static str),
     /// An `ALERT` on stderr only: nothing was done.
     Alert(String),
-    /// Nothing: a duplicate, stale or still-processing notification.
-    Nothing,
 }
 
-fn line(action: &Action) -> Line {
-    match action {
-        Action::Fulfil { .. } => Line::Act("fulfil"),
-        Action::MarkFailed { .. } => Line::Act("mark-failed"),
-        Action::RecordPartialPayment { .. } => Line::Act("record-partial-payment"),
+fn action_name(action: &PendingAction) -> &'static str {
+    let payout = action.flow == Some(Flow::Payout);
+    match (&action.action, payout) {
+        (Action::Fulfil { .. }, false) => "fulfil",
+        (Action::Fulfil { .. }, true) => "payout-paid",
+        (Action::MarkFailed { .. }, false) => "mark-failed",
+        (Action::MarkFailed { .. }, true) => "payout-failed",
+        (Action::RecordPartialPayment { .. }, false) => "record-partial-payment",
+        (Action::RecordPartialPayment { .. }, true) => "payout-review",
+        _ => "alert",
+    }
+}
+
+fn line(action: &PendingAction) -> Line {
+    match &action.action {
         Action::Ignore(Ignored::Conflict { status, amount }) => Line::Alert(format!(
             "conflict: a notification says {status} (amount {}) against the stored final state: not acted on",
             amount.map_or_else(|| "none".to_string(), |a| a.to_string())
         )),
-        Action::Ignore(_) => Line::Nothing,
+        Action::Fulfil { .. } | Action::MarkFailed { .. } | Action::RecordPartialPayment { .. } => {
+            Line::Act(action_name(action))
+        }
         other => Line::Alert(format!("unhandled action {other:?}")),
     }
 }
@@ -309,9 +180,386 @@ fn alert(action: &Action) -> String {
     }
 }
 
+/// What one client may hold, and for how long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// A connection that has not sent a whole request head (request line and headers) within
+    /// this time is closed; this also ends idle keep-alive connections.
+    pub header_read_timeout: Duration,
+    /// A request whose body is not read and handled within this time is answered `408`.
+    pub request_timeout: Duration,
+    /// At most this many connections are served at once; more wait to be accepted.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
+        }
+    }
+}
+
+/// What the handlers share.
+pub struct AppState<C> {
+    /// Checks signatures (add the old secret with `also_accept` during a key rotation).
+    pub verifier: Verifier,
+    /// The order lifecycle over the merchant's store and the country's client.
+    pub lifecycle: Lifecycle<C>,
+    /// Where Paypro reaches this receiver (the `notifyUrl` base of created orders).
+    pub public_url: Arc<str>,
+    /// Every action this process performed, in order (what the tests read).
+    taken: Arc<Mutex<Vec<PendingAction>>>,
+}
+
+impl<C: Clone> Clone for AppState<C> {
+    fn clone(&self) -> Self {
+        AppState {
+            verifier: self.verifier.clone(),
+            lifecycle: self.lifecycle.clone(),
+            public_url: Arc::clone(&self.public_url),
+            taken: Arc::clone(&self.taken),
+        }
+    }
+}
+
+impl<C> FromRef<AppState<C>> for Verifier {
+    fn from_ref(state: &AppState<C>) -> Verifier {
+        state.verifier.clone()
+    }
+}
+
+impl<C: Country> AppState<C> {
+    /// State over `store`, with `client` for sending and querying.
+    pub fn new(secret: Secret, store: AnyStore, client: C, public_url: &str) -> Self {
+        AppState {
+            verifier: Verifier::new(secret),
+            lifecycle: Lifecycle::new(store, client),
+            public_url: public_url.trim_end_matches('/').into(),
+            taken: Arc::default(),
+        }
+    }
+
+    /// The merchant's handler as the worker runs it: [`perform`], and a note of what was
+    /// performed for [`AppState::taken`].
+    pub fn handler(&self) -> impl paypro_store::Handler + 'static {
+        let taken = Arc::clone(&self.taken);
+        move |action: PendingAction| {
+            let taken = Arc::clone(&taken);
+            async move {
+                perform(action.clone()).await?;
+                taken
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(action);
+                Ok::<(), Infallible>(())
+            }
+        }
+    }
+
+    /// Performs every due action now (what the worker does in the background).
+    pub async fn perform_pending(&self) -> Result<usize, paypro_store::StoreError> {
+        let worker = self.lifecycle.worker();
+        let handler = self.handler();
+        let mut done = 0;
+        loop {
+            let pass = worker.run_once(&handler).await?;
+            if pass.done + pass.failed == 0 {
+                return Ok(done);
+            }
+            done += pass.done;
+        }
+    }
+
+    /// Every action performed so far by this process, in order.
+    pub fn taken(&self) -> Vec<PendingAction> {
+        self.taken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The router: the country's notify routes and `POST /shop/orders`.
+    pub fn app(self) -> Router {
+        C::notify_routes(Router::new())
+            .route("/shop/orders", post(create_order::<C>))
+            .with_state(self)
+    }
+}
+
+/// What differs between a signed country and Kenya: how a callback is read, and how a request
+/// is built.
+pub trait Country: OrderQuery + Sized {
+    /// `id`, `ke`.
+    const CODE: &'static str;
+
+    /// The country's client.
+    fn client(config: Config) -> Result<Self, ConfigError>;
+
+    /// `POST /paypro/notify`, `/paypro/notify/pay-in` and `/paypro/notify/payout`.
+    fn notify_routes(router: Router<AppState<Self>>) -> Router<AppState<Self>>;
+
+    /// Builds the country's pay-in or payout request and creates the order durably.
+    fn create(
+        lifecycle: &Lifecycle<Self>,
+        flow: Flow,
+        trade_no: &str,
+        amount: u64,
+        notify_url: String,
+    ) -> impl Future<Output = Result<(), CreateError>> + Send;
+}
+
+/// A signed callback: verify, parse, apply; answer. Nothing is performed here.
+async fn receive<C: Country>(
+    state: &AppState<C>,
+    flow: Flow,
+    trade_no: Option<String>,
+    event: Option<Event>,
+) -> Response {
+    let (Some(trade_no), Some(event)) = (trade_no, event) else {
+        // The strict parser already requires both; never act on a notification without them.
+        return (
+            StatusCode::BAD_REQUEST,
+            "a notification without tradeNo or status cannot be acted on",
+        )
+            .into_response();
+    };
+    match state.lifecycle.receive(flow, &trade_no, &event).await {
+        // Stored with its action, which the worker performs: OK (to duplicates and conflicts
+        // too, or Paypro keeps retrying).
+        Ok(Applied::Action(_)) => ACK.into_response(),
+        Ok(_) => unknown(flow, &trade_no, event.status.code()),
+        Err(e) => store_failed(&trade_no, &e),
+    }
+}
+
+fn unknown(flow: Flow, trade_no: &str, code: &str) -> Response {
+    eprintln!(
+        "unknown order: {} tradeNo={trade_no} status={code}: not acted on",
+        flow.as_str()
+    );
+    // Not OK: Paypro retries, in case the order is being created right now.
+    (StatusCode::NOT_FOUND, "unknown tradeNo").into_response()
+}
+
+fn store_failed(trade_no: &str, e: &paypro_store::StoreError) -> Response {
+    eprintln!("store failed: tradeNo={trade_no}: {e}");
+    // Nothing is known to be stored: not OK, so Paypro retries.
+    (StatusCode::SERVICE_UNAVAILABLE, "the order store failed").into_response()
+}
+
+async fn notify_id(
+    state: AppState<paypro_id::Client>,
+    flow: Flow,
+    n: paypro_id::Notification,
+) -> Response {
+    let event = n.order_event();
+    receive(&state, flow, n.trade_no, event).await
+}
+
+impl Country for paypro_id::Client {
+    const CODE: &'static str = "id";
+
+    fn client(config: Config) -> Result<Self, ConfigError> {
+        paypro_id::Client::new(config)
+    }
+
+    fn notify_routes(router: Router<AppState<Self>>) -> Router<AppState<Self>> {
+        type N = Notified<paypro_id::Notification>;
+        router
+            .route(
+                "/paypro/notify",
+                post(|State(s): State<AppState<Self>>, Notified(n, _): N| {
+                    notify_id(s, Flow::PayIn, n)
+                }),
+            )
+            .route(
+                "/paypro/notify/pay-in",
+                post(|State(s): State<AppState<Self>>, Notified(n, _): N| {
+                    notify_id(s, Flow::PayIn, n)
+                }),
+            )
+            .route(
+                "/paypro/notify/payout",
+                post(|State(s): State<AppState<Self>>, Notified(n, _): N| {
+                    notify_id(s, Flow::Payout, n)
+                }),
+            )
+    }
+
+    async fn create(
+        lifecycle: &Lifecycle<Self>,
+        flow: Flow,
+        trade_no: &str,
+        amount: u64,
+        notify_url: String,
+    ) -> Result<(), CreateError> {
+        let invalid = |e: paypro_id::ValidationError| CreateError::Invalid(e.to_string());
+        match flow {
+            Flow::PayIn => {
+                let request = paypro_id::PayInRequest::builder()
+                    .trade_no(trade_no)
+                    .username("kevin")
+                    .mobile("6281245907765")
+                    .email("kevin@example.com")
+                    .channel_code(paypro_id::pay_in::ChannelCode::Ewallet)
+                    .way_code("DANA")
+                    .amount(amount)
+                    .notify_url(notify_url)
+                    .build()
+                    .map_err(invalid)?;
+                lifecycle.create(flow, &request, amount).await.map(drop)
+            }
+            Flow::Payout => {
+                let request = paypro_id::PayoutRequest::builder()
+                    .trade_no(trade_no)
+                    .amount(amount)
+                    .customer_name("kevin")
+                    .mobile("6281245907765")
+                    .email("kevin@example.com")
+                    .bank_account_no("5464438554636")
+                    .bank_code("0002")
+                    .notify_url(notify_url)
+                    .build()
+                    .map_err(invalid)?;
+                lifecycle.create(flow, &request, amount).await.map(drop)
+            }
+        }
+    }
+}
+
+/// Kenya's callback carries no signature: nothing in it is trusted. It is a hint that the
+/// order moved: the reconciler queries the order and applies Paypro's answer.
+async fn notify_ke(state: AppState<paypro_ke::Client>, flow: Flow, body: Bytes) -> Response {
+    let n = match paypro_ke::UnconfirmedNotification::parse(&body) {
+        Ok(n) => n,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
+    let Some(trade_no) = n.trade_no else {
+        return (StatusCode::BAD_REQUEST, "a notification without tradeNo").into_response();
+    };
+    match state.lifecycle.hint(flow, &trade_no).await {
+        Ok(Hint::UnknownOrder) => unknown(flow, &trade_no, "(unsigned)"),
+        // The hint is stored: the reconciler confirms it by query.
+        Ok(_) => paypro_ke::ACK.into_response(),
+        Err(e) => store_failed(&trade_no, &e),
+    }
+}
+
+impl Country for paypro_ke::Client {
+    const CODE: &'static str = "ke";
+
+    fn client(config: Config) -> Result<Self, ConfigError> {
+        paypro_ke::Client::new(config)
+    }
+
+    fn notify_routes(router: Router<AppState<Self>>) -> Router<AppState<Self>> {
+        router
+            .route(
+                "/paypro/notify",
+                post(|State(s): State<AppState<Self>>, body: Bytes| {
+                    notify_ke(s, Flow::PayIn, body)
+                }),
+            )
+            .route(
+                "/paypro/notify/pay-in",
+                post(|State(s): State<AppState<Self>>, body: Bytes| {
+                    notify_ke(s, Flow::PayIn, body)
+                }),
+            )
+            .route(
+                "/paypro/notify/payout",
+                post(|State(s): State<AppState<Self>>, body: Bytes| {
+                    notify_ke(s, Flow::Payout, body)
+                }),
+            )
+    }
+
+    async fn create(
+        lifecycle: &Lifecycle<Self>,
+        flow: Flow,
+        trade_no: &str,
+        amount: u64,
+        notify_url: String,
+    ) -> Result<(), CreateError> {
+        let invalid = |e: paypro_ke::ValidationError| CreateError::Invalid(e.to_string());
+        match flow {
+            Flow::PayIn => {
+                let request = paypro_ke::PayInRequest::builder()
+                    .trade_no(trade_no)
+                    .amount(amount)
+                    .mobile("254115555088")
+                    .notify_url(notify_url)
+                    .build()
+                    .map_err(invalid)?;
+                lifecycle.create(flow, &request, amount).await.map(drop)
+            }
+            // Kenya's payout takes no notifyUrl: the reconciler settles it by query.
+            Flow::Payout => {
+                let request = paypro_ke::PayoutRequest::builder()
+                    .trade_no(trade_no)
+                    .amount(amount)
+                    .mobile("254115555088")
+                    .build()
+                    .map_err(invalid)?;
+                lifecycle.create(flow, &request, amount).await.map(drop)
+            }
+        }
+    }
+}
+
+/// `POST /shop/orders`: the checkout's side (never exposed to Paypro or the internet).
+async fn create_order<C: Country>(State(state): State<AppState<C>>, body: Bytes) -> Response {
+    let Ok(order) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "expected a JSON object").into_response();
+    };
+    let flow = match order["flow"].as_str() {
+        Some("pay-in") => Flow::PayIn,
+        Some("payout") => Flow::Payout,
+        _ => return (StatusCode::BAD_REQUEST, "flow: `pay-in` or `payout`").into_response(),
+    };
+    let (Some(trade_no), Some(amount)) = (order["tradeNo"].as_str(), order["amount"].as_u64())
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "tradeNo (text) and amount (a whole number)",
+        )
+            .into_response();
+    };
+    let notify_url = format!("{}/paypro/notify/{}", state.public_url, flow.as_str());
+    let created = C::create(&state.lifecycle, flow, trade_no, amount, notify_url).await;
+    let (status, outcome) = match &created {
+        Ok(()) => (StatusCode::OK, "accepted"),
+        Err(CreateError::Exists { .. }) => (StatusCode::CONFLICT, "exists"),
+        Err(CreateError::Uncertain(_)) => (StatusCode::ACCEPTED, "uncertain"),
+        Err(CreateError::Refused(_)) => (StatusCode::UNPROCESSABLE_ENTITY, "refused"),
+        Err(CreateError::Invalid(_)) => (StatusCode::BAD_REQUEST, "invalid"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "not-sent"),
+    };
+    let error = created.err().map(|e| e.to_string());
+    eprintln!(
+        "created {} {trade_no} {outcome}{}",
+        flow.as_str(),
+        error
+            .as_deref()
+            .map(|e| format!(": {e}"))
+            .unwrap_or_default()
+    );
+    let answer = serde_json::json!({ "outcome": outcome, "error": error });
+    (
+        status,
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        answer.to_string(),
+    )
+        .into_response()
+}
+
 /// Answers `408` when a request (reading its body, then handling it) takes longer than the
 /// limit. The handler is then dropped: its store is one atomic step, so the order keeps either
-/// its old or its new state, and Paypro's retry finds out which.
+/// its old or its new state, and Paypro's retry finds out which. A transaction that commits
+/// after the `408` loses nothing: its action is in the outbox, which the worker performs.
 async fn request_deadline(State(limit): State<Duration>, request: Request, next: Next) -> Response {
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
@@ -359,33 +607,76 @@ async fn main() -> Result<(), Box<dyn Error>> {
     run(std::env::args().skip(1).collect()).await
 }
 
-/// The program: orders from `args` (`tradeNo=amount`), settings from the environment.
+fn env_ms(name: &str) -> Result<Option<Duration>, Box<dyn Error>> {
+    match std::env::var(name) {
+        Ok(v) => Ok(Some(Duration::from_millis(
+            v.parse().map_err(|e| format!("{name}={v}: {e}"))?,
+        ))),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The program: orders from `args` (`tradeNo=amount`, `payout:tradeNo=amount`), settings from
+/// the environment (see the [module docs](self)).
 pub async fn run(args: Vec<String>) -> Result<(), Box<dyn Error>> {
+    match std::env::var("PAYPRO_COUNTRY").as_deref().unwrap_or("id") {
+        "id" => run_country::<paypro_id::Client>(args).await,
+        "ke" => run_country::<paypro_ke::Client>(args).await,
+        other => Err(format!("PAYPRO_COUNTRY={other}: this example serves `id` or `ke`").into()),
+    }
+}
+
+async fn run_country<C: Country>(args: Vec<String>) -> Result<(), Box<dyn Error>> {
     let secret =
         std::env::var("PAYPRO_SECRET").map_err(|_| "set PAYPRO_SECRET to your app secret")?;
+    let secret = Secret::new(secret)?;
+    let merchant = std::env::var("PAYPRO_MERCHANT_NO").unwrap_or_else(|_| TEST_MERCHANT_NO.into());
+    let mut config = Config::new(merchant, secret.clone());
+    if let Ok(base) = std::env::var("PAYPRO_BASE_URL") {
+        config = config.base_url(base);
+    }
+    let client = C::client(config)?;
+    let mut settings = Settings::default();
+    if let Some(after) = env_ms("PAYPRO_CHECK_AFTER_MS")? {
+        settings = settings
+            .check_accepted_after(after)
+            .check_sending_after(after)
+            .check_uncertain_after(after.min(settings.check_uncertain_after))
+            .backoff(after.min(settings.min_backoff), settings.max_backoff);
+    }
+    if let Some(lease) = env_ms("PAYPRO_LEASE_MS")? {
+        settings = settings.lease(lease);
+    }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://paypro-orders.db".into());
-    let store = paypro_store::open(&url).await?;
-    let state = AppState::with_store(Secret::new(secret)?, store);
+    let store = paypro_store::open_with(&url, settings).await?;
+    let addr = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".into());
+    let listener = TcpListener::bind(&addr).await?;
+    let local = listener.local_addr()?;
+    let public_url = std::env::var("PUBLIC_URL").unwrap_or_else(|_| format!("http://{local}"));
+    let state = AppState::new(secret, store, client, &public_url);
     for arg in args {
-        let (trade_no, amount) = arg
+        let (key, amount) = arg
             .split_once('=')
             .ok_or_else(|| format!("{arg}: expected tradeNo=amount"))?;
+        let (flow, trade_no) = match key.strip_prefix("payout:") {
+            Some(trade_no) => (Flow::Payout, trade_no),
+            None => (Flow::PayIn, key.strip_prefix("pay-in:").unwrap_or(key)),
+        };
         let amount: Decimal = amount
             .parse()
             .map_err(|e| format!("{arg}: the amount is not a decimal number: {e}"))?;
-        match state.create_order(trade_no, amount).await {
-            Ok(()) => eprintln!("order {trade_no} expects {amount}"),
-            // Another instance, or this one before a restart, stored it: keep it as it is.
-            Err(NewOrderError::Exists(_)) => eprintln!("order {trade_no} is already stored: kept"),
-            Err(e) => return Err(e.into()),
+        // Another instance, or this one before a restart, may have stored it: kept as it is.
+        if state.lifecycle.register(flow, trade_no, amount).await? {
+            eprintln!("order {trade_no} expects {amount}");
+        } else {
+            eprintln!("order {trade_no} is already stored: kept");
         }
     }
-    let addr = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".into());
-    let listener = TcpListener::bind(&addr).await?;
-    eprintln!(
-        "listening on http://{}/paypro/notify",
-        listener.local_addr()?
-    );
-    serve(listener, app(state), Limits::default()).await?;
+    // The two background loops: perform what is committed, settle what is unknown or late.
+    tokio::spawn(state.lifecycle.worker().run(state.handler()));
+    tokio::spawn(state.lifecycle.reconciler().run());
+    eprintln!("country {}", C::CODE);
+    eprintln!("listening on http://{local}/paypro/notify");
+    serve(listener, state.app(), Limits::default()).await?;
     Ok(())
 }

@@ -219,3 +219,24 @@ impl Client {
         self.inner.send(request).await
     }
 }
+impl paypro_core::client::OrderQuery for Client {
+    fn core(&self) -> &paypro_core::client::Client {
+        &self.inner
+    }
+    async fn query_order(
+        &self,
+        flow: paypro_core::notify::Flow,
+        trade_no: &str,
+    ) -> Result<Option<paypro_core::order::Event>, Error> {
+        match flow {
+            paypro_core::notify::Flow::PayIn => {
+                let query = QueryPayInRequest::builder().trade_no(trade_no).build()?;
+                Ok(self.inner.send(&query).await?.data.order_event())
+            }
+            paypro_core::notify::Flow::Payout => {
+                let query = QueryPayoutRequest::builder().trade_no(trade_no).build()?;
+                Ok(self.inner.send(&query).await?.data.order_event())
+            }
+        }
+    }
+}

@@ -1,22 +1,34 @@
 //! # paypro-store
 //!
-//! Durable order state for a Paypro callback receiver: [`OrderStore`] implementations that
-//! apply each verified notification to its order **in one transaction** (read the order,
-//! decide with [`Order::apply`], write the next state and the action), so Paypro's retries,
-//! duplicated deliveries and several receiver processes fulfil an order once.
+//! The order lifecycle of a Paypro merchant, durable end to end: create, receive, perform,
+//! reconcile, operate. No paid order is left undelivered, none is delivered twice, and no
+//! pay-in or payout is sent twice.
+//!
+//! - [`Lifecycle::create`] records an order and its exact request as `sending` before any byte
+//!   leaves, sends it once, and records the outcome (accepted, refused, or uncertain).
+//! - [`Lifecycle::receive`] applies a verified callback with [`Order::apply`] in one
+//!   transaction that also writes the action to an **outbox**; the HTTP handler answers and
+//!   performs nothing.
+//! - [`Worker`] performs the outbox's actions with the merchant's handler, at least once, each
+//!   with a stable idempotency key, claimed with a lease so that a crashed worker's actions are
+//!   performed by another.
+//! - [`Reconciler`] queries orders whose outcome is unknown or whose callback is late (and
+//!   Kenya's unsigned callbacks, [`Lifecycle::hint`]) and applies the answers the same way;
+//!   what it cannot settle needs a person, with the last error.
+//! - [`AnyStore::records`] and [`AnyStore::actions`] are the operator's view (`paypro orders`).
+//!
+//! The stores:
 //!
 //! - `SqliteStore` (feature `sqlite`, the default): one file, safe across processes on one
 //!   machine (WAL journal, `BEGIN IMMEDIATE` transactions, a busy time-out).
-//! - `PostgresStore` (feature `postgres`): for several instances behind a load balancer
-//!   (`SELECT ... FOR UPDATE` in a transaction).
-//! - [`open`] picks one from a `DATABASE_URL`: `sqlite://FILE`, `postgres://...`, or
-//!   `memory:` ([`MemoryStore`], nothing kept).
+//! - `PostgresStore` (feature `postgres`): several instances behind a load balancer, through a
+//!   connection pool that reconnects after a restart, with a statement time-out.
+//! - [`open`] picks one from a `DATABASE_URL`: `sqlite://FILE`, `postgres://...`, or `memory:`
+//!   (SQLite in memory, nothing kept).
 //!
-//! Each store creates its tables on first use from the migrations in `migrations/`, recorded
-//! in a schema-version table. Every action that must be performed (fulfil, mark failed, record a
-//! partial payment) and every conflict to look at is written to an `actions` table in the same
-//! transaction as the order's next state: a worker can perform the pending ones and mark them
-//! done, so an action is neither lost by a crash after the commit nor performed twice.
+//! Every table is prefixed `paypro_` and created on first use from the migrations in
+//! `migrations/`; a `paypro_` table that another application created is a start-up error
+//! ([`StoreError::Conflict`]), never read or written.
 //!
 //! ```no_run
 //! use paypro_core::order::{Applied, Event, Order, OrderStore};
@@ -24,11 +36,11 @@
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let store = paypro_store::open("sqlite://orders.db").await?;
-//! store.register("order-1", Order::new(30_000)?).await?; // at checkout
+//! store.register("pay-in:order-1", Order::new(30_000)?).await?; // at checkout
 //! // For each verified callback:
 //! let event = Event::new(Status::Success, Some(Decimal::from(30_000)));
-//! match store.apply("order-1", &event).await? {
-//!     Applied::Action(action) => println!("{action:?}"), // stored; now perform it
+//! match store.apply("pay-in:order-1", &event).await? {
+//!     Applied::Action(action) => println!("{action:?}: in the outbox; a Worker performs it"),
 //!     Applied::UnknownOrder => println!("not ours (yet): answer 404, Paypro retries"),
 //!     _ => {}
 //! }
@@ -41,15 +53,28 @@
 
 mod any;
 mod decide;
+mod lifecycle;
+mod ops;
+mod outbox;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod reconciler;
+mod rows;
+mod schema;
+mod settings;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
-pub use any::{AnyStore, open};
+pub use any::{AnyStore, open, open_with};
+pub use lifecycle::{CreateError, Lifecycle};
+pub use ops::Hint;
+pub use outbox::{Handler, Performed, Worker};
 pub use paypro_core::order::{Applied, MemoryStore, Order, OrderStore};
 #[cfg(feature = "postgres")]
-pub use postgres::PostgresStore;
+pub use postgres::{PoolOptions, PostgresStore};
+pub use reconciler::{Checked, Reconciler};
+pub use rows::{OrderFilter, OrderRecord, PendingAction, Submission, split_key};
+pub use settings::Settings;
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
 
@@ -62,10 +87,23 @@ pub enum StoreError {
     #[cfg(feature = "sqlite")]
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// Postgres failed (connection, transaction, serialization).
+    /// Postgres failed (connection, transaction, serialization, statement time-out).
     #[cfg(feature = "postgres")]
     #[error("Postgres: {0}")]
     Postgres(#[from] tokio_postgres::Error),
+    /// No Postgres connection could be had from the pool within its wait time-out (the server
+    /// is down or restarting, or every connection is busy).
+    #[error("Postgres pool: {0}")]
+    Pool(String),
+    /// A `paypro_` table exists that this crate did not create (or a schema newer than this
+    /// build): the store refuses to start rather than read or write it.
+    #[error("the table {table} cannot be used: {reason}")]
+    Conflict {
+        /// The table.
+        table: String,
+        /// Why.
+        reason: String,
+    },
     /// A stored order is not an order record (edited by hand, or written by something else).
     #[error("the stored order {key} cannot be read: {reason}")]
     Corrupt {

@@ -87,8 +87,62 @@ fn method(country: &Country, plan: &EndpointPlan, flavor: Flavor) -> TokenStream
     }
 }
 
+/// `impl OrderQuery for Client`: each flow's order query (the `reconcile_with` of the `pay-in`
+/// and `payout` endpoints), read as an order event, for country-independent reconcilers.
+fn order_query(country: &Country) -> TokenStream {
+    let arm = |flow: TokenStream, endpoint: &str| {
+        let e = country
+            .endpoints
+            .iter()
+            .find(|p| p.spec.name == endpoint)
+            .unwrap_or_else(|| panic!("every country has a `{endpoint}` endpoint"))
+            .spec;
+        let target = e
+            .reconcile_with
+            .as_ref()
+            .unwrap_or_else(|| panic!("`{endpoint}` names the query that reconciles it"));
+        let query = country
+            .endpoints
+            .iter()
+            .find(|p| p.spec.name == *target)
+            .expect("checked")
+            .spec;
+        let qrequest = ident(&format!("{}Request", type_prefix(query)));
+        quote! {
+            paypro_core::notify::Flow::#flow => {
+                let query = #qrequest::builder().trade_no(trade_no).build()?;
+                Ok(self.inner.send(&query).await?.data.order_event())
+            }
+        }
+    };
+    let pay_in = arm(quote!(PayIn), "pay-in");
+    let payout = arm(quote!(Payout), "payout");
+    quote! {
+        impl paypro_core::client::OrderQuery for Client {
+            fn core(&self) -> &paypro_core::client::Client {
+                &self.inner
+            }
+
+            async fn query_order(
+                &self,
+                flow: paypro_core::notify::Flow,
+                trade_no: &str,
+            ) -> Result<Option<paypro_core::order::Event>, Error> {
+                match flow {
+                    #pay_in
+                    #payout
+                }
+            }
+        }
+    }
+}
+
 pub fn generate(country: &Country, flavor: Flavor) -> String {
     let c = country.file.spec.country.get_ref();
+    let order_query = match flavor {
+        Flavor::Async => order_query(country),
+        Flavor::Blocking => quote!(),
+    };
     let methods = country.endpoints.iter().map(|p| method(country, p, flavor));
     let mut imports = vec![
         "paypro_core::client::Config",
@@ -159,6 +213,8 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
 
                 #(#methods)*
             }
+
+            #order_query
         },
     )
 }

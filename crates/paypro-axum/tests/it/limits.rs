@@ -9,9 +9,10 @@ use crate::example as receiver;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::support::{State, create_order, performed, state};
 use paypro_core::order::Action;
 use paypro_id::{Secret, sign_body};
-use receiver::{AppState, Limits};
+use receiver::Limits;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -24,16 +25,12 @@ const HALF_HEAD: &[u8] =
     b"POST /paypro/notify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
 
 /// The example receiver with one order (`order-1`, 30000), served within `limits`.
-async fn start(limits: Limits) -> (AppState, SocketAddr) {
-    let state = AppState::new(Secret::new(SECRET).unwrap());
-    state.create_order("order-1", 30_000).await.unwrap();
+async fn start(limits: Limits) -> (State, SocketAddr) {
+    let state = state().await;
+    assert!(create_order(&state, "order-1", 30_000).await.unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(receiver::serve(
-        listener,
-        receiver::app(state.clone()),
-        limits,
-    ));
+    tokio::spawn(receiver::serve(listener, state.clone().app(), limits));
     (state, addr)
 }
 
@@ -77,9 +74,9 @@ async fn read_until_closed(stream: &mut TcpStream) -> Vec<u8> {
     got
 }
 
-fn fulfilled(state: &AppState) -> usize {
-    state
-        .taken()
+async fn fulfilled(state: &State) -> usize {
+    performed(state)
+        .await
         .iter()
         .filter(|t| matches!(t.action, Action::Fulfil { .. }))
         .count()
@@ -101,7 +98,7 @@ async fn half_open_connections_are_closed_and_a_genuine_callback_is_still_served
     }
 
     assert_eq!(genuine_callback(addr).await, (200, "OK".to_string()));
-    assert_eq!(fulfilled(&state), 1);
+    assert_eq!(fulfilled(&state).await, 1);
 
     // The server closed every one of them: none holds a slot (or a file descriptor) forever.
     for stream in &mut attackers {
@@ -154,5 +151,5 @@ async fn connections_beyond_the_cap_wait_for_a_free_slot() {
 
     drop(held.pop()); // one slot frees
     assert_eq!(waiting.await.unwrap(), (200, "OK".to_string()));
-    assert_eq!(fulfilled(&state), 1);
+    assert_eq!(fulfilled(&state).await, 1);
 }

@@ -9,3 +9,4 @@ mod extractor;
 mod limits;
 mod processes;
 mod receiver;
+mod support;

@@ -50,6 +50,8 @@ impl Receiver {
             .env("PAYPRO_SECRET", SECRET)
             .env("DATABASE_URL", database_url)
             .env("LISTEN", "127.0.0.1:0")
+            // Nothing here queries; were it to, it would reach a closed loopback port.
+            .env("PAYPRO_BASE_URL", "http://127.0.0.1:9")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -141,13 +143,13 @@ fn settle(receivers: &[&Receiver], n: usize) -> Vec<String> {
 async fn two_receivers_fulfil_once(database_url: &str, store: &impl OrderStore) {
     assert!(
         store
-            .register("order-0001", Order::new(30_000).unwrap())
+            .register("pay-in:order-0001", Order::new(30_000).unwrap())
             .await
             .unwrap()
     );
     assert!(
         store
-            .register("order-0002", Order::new(500).unwrap())
+            .register("pay-in:order-0002", Order::new(500).unwrap())
             .await
             .unwrap()
     );
@@ -207,13 +209,23 @@ async fn two_receivers_fulfil_once(database_url: &str, store: &impl OrderStore) 
         "exactly one fulfil per order, from either receiver"
     );
     assert_eq!(
-        store.order("order-0001").await.unwrap().unwrap().state(),
+        store
+            .order("pay-in:order-0001")
+            .await
+            .unwrap()
+            .unwrap()
+            .state(),
         &OrderState::Paid {
             amount: Decimal::from(30_000)
         }
     );
     assert_eq!(
-        store.order("order-0002").await.unwrap().unwrap().state(),
+        store
+            .order("pay-in:order-0002")
+            .await
+            .unwrap()
+            .unwrap()
+            .state(),
         &OrderState::Paid {
             amount: Decimal::from(500)
         }
@@ -244,7 +256,7 @@ async fn a_restarted_receiver_remembers_what_it_did() {
     let store = paypro_store::SqliteStore::open(&file).await.unwrap();
     assert!(
         store
-            .register("order-9", Order::new(700).unwrap())
+            .register("pay-in:order-9", Order::new(700).unwrap())
             .await
             .unwrap()
     );
@@ -277,12 +289,17 @@ async fn a_restarted_receiver_remembers_what_it_did() {
     // Registering the order again (the checkout retried, or the example's arguments) keeps it.
     assert!(
         !store
-            .register("order-9", Order::new(700).unwrap())
+            .register("pay-in:order-9", Order::new(700).unwrap())
             .await
             .unwrap()
     );
     assert_eq!(
-        store.order("order-9").await.unwrap().unwrap().state(),
+        store
+            .order("pay-in:order-9")
+            .await
+            .unwrap()
+            .unwrap()
+            .state(),
         &OrderState::Paid {
             amount: Decimal::from(700)
         }
@@ -454,5 +471,5 @@ async fn postgres_two_processes_fulfil_once() {
     two_receivers_fulfil_once(&url, &store).await;
     // A second connection finds the schema in place (migrations ran once).
     let again = paypro_store::PostgresStore::connect(&url).await.unwrap();
-    assert!(again.order("order-0001").await.unwrap().is_some());
+    assert!(again.order("pay-in:order-0001").await.unwrap().is_some());
 }

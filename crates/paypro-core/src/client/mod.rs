@@ -17,6 +17,7 @@ use crate::{Endpoint, PreparedRequest, Status};
 mod config;
 mod decode;
 mod error;
+mod query;
 mod reconcile;
 
 #[cfg(feature = "blocking")]
@@ -27,6 +28,7 @@ pub use crate::clock::{Clock, FixedClock, SystemClock};
 pub use config::{Config, RetryPolicy};
 pub use decode::Reply;
 pub use error::{ConfigError, Error};
+pub use query::OrderQuery;
 pub use reconcile::{ReconcileOptions, Reconciled};
 /// The `reqwest` this SDK is built with: its types are part of the API
 /// ([`Config::http_client`], [`ConfigError::Http`]), so build a shared client with this one to
@@ -163,6 +165,44 @@ impl Client {
             &inner.config.credentials,
             inner.config.clock.now_millis(),
         );
+        self.exchange::<E>(prepared).await
+    }
+
+    /// Signs `request` with this client's credentials and clock: the exact exchange
+    /// [`Client::send_prepared`] sends. A durable sender stores it before sending, so what it
+    /// recorded is what left. Refuses an endpoint of another country.
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<PreparedRequest, Error> {
+        preflight(self.inner.country, self.inner.config.retry, request)?;
+        let inner = &self.inner;
+        Ok(PreparedRequest::new(
+            request,
+            &inner.config.credentials,
+            inner.config.clock.now_millis(),
+        ))
+    }
+
+    /// Sends `prepared` (made by [`Client::prepare`] from `request`) **once**, byte for byte,
+    /// and reads the answer: no retry, whatever the endpoint, because the stored exchange is the
+    /// one that must be the only one. `request` names the endpoint and the order for the span.
+    pub async fn send_prepared<E: Endpoint>(
+        &self,
+        request: &E,
+        prepared: PreparedRequest,
+    ) -> Result<Reply<E::Response>, Error> {
+        let (_, span) = preflight(self.inner.country, self.inner.config.retry, request)?;
+        let started = Instant::now();
+        let result = self.exchange::<E>(prepared).instrument(span.clone()).await;
+        record(&span, 1, started.elapsed(), &result);
+        result
+    }
+
+    /// One HTTP exchange: `prepared` posted to the base URL, the answer read within the limits
+    /// and classified.
+    async fn exchange<E: Endpoint>(
+        &self,
+        prepared: PreparedRequest,
+    ) -> Result<Reply<E::Response>, Error> {
+        let inner = &self.inner;
         let mut url = String::with_capacity(inner.base_url.len() + prepared.path.len());
         url.push_str(&inner.base_url);
         url.push_str(prepared.path);

@@ -1,3 +1,4 @@
+-- Tables prefixed `paypro_`: never the shop's own.
 -- Orders by key (tradeNo, or kind:tradeNo), stored as Order's flat JSON record.
 CREATE TABLE paypro_orders (
     key        TEXT PRIMARY KEY,
