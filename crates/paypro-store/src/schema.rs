@@ -67,30 +67,3 @@ pub(crate) fn check(
         _ => Ok(()),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(n: &[&str]) -> Vec<String> {
-        n.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn an_empty_database_or_our_own_tables_may_be_migrated() {
-        assert!(check(&[], &[], None, 1).is_ok());
-        assert!(check(&names(&TABLES), &names(&["version"]), Some(1), 1).is_ok());
-    }
-
-    #[test]
-    fn a_table_of_another_application_is_a_start_up_error() {
-        let e = check(&names(&["paypro_orders"]), &[], None, 1).unwrap_err();
-        assert!(matches!(e, StoreError::Conflict { ref table, .. } if table == "paypro_orders"));
-        let e = check(&names(&TABLES), &names(&["id", "name"]), None, 1).unwrap_err();
-        assert!(matches!(e, StoreError::Conflict { ref table, .. } if table == VERSION_TABLE));
-        let e = check(&names(&[VERSION_TABLE]), &names(&["version"]), Some(1), 1).unwrap_err();
-        assert!(matches!(e, StoreError::Conflict { ref table, .. } if table == "paypro_orders"));
-        let e = check(&names(&TABLES), &names(&["version"]), Some(9), 2).unwrap_err();
-        assert!(e.to_string().contains("newer"), "{e}");
-    }
-}

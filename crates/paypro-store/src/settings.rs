@@ -100,16 +100,3 @@ impl Settings {
 pub(crate) fn ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_up_to_the_cap() {
-        let s = Settings::default().backoff(Duration::from_secs(1), Duration::from_secs(10));
-        let waits: Vec<u64> = (1..=6).map(|n| s.backoff_after(n).as_secs()).collect();
-        assert_eq!(waits, [1, 2, 4, 8, 10, 10]);
-        assert_eq!(s.backoff_after(u32::MAX), Duration::from_secs(10));
-    }
-}

@@ -1,6 +1,6 @@
 //! The SQLite store on its own: orders registered once, events applied with their action
-//! recorded in the same transaction, unknown and corrupt orders, migrations run once, and
-//! database URLs.
+//! recorded in the same transaction, unknown and corrupt orders, migrations run once, database
+//! URLs, and a shop's own tables never touched.
 
 use paypro_core::order::{Action, Applied, Event, Ignored, Order, OrderState, OrderStore};
 use paypro_core::{Decimal, Status};
@@ -66,7 +66,7 @@ async fn events_are_applied_once_and_their_actions_recorded_with_the_state() {
     // The actions table: what to perform and what to look at, no duplicate.
     let db = rusqlite::Connection::open(&file).unwrap();
     let mut rows = db
-        .prepare("SELECT key, action, status FROM actions ORDER BY id")
+        .prepare("SELECT key, action, status FROM paypro_actions ORDER BY id")
         .unwrap();
     let rows: Vec<(String, String, String)> = rows
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -102,11 +102,13 @@ async fn the_schema_is_created_once_and_a_corrupt_record_is_an_error() {
     assert!(store.order("o-2").await.unwrap().is_some());
     let db = rusqlite::Connection::open(&file).unwrap();
     let versions: i64 = db
-        .query_row("SELECT COUNT(*) FROM schema_version", [], |r| r.get(0))
+        .query_row("SELECT COUNT(*) FROM paypro_schema_version", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(versions, 1);
     db.execute(
-        "UPDATE orders SET record = '{\"expected\":\"0\"}' WHERE key = 'o-2'",
+        "UPDATE paypro_orders SET record = '{\"expected\":\"0\"}' WHERE key = 'o-2'",
         [],
     )
     .unwrap();
@@ -118,10 +120,24 @@ async fn the_schema_is_created_once_and_a_corrupt_record_is_an_error() {
 
 #[tokio::test]
 async fn database_urls() {
-    assert!(matches!(
-        open("memory:").await.unwrap(),
-        AnyStore::Memory(_)
-    ));
+    // memory: is SQLite in memory: the same code as a file, nothing kept.
+    let memory = open("memory:").await.unwrap();
+    assert!(matches!(memory, AnyStore::Sqlite(_)));
+    assert!(
+        memory
+            .register("o-0", Order::new(1).unwrap())
+            .await
+            .unwrap()
+    );
+    assert!(
+        open("memory:")
+            .await
+            .unwrap()
+            .order("o-0")
+            .await
+            .unwrap()
+            .is_none()
+    );
     let file = scratch("url");
     let url = format!("sqlite://{}", file.display());
     let store = open(&url).await.unwrap();
@@ -133,4 +149,93 @@ async fn database_urls() {
             other => panic!("{bad}: {other:?}"),
         }
     }
+}
+
+/// A shop database with its own `orders`, `actions` and `schema_version` tables (what the
+/// store used to name its own): the store creates its `paypro_` tables beside them and never
+/// reads or writes the shop's.
+#[tokio::test]
+async fn a_shop_database_keeps_its_own_tables() {
+    let file = scratch("shop");
+    let shop = rusqlite::Connection::open(&file).unwrap();
+    shop.execute_batch(
+        "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer TEXT, total INTEGER);
+         INSERT INTO orders (customer, total) VALUES ('ada', 300), ('bob', 500);
+         CREATE TABLE actions (id INTEGER PRIMARY KEY, what TEXT);
+         INSERT INTO actions (what) VALUES ('ship');
+         CREATE TABLE schema_version (version INTEGER NOT NULL);
+         INSERT INTO schema_version VALUES (42);",
+    )
+    .unwrap();
+    let dump = |db: &rusqlite::Connection, sql: &str| -> Vec<String> {
+        let mut stmt = db.prepare(sql).unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = (
+        dump(
+            &shop,
+            "SELECT customer || ':' || total FROM orders ORDER BY id",
+        ),
+        dump(&shop, "SELECT what FROM actions"),
+        dump(&shop, "SELECT CAST(version AS TEXT) FROM schema_version"),
+    );
+
+    let store = SqliteStore::open(&file).await.unwrap();
+    assert!(
+        store
+            .register("pay-in:o-1", Order::new(300).unwrap())
+            .await
+            .unwrap()
+    );
+    store.apply("pay-in:o-1", &success(300)).await.unwrap();
+
+    let after = (
+        dump(
+            &shop,
+            "SELECT customer || ':' || total FROM orders ORDER BY id",
+        ),
+        dump(&shop, "SELECT what FROM actions"),
+        dump(&shop, "SELECT CAST(version AS TEXT) FROM schema_version"),
+    );
+    assert_eq!(before, after, "the shop's tables are untouched");
+    assert_eq!(
+        dump(&shop, "SELECT key || ' ' || action FROM paypro_actions"),
+        ["pay-in:o-1 fulfil"]
+    );
+}
+
+/// A `paypro_orders` table that another application created: a start-up error naming it,
+/// and the table left as it was.
+#[tokio::test]
+async fn a_foreign_paypro_table_is_a_start_up_error() {
+    let file = scratch("foreign");
+    let other = rusqlite::Connection::open(&file).unwrap();
+    other
+        .execute_batch(
+            "CREATE TABLE paypro_orders (sku TEXT, qty INTEGER);
+             INSERT INTO paypro_orders VALUES ('tea', 2);",
+        )
+        .unwrap();
+    match SqliteStore::open(&file).await {
+        Err(StoreError::Conflict { table, reason }) => {
+            assert_eq!(table, "paypro_orders");
+            assert!(reason.contains("another application"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let rows: i64 = other
+        .query_row("SELECT COUNT(*) FROM paypro_orders", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
+    let tables: i64 = other
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'paypro_schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0, "nothing was created beside it");
 }
