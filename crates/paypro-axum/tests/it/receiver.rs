@@ -5,7 +5,7 @@
 
 use crate::example as receiver;
 
-use crate::support::{SECRET, State, actions, create_order, order, performed, state};
+use crate::support::{SECRET, State, actions, create_order, order, performed, state, state_on};
 use paypro_core::order::{Action, Ignored, OrderState, Shortfall};
 use paypro_id::{Decimal, Secret, sign_body};
 use receiver::Limits;
@@ -286,4 +286,51 @@ async fn forged_or_malformed_callbacks_get_400_and_change_nothing() {
         order(&state, "00000020").await.unwrap().state(),
         &OrderState::Open
     );
+}
+
+/// The database is locked past the request deadline: the callback is answered 408, and its
+/// transaction commits afterwards. The fulfilment is not lost: it is in the outbox, and the
+/// worker performs it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transaction_that_commits_after_the_deadline_loses_nothing() {
+    let dir = std::env::temp_dir().join(format!("paypro-late-commit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("orders.db");
+    let state = state_on(&format!("sqlite://{}", file.display())).await;
+    assert!(create_order(&state, "late-1", 30_000).await.unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/paypro/notify", listener.local_addr().unwrap());
+    let limits = Limits {
+        request_timeout: std::time::Duration::from_millis(300),
+        ..Limits::default()
+    };
+    tokio::spawn(receiver::serve(listener, state.clone().app(), limits));
+
+    // Another process holds the write lock (a long migration, a backup, a slow writer).
+    let locker = rusqlite::Connection::open(&file).unwrap();
+    locker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let (status, _) = post(&url, callback("late-1", "0000", Some("30000"))).await;
+    assert_eq!(status, 408, "the deadline passed while the store waited");
+    locker.execute_batch("COMMIT").unwrap();
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let done = actions(&state, "late-1").await;
+        if !done.is_empty() {
+            assert_eq!(
+                done,
+                [Action::Fulfil {
+                    amount: dec(30_000)
+                }]
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the committed fulfilment was never performed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -16,13 +16,18 @@ pub type State = AppState<paypro_id::Client>;
 
 /// The example's state for Indonesia, over `memory:`.
 pub async fn state() -> State {
+    state_on("memory:").await
+}
+
+/// The example's state for Indonesia, over the store `url` names.
+pub async fn state_on(url: &str) -> State {
     let secret = Secret::new(SECRET).unwrap();
     // Port 9 (discard) on loopback: nothing listens, and nothing here queries.
     let client = paypro_id::Client::new(
         Config::new("0000000001", secret.clone()).base_url("http://127.0.0.1:9"),
     )
     .unwrap();
-    let store = paypro_store::open("memory:").await.unwrap();
+    let store = paypro_store::open(url).await.unwrap();
     AppState::new(secret, store, client, "http://127.0.0.1:3000")
 }
 
