@@ -43,9 +43,7 @@ pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fa
     let trade_no = fields.get("tradeNo").map(text_of);
     let json = without_filled_in(fields);
     let secret = secret::need_secret(&creds)?;
-    let merchant_no = creds.merchant_no.clone().ok_or_else(|| {
-        Fail::usage("missing credentials: set PAYPRO_MERCHANT_NO or --merchant-no")
-    })?;
+    let merchant_no = need_merchant_no(&creds)?;
     let now = sub
         .get_one::<u64>("timestamp")
         .copied()
@@ -71,20 +69,10 @@ pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fa
         return output::print(&output::pretty(&shown.to_string())).map_err(Fail::unwritten);
     }
     // Every attempt signs with `now`: what was sent is exactly `prepared`.
-    let mut config = Config::new(merchant_no, secret).clock(FixedClock(now));
-    if let Some(url) = &creds.base_url {
-        config = config.base_url(url.clone());
-    }
-    if let Some(secs) = creds.timeout {
-        if secs == 0 {
-            return Err(Fail::usage("--timeout must be at least 1 second"));
-        }
-        // One attempt, so the time-out bounds the whole call.
-        config = config
-            .request_timeout(Duration::from_secs(secs))
-            .connect_timeout(Duration::from_secs(secs))
-            .retry(RetryPolicy::NONE);
-    }
+    let config = with_connection(
+        Config::new(merchant_no, secret).clock(FixedClock(now)),
+        &creds,
+    )?;
     let client = blocking::Client::new(c, config).map_err(|e| Fail::usage(e.to_string()))?;
     let site = Call {
         country: c,
@@ -108,6 +96,33 @@ pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fa
             call_outcome::answer_lost(&format!("its answer could not be written ({e})"), &site)
         }
     })
+}
+
+/// The merchant number (`--merchant-no` or PAYPRO_MERCHANT_NO); its absence is a usage error.
+pub fn need_merchant_no(creds: &Creds) -> Result<String, Fail> {
+    creds
+        .merchant_no
+        .clone()
+        .ok_or_else(|| Fail::usage("missing credentials: set PAYPRO_MERCHANT_NO or --merchant-no"))
+}
+
+/// `config` with the base URL (`--base-url` or PAYPRO_BASE_URL; else the client's default, the
+/// country's sandbox) and `--timeout`, which allows one attempt so that it bounds each call.
+pub fn with_connection(mut config: Config, creds: &Creds) -> Result<Config, Fail> {
+    if let Some(url) = &creds.base_url {
+        config = config.base_url(url.clone());
+    }
+    if let Some(secs) = creds.timeout {
+        if secs == 0 {
+            return Err(Fail::usage("--timeout must be at least 1 second"));
+        }
+        // One attempt, so the time-out bounds the whole call.
+        config = config
+            .request_timeout(Duration::from_secs(secs))
+            .connect_timeout(Duration::from_secs(secs))
+            .retry(RetryPolicy::NONE);
+    }
+    Ok(config)
 }
 
 /// The request fields: a JSON object, each value kept as its text; nothing (or only

@@ -54,9 +54,7 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
         .ok_or_else(|| Fail::usage(format!("the base URL `{base}` is not an http(s) URL")))?;
-    let merchant_no = creds.merchant_no.clone().ok_or_else(|| {
-        Fail::usage("missing credentials: set PAYPRO_MERCHANT_NO or --merchant-no")
-    })?;
+    let merchant_no = crate::country_call::need_merchant_no(creds)?;
     let secret = secret::need_secret(creds)?;
     let probe = probe(c);
 

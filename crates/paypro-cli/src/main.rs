@@ -7,6 +7,7 @@ mod doctor;
 mod fail;
 mod notify_send;
 mod notify_verify;
+mod orders;
 mod output;
 mod sandbox;
 mod schema;
@@ -50,6 +51,20 @@ Checking a gateway:
       known, and which signing rule (secret appended or prepended) the gateway accepts.
       Exit 0 when everything passed.
 
+Orders (the durable order store of paypro-store; DATABASE_URL or --database-url: sqlite://FILE
+or postgres://...; --json prints one JSON document instead of text):
+  paypro orders list [--open | --needs-person] [--limit N]
+      The orders, newest first: key, state, expected amount, submission, checks, and why a
+      person must look at one.
+  paypro orders show TRADE_NO | pay-in:TRADE_NO | payout:TRADE_NO
+      Every stored field, the exact request body sent, and the order's actions; exit 1 when
+      the store has no such order.
+  paypro orders actions [--limit N]
+      The outbox's actions not yet performed, failed attempts with their last error.
+  paypro orders reconcile --country CC
+      Queries the due orders (outcome unknown, callback late) with the credentials below and
+      applies the answers, as callbacks are applied; never sends a pay-in or payout.
+
 Credentials: PAYPRO_SECRET or --secret-file (a --secret on the command line is visible to
 other users; give only one of --secret and --secret-file). An empty or whitespace-only secret
 is refused, and so is a secret file starting with a byte-order mark; one trailing line ending
@@ -61,7 +76,8 @@ after it, when `paypro doctor` says the gateway wants that.
 Exit codes:
   0  success (also when the reader of stdout closed it early: the output ends quietly)
   1  the gateway refused, a notification must not be acted on (invalid signature, unsigned,
-     fields that cannot be acted on), or a receiver did not answer OK to `notify send`
+     fields that cannot be acted on), a receiver did not answer OK to `notify send`,
+     `orders show` found no such order, or the order store failed
   2  usage or validation error (bad input, unknown country or endpoint, missing credentials)
   3  not sent (connection refused, DNS, TLS): nothing reached Paypro (or the receiver)
   4  sent, outcome unknown (time-out, dropped connection, a system-error code): after a
@@ -130,6 +146,9 @@ enum Command {
         /// Country code.
         country: String,
     },
+    /// The durable order store (paypro-store): list orders, show one, the pending actions,
+    /// and reconcile the due orders with a country's gateway.
+    Orders(orders::Args),
     /// Print JSON Schemas of a country's requests, responses and notification.
     Schema {
         /// Country code.
@@ -237,11 +256,12 @@ fn run(matches: &clap::ArgMatches) -> Result<(), Fail> {
                 Command::Mock { port } => sandbox::run(&cli.creds, port),
                 Command::Schema { country, endpoint } => schema::run(&country, endpoint.as_deref()),
                 Command::Doctor { country: code } => doctor::run(country(&code)?, &cli.creds),
+                Command::Orders(args) => orders::run(&cli.creds, &args),
             }
         }
         // Neither a command nor a country.
         Some((name, _)) => Err(Fail::usage(format!(
-            "{}, or a command: sign, notify, mock, schema, doctor (`paypro --help` lists them)",
+            "{}, or a command: sign, notify, mock, schema, doctor, orders (`paypro --help` lists them)",
             paypro_all::ops::OpsError::UnknownCountry {
                 country: name.to_string()
             }

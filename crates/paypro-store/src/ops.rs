@@ -254,3 +254,9 @@ impl ActionColumns {
         })
     }
 }
+
+/// A listing's `LIMIT`: `usize::MAX` ("all") is the largest SQL integer, never a negative one
+/// (which SQLite reads as "no limit" and Postgres refuses).
+pub(crate) fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}

@@ -11,7 +11,7 @@ use tokio_postgres::{NoTls, Row as PgRow};
 
 use crate::StoreError;
 use crate::decide::{Row, Source, after_failed_check, decide, now_ms, read, record};
-use crate::ops::{self, Hint, SendOutcome};
+use crate::ops::{self, Hint, SendOutcome, sql_limit};
 use crate::rows::{DueOrder, OrderFilter, OrderRecord, PendingAction, Submission, split_key};
 use crate::schema::{self, Migrations, VERSION_TABLE};
 use crate::settings::{Settings, ms};
@@ -440,7 +440,7 @@ impl ops::Ops for PostgresStore {
                    WHERE check_after_ms <= $2 AND flow IS NOT NULL
                    ORDER BY check_after_ms LIMIT $3 FOR UPDATE SKIP LOCKED)
                  RETURNING key, flow",
-                &[&(now + ms(self.settings.lease)), &now, &(limit as i64)],
+                &[&(now + ms(self.settings.lease)), &now, &(sql_limit(limit))],
             )
             .await?;
         Ok(ops::due_orders(
@@ -461,7 +461,7 @@ impl ops::Ops for PostgresStore {
                        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
                      RETURNING {ACTION}"
                 ),
-                &[&(now + ms(self.settings.lease)), &now, &(limit as i64)],
+                &[&(now + ms(self.settings.lease)), &now, &(sql_limit(limit))],
             )
             .await?;
         let mut claimed: Vec<PendingAction> =
@@ -523,7 +523,7 @@ impl ops::Ops for PostgresStore {
             ops::filter_sql(filter)
         );
         client
-            .query(&sql, &[&(limit as i64)])
+            .query(&sql, &[&(sql_limit(limit))])
             .await?
             .iter()
             .map(order_record)
@@ -544,7 +544,7 @@ impl ops::Ops for PostgresStore {
         client
             .query(
                 &format!("SELECT {ACTION} FROM paypro_actions WHERE {filter} ORDER BY id LIMIT $1"),
-                &[&(limit as i64)],
+                &[&(sql_limit(limit))],
             )
             .await?
             .iter()

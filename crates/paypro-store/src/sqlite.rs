@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row as SqlRow, TransactionBehavior
 
 use crate::StoreError;
 use crate::decide::{Row, Source, after_failed_check, decide, now_ms, read, record};
-use crate::ops::{self, Hint, SendOutcome};
+use crate::ops::{self, Hint, SendOutcome, sql_limit};
 use crate::rows::{DueOrder, OrderFilter, OrderRecord, PendingAction, Submission, split_key};
 use crate::schema::{self, Migrations, VERSION_TABLE};
 use crate::settings::{Settings, ms};
@@ -423,8 +423,9 @@ impl ops::Ops for SqliteStore {
                      WHERE check_after_ms <= ?1 AND flow IS NOT NULL
                      ORDER BY check_after_ms LIMIT ?2",
                 )?;
-                let rows =
-                    stmt.query_map(params![now, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let rows = stmt.query_map(params![now, sql_limit(limit)], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
                 rows.collect::<Result<_, _>>()?
             };
             for (key, _) in &due {
@@ -450,7 +451,7 @@ impl ops::Ops for SqliteStore {
                        AND (lease_until_ms IS NULL OR lease_until_ms <= ?1)
                      ORDER BY id LIMIT ?2"
                 ))?;
-                let rows = stmt.query_map(params![now, limit as i64], action_of)?;
+                let rows = stmt.query_map(params![now, sql_limit(limit)], action_of)?;
                 rows.collect::<Result<_, _>>()?
             };
             for a in &claimed {
@@ -527,7 +528,7 @@ impl ops::Ops for SqliteStore {
                 ops::filter_sql(filter)
             );
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map([limit as i64], order_record)?;
+            let rows = stmt.query_map([sql_limit(limit)], order_record)?;
             let rows: Vec<_> = rows.collect::<Result<_, _>>()?;
             rows.into_iter().map(|(k, r, c)| c.into_record(k, &r)).collect()
         })
@@ -548,7 +549,7 @@ impl ops::Ops for SqliteStore {
             let mut stmt = conn.prepare(&format!(
                 "SELECT {ACTION} FROM paypro_actions WHERE {filter} ORDER BY id LIMIT ?1"
             ))?;
-            let rows = stmt.query_map([limit as i64], action_of)?;
+            let rows = stmt.query_map([sql_limit(limit)], action_of)?;
             let rows: Vec<ops::ActionColumns> = rows.collect::<Result<_, _>>()?;
             rows.into_iter()
                 .map(ops::ActionColumns::into_action)

@@ -8,6 +8,7 @@ mod doctor;
 mod help;
 mod notify_send;
 mod notify_verify;
+mod orders;
 mod outcomes;
 mod secrets;
 mod streams;

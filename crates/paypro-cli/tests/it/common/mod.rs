@@ -11,7 +11,7 @@ use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 pub const SECRET_ENV: (&str, &str) = ("PAYPRO_SECRET", TEST_SECRET);
 pub const MERCHANT_ENV: (&str, &str) = ("PAYPRO_MERCHANT_NO", TEST_MERCHANT_NO);
 
-/// The command, with the credentials' environment variables removed and `env` set.
+/// The command, with the credentials' environment variables (and DATABASE_URL) removed and `env` set.
 pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_paypro"));
     cmd.args(args)
@@ -19,6 +19,7 @@ pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
         .env_remove("PAYPRO_MERCHANT_NO")
         .env_remove("PAYPRO_BASE_URL")
         .env_remove("PAYPRO_SECRET_PLACEMENT")
+        .env_remove("DATABASE_URL")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
