@@ -14,8 +14,13 @@
 //! merchant by default), `PAYPRO_BASE_URL` (the gateway; the country's sandbox by default),
 //! `PUBLIC_URL` (where Paypro reaches this receiver, for the `notifyUrl` of created orders;
 //! `http://` + the listening address by default), `DATABASE_URL`, `LISTEN`, and for tests
-//! `PAYPRO_CHECK_AFTER_MS` (when a silent order is first queried; 10 minutes by default) and
-//! `PAYPRO_LEASE_MS` (how long a claimed action is reserved; 30 s by default).
+//! `PAYPRO_CHECK_AFTER_MS` (when a silent order is first queried, 10 minutes by default; it
+//! also caps the wait between queries at four times itself), `PAYPRO_MAX_CHECKS` (queries
+//! before an order needs a person, 20 by default) and `PAYPRO_LEASE_MS` (how long a claimed
+//! action is reserved; 30 s by default).
+//!
+//! One database (or Postgres schema) per country: the reconciler queries every due order of
+//! its database at its own country's gateway.
 //!
 //! What each part does ([`paypro_store::Lifecycle`]):
 //!
@@ -642,10 +647,16 @@ async fn run_country<C: Country>(args: Vec<String>) -> Result<(), Box<dyn Error>
             .check_accepted_after(after)
             .check_sending_after(after)
             .check_uncertain_after(after.min(settings.check_uncertain_after))
-            .backoff(after.min(settings.min_backoff), settings.max_backoff);
+            .backoff(after.min(settings.min_backoff), after.saturating_mul(4));
     }
     if let Some(lease) = env_ms("PAYPRO_LEASE_MS")? {
         settings = settings.lease(lease);
+    }
+    if let Ok(n) = std::env::var("PAYPRO_MAX_CHECKS") {
+        settings = settings.max_checks(
+            n.parse()
+                .map_err(|e| format!("PAYPRO_MAX_CHECKS={n}: {e}"))?,
+        );
     }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://paypro-orders.db".into());
     let store = paypro_store::open_with(&url, settings).await?;

@@ -39,7 +39,8 @@ fn accepted(result: Result<String, Refusal>) -> Response {
     }
 }
 
-/// `GET /_admin/orders`: the orders kept, oldest first.
+/// `GET /_admin/orders`: the orders kept, oldest first, each with `createRequests`: how many
+/// create requests for its `tradeNo` reached the sandbox (more than 1: a client sent it twice).
 pub(crate) async fn orders(State(shared): State<Arc<Shared>>) -> Response {
     answer(shared.ledger().map(|l| {
         let mut all: Vec<&Order> = l.orders.values().collect();
@@ -51,6 +52,9 @@ pub(crate) async fn orders(State(shared): State<Arc<Shared>>) -> Response {
                     "kind": kind_name(o.kind),
                     "tradeNo": o.trade_no, "platFormTradeNo": o.id, "amount": o.amount,
                     "paid": o.paid, "status": o.status.code(),
+                    "createRequests": l.create_count(&crate::state::key(
+                        o.country, &o.merchant_no, o.kind, &o.trade_no,
+                    )),
                 })
             })
             .collect()

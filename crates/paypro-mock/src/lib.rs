@@ -224,6 +224,22 @@ impl MockGateway {
             .cloned()
     }
 
+    /// How many create requests (pay-in, cashier page or payout) for `trade_no` of `kind`
+    /// reached the sandbox in `country` (any merchant), duplicates refused `9409` included: a
+    /// client that never sends an order twice shows at most 1. 0 also when the sandbox's state
+    /// is broken.
+    pub fn create_requests(&self, country: &str, kind: Kind, trade_no: &str) -> u32 {
+        let Ok(ledger) = self.shared.ledger() else {
+            return 0;
+        };
+        ledger
+            .create_requests
+            .iter()
+            .filter(|((c, _, k, t), _)| c == country && *k == kind as u8 && t == trade_no)
+            .map(|(_, n)| *n)
+            .sum()
+    }
+
     /// A merchant's balances in a country.
     pub fn balance(&self, country: &str, merchant_no: &str) -> Result<Balance, Refusal> {
         let initial = self.shared.initial_balance(merchant_no);

@@ -290,10 +290,9 @@ fn create(
     let plan = Plan::for_order(amount, &mut *shared.faults()?, shared.config.fault_delay);
     let initial = shared.initial_balance(merchant);
     let mut ledger = shared.ledger()?;
-    if ledger
-        .orders
-        .contains_key(&key(country.code, merchant, kind, &trade_no))
-    {
+    let order_key = key(country.code, merchant, kind, &trade_no);
+    ledger.count_create(&order_key);
+    if ledger.orders.contains_key(&order_key) {
         return Err(Refusal::new(
             codes::DUPLICATE,
             format!("duplicate tradeNo `{trade_no}`"),

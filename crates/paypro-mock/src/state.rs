@@ -107,6 +107,10 @@ pub struct Ledger {
     pub deliveries: VecDeque<Delivery>,
     /// The next order number.
     pub next_id: u64,
+    /// How many create requests (pay-in, cashier page or payout) reached the sandbox per
+    /// (country, merchant, kind, tradeNo), duplicates refused `9409` included: a client that
+    /// sends one order twice shows as 2. Forgotten with the order (and bounded like it).
+    pub create_requests: HashMap<(String, String, u8, String), u32>,
     /// Paypro numbers, oldest first (what to forget first).
     created: VecDeque<String>,
     /// How many orders (and delivery attempts) are kept; 0 means the default.
@@ -167,12 +171,33 @@ impl Ledger {
                 break;
             };
             if let Some(k) = self.by_id.remove(&oldest) {
+                self.create_requests.remove(&k);
                 self.orders.remove(&k);
             }
         }
         self.created.push_back(order.id.clone());
         self.by_id.insert(order.id.clone(), k.clone());
         self.orders.insert(k, order);
+    }
+
+    /// Counts one create request for `k` (before it is accepted or refused); returns how many
+    /// reached the sandbox so far. Counts of requests that never made an order (refused) are
+    /// dropped first when there are more than twice as many counts as kept orders.
+    pub(crate) fn count_create(&mut self, k: &(String, String, u8, String)) -> u32 {
+        if self.create_requests.len() >= 2 * self.max_orders.max(1)
+            && !self.create_requests.contains_key(k)
+        {
+            let orders = &self.orders;
+            self.create_requests.retain(|k, _| orders.contains_key(k));
+        }
+        let n = self.create_requests.entry(k.clone()).or_insert(0);
+        *n = n.saturating_add(1);
+        *n
+    }
+
+    /// How many create requests for `k` reached the sandbox (see [`Ledger::create_requests`]).
+    pub(crate) fn create_count(&self, k: &(String, String, u8, String)) -> u32 {
+        self.create_requests.get(k).copied().unwrap_or(0)
     }
 
     /// Records a delivery attempt, forgetting the oldest beyond the limit.
@@ -308,6 +333,30 @@ mod tests {
             .map(|d| d.trade_no.as_str())
             .collect();
         assert_eq!(kept, ["t3", "t4"]);
+    }
+
+    #[test]
+    fn create_requests_are_counted_and_forgotten_with_their_order() {
+        let mut ledger = Ledger::new(2);
+        let k0 = key("id", "m", Kind::PayIn, "t0");
+        assert_eq!(ledger.count_create(&k0), 1);
+        ledger.insert(order("p0", "t0"));
+        // A second request for the same tradeNo (refused 9409) is counted too.
+        assert_eq!(ledger.count_create(&k0), 2);
+        assert_eq!(ledger.create_count(&k0), 2);
+        let payout = key("id", "m", Kind::Payout, "t0");
+        assert_eq!(ledger.create_count(&payout), 0, "per kind");
+        for i in 1..3 {
+            let k = key("id", "m", Kind::PayIn, &format!("t{i}"));
+            ledger.count_create(&k);
+            ledger.insert(order(&format!("p{i}"), &format!("t{i}")));
+        }
+        assert_eq!(ledger.create_count(&k0), 0, "forgotten with its order");
+        // Counts of refused requests stay bounded.
+        for i in 0..10 {
+            ledger.count_create(&key("id", "m", Kind::Payout, &format!("r{i}")));
+        }
+        assert!(ledger.create_requests.len() <= 4 + 1);
     }
 
     #[test]

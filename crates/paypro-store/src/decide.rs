@@ -96,9 +96,21 @@ pub(crate) fn decide(
         match source {
             Source::Query => {
                 row.last_check_error = None;
-                schedule_after_miss(&mut row, now, settings, || {
-                    format!("still {} after the queries", state_name(next.state()))
-                });
+                match next.state() {
+                    // Paypro's own answer says the payer paid part of the amount: whether to
+                    // refund or wait for the rest is a person's call, not another query's.
+                    OrderState::PartlyPaid { paid } => {
+                        row.check_after_ms = None;
+                        row.needs_person = Some(format!(
+                            "partly paid ({} of {}): refund, or wait for the rest",
+                            paid.map_or_else(|| "an unknown amount".to_string(), |p| p.to_string()),
+                            next.expected()
+                        ));
+                    }
+                    _ => schedule_after_miss(&mut row, now, settings, || {
+                        format!("still {} after the queries", state_name(next.state()))
+                    }),
+                }
             }
             Source::Callback => {
                 let unproven = matches!(next.state(), OrderState::UnprovenSuccess { paid: None });

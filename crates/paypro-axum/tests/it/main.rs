@@ -5,8 +5,10 @@
 #[path = "../../examples/receiver.rs"]
 mod example;
 
+mod chaos;
 mod extractor;
 mod limits;
+mod postgres_store;
 mod processes;
 mod receiver;
 mod support;

@@ -19,7 +19,8 @@ use paypro_core::order::{Order, OrderState, OrderStore};
 use paypro_id::{Decimal, Secret, sign_body};
 
 const SECRET: &str = "TESTSECRET";
-const CHILD: &str = "PAYPRO_RECEIVER_CHILD";
+/// Set in a receiver process's environment (the chaos test starts them the same way).
+pub(crate) const CHILD: &str = "PAYPRO_RECEIVER_CHILD";
 
 /// Not a test: the entry point of each receiver process the tests start.
 #[tokio::test]
@@ -232,7 +233,7 @@ async fn two_receivers_fulfil_once(database_url: &str, store: &impl OrderStore) 
     );
 }
 
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("paypro-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -308,7 +309,7 @@ async fn a_restarted_receiver_remembers_what_it_did() {
 }
 
 /// A throwaway Postgres cluster on a free 127.0.0.1 port, stopped when dropped.
-struct Postgres {
+pub(crate) struct Postgres {
     bin: PathBuf,
     dir: PathBuf,
     port: u16,
@@ -317,7 +318,7 @@ struct Postgres {
 
 impl Postgres {
     /// Starts one, installing the server first if the OS's packages can; `Err` says why not.
-    fn start() -> Result<Postgres, String> {
+    pub(crate) fn start() -> Result<Postgres, String> {
         let bin = match initdb() {
             Some(bin) => bin,
             None => {
@@ -329,7 +330,10 @@ impl Postgres {
             }
         };
         let root = is_root();
-        let dir = scratch("postgres");
+        // One directory per cluster: several tests of this process may start one at once.
+        static CLUSTERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = CLUSTERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = scratch(&format!("postgres-{n}"));
         if root {
             // The server refuses to run as root: the cluster belongs to `postgres`.
             let chown = Command::new("chown")
@@ -364,28 +368,74 @@ impl Postgres {
                 "--no-sync",
             ],
         )?;
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-            pg.dir.display()
-        );
-        pg.run(
-            "pg_ctl",
-            &[
-                "-D",
-                &data.to_string_lossy(),
-                "-o",
-                &options,
-                "-l",
-                &pg.dir.join("log").to_string_lossy(),
-                "-w",
-                "start",
-            ],
-        )?;
+        pg.pg_ctl(&["start"])?;
         Ok(pg)
     }
 
-    fn url(&self) -> String {
-        format!("postgres://paypro@127.0.0.1:{}/postgres", self.port)
+    /// `pg_ctl ARGS` on this cluster with its server options.
+    fn pg_ctl(&self, args: &[&str]) -> Result<(), String> {
+        let data = self.dir.join("data");
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.dir.display()
+        );
+        let log = self.dir.join("log");
+        let mut all = vec![
+            "-D",
+            data.to_str().ok_or("a non-UTF-8 path")?,
+            "-o",
+            &options,
+            "-l",
+            log.to_str().ok_or("a non-UTF-8 path")?,
+            "-w",
+        ];
+        all.extend_from_slice(args);
+        self.run("pg_ctl", &all)
+    }
+
+    /// Restarts the server with the same options: `-m fast` (connections are cut, as a
+    /// deploy or a failover does) or `-m immediate` (a crash and recovery).
+    pub(crate) fn restart(&self, mode: &str) -> Result<(), String> {
+        self.pg_ctl(&["-m", mode, "restart"])
+    }
+
+    /// [`Postgres::restart`] from another thread or task, the cluster staying owned here.
+    pub(crate) fn restart_handle(&self) -> Restart {
+        let (bin, dir, port, as_postgres) = (
+            self.bin.clone(),
+            self.dir.clone(),
+            self.port,
+            self.as_postgres,
+        );
+        Arc::new(move |mode| {
+            // A view of the same cluster that does not stop it when dropped.
+            let view = std::mem::ManuallyDrop::new(Postgres {
+                bin: bin.clone(),
+                dir: dir.clone(),
+                port,
+                as_postgres,
+            });
+            view.restart(mode)
+        })
+    }
+
+    /// Creates the database `name` in this cluster.
+    pub(crate) fn create_database(&self, name: &str) -> Result<(), String> {
+        let port = self.port.to_string();
+        self.run(
+            "createdb",
+            &["-h", "127.0.0.1", "-p", &port, "-U", "paypro", name],
+        )
+    }
+
+    pub(crate) fn url(&self) -> String {
+        self.url_of("postgres")
+    }
+
+    /// The URL of the database `name` of this cluster.
+    pub(crate) fn url_of(&self, name: &str) -> String {
+        format!("postgres://paypro@127.0.0.1:{}/{name}", self.port)
     }
 
     fn run(&self, program: &str, args: &[&str]) -> Result<(), String> {
@@ -422,6 +472,9 @@ impl Drop for Postgres {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// Restarts a cluster with `pg_ctl restart -m MODE` (see [`Postgres::restart_handle`]).
+pub(crate) type Restart = Arc<dyn Fn(&str) -> Result<(), String> + Send + Sync>;
 
 /// The directory holding `initdb`, `pg_ctl` and `postgres`.
 fn initdb() -> Option<PathBuf> {
