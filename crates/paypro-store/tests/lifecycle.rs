@@ -639,3 +639,63 @@ async fn backoff_doubles_up_to_its_cap_and_a_newer_schema_is_refused() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Paypro's own answer that the payer paid part of the amount is a person's decision (refund
+/// or wait), not a reason to query again for hours; a later full payment still fulfils.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_queried_partial_payment_needs_a_person_at_once() {
+    let mock = sandbox().await;
+    let lifecycle = Lifecycle::new(
+        paypro_store::open_with("memory:", fast().max_checks(20))
+            .await
+            .unwrap(),
+        id_client(&mock.base_url("id").unwrap()),
+    );
+    // The sandbox settles this amount as half paid (`0001`); its callback is lost.
+    lifecycle
+        .create(Flow::PayIn, &pay_in("half-1", 4001), 4001)
+        .await
+        .unwrap();
+    let recorder = Recorder::default();
+    let store = lifecycle.store().clone();
+    let mut needs = Vec::new();
+    converge(&lifecycle, &recorder, || {
+        needs = futures_now(store.records(OrderFilter::NeedsPerson, 10));
+        !needs.is_empty()
+    })
+    .await;
+    let order = &needs[0];
+    assert_eq!(order.key, "pay-in:half-1");
+    assert!(
+        order.checks < 3,
+        "handed over at once, not after the backoff: {order:?}"
+    );
+    assert!(
+        order
+            .needs_person
+            .as_deref()
+            .unwrap()
+            .contains("partly paid")
+    );
+    assert!(matches!(
+        recorder.performed("half-1")[0].action,
+        Action::RecordPartialPayment { .. }
+    ));
+    // The rest arrives: the callback fulfils, and the order no longer needs a person.
+    lifecycle
+        .receive(
+            Flow::PayIn,
+            "half-1",
+            &Event::new(Status::Success, Some(Decimal::from(4001))),
+        )
+        .await
+        .unwrap();
+    let after = record(&store, "pay-in:half-1").await;
+    assert!(after.order.is_final());
+    assert_eq!(after.needs_person, None);
+}
+
+/// Runs a store future to completion from a synchronous closure (the converge condition).
+fn futures_now<T>(f: impl std::future::Future<Output = Result<T, StoreError>>) -> T {
+    tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f)).unwrap()
+}
