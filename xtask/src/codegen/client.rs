@@ -90,33 +90,27 @@ fn method(country: &Country, plan: &EndpointPlan, flavor: Flavor) -> TokenStream
 /// `impl OrderQuery for Client`: each flow's order query (the `reconcile_with` of the `pay-in`
 /// and `payout` endpoints), read as an order event, for country-independent reconcilers.
 fn order_query(country: &Country) -> TokenStream {
-    let arm = |flow: TokenStream, endpoint: &str| {
-        let e = country
+    // The query that reconciles an endpoint, when the country has the endpoint and the spec
+    // names one; a country without both flows' queries gets no `OrderQuery`.
+    let query_of = |endpoint: &str| {
+        let target = country
             .endpoints
             .iter()
-            .find(|p| p.spec.name == endpoint)
-            .unwrap_or_else(|| panic!("every country has a `{endpoint}` endpoint"))
-            .spec;
-        let target = e
+            .find(|p| p.spec.name == endpoint)?
+            .spec
             .reconcile_with
-            .as_ref()
-            .unwrap_or_else(|| panic!("`{endpoint}` names the query that reconciles it"));
+            .as_ref()?;
         let query = country
             .endpoints
             .iter()
             .find(|p| p.spec.name == *target)
             .expect("checked")
             .spec;
-        let qrequest = ident(&format!("{}Request", type_prefix(query)));
-        quote! {
-            paypro_core::notify::Flow::#flow => {
-                let query = #qrequest::builder().trade_no(trade_no).build()?;
-                Ok(self.inner.send(&query).await?.data.order_event())
-            }
-        }
+        Some(ident(&format!("{}Request", type_prefix(query))))
     };
-    let pay_in = arm(quote!(PayIn), "pay-in");
-    let payout = arm(quote!(Payout), "payout");
+    let (Some(pay_in), Some(payout)) = (query_of("pay-in"), query_of("payout")) else {
+        return quote!();
+    };
     quote! {
         impl paypro_core::client::OrderQuery for Client {
             fn core(&self) -> &paypro_core::client::Client {
@@ -129,8 +123,14 @@ fn order_query(country: &Country) -> TokenStream {
                 trade_no: &str,
             ) -> Result<Option<paypro_core::order::Event>, Error> {
                 match flow {
-                    #pay_in
-                    #payout
+                    paypro_core::notify::Flow::PayIn => {
+                        let query = #pay_in::builder().trade_no(trade_no).build()?;
+                        Ok(self.inner.send(&query).await?.data.order_event())
+                    }
+                    paypro_core::notify::Flow::Payout => {
+                        let query = #payout::builder().trade_no(trade_no).build()?;
+                        Ok(self.inner.send(&query).await?.data.order_event())
+                    }
                 }
             }
         }
