@@ -156,9 +156,11 @@ pub(crate) fn hint_of(found: Option<(Option<i64>, Option<String>)>) -> Hint {
     }
 }
 
-pub(crate) fn due_orders(rows: Vec<(String, String)>) -> Vec<DueOrder> {
-    rows.into_iter()
-        .filter_map(|(key, _flow)| {
+/// The claimed keys as orders to query: the flow and `tradeNo` are read from the key (the
+/// `flow IS NOT NULL` filter already kept only keys that carry them).
+pub(crate) fn due_orders(keys: Vec<String>) -> Vec<DueOrder> {
+    keys.into_iter()
+        .filter_map(|key| {
             let (flow, trade_no) = split_key(&key);
             let flow = flow?;
             let trade_no = trade_no.to_string();

@@ -439,13 +439,11 @@ impl ops::Ops for PostgresStore {
                    SELECT key FROM paypro_orders
                    WHERE check_after_ms <= $2 AND flow IS NOT NULL
                    ORDER BY check_after_ms LIMIT $3 FOR UPDATE SKIP LOCKED)
-                 RETURNING key, flow",
+                 RETURNING key",
                 &[&(now + ms(self.settings.lease)), &now, &(sql_limit(limit))],
             )
             .await?;
-        Ok(ops::due_orders(
-            rows.iter().map(|r| (r.get(0), r.get(1))).collect(),
-        ))
+        Ok(ops::due_orders(rows.iter().map(|r| r.get(0)).collect()))
     }
 
     async fn claim_actions(&self, limit: usize) -> Result<Vec<PendingAction>, StoreError> {

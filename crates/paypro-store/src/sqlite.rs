@@ -417,18 +417,16 @@ impl ops::Ops for SqliteStore {
         self.with(move |conn, settings| {
             let now = now_ms();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let due: Vec<(String, String)> = {
+            let due: Vec<String> = {
                 let mut stmt = tx.prepare(
-                    "SELECT key, flow FROM paypro_orders
+                    "SELECT key FROM paypro_orders
                      WHERE check_after_ms <= ?1 AND flow IS NOT NULL
                      ORDER BY check_after_ms LIMIT ?2",
                 )?;
-                let rows = stmt.query_map(params![now, sql_limit(limit)], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+                let rows = stmt.query_map(params![now, sql_limit(limit)], |r| r.get(0))?;
                 rows.collect::<Result<_, _>>()?
             };
-            for (key, _) in &due {
+            for key in &due {
                 tx.execute(
                     "UPDATE paypro_orders SET check_after_ms = ?1 WHERE key = ?2",
                     params![now + ms(settings.lease), key],
