@@ -313,6 +313,34 @@ async fn an_endpoint_of_another_country_is_not_sent() {
     assert!(server.requests().is_empty());
 }
 
+/// reqwest normalises the URL it sends to; a base URL written another way (an uppercase scheme
+/// or host, an IPv4 address in another notation, dot segments, a trailing slash) must still be
+/// read as the same URL, not as a redirect after the signed pay-in was sent.
+#[tokio::test]
+async fn a_base_url_written_another_way_is_the_same_url_not_a_redirect() {
+    let server = answering(Answer::json(accepted(
+        r#"{"tradeNo":"T-1","status":"0015"}"#,
+    )))
+    .await;
+    let port = server.url().rsplit(':').next().unwrap().to_string();
+    for base in [
+        format!("http://127.000.000.001:{port}/"),
+        format!("http://0x7F.1:{port}"),
+        format!("http://127.0.0.1:{port}/a/../"),
+        format!("http://127.0.0.1:{port}//"),
+        format!("HTTP://127.0.0.1:{port}"),
+    ] {
+        let client =
+            Client::new(&COUNTRY, config(&base)).unwrap_or_else(|e| panic!("{base}: {e}"));
+        match client.send(&pay()).await {
+            Ok(reply) => assert_eq!(reply.data.status, Some(Status::Processing), "{base}"),
+            Err(e) => panic!("{base}: {e}"),
+        }
+    }
+    assert_eq!(server.requests().len(), 5);
+    assert!(server.requests().iter().all(|r| r.path == "/v1/pay"));
+}
+
 #[test]
 fn base_urls_are_checked() {
     assert!(matches!(

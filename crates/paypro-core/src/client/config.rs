@@ -168,7 +168,10 @@ impl Config {
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(super::redact_userinfo),
+            )
             .field("credentials", &self.credentials)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)

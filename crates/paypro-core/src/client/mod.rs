@@ -60,40 +60,93 @@ pub struct Client {
 #[derive(Debug)]
 struct Inner {
     http: reqwest::Client,
-    base_url: String,
+    base_url: BaseUrl,
     country: &'static CountryDescriptor,
     config: config::Config,
+}
+
+/// The base URL, parsed and normalised once (the WHATWG parser reqwest uses: lowercase scheme
+/// and host, default port dropped, IPv4 and IDN hosts in canonical form, dot segments
+/// resolved, trailing slashes dropped), so the URL a request is sent to is compared with
+/// reqwest's as parsed URLs, never as text.
+#[derive(Clone, Debug)]
+pub(crate) struct BaseUrl {
+    url: url::Url,
+    text: String,
+}
+
+impl BaseUrl {
+    /// Checks and normalises `given`.
+    pub(crate) fn parse(given: &str) -> Result<Self, ConfigError> {
+        let bad = |reason: &str| ConfigError::BadBaseUrl {
+            url: redact_userinfo(given),
+            reason: reason.to_string(),
+        };
+        let mut url = url::Url::parse(given.trim())
+            .map_err(|e| bad(&format!("it is not an absolute URL ({e})")))?;
+        if !matches!(url.scheme(), "https" | "http") {
+            return Err(bad("it must start with https:// or http://"));
+        }
+        // The WHATWG parser forgives `https:///h` and `https:h`; a base URL is written out.
+        let written = given.trim().split_once("://").map(|(_, rest)| rest);
+        if url.host_str().is_none_or(str::is_empty)
+            || written.is_none_or(|rest| rest.is_empty() || rest.starts_with(['/', '\\']))
+        {
+            return Err(bad("it has no host"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(bad(
+                "it must not contain a user name or password (the merchant number and secret authenticate)",
+            ));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(bad("it must not contain a query or a fragment"));
+        }
+        let path = url.path().trim_end_matches('/').to_string();
+        url.set_path(&path);
+        let text = url.as_str().trim_end_matches('/').to_string();
+        Ok(BaseUrl { url, text })
+    }
+
+    /// The normalised text, without a trailing slash.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The URL of the endpoint at `path` (which starts with `/`).
+    pub(crate) fn join(&self, path: &str) -> url::Url {
+        let mut url = self.url.clone();
+        let mut full = String::with_capacity(url.path().len() + path.len());
+        full.push_str(url.path().trim_end_matches('/'));
+        full.push_str(path);
+        url.set_path(&full);
+        url
+    }
+}
+
+/// `given` with any password replaced by `***`, for error messages.
+pub(crate) fn redact_userinfo(given: &str) -> String {
+    match url::Url::parse(given) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => given.to_string(),
+    }
 }
 
 /// Checks and normalises the base URL (the country's sandbox where none is given).
 pub(crate) fn resolve_base_url(
     country: &'static CountryDescriptor,
     config: &Config,
-) -> Result<String, ConfigError> {
-    let url = match (&config.base_url, country.sandbox_base_url) {
-        (Some(url), _) => url.clone(),
-        (None, Some(sandbox)) => sandbox.to_string(),
-        (None, None) => {
-            return Err(ConfigError::NoBaseUrl {
-                country: country.name,
-            });
-        }
-    };
-    let bad = |reason: &str| ConfigError::BadBaseUrl {
-        url: url.clone(),
-        reason: reason.to_string(),
-    };
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| bad("it must start with https:// or http://"))?;
-    if rest.is_empty() || rest.starts_with('/') {
-        return Err(bad("it has no host"));
+) -> Result<BaseUrl, ConfigError> {
+    match (&config.base_url, country.sandbox_base_url) {
+        (Some(url), _) => BaseUrl::parse(url),
+        (None, Some(sandbox)) => BaseUrl::parse(sandbox),
+        (None, None) => Err(ConfigError::NoBaseUrl {
+            country: country.name,
+        }),
     }
-    if url.contains(['?', '#', ' ']) {
-        return Err(bad("it must not contain a query, a fragment or spaces"));
-    }
-    Ok(url.trim_end_matches('/').to_string())
 }
 
 impl Client {
@@ -120,9 +173,10 @@ impl Client {
         })
     }
 
-    /// The base URL in use.
+    /// The base URL in use, normalised (lowercase scheme and host, no default port, no
+    /// trailing slash).
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        self.inner.base_url.as_str()
     }
 
     /// The country this client talks to.
@@ -203,12 +257,10 @@ impl Client {
         prepared: PreparedRequest,
     ) -> Result<Reply<E::Response>, Error> {
         let inner = &self.inner;
-        let mut url = String::with_capacity(inner.base_url.len() + prepared.path.len());
-        url.push_str(&inner.base_url);
-        url.push_str(prepared.path);
+        let url = inner.base_url.join(prepared.path);
         let mut http = inner
             .http
-            .post(&url)
+            .post(url.clone())
             .timeout(inner.config.request_timeout)
             .body(prepared.body);
         for (name, value) in &prepared.headers {
@@ -216,7 +268,7 @@ impl Client {
         }
         let mut response = http.send().await.map_err(decode::transport_error)?;
         let status = response.status().as_u16();
-        if response.url().as_str() != url {
+        if *response.url() != url {
             // Only a supplied client (Config::http_client) can do this.
             return Err(Error::unreadable(
                 status,
@@ -344,5 +396,59 @@ fn record<T>(
     match result {
         Ok(_) => tracing::info!(attempts, outcome, "paypro call finished"),
         Err(e) => tracing::warn!(attempts, outcome, error = %e, "paypro call failed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The URL a request goes to is the one reqwest sends to, whichever way the base URL was
+    /// written: the redirect check compares the two.
+    #[test]
+    fn the_endpoint_url_is_the_one_reqwest_sends_to() {
+        let http = reqwest::Client::new();
+        for (given, normalised) in [
+            ("https://H.Example.COM:443/", "https://h.example.com"),
+            ("HTTPS://h.example.com/mex-pay//", "https://h.example.com/mex-pay"),
+            ("http://h.example.com:80/a/./b/../c/", "http://h.example.com/a/c"),
+            ("https://h.example.com:8443", "https://h.example.com:8443"),
+            ("https://bücher.example/pay", "https://xn--bcher-kva.example/pay"),
+            ("http://[::1]:9090/", "http://[::1]:9090"),
+            ("http://0x7f.1:9090", "http://127.0.0.1:9090"),
+            (" https://h.example.com ", "https://h.example.com"),
+        ] {
+            let base = BaseUrl::parse(given).unwrap_or_else(|e| panic!("{given}: {e}"));
+            assert_eq!(base.as_str(), normalised, "{given}");
+            let url = base.join("/v1/pay");
+            assert_eq!(url.as_str(), format!("{normalised}/v1/pay"), "{given}");
+            let request = http.post(url.clone()).build().unwrap();
+            assert_eq!(request.url(), &url, "{given}");
+        }
+    }
+
+    #[test]
+    fn unusable_base_urls_are_refused_without_echoing_a_password() {
+        for given in [
+            "ftp://x",
+            "https://",
+            "https:///path",
+            "https:h.example",
+            "http:\\\\h.example",
+            "http://host/path?x=1",
+            "http://host/path?",
+            "http://host/#top",
+            "openapi.paypro.tech",
+            "",
+            "https://user:hunter2@h.example/",
+            "https://user@h.example/",
+        ] {
+            match BaseUrl::parse(given) {
+                Err(e @ ConfigError::BadBaseUrl { .. }) => {
+                    assert!(!e.to_string().contains("hunter2"), "{e}")
+                }
+                other => panic!("{given}: {other:?}"),
+            }
+        }
     }
 }
