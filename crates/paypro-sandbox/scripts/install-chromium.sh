@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs Chromium, its WebDriver (chromedriver) and a font from the OS packages (Debian's
 # `chromium`, `chromium-driver`, `fonts-dejavu-core`) for the sandbox's browser test,
-# crates/paypro-sandbox/tests/it/browser.rs. Needs root, or sudo without a password.
+# crates/paypro-sandbox/tests/it/browser.rs. The test never runs this: it uses the programs
+# when they are on PATH and otherwise names this script and is skipped. CI (.ci/run) runs it
+# before the tests, and so can you. Needs root, or sudo without a password.
 # Exit 0 when both programs are there afterwards; otherwise 1 with the reason on stderr.
 set -eu
 
