@@ -30,6 +30,10 @@ pub struct Common {
     pub signing: Signing,
     pub envelope: EnvelopeNames,
     pub outer_code: Vec<Spanned<OuterCodeSpec>>,
+    /// The embedded sandbox's marker header.
+    pub sandbox: SandboxSpec,
+    /// The embedded sandbox's own codes: never read as Paypro's.
+    pub sandbox_code: Vec<Spanned<SandboxCodeSpec>>,
     /// Response and notification fields every country shares, referenced by `use = "wire"`.
     #[serde(default)]
     pub shared_field: Vec<Spanned<ResponseField>>,
@@ -90,13 +94,29 @@ pub enum OuterOutcome {
     Uncertain,
 }
 
-/// Where an outer code comes from.
+/// Where an outer code comes from. (The sandbox's own codes have their own table.)
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum CodeSource {
     Documented,
     Inferred,
-    Sandbox,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxSpec {
+    /// The response header the sandbox puts on every answer.
+    pub answer_header: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxCodeSpec {
+    /// The constant's name (SCREAMING_SNAKE_CASE).
+    pub name: String,
+    pub code: String,
+    pub outcome: OuterOutcome,
+    pub meaning: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -951,6 +971,62 @@ pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
                 format!(
                     "outer code `{}`: an inferred code needs a `note` saying why",
                     c.code
+                ),
+            ));
+        }
+    }
+    let header = &file.spec.sandbox.answer_header;
+    if header.is_empty()
+        || !header
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        errors.push(SpecError {
+            file: file.display_path.clone(),
+            line: 1,
+            message: format!(
+                "[sandbox] answer_header `{header}` must be a lowercase HTTP header name"
+            ),
+        });
+    }
+    let mut sandbox_names = BTreeSet::new();
+    for o in &file.spec.sandbox_code {
+        let c = o.get_ref();
+        if outer.contains(&c.code) {
+            errors.push(file.error(
+                o.span(),
+                format!(
+                    "sandbox code `{}` is also an [[outer_code]]: the sandbox's codes must not be Paypro's",
+                    c.code
+                ),
+            ));
+        }
+        if !outer.insert(c.code.clone()) {
+            errors.push(file.error(
+                o.span(),
+                format!("sandbox code `{}` is listed twice", c.code),
+            ));
+        }
+        if c.code.is_empty() || c.code.contains(char::is_whitespace) {
+            errors.push(file.error(o.span(), "a sandbox code is a non-empty word"));
+        }
+        if c.outcome == OuterOutcome::Accepted {
+            errors.push(file.error(
+                o.span(),
+                format!("sandbox code `{}` cannot be \"accepted\"", c.code),
+            ));
+        }
+        let screaming = !c.name.is_empty()
+            && c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
+            && c.name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if !screaming || !sandbox_names.insert(c.name.clone()) {
+            errors.push(file.error(
+                o.span(),
+                format!(
+                    "sandbox code name `{}` must be SCREAMING_SNAKE_CASE and unique",
+                    c.name
                 ),
             ));
         }

@@ -267,6 +267,43 @@ fn spec_errors_name_file_line_and_rule() {
         "{errs:?}"
     );
 
+    // The sandbox's codes are never Paypro's: not in [[outer_code]], and not one of its codes.
+    let errs = errors_for(|s| {
+        let text = std::fs::read_to_string(s.join("common.toml")).unwrap();
+        let text = text.replacen(
+            "[[outer_code]]\ncode = \"5000\"",
+            "[[outer_code]]\ncode = \"9402\"\noutcome = \"refused\"\nsource = \"sandbox\"\nmeaning = \"x\"\n\n[[outer_code]]\ncode = \"5000\"",
+            1,
+        );
+        std::fs::write(s.join("common.toml"), text).unwrap();
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("spec/common.toml:") && e.contains("unknown variant `sandbox`")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "common.toml",
+            "name = \"SIGN\"\ncode = \"9402\"",
+            "name = \"SIGN\"\ncode = \"8000\"",
+        )
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/common.toml:")
+            && e.contains("sandbox code `8000` is also an [[outer_code]]")),
+        "{errs:?}"
+    );
+    let errs =
+        errors_for(|s| replace_in(s, "common.toml", "name = \"SIGN\"", "name = \"MERCHANT\""));
+    assert!(
+        errs.iter()
+            .any(|e| e
+                .contains("sandbox code name `MERCHANT` must be SCREAMING_SNAKE_CASE and unique")),
+        "{errs:?}"
+    );
+
     // Impossible constraint.
     let errs = errors_for(|s| replace_in(s, "eg.toml", "min = 100", "min = 100000"));
     assert!(

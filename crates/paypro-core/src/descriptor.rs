@@ -39,7 +39,8 @@ pub enum Effect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Unaccepted {
-    /// By [`crate::protocol::OUTER_CODES`]: listed refusals are refusals, everything else is
+    /// By [`crate::protocol::OUTER_CODES`] (and, on an answer marked by the embedded sandbox,
+    /// [`crate::protocol::SANDBOX_CODES`]): listed refusals are refusals, everything else is
     /// uncertain.
     ByCode,
     /// Every such code means "the order is being processed" (Bangladesh's pay-in submit): the
@@ -86,10 +87,18 @@ pub struct OuterCode {
     pub note: &'static str,
 }
 
-/// The spec's entry for an outer `code`; `None` for a code the spec does not know (which is
-/// uncertain).
+/// The spec's entry for an outer `code` of Paypro's; `None` for a code the spec does not know
+/// (which is uncertain). The sandbox's own codes are not here: see [`sandbox_code`].
 pub fn outer_code(code: &str) -> Option<&'static OuterCode> {
     crate::protocol::OUTER_CODES.iter().find(|c| c.code == code)
+}
+
+/// The embedded sandbox's entry for an outer `code`: how the client reads it on an answer
+/// marked with [`crate::protocol::SANDBOX_HEADER`], and only there.
+pub fn sandbox_code(code: &str) -> Option<&'static OuterCode> {
+    crate::protocol::SANDBOX_CODES
+        .iter()
+        .find(|c| c.code == code)
 }
 
 /// How much the docs say about an endpoint.

@@ -99,6 +99,9 @@ pub enum Answer {
     Delayed(Duration, Box<Answer>),
     /// Close the connection without answering.
     Close,
+    /// This answer with the embedded sandbox's marker header
+    /// ([`crate::protocol::SANDBOX_HEADER`]): the sandbox's own codes are read as its refusals.
+    Marked(Box<Answer>),
 }
 
 impl Answer {
@@ -123,6 +126,11 @@ impl Answer {
     /// This answer, `delay` later.
     pub fn after(self, delay: Duration) -> Self {
         Answer::Delayed(delay, Box::new(self))
+    }
+
+    /// This answer, marked as the embedded sandbox's.
+    pub fn from_sandbox(self) -> Self {
+        Answer::Marked(Box::new(self))
     }
 }
 
@@ -186,7 +194,8 @@ pub fn refusal(
 }
 
 /// Answers `json` when [`refusal`] finds nothing wrong with `request`, otherwise a refusal
-/// envelope (`code` 9422, a refusal the spec lists; `msg` naming the problem), so the client under test sees
+/// envelope as the embedded sandbox answers it (`code` 9422, marked with
+/// [`crate::protocol::SANDBOX_HEADER`]; `msg` naming the problem), so the client under test sees
 /// `Error::Rejected` with the reason.
 pub fn checked_answer(
     request: &Received,
@@ -198,7 +207,11 @@ pub fn checked_answer(
 ) -> Answer {
     match refusal(request, endpoint, merchant_no, secret, timestamp_ms) {
         None => Answer::json(json),
-        Some(why) => Answer::json(serde_json::json!({"code": "9422", "msg": why}).to_string()),
+        Some(why) => Answer::json(
+            serde_json::json!({"code": crate::protocol::sandbox_code::FIELD, "msg": why})
+                .to_string(),
+        )
+        .from_sandbox(),
     }
 }
 
@@ -315,16 +328,21 @@ async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<
 }
 
 async fn respond(stream: &mut TcpStream, mut answer: Answer) {
+    let mut extra = String::new();
     loop {
         match answer {
             Answer::Delayed(delay, inner) => {
                 tokio::time::sleep(delay).await;
                 answer = *inner;
             }
+            Answer::Marked(inner) => {
+                extra = format!("{}: test\r\n", crate::protocol::SANDBOX_HEADER);
+                answer = *inner;
+            }
             Answer::Close => return,
             Answer::Redirect { status, location } => {
                 let head = format!(
-                    "HTTP/1.1 {status} X\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                    "HTTP/1.1 {status} X\r\n{extra}location: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
                 );
                 let _ = stream.write_all(head.as_bytes()).await;
                 let _ = stream.shutdown().await;
@@ -336,7 +354,7 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 every,
             } => {
                 let head = format!(
-                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    "HTTP/1.1 {status} X\r\n{extra}content-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
                     body.len()
                 );
                 if stream.write_all(head.as_bytes()).await.is_err() {
@@ -357,7 +375,7 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 body,
             } => {
                 let head = format!(
-                    "HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    "HTTP/1.1 {status} X\r\n{extra}content-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
                     body.len()
                 );
                 let _ = stream.write_all(head.as_bytes()).await;
@@ -371,7 +389,7 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
                 declared,
             } => {
                 let head = format!(
-                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {declared}\r\nconnection: close\r\n\r\n"
+                    "HTTP/1.1 {status} X\r\n{extra}content-type: application/json\r\ncontent-length: {declared}\r\nconnection: close\r\n\r\n"
                 );
                 let _ = stream.write_all(head.as_bytes()).await;
                 let _ = stream.write_all(body.as_bytes()).await;
@@ -713,7 +731,12 @@ mod tests {
             Some(6),
             "{}",
         ) {
-            Answer::Full { body, .. } => assert_eq!(body, r#"{"code":"9422","msg":"timestamp"}"#),
+            Answer::Marked(inner) => match *inner {
+                Answer::Full { body, .. } => {
+                    assert_eq!(body, r#"{"code":"9422","msg":"timestamp"}"#)
+                }
+                other => panic!("{other:?}"),
+            },
             other => panic!("{other:?}"),
         }
     }

@@ -125,12 +125,17 @@ async fn every_documented_status_code() {
     }
 }
 
+/// `9402` is the embedded sandbox's sign refusal, not a code of Paypro's: from a server that does
+/// not mark its answers as the sandbox's it proves nothing, so the pay-in may have moved money.
 #[tokio::test]
-async fn a_listed_refusal_code_is_a_rejection_with_code_and_message() {
-    let server = answering(Answer::json(
-        r#"{"msg":"sign error","code":"9402","success":false,"data":null}"#,
-    ))
-    .await;
+async fn a_sandbox_refusal_code_is_a_rejection_only_on_the_sandbox_s_marked_answer() {
+    let refusal = r#"{"msg":"sign error","code":"9402","success":false,"data":null}"#;
+    let server = answering(Answer::json(refusal)).await;
+    match client(&server).send(&pay()).await {
+        Err(e @ Error::Uncertain { .. }) => assert!(e.may_have_moved_money()),
+        other => panic!("an unmarked 9402 must be uncertain: {other:?}"),
+    }
+    let server = answering(Answer::json(refusal).from_sandbox()).await;
     match client(&server).send(&pay()).await {
         Err(e @ Error::Rejected { .. }) => {
             assert!(e.nothing_happened());
@@ -330,8 +335,7 @@ async fn a_base_url_written_another_way_is_the_same_url_not_a_redirect() {
         format!("http://127.0.0.1:{port}//"),
         format!("HTTP://127.0.0.1:{port}"),
     ] {
-        let client =
-            Client::new(&COUNTRY, config(&base)).unwrap_or_else(|e| panic!("{base}: {e}"));
+        let client = Client::new(&COUNTRY, config(&base)).unwrap_or_else(|e| panic!("{base}: {e}"));
         match client.send(&pay()).await {
             Ok(reply) => assert_eq!(reply.data.status, Some(Status::Processing), "{base}"),
             Err(e) => panic!("{base}: {e}"),
@@ -383,7 +387,7 @@ async fn reconciliation_queries_until_final() {
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
     let server = TestServer::start(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
-        0 => Answer::json(r#"{"code":"9410","msg":"order not exist"}"#),
+        0 => Answer::json(r#"{"code":"9410","msg":"order not exist"}"#).from_sandbox(),
         1 => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0015"}"#)),
         _ => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0000"}"#)),
     })
@@ -407,6 +411,7 @@ async fn reconciliation_queries_until_final() {
     };
     // Refused, uncertain or failed queries never conclude "not found, send it again".
     for answer in [
+        Answer::json(r#"{"code":"9410","msg":"order not exist"}"#).from_sandbox(),
         Answer::json(r#"{"code":"9410","msg":"order not exist"}"#),
         Answer::json(r#"{"code":"1404","msg":"order not exist"}"#),
         Answer::json(r#"{"code":"502","msg":"bad gateway"}"#),
@@ -491,9 +496,9 @@ mod blocking {
             Err(Error::Unreadable { status: 502, .. })
         ));
 
-        let rejected = rt.block_on(answering(Answer::json(
-            r#"{"code":"9402","msg":"sign error"}"#,
-        )));
+        let rejected = rt.block_on(answering(
+            Answer::json(r#"{"code":"9402","msg":"sign error"}"#).from_sandbox(),
+        ));
         let client = BlockingClient::new(&COUNTRY, config(rejected.url())).unwrap();
         assert!(matches!(client.send(&pay()), Err(Error::Rejected { .. })));
 

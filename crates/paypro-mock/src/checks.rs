@@ -48,46 +48,12 @@ pub fn route(
     })
 }
 
-/// Codes the sandbox answers with.
+/// Codes the sandbox answers with: `spec/common.toml`'s `[[sandbox_code]]`, generated into
+/// paypro-core (one place knows them, and how a client reads them). They are the sandbox's own,
+/// never Paypro's: every answer carries [`paypro_core::protocol::SANDBOX_HEADER`], and only on
+/// such an answer does the client read them as refusals.
 pub mod codes {
-    /// No endpoint at that path.
-    pub const UNKNOWN_PATH: &str = "9404";
-    /// Not a POST.
-    pub const METHOD: &str = "9405";
-    /// Not `application/json`.
-    pub const CONTENT_TYPE: &str = "9415";
-    /// Body over the limit.
-    pub const TOO_LARGE: &str = "9413";
-    /// Not a JSON object.
-    pub const MALFORMED: &str = "9400";
-    /// Missing or unknown `merchantNo`.
-    pub const MERCHANT: &str = "9401";
-    /// Missing or wrong `sign`.
-    pub const SIGN: &str = "9402";
-    /// A field (or the timestamp) is missing, of the wrong type, or breaks a rule.
-    pub const FIELD: &str = "9422";
-    /// The `tradeNo` was used before.
-    pub const DUPLICATE: &str = "9409";
-    /// No such order.
-    pub const NOT_FOUND: &str = "9410";
-    /// Not enough available balance for a payout.
-    pub const BALANCE: &str = "9411";
-    /// The order is already final.
-    pub const FINAL: &str = "9412";
-    /// The order is not final yet, so it has no callback to re-send.
-    pub const NOT_FINAL: &str = "9414";
-    /// The sandbox's state is broken (a panic while it was being changed): every endpoint
-    /// answers this, with HTTP 500, until the sandbox is restarted.
-    pub const BROKEN: &str = "9500";
-    /// The sandbox does not implement that endpoint.
-    pub const UNSUPPORTED: &str = "9501";
-    /// Over the connection cap (HTTP 503); nothing was read.
-    pub const BUSY: &str = "9503";
-    /// The request took longer than the request time-out (HTTP 408). An order it asked for
-    /// may have been created, so this is not a refusal.
-    pub const TIMEOUT: &str = "9504";
-    /// Settling would overflow a balance: nothing changed, the order stays processing.
-    pub const OVERFLOW: &str = "9507";
+    pub use paypro_core::protocol::sandbox_code::*;
 }
 
 /// Whether a content type is JSON: exactly `application/json` (any case), parameters such as

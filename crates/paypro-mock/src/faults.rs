@@ -27,6 +27,11 @@ pub enum Fault {
     TruncatedJson,
     /// `307` to another path of the sandbox (a client that follows it is counted).
     Redirect,
+    /// `200` with Paypro's `8000` (SYSTEM ERROR) outer code: the order was created all the same.
+    SystemError,
+    /// `200` with Paypro's `5000` (system operation exception) outer code: the order was
+    /// created all the same.
+    SystemException,
     /// The callback is delivered twice, the same signed body each time.
     DuplicateCallback,
     /// The final `0000` callback, then a stale earlier one: `0001` (half paid) for a pay-in,
@@ -38,13 +43,15 @@ pub enum Fault {
 
 impl Fault {
     /// Every fault, in the README's order.
-    pub const ALL: [Fault; 9] = [
+    pub const ALL: [Fault; 11] = [
         Fault::Delay,
         Fault::Drop,
         Fault::Html502,
         Fault::Json502,
         Fault::TruncatedJson,
         Fault::Redirect,
+        Fault::SystemError,
+        Fault::SystemException,
         Fault::DuplicateCallback,
         Fault::OutOfOrderCallbacks,
         Fault::DowngradeAfterSuccess,
@@ -59,6 +66,8 @@ impl Fault {
             Fault::Json502 => "502-json",
             Fault::TruncatedJson => "truncated-json",
             Fault::Redirect => "redirect",
+            Fault::SystemError => "system-error",
+            Fault::SystemException => "system-exception",
             Fault::DuplicateCallback => "duplicate-callback",
             Fault::OutOfOrderCallbacks => "out-of-order-callbacks",
             Fault::DowngradeAfterSuccess => "downgrade-after-success",
@@ -74,6 +83,8 @@ impl Fault {
             Fault::Json502 => 4904,
             Fault::TruncatedJson => 4905,
             Fault::Redirect => 4906,
+            Fault::SystemError => 4907,
+            Fault::SystemException => 4908,
             Fault::DuplicateCallback => 4911,
             Fault::OutOfOrderCallbacks => 4912,
             Fault::DowngradeAfterSuccess => 4913,
@@ -213,6 +224,18 @@ pub(crate) fn answer(fault: Fault, accepted: &str, origin: &str, path: &str) -> 
             StatusCode::OK,
             "application/json",
             accepted[..accepted.len() / 2].to_string(),
+            None,
+        ),
+        Fault::SystemError => (
+            StatusCode::OK,
+            "application/json",
+            respond::refused("8000", "SYSTEM ERROR", crate::time::now_ms()),
+            None,
+        ),
+        Fault::SystemException => (
+            StatusCode::OK,
+            "application/json",
+            respond::refused("5000", "System operation exception", crate::time::now_ms()),
             None,
         ),
         Fault::Redirect => (

@@ -114,8 +114,12 @@ pub(crate) async fn serve(
                         tower_service::Service::call(&mut app, request),
                     )
                     .await;
+                    let mut answer = answer
+                        .unwrap_or_else(|_| Ok::<_, Infallible>(timed_out(limits.request_timeout)));
+                    if let Ok(answer) = &mut answer {
+                        mark(answer);
+                    }
                     answer
-                        .unwrap_or_else(|_| Ok::<_, Infallible>(timed_out(limits.request_timeout)))
                 }
             });
             let connection = http.serve_connection(TokioIo::new(stream), service);
@@ -127,6 +131,19 @@ pub(crate) async fn serve(
             drop(permit);
         });
     }
+}
+
+/// The value of the marker header: who answered.
+const MARK: &str = concat!("paypro-mock/", env!("CARGO_PKG_VERSION"));
+
+/// Marks an answer as the sandbox's ([`paypro_core::protocol::SANDBOX_HEADER`]): the client
+/// reads the sandbox's own codes ([`crate::codes`]) as refusals only on answers so marked, never
+/// on a real gateway's.
+fn mark(answer: &mut Response) {
+    answer.headers_mut().insert(
+        axum::http::HeaderName::from_static(paypro_core::protocol::SANDBOX_HEADER),
+        axum::http::HeaderValue::from_static(MARK),
+    );
 }
 
 fn timed_out(limit: Duration) -> Response {
@@ -152,7 +169,8 @@ async fn busy(mut stream: TcpStream, cap: usize) {
         time::now_ms(),
     );
     let answer = format!(
-        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        "HTTP/1.1 503 Service Unavailable\r\n{}: {MARK}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        paypro_core::protocol::SANDBOX_HEADER,
         body.len()
     );
     let _ = tokio::time::timeout(Duration::from_secs(1), async {

@@ -62,7 +62,7 @@ fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
         quote! {
             #[tokio::test]
             async fn #ptest() {
-                let server = TestServer::start(|_| Answer::json(r#"{"code":"9402","msg":"refused","data":null}"#)).await;
+                let server = TestServer::start(|_| Answer::json(r#"{"code":"9402","msg":"refused","data":null}"#).from_sandbox()).await;
                 match client(&server, #ts).#method(&examples::#example()).await {
                     Err(e @ Error::Uncertain { .. }) => assert!(e.may_have_moved_money()),
                     other => panic!("{other:?}"),

@@ -66,18 +66,18 @@ fn protocol(spec_path: &str, c: &Common) -> String {
         placement(c.signing.secret_placement),
         placement(c.signing.alternative_placement),
     );
+    let outcome_tokens = |o: OuterOutcome| match o {
+        OuterOutcome::Accepted => quote!(OuterOutcome::Accepted),
+        OuterOutcome::Refused => quote!(OuterOutcome::Refused),
+        OuterOutcome::Uncertain => quote!(OuterOutcome::Uncertain),
+    };
     let outer = c.outer_code.iter().map(|o| {
         let o = o.get_ref();
         let code = &o.code;
-        let outcome = match o.outcome {
-            OuterOutcome::Accepted => quote!(OuterOutcome::Accepted),
-            OuterOutcome::Refused => quote!(OuterOutcome::Refused),
-            OuterOutcome::Uncertain => quote!(OuterOutcome::Uncertain),
-        };
+        let outcome = outcome_tokens(o.outcome);
         let source = match o.source {
             CodeSource::Documented => quote!(CodeSource::Documented),
             CodeSource::Inferred => quote!(CodeSource::Inferred),
-            CodeSource::Sandbox => quote!(CodeSource::Sandbox),
         };
         let meaning = &o.meaning;
         let note = o.note.as_deref().unwrap_or("");
@@ -85,6 +85,24 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             OuterCode { code: #code, outcome: #outcome, source: #source, meaning: #meaning, note: #note },
         }
     });
+    let sandbox_codes = c.sandbox_code.iter().map(|o| {
+        let o = o.get_ref();
+        let (code, meaning) = (&o.code, &o.meaning);
+        let outcome = outcome_tokens(o.outcome);
+        quote! {
+            OuterCode { code: #code, outcome: #outcome, source: CodeSource::Sandbox, meaning: #meaning, note: "" },
+        }
+    });
+    let sandbox_consts = c.sandbox_code.iter().map(|o| {
+        let o = o.get_ref();
+        let name = quote::format_ident!("{}", o.name);
+        let (code, meaning) = (&o.code, &o.meaning);
+        quote! {
+            #[doc = #meaning]
+            pub const #name: &str = #code;
+        }
+    });
+    let sandbox_header = &c.sandbox.answer_header;
     rust_file(
         spec_path,
         quote! {
@@ -125,6 +143,17 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             /// What each known outer `code` of an HTTP 2xx answer proves about the request.
             /// A code not listed here is uncertain: the money may have moved.
             pub const OUTER_CODES: &[OuterCode] = &[#(#outer)*];
+            /// The header the embedded sandbox (paypro-mock) puts on every answer. Only on an
+            /// answer that carries it is a [`SANDBOX_CODES`] code read as that table says.
+            pub const SANDBOX_HEADER: &str = #sandbox_header;
+            /// The embedded sandbox's own outer codes. They are not Paypro's: on an answer
+            /// without [`SANDBOX_HEADER`] they are unknown codes, and so uncertain.
+            pub const SANDBOX_CODES: &[OuterCode] = &[#(#sandbox_codes)*];
+
+            /// The embedded sandbox's codes by name (`[[sandbox_code]]`).
+            pub mod sandbox_code {
+                #(#sandbox_consts)*
+            }
             /// The fake merchant number used by generated tests and doc examples.
             pub const TEST_MERCHANT_NO: &str = #tm;
             /// The fake app secret used by generated tests and doc examples.

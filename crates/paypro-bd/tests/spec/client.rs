@@ -136,9 +136,9 @@ async fn pay_in_submit_over_http() {
 }
 #[tokio::test]
 async fn pay_in_submit_any_other_code_means_being_processed() {
-    let server = TestServer::start(|_| Answer::json(
-            r#"{"code":"9402","msg":"refused","data":null}"#,
-        ))
+    let server = TestServer::start(|_| {
+            Answer::json(r#"{"code":"9402","msg":"refused","data":null}"#).from_sandbox()
+        })
         .await;
     match client(&server, 1728609257212).pay_in_submit(&examples::pay_in_submit()).await
     {

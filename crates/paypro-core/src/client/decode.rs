@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Error;
-use crate::descriptor::{OuterOutcome, Unaccepted, outer_code};
+use crate::descriptor::{OuterOutcome, Unaccepted, outer_code, sandbox_code};
 use crate::{Envelope, Extra, FromRaw};
 
 /// An accepted answer (outer `code` = `0000`) with its typed `data`.
@@ -26,12 +26,33 @@ pub struct Reply<T> {
     pub http_status: u16,
 }
 
+/// Who answered: the sandbox's own codes are read as refusals only on its marked answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Answerer {
+    /// Any server: only Paypro's documented codes are known.
+    Gateway,
+    /// An answer carrying [`crate::protocol::SANDBOX_HEADER`].
+    Sandbox,
+}
+
+impl Answerer {
+    /// Reads the marker off an answer's headers.
+    pub(crate) fn of(headers: &reqwest::header::HeaderMap) -> Answerer {
+        if headers.contains_key(crate::protocol::SANDBOX_HEADER) {
+            Answerer::Sandbox
+        } else {
+            Answerer::Gateway
+        }
+    }
+}
+
 /// Reads a complete answer. Only an HTTP 2xx answer is read at all; `unaccepted` says how an
 /// outer code other than the accepted one is classified.
 pub(crate) fn decode<T: FromRaw>(
     status: u16,
     body: &[u8],
     unaccepted: Unaccepted,
+    answerer: Answerer,
 ) -> Result<Reply<T>, Error> {
     if let Some(problem) = not_an_answer(status) {
         return Err(Error::unreadable(status, body, problem));
@@ -59,6 +80,7 @@ pub(crate) fn decode<T: FromRaw>(
             envelope.msg.unwrap_or_default(),
             status,
             unaccepted,
+            answerer,
         )),
         Err(e) => Err(Error::unreadable(status, body, e.to_string())),
     }
@@ -80,13 +102,24 @@ fn not_an_answer(status: u16) -> Option<String> {
 }
 
 /// An HTTP 2xx answer whose outer code is not the accepted one: a refusal only where the spec
-/// lists the code as one; otherwise uncertain.
-fn not_accepted(code: String, msg: String, http_status: u16, unaccepted: Unaccepted) -> Error {
+/// lists the code as one (Paypro's table; the sandbox's too on its own marked answers);
+/// otherwise uncertain.
+fn not_accepted(
+    code: String,
+    msg: String,
+    http_status: u16,
+    unaccepted: Unaccepted,
+    answerer: Answerer,
+) -> Error {
+    let known = match answerer {
+        Answerer::Sandbox => outer_code(&code).or_else(|| sandbox_code(&code)),
+        Answerer::Gateway => outer_code(&code),
+    };
     let meaning = match unaccepted {
         Unaccepted::Processing => Some(
             "this endpoint's docs say every code but 0000 means the order is being processed: wait for the notification or query it",
         ),
-        _ => match outer_code(&code) {
+        _ => match known {
             Some(known) if known.outcome == OuterOutcome::Refused => {
                 return Error::Rejected {
                     code,
@@ -187,7 +220,40 @@ mod tests {
     use super::*;
 
     fn by_code<T: FromRaw>(status: u16, body: &[u8]) -> Result<Reply<T>, Error> {
-        decode(status, body, Unaccepted::ByCode)
+        decode(status, body, Unaccepted::ByCode, Answerer::Sandbox)
+    }
+
+    fn from_gateway<T: FromRaw>(body: &[u8]) -> Result<Reply<T>, Error> {
+        decode(200, body, Unaccepted::ByCode, Answerer::Gateway)
+    }
+
+    /// The sandbox's codes are its own: from a server that does not mark its answers as the
+    /// sandbox's, `9402` proves nothing (Paypro documents no refusal codes), so money may have
+    /// moved.
+    #[test]
+    fn a_sandbox_code_from_an_unmarked_answer_is_uncertain() {
+        for known in crate::protocol::SANDBOX_CODES {
+            let body = format!(r#"{{"code":"{}","msg":"m"}}"#, known.code);
+            match from_gateway::<bool>(body.as_bytes()) {
+                Err(e @ Error::Uncertain { meaning: None, .. }) => {
+                    assert!(e.may_have_moved_money(), "{}", known.code)
+                }
+                other => panic!("{}: {other:?}", known.code),
+            }
+            let marked = by_code::<bool>(200, body.as_bytes());
+            match known.outcome {
+                OuterOutcome::Refused => {
+                    assert!(matches!(marked, Err(Error::Rejected { .. })), "{marked:?}")
+                }
+                _ => assert!(matches!(marked, Err(Error::Uncertain { .. })), "{marked:?}"),
+            }
+        }
+        // No code of Paypro's own table is a refusal: the docs publish none.
+        assert!(
+            crate::protocol::OUTER_CODES
+                .iter()
+                .all(|c| c.outcome != OuterOutcome::Refused)
+        );
     }
 
     #[test]
@@ -265,7 +331,12 @@ mod tests {
 
     #[test]
     fn processing_endpoints_never_read_a_code_as_a_refusal() {
-        match decode::<bool>(200, br#"{"code":"9402","msg":"x"}"#, Unaccepted::Processing) {
+        match decode::<bool>(
+            200,
+            br#"{"code":"9402","msg":"x"}"#,
+            Unaccepted::Processing,
+            Answerer::Sandbox,
+        ) {
             Err(Error::Uncertain {
                 meaning: Some(m), ..
             }) => assert!(m.contains("being processed")),

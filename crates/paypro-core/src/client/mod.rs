@@ -268,6 +268,7 @@ impl Client {
         }
         let mut response = http.send().await.map_err(decode::transport_error)?;
         let status = response.status().as_u16();
+        let answerer = decode::Answerer::of(response.headers());
         if *response.url() != url {
             // Only a supplied client (Config::http_client) can do this.
             return Err(Error::unreadable(
@@ -291,7 +292,7 @@ impl Client {
                 Err(e) => return Err(body.cut_off(status, e)),
             }
         }
-        decode::decode(status, &body.bytes, E::DESCRIPTOR.unaccepted)
+        decode::decode(status, &body.bytes, E::DESCRIPTOR.unaccepted, answerer)
     }
 
     /// Finds out what happened to a pay-in or payout after an uncertain answer
@@ -410,10 +411,19 @@ mod tests {
         let http = reqwest::Client::new();
         for (given, normalised) in [
             ("https://H.Example.COM:443/", "https://h.example.com"),
-            ("HTTPS://h.example.com/mex-pay//", "https://h.example.com/mex-pay"),
-            ("http://h.example.com:80/a/./b/../c/", "http://h.example.com/a/c"),
+            (
+                "HTTPS://h.example.com/mex-pay//",
+                "https://h.example.com/mex-pay",
+            ),
+            (
+                "http://h.example.com:80/a/./b/../c/",
+                "http://h.example.com/a/c",
+            ),
             ("https://h.example.com:8443", "https://h.example.com:8443"),
-            ("https://bücher.example/pay", "https://xn--bcher-kva.example/pay"),
+            (
+                "https://bücher.example/pay",
+                "https://xn--bcher-kva.example/pay",
+            ),
             ("http://[::1]:9090/", "http://[::1]:9090"),
             ("http://0x7f.1:9090", "http://127.0.0.1:9090"),
             (" https://h.example.com ", "https://h.example.com"),

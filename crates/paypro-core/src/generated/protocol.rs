@@ -77,6 +77,13 @@ pub const OUTER_CODES: &[OuterCode] = &[
         meaning: "UNKNOWN_ERROR.",
         note: "Named as a status on Mexico's error-code page; as an outer code it proves nothing about the order.",
     },
+];
+/// The header the embedded sandbox (paypro-mock) puts on every answer. Only on an
+/// answer that carries it is a [`SANDBOX_CODES`] code read as that table says.
+pub const SANDBOX_HEADER: &str = "x-paypro-sandbox";
+/// The embedded sandbox's own outer codes. They are not Paypro's: on an answer
+/// without [`SANDBOX_HEADER`] they are unknown codes, and so uncertain.
+pub const SANDBOX_CODES: &[OuterCode] = &[
     OuterCode {
         code: "9400",
         outcome: OuterOutcome::Refused,
@@ -96,6 +103,20 @@ pub const OUTER_CODES: &[OuterCode] = &[
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
         meaning: "Missing sign, or a sign that does not match the body.",
+        note: "",
+    },
+    OuterCode {
+        code: "9404",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "No endpoint at that path.",
+        note: "",
+    },
+    OuterCode {
+        code: "9405",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "Not a POST.",
         note: "",
     },
     OuterCode {
@@ -134,6 +155,13 @@ pub const OUTER_CODES: &[OuterCode] = &[
         note: "",
     },
     OuterCode {
+        code: "9414",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The order is not final yet, so it has no callback to re-send.",
+        note: "",
+    },
+    OuterCode {
         code: "9415",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
@@ -147,7 +175,81 @@ pub const OUTER_CODES: &[OuterCode] = &[
         meaning: "A missing timestamp or field, a wrong JSON type, or a broken rule.",
         note: "",
     },
+    OuterCode {
+        code: "9500",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Sandbox,
+        meaning: "The sandbox's state is broken (a panic while it was being changed): every endpoint answers this with HTTP 500 until the sandbox is restarted.",
+        note: "",
+    },
+    OuterCode {
+        code: "9501",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Sandbox,
+        meaning: "The sandbox does not implement that endpoint.",
+        note: "",
+    },
+    OuterCode {
+        code: "9503",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Sandbox,
+        meaning: "Over the connection cap (HTTP 503); nothing was read.",
+        note: "",
+    },
+    OuterCode {
+        code: "9504",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Sandbox,
+        meaning: "The request took longer than the request time-out (HTTP 408); an order it asked for may have been created.",
+        note: "",
+    },
+    OuterCode {
+        code: "9507",
+        outcome: OuterOutcome::Uncertain,
+        source: CodeSource::Sandbox,
+        meaning: "Settling would overflow a balance: nothing changed, the order stays processing.",
+        note: "",
+    },
 ];
+/// The embedded sandbox's codes by name (`[[sandbox_code]]`).
+pub mod sandbox_code {
+    ///Not a JSON object (malformed, an array, a key given twice).
+    pub const MALFORMED: &str = "9400";
+    ///Missing or unknown merchantNo header.
+    pub const MERCHANT: &str = "9401";
+    ///Missing sign, or a sign that does not match the body.
+    pub const SIGN: &str = "9402";
+    ///No endpoint at that path.
+    pub const UNKNOWN_PATH: &str = "9404";
+    ///Not a POST.
+    pub const METHOD: &str = "9405";
+    ///Duplicate tradeNo: an order with it exists already (this request created nothing).
+    pub const DUPLICATE: &str = "9409";
+    ///No such order.
+    pub const NOT_FOUND: &str = "9410";
+    ///Insufficient balance for a payout.
+    pub const BALANCE: &str = "9411";
+    ///The order is already final.
+    pub const FINAL: &str = "9412";
+    ///The body is over the size limit.
+    pub const TOO_LARGE: &str = "9413";
+    ///The order is not final yet, so it has no callback to re-send.
+    pub const NOT_FINAL: &str = "9414";
+    ///The content type is not application/json.
+    pub const CONTENT_TYPE: &str = "9415";
+    ///A missing timestamp or field, a wrong JSON type, or a broken rule.
+    pub const FIELD: &str = "9422";
+    ///The sandbox's state is broken (a panic while it was being changed): every endpoint answers this with HTTP 500 until the sandbox is restarted.
+    pub const BROKEN: &str = "9500";
+    ///The sandbox does not implement that endpoint.
+    pub const UNSUPPORTED: &str = "9501";
+    ///Over the connection cap (HTTP 503); nothing was read.
+    pub const BUSY: &str = "9503";
+    ///The request took longer than the request time-out (HTTP 408); an order it asked for may have been created.
+    pub const TIMEOUT: &str = "9504";
+    ///Settling would overflow a balance: nothing changed, the order stays processing.
+    pub const OVERFLOW: &str = "9507";
+}
 /// The fake merchant number used by generated tests and doc examples.
 pub const TEST_MERCHANT_NO: &str = "0000000001";
 /// The fake app secret used by generated tests and doc examples.

@@ -171,6 +171,87 @@ async fn a_redirect_is_unreadable_and_not_followed() {
     .await;
 }
 
+/// Paypro's system-error codes prove nothing about the order: the client says money may have
+/// moved, and reconciliation finds the order the sandbox created.
+#[tokio::test]
+async fn a_system_error_code_is_uncertain_and_the_order_exists() {
+    transport_fault(
+        Fault::SystemError,
+        |e| matches!(e, id::Error::Uncertain { code, .. } if code == "8000"),
+    )
+    .await;
+    transport_fault(
+        Fault::SystemException,
+        |e| matches!(e, id::Error::Uncertain { code, .. } if code == "5000"),
+    )
+    .await;
+}
+
+/// Every answer the sandbox gives is marked as the sandbox's, so the client reads its own
+/// codes (`9402`...) as refusals; the same refusal without the mark is uncertain.
+#[tokio::test]
+async fn the_sandbox_marks_its_answers_and_only_marked_refusals_are_refusals() {
+    let gateway = MockGateway::start(sandbox_config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
+    let url = format!(
+        "{}{}",
+        gateway.base_url("id").unwrap(),
+        "/v1/paypro/queryPayInResult"
+    );
+    for (method, target, content_type) in [
+        (Method::POST, url.as_str(), "application/json"),
+        (Method::POST, url.as_str(), "text/plain"),
+        (Method::GET, url.as_str(), "application/json"),
+    ] {
+        let response = reqwest::Client::new()
+            .request(method.clone(), target)
+            .header("content-type", content_type)
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        let mark = response
+            .headers()
+            .get(paypro_core::protocol::SANDBOX_HEADER)
+            .map(|v| v.to_str().unwrap().to_string());
+        assert!(
+            mark.as_deref()
+                .is_some_and(|m| m.starts_with("paypro-mock/")),
+            "{method} {content_type}: {mark:?}"
+        );
+    }
+    // A wrong secret: the sandbox's sign refusal, read as a refusal because it is marked.
+    let wrong = id::Client::new(
+        id::Config::new(
+            TEST_MERCHANT_NO,
+            paypro_core::Secret::new("not-the-secret").unwrap(),
+        )
+        .base_url(gateway.base_url("id").unwrap()),
+    )
+    .unwrap();
+    match wrong
+        .pay_in(&pay_in("wrong-secret", 1000, "http://127.0.0.1:9/notify"))
+        .await
+    {
+        Err(e @ id::Error::Rejected { .. }) => assert!(e.nothing_happened()),
+        other => panic!("{other:?}"),
+    }
+    // The same refusal body from a server that does not mark it: uncertain.
+    let body = r#"{"msg":"sign error","code":"9402","timestamp":1,"success":false,"data":null}"#;
+    let unmarked = TestServer::start(move |_| Answer::json(body)).await;
+    let client =
+        id::Client::new(id::Config::new(TEST_MERCHANT_NO, secret()).base_url(unmarked.url()))
+            .unwrap();
+    match client
+        .pay_in(&pay_in("unmarked", 1000, "http://127.0.0.1:9/notify"))
+        .await
+    {
+        Err(e @ id::Error::Uncertain { .. }) => assert!(e.may_have_moved_money()),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// A receiver on 127.0.0.1 acknowledging every callback.
 async fn receiver() -> TestServer {
     TestServer::start(|_| Answer::Full {
