@@ -145,6 +145,12 @@ impl RawObject {
                 path: path.into(),
                 limit: Self::MAX_FIELDS,
             }),
+            (Err(_), Some(Problem::BadEscape(key))) => Err(RawError::NotJson {
+                path: path.into(),
+                detail: format!(
+                    "field `{key}` holds a \\u escape that is no character (a lone surrogate such as \\ud800)"
+                ),
+            }),
             (Err(e), None) => Err(RawError::NotJson {
                 path: path.into(),
                 detail: e.to_string(),
@@ -184,6 +190,7 @@ impl RawObject {
 enum Problem {
     Duplicate(String),
     TooMany,
+    BadEscape(String),
 }
 
 /// Reads one object, recording a duplicate key or too many fields as a typed problem.
@@ -217,6 +224,16 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                 return Err(de::Error::custom(message));
             }
             let value = map.next_value::<Box<RawValue>>()?;
+            // The raw reader checks an escape's form, not that it is text: `"\ud800"` (a lone
+            // surrogate) is no character, and every implementation would sign it differently.
+            if value.get().contains("\\u")
+                && serde_json::from_str::<de::IgnoredAny>(value.get()).is_ok()
+                && serde_json::from_str::<serde_json::Value>(value.get()).is_err()
+            {
+                let message = format!("field `{key}` holds an escape that is not text");
+                *self.problem.borrow_mut() = Some(Problem::BadEscape(key));
+                return Err(de::Error::custom(message));
+            }
             entries.push((key, value));
         }
         Ok(RawObject { entries })
@@ -412,6 +429,26 @@ mod tests {
             RawObject::read(&body, "body"),
             Err(RawError::TooManyFields { .. })
         ));
+    }
+
+    /// A lone surrogate is no character: no two implementations agree on how to sign it, so
+    /// it is refused, in a value (nested too) as in a key. A surrogate pair is text.
+    #[test]
+    fn an_escape_that_is_no_character_is_refused() {
+        for body in [
+            r#"{"status":"0000","msg":"\ud800"}"#,
+            r#"{"msg":"a\udc00b"}"#,
+            r#"{"msg":"\ud800\u0041"}"#,
+            r#"{"extra":{"deep":["\udfff"]}}"#,
+            r#"{"\ud800":"x"}"#,
+        ] {
+            match RawObject::read(body, "body") {
+                Err(RawError::NotJson { path, .. }) => assert_eq!(path, "body"),
+                other => panic!("{body}: {other:?}"),
+            }
+        }
+        let pair = RawObject::parse(r#"{"msg":"\ud83e\udda4 \u00e9"}"#, "b").unwrap();
+        assert_eq!(raw_text(pair.get("msg").unwrap()), "\u{1f9a4} é");
     }
 
     #[test]
