@@ -85,7 +85,7 @@ fn programs() -> Result<Programs, String> {
             let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/install-chromium.sh");
             Err(format!(
                 "{missing} not on PATH (nor named by PAYPRO_CHROMIUM / PAYPRO_CHROMEDRIVER); \
-                 install them from the OS packages with `sudo sh {}`",
+                 {} installs them from the OS packages (as root)",
                 script.display()
             ))
         }
