@@ -1,7 +1,11 @@
 #!/bin/sh
-# Installs a PostgreSQL server from the OS packages (Debian's `postgresql`) for the receiver's
-# Postgres test, crates/paypro-axum/tests/processes.rs, which starts a throwaway cluster of its
-# own (it never uses or changes a system cluster). Needs root, or sudo without a password.
+# Installs a PostgreSQL server's programs from the OS packages (Debian's `postgresql`) for
+# the receiver's Postgres tests (crates/paypro-axum/tests/it/, see pg.rs there). The tests
+# never run this: they use the server PAYPRO_POSTGRES_URL names (start-postgres.sh, next to
+# this script, starts a throwaway one and prints that URL), or, as a non-root user, start a
+# throwaway cluster of their own with initdb and pg_ctl when those are installed; otherwise
+# they say what is missing and are skipped. CI (.ci/run) runs this, then start-postgres.sh.
+# It never uses or changes a system cluster. Needs root, or sudo without a password.
 # Exit 0 when `initdb` is there afterwards; otherwise 1 with the reason on stderr.
 set -eu
 

@@ -2,7 +2,9 @@
 //! processes (the example, run as `processes::child_receiver`) for Indonesia and Kenya sharing
 //! one database per country, and orders created through them while the sandbox injects faults
 //! (dropped, delayed, `502` and truncated answers; duplicated, reordered and downgraded
-//! callbacks), receivers are SIGKILLed and restarted, and (Postgres) the server restarts.
+//! callbacks), receivers are SIGKILLed and restarted, and (Postgres) the server "restarts":
+//! the receivers reach it through `pg::Proxy`, which cuts every connection, terminates the
+//! databases' backends and refuses connections for 0.3-1 s.
 //! Then the faults stop, and the test waits (bounded) until every order is final or needs a
 //! person and every action is performed, and checks what the sandbox and the databases say:
 //!
@@ -15,9 +17,9 @@
 //!    stop.
 //!
 //! `PAYPRO_CHAOS_ORDERS` (default 150) sets the number of orders; `PAYPRO_CHAOS_SEED` the seed
-//! (printed). Postgres runs when a server can be started; `PAYPRO_POSTGRES_TEST=require` makes
-//! its absence a failure. Performed actions are read only from the receivers' stdout and
-//! stderr, collected per process across restarts.
+//! (printed). Postgres runs when `pg` finds a server (two databases of its own there);
+//! `PAYPRO_POSTGRES_TEST=require` makes its absence a failure. Performed actions are read only
+//! from the receivers' stdout and stderr, collected per process across restarts.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader};
@@ -32,7 +34,8 @@ use paypro_mock::{Merchant, MockConfig, MockGateway};
 use paypro_store::{AnyStore, OrderFilter, OrderRecord, PendingAction};
 use tokio::task::JoinSet;
 
-use crate::processes::{CHILD, Postgres, scratch};
+use crate::pg::{Postgres, Proxy};
+use crate::processes::{CHILD, scratch};
 
 static COUNTRIES: [&CountryDescriptor; 2] = [&paypro_id::COUNTRY, &paypro_ke::COUNTRY];
 
@@ -382,9 +385,9 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// One chaos run against `databases` (one URL per country: `id`, `ke`); `pg` restarts the
-/// Postgres server once while orders are created.
-async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&Postgres>) {
+/// One chaos run against `databases` (one URL per country: `id`, `ke`); with `pg`, the
+/// Postgres server (as the URLs reach it) restarts once while orders are created.
+async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&Proxy>) {
     let n = env_usize("PAYPRO_CHAOS_ORDERS", 150);
     let seed = std::env::var("PAYPRO_CHAOS_SEED")
         .ok()
@@ -454,7 +457,7 @@ async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&
         let (http, sandbox, rng, counts) =
             (http.clone(), sandbox.clone(), rng.clone(), counts.clone());
         let (driving, slots, created) = (driving.clone(), slots.clone(), created.clone());
-        let pg_restart = pg.map(|pg| pg.restart_handle());
+        let pg_restart = pg.cloned();
         tokio::spawn(async move {
             let mut restarts = JoinSet::new();
             let mut db_restarted = false;
@@ -488,17 +491,13 @@ async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&
                 }
                 if !db_restarted && created.load(Ordering::SeqCst) as usize >= n / 2 {
                     db_restarted = true;
-                    if let Some(restart) = pg_restart.clone() {
-                        let mode = if roll(&rng, 2) == 0 {
-                            "fast"
-                        } else {
-                            "immediate"
-                        };
-                        eprintln!("chaos: restarting Postgres (-m {mode})");
-                        tokio::task::spawn_blocking(move || restart(mode))
-                            .await
-                            .unwrap()
-                            .expect("Postgres restarts");
+                    if let Some(proxy) = &pg_restart {
+                        let pause = Duration::from_millis(300 + roll(&rng, 700));
+                        let cut = proxy.restart(pause).await.expect("Postgres restarts");
+                        eprintln!(
+                            "chaos: Postgres restarted ({cut} connections cut, refused for {} ms)",
+                            pause.as_millis()
+                        );
                         counts.db_restarts.fetch_add(1, Ordering::SeqCst);
                     }
                 }
@@ -827,21 +826,16 @@ async fn chaos_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chaos_postgres() {
-    let pg = match Postgres::start() {
-        Ok(pg) => pg,
-        Err(why) => {
-            if std::env::var("PAYPRO_POSTGRES_TEST").as_deref() == Ok("require") {
-                panic!("PAYPRO_POSTGRES_TEST=require, but no Postgres server: {why}");
-            }
-            eprintln!("SKIPPED chaos_postgres: {why}");
-            return;
-        }
+    let Some(pg) = Postgres::for_test("chaos_postgres").await else {
+        return;
     };
-    pg.create_database("ke").expect("a second database");
+    let id = pg.create_database("chaos_id").await.unwrap();
+    let ke = pg.create_database("chaos_ke").await.unwrap();
+    let proxy = Proxy::start(&pg, &[&id, &ke]).await;
     chaos(
         "postgres",
-        [("id", pg.url()), ("ke", pg.url_of("ke"))],
-        Some(&pg),
+        [("id", proxy.url_of(&id)), ("ke", proxy.url_of(&ke))],
+        Some(&proxy),
     )
     .await;
 }

@@ -1,6 +1,7 @@
-//! The Postgres store against a real server (a throwaway cluster, as in `processes`): it
-//! reconnects after the server restarts, a locked order does not stall another order's
-//! callback, and a statement that waits too long is cancelled instead of holding a connection.
+//! The Postgres store against a real server (a database of its own on the server `pg` finds):
+//! it reconnects after its connections die and the server was unreachable for a while (a
+//! restart, played by `pg::Proxy`), a locked order does not stall another order's callback, and
+//! a statement that waits too long is cancelled instead of holding a connection.
 
 use std::time::{Duration, Instant};
 
@@ -8,24 +9,10 @@ use paypro_core::order::{Applied, Event, Order, OrderState, OrderStore};
 use paypro_core::{Decimal, Status};
 use paypro_store::{PoolOptions, PostgresStore, Settings, StoreError};
 
-use crate::processes::Postgres;
+use crate::pg::{Postgres, Proxy};
 
 /// The longest a convergence may take before the test gives up.
 const BOUND: Duration = Duration::from_secs(30);
-
-/// A cluster, or `None` after saying why (a failure under `PAYPRO_POSTGRES_TEST=require`).
-fn cluster(test: &str) -> Option<Postgres> {
-    match Postgres::start() {
-        Ok(pg) => Some(pg),
-        Err(why) => {
-            if std::env::var("PAYPRO_POSTGRES_TEST").as_deref() == Ok("require") {
-                panic!("PAYPRO_POSTGRES_TEST=require, but no Postgres server: {why}");
-            }
-            eprintln!("SKIPPED {test}: {why}");
-            None
-        }
-    }
-}
 
 fn success(amount: i64) -> Event {
     Event::new(Status::Success, Some(Decimal::from(amount)))
@@ -41,11 +28,14 @@ fn options(statement_timeout: Duration) -> PoolOptions {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_store_reconnects_after_the_server_restarts() {
-    let Some(pg) = cluster("the_store_reconnects_after_the_server_restarts") else {
+    let Some(pg) = Postgres::for_test("the_store_reconnects_after_the_server_restarts").await
+    else {
         return;
     };
+    let db = pg.create_database("reconnect").await.unwrap();
+    let proxy = Proxy::start(&pg, &[&db]).await;
     let store = PostgresStore::connect_with(
-        &pg.url(),
+        &proxy.url_of(&db),
         Settings::default(),
         options(Duration::from_secs(10)),
     )
@@ -66,10 +56,20 @@ async fn the_store_reconnects_after_the_server_restarts() {
     // Every pooled connection was opened before the restart.
     store.order("pay-in:r-1").await.unwrap();
 
-    pg.restart("fast").unwrap();
+    // The server goes away: the store's connections are cut (their backends terminated) and
+    // new ones are refused. Meanwhile the store fails (Paypro would retry those callbacks).
+    let cut = proxy.down().await.unwrap();
+    assert!(cut >= 1, "the store's open connections were cut ({cut})");
+    for _ in 0..3 {
+        assert!(
+            store.apply("pay-in:r-1", &success(300)).await.is_err(),
+            "the store cannot work while the server is unreachable"
+        );
+    }
+    proxy.up();
 
-    // The connections the restart broke fail (Paypro would retry those callbacks); the pool
-    // replaces them, and the store works again without restarting the receiver.
+    // The server is back: the pool replaces the dead connections, and the store works again
+    // without restarting the receiver (a connection that died unnoticed may fail once more).
     let deadline = Instant::now() + BOUND;
     let mut failures = 0;
     loop {
@@ -99,16 +99,16 @@ async fn the_store_reconnects_after_the_server_restarts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_locked_order_stalls_only_its_own_callbacks_and_times_out() {
-    let Some(pg) = cluster("a_locked_order_stalls_only_its_own_callbacks_and_times_out") else {
+    let Some(pg) =
+        Postgres::for_test("a_locked_order_stalls_only_its_own_callbacks_and_times_out").await
+    else {
         return;
     };
-    let store = PostgresStore::connect_with(
-        &pg.url(),
-        Settings::default(),
-        options(Duration::from_secs(3)),
-    )
-    .await
-    .unwrap();
+    let url = pg.url_of(&pg.create_database("locked").await.unwrap());
+    let store =
+        PostgresStore::connect_with(&url, Settings::default(), options(Duration::from_secs(3)))
+            .await
+            .unwrap();
     assert!(
         store
             .register("pay-in:a", Order::new(300).unwrap())
@@ -123,7 +123,7 @@ async fn a_locked_order_stalls_only_its_own_callbacks_and_times_out() {
     );
 
     // Another session locks order a (an operator's transaction, a stuck instance).
-    let (mut locker, connection) = tokio_postgres::connect(&pg.url(), tokio_postgres::NoTls)
+    let (mut locker, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
         .await
         .unwrap();
     tokio::spawn(connection);

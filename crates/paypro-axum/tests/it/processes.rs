@@ -1,8 +1,8 @@
 //! The example receiver as separate processes sharing one database: Paypro's duplicated and
 //! concurrent deliveries split between two receivers fulfil an order once, and a receiver that
 //! restarts remembers what it did. Against SQLite (one file) and a real Postgres server (a
-//! throwaway cluster this test starts; skipped with a printed reason only when no Postgres
-//! server can be installed, and never with `PAYPRO_POSTGRES_TEST=require`).
+//! database of its own on the server `pg` finds; skipped with a one-line reason when there is
+//! none, and never with `PAYPRO_POSTGRES_TEST=require`).
 //!
 //! Each receiver is this test binary run again as `processes::child_receiver` (the example's
 //! own `run`, compiled in), so the processes are real and the code is the example's.
@@ -10,13 +10,15 @@
 use crate::example as receiver;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use paypro_core::order::{Order, OrderState, OrderStore};
 use paypro_id::{Decimal, Secret, sign_body};
+
+use crate::pg::Postgres;
 
 const SECRET: &str = "TESTSECRET";
 /// Set in a receiver process's environment (the chaos test starts them the same way).
@@ -308,218 +310,12 @@ async fn a_restarted_receiver_remembers_what_it_did() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A throwaway Postgres cluster on a free 127.0.0.1 port, stopped when dropped.
-pub(crate) struct Postgres {
-    bin: PathBuf,
-    dir: PathBuf,
-    port: u16,
-    as_postgres: bool,
-}
-
-impl Postgres {
-    /// Starts one, installing the server first if the OS's packages can; `Err` says why not.
-    pub(crate) fn start() -> Result<Postgres, String> {
-        let bin = match initdb() {
-            Some(bin) => bin,
-            None => {
-                let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("../paypro-store/scripts/install-postgres.sh");
-                let status = Command::new("sh").arg(&script).status();
-                eprintln!("{}: {status:?}", script.display());
-                initdb().ok_or("no PostgreSQL server (initdb) and it could not be installed")?
-            }
-        };
-        let root = is_root();
-        // One directory per cluster: several tests of this process may start one at once.
-        static CLUSTERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = CLUSTERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = scratch(&format!("postgres-{n}"));
-        if root {
-            // The server refuses to run as root: the cluster belongs to `postgres`.
-            let chown = Command::new("chown")
-                .args(["-R", "postgres:postgres"])
-                .arg(&dir)
-                .status()
-                .map_err(|e| e.to_string())?;
-            if !chown.success() {
-                return Err("no `postgres` user to run the server as".into());
-            }
-        }
-        let port = {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            l.local_addr().unwrap().port()
-        };
-        let pg = Postgres {
-            bin,
-            dir,
-            port,
-            as_postgres: root,
-        };
-        let data = pg.dir.join("data");
-        pg.run(
-            "initdb",
-            &[
-                "-D",
-                &data.to_string_lossy(),
-                "-A",
-                "trust",
-                "-U",
-                "paypro",
-                "--no-sync",
-            ],
-        )?;
-        pg.pg_ctl(&["start"])?;
-        Ok(pg)
-    }
-
-    /// `pg_ctl ARGS` on this cluster with its server options.
-    fn pg_ctl(&self, args: &[&str]) -> Result<(), String> {
-        let data = self.dir.join("data");
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-            self.port,
-            self.dir.display()
-        );
-        let log = self.dir.join("log");
-        let mut all = vec![
-            "-D",
-            data.to_str().ok_or("a non-UTF-8 path")?,
-            "-o",
-            &options,
-            "-l",
-            log.to_str().ok_or("a non-UTF-8 path")?,
-            "-w",
-        ];
-        all.extend_from_slice(args);
-        self.run("pg_ctl", &all)
-    }
-
-    /// Restarts the server with the same options: `-m fast` (connections are cut, as a
-    /// deploy or a failover does) or `-m immediate` (a crash and recovery).
-    pub(crate) fn restart(&self, mode: &str) -> Result<(), String> {
-        self.pg_ctl(&["-m", mode, "restart"])
-    }
-
-    /// [`Postgres::restart`] from another thread or task, the cluster staying owned here.
-    pub(crate) fn restart_handle(&self) -> Restart {
-        let (bin, dir, port, as_postgres) = (
-            self.bin.clone(),
-            self.dir.clone(),
-            self.port,
-            self.as_postgres,
-        );
-        Arc::new(move |mode| {
-            // A view of the same cluster that does not stop it when dropped.
-            let view = std::mem::ManuallyDrop::new(Postgres {
-                bin: bin.clone(),
-                dir: dir.clone(),
-                port,
-                as_postgres,
-            });
-            view.restart(mode)
-        })
-    }
-
-    /// Creates the database `name` in this cluster.
-    pub(crate) fn create_database(&self, name: &str) -> Result<(), String> {
-        let port = self.port.to_string();
-        self.run(
-            "createdb",
-            &["-h", "127.0.0.1", "-p", &port, "-U", "paypro", name],
-        )
-    }
-
-    pub(crate) fn url(&self) -> String {
-        self.url_of("postgres")
-    }
-
-    /// The URL of the database `name` of this cluster.
-    pub(crate) fn url_of(&self, name: &str) -> String {
-        format!("postgres://paypro@127.0.0.1:{}/{name}", self.port)
-    }
-
-    fn run(&self, program: &str, args: &[&str]) -> Result<(), String> {
-        let path = self.bin.join(program);
-        let mut cmd = if self.as_postgres {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(&path);
-            c
-        } else {
-            Command::new(&path)
-        };
-        let out = cmd
-            .args(args)
-            .output()
-            .map_err(|e| format!("{program}: {e}"))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "{program} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ))
-        }
-    }
-}
-
-impl Drop for Postgres {
-    fn drop(&mut self) {
-        let data = self.dir.join("data");
-        let _ = self.run(
-            "pg_ctl",
-            &["-D", &data.to_string_lossy(), "-m", "immediate", "stop"],
-        );
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Restarts a cluster with `pg_ctl restart -m MODE` (see [`Postgres::restart_handle`]).
-pub(crate) type Restart = Arc<dyn Fn(&str) -> Result<(), String> + Send + Sync>;
-
-/// The directory holding `initdb`, `pg_ctl` and `postgres`.
-fn initdb() -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path().join("bin"))
-        .filter(|b| b.join("initdb").exists())
-        .collect();
-    found.sort();
-    found.pop().or_else(|| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .find(|p| p.join("initdb").exists() && p.join("pg_ctl").exists())
-        })
-    })
-}
-
-/// Whether this process runs as root (uid 0), from /proc (no libc call).
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .and_then(|l| l.split_whitespace().nth(1).map(|u| u == "0"))
-        })
-        .unwrap_or(false)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_two_processes_fulfil_once() {
-    let pg = match Postgres::start() {
-        Ok(pg) => pg,
-        Err(why) => {
-            if std::env::var("PAYPRO_POSTGRES_TEST").as_deref() == Ok("require") {
-                panic!("PAYPRO_POSTGRES_TEST=require, but no Postgres server: {why}");
-            }
-            // Straight to stderr, so it shows even when output is captured.
-            eprintln!("SKIPPED postgres_two_processes_fulfil_once: {why}");
-            return;
-        }
+    let Some(pg) = Postgres::for_test("postgres_two_processes_fulfil_once").await else {
+        return;
     };
-    let url = pg.url();
+    let url = pg.url_of(&pg.create_database("two").await.unwrap());
     let store = paypro_store::PostgresStore::connect(&url).await.unwrap();
     two_receivers_fulfil_once(&url, &store).await;
     // A second connection finds the schema in place (migrations ran once).
