@@ -13,6 +13,7 @@ mod all;
 mod client;
 mod client_tests;
 mod core;
+mod countries_doc;
 mod country;
 mod endpoint;
 mod ops;
@@ -241,6 +242,9 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
         all::generate(&plans, &specs.version, &mut files);
     }
     crate::openapi::generate(specs, &mut files);
+    if !specs.countries.is_empty() {
+        countries_doc::generate(specs, &mut files);
+    }
     Ok(files)
 }
 
