@@ -6,6 +6,7 @@ use paypro_core::client::Error;
 use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
 
 use crate::fail::{Exit, Fail};
+use crate::output;
 
 /// The call that failed.
 pub struct Call<'a> {
@@ -40,7 +41,7 @@ pub fn fail(e: &Error, call: &Call<'_>) -> Fail {
             format!("{e}: nothing reached Paypro, so running it again is safe")
         }
         _ if e.may_have_moved_money() => format!("{}: {}", facts(e), advice(call)),
-        _ => e.to_string(),
+        _ => text(e),
     };
     match sign_refusal(e) {
         Some(SignRefusal::Sure) => {
@@ -82,19 +83,39 @@ fn sign_refusal(e: &Error) -> Option<SignRefusal> {
     }
 }
 
-/// What happened, without the client's generic advice.
+/// A call error in words, what the gateway said ([`Error::Rejected`]'s code and msg) shown by
+/// the rule for received text.
+pub fn text(e: &Error) -> String {
+    match e {
+        Error::Rejected { code, msg, .. } => format!(
+            "rejected by Paypro: code {}: {}",
+            output::untrusted(code),
+            output::untrusted(msg)
+        ),
+        _ if e.may_have_moved_money() => facts(e),
+        _ => e.to_string(),
+    }
+}
+
+/// What happened, without the client's generic advice; what the gateway said (code, msg, the
+/// problem with its answer) shown by the rule for received text.
 fn facts(e: &Error) -> String {
     match e {
         Error::Unknown { reason, .. } => format!("sent, but no answer ({reason})"),
         Error::Unreadable {
             status, problem, ..
-        } => format!("unreadable answer (HTTP {status}): {problem}"),
+        } => format!(
+            "unreadable answer (HTTP {status}): {}",
+            output::untrusted(problem)
+        ),
         Error::Uncertain {
             code, msg, meaning, ..
         } => {
             let meaning = meaning.map(|m| format!(", {m}")).unwrap_or_default();
             format!(
-                "Paypro answered code {code} ({msg}{meaning}), which does not prove the request was refused"
+                "Paypro answered code {} ({}{meaning}), which does not prove the request was refused",
+                output::untrusted(code),
+                output::untrusted(msg)
             )
         }
         _ => e.to_string(),
@@ -140,4 +161,38 @@ pub fn answer_lost(what: &str, call: &Call<'_>) -> Fail {
         Exit::OutcomeUnknown,
         format!("Paypro answered but {what}: {}", advice(call)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_gateway_said_is_escaped_and_cut_in_every_variant() {
+        let hostile = format!("\u{1b}[2J\u{202e}{}", "x".repeat(10_000));
+        for e in [
+            Error::Rejected {
+                code: hostile.clone(),
+                msg: hostile.clone(),
+                http_status: 200,
+            },
+            Error::Uncertain {
+                code: hostile.clone(),
+                msg: hostile.clone(),
+                http_status: 200,
+                meaning: None,
+            },
+            Error::Unreadable {
+                status: 200,
+                body: hostile.clone(),
+                problem: hostile.clone(),
+            },
+        ] {
+            let shown = text(&e);
+            assert!(!shown.contains(['\u{1b}', '\u{202e}']), "{shown:?}");
+            assert!(shown.contains(r"\u{1b}[2J\u{202e}xxx"), "{shown}");
+            assert!(shown.contains("more bytes not shown"), "{shown}");
+            assert!(shown.len() < 2_000, "{shown}");
+        }
+    }
 }

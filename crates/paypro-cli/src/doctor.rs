@@ -13,7 +13,8 @@
 //!
 //! The probe is the country's balance endpoint, or where there is none, a query for a
 //! `tradeNo` no order has (`paypro-doctor-<ms>`). Nothing that moves money is ever sent.
-//! Outcomes are decided by the answers' outer codes, never by their text.
+//! Outcomes are decided by the answers' outer codes, never by their text; what the gateway
+//! said is shown by the rule for received text (`output::untrusted`).
 
 use std::fmt::Write as _;
 use std::net::{TcpStream, ToSocketAddrs};
@@ -381,17 +382,15 @@ struct Answer {
 }
 
 impl Answer {
+    /// What the gateway answered, on one line, its text by the rule for received text.
     fn describe(&self) -> String {
         match (&self.code, &self.msg) {
-            (Some(code), Some(msg)) => {
-                // One line on the report, at most 200 characters of what the gateway said.
-                let msg: String = msg.chars().take(200).collect();
-                format!(
-                    "code {code} `{}`",
-                    output::printable(&msg).replace('\n', "\\n")
-                )
-            }
-            (Some(code), None) => format!("code {code}"),
+            (Some(code), Some(msg)) => format!(
+                "code {} `{}`",
+                output::untrusted(code),
+                output::untrusted(msg)
+            ),
+            (Some(code), None) => format!("code {}", output::untrusted(code)),
             _ => format!("HTTP {} without an envelope", self.http_status),
         }
     }
@@ -482,6 +481,7 @@ impl Report {
         let _ = writeln!(self.text, "  FAIL  {what:<9} {args}");
     }
     fn print(&self) -> Result<(), Fail> {
-        output::print(self.text.trim_end()).map_err(Fail::unwritten)
+        // Received text is in it by `output::untrusted`; this guards the rest (error chains).
+        output::print(&output::terminal(self.text.trim_end())).map_err(Fail::unwritten)
     }
 }

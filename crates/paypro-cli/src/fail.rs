@@ -66,7 +66,12 @@ impl From<OpsError> for Fail {
             | OpsError::Refused(_)
             | OpsError::Unusable(_)
             | OpsError::Unsigned { .. } => Exit::Refused,
-            OpsError::Call(call) => crate::call_outcome::exit_for(call),
+            OpsError::Call(call) => {
+                return Fail::new(
+                    crate::call_outcome::exit_for(call),
+                    crate::call_outcome::text(call),
+                );
+            }
             // The call went through; only its answer is lost.
             OpsError::Unprintable(_) => Exit::OutcomeUnknown,
             // A variant added later: assume the worst a call can mean.

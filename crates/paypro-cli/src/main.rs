@@ -51,6 +51,9 @@ Checking a gateway:
       known, and which signing rule (secret appended or prepended) the gateway accepts.
       Exit 0 when everything passed.
 
+What a gateway or receiver sends (codes, messages, answers) is printed with control characters
+escaped (\\u{1b}) and cut after 256 characters.
+
 Orders (the durable order store of paypro-store; DATABASE_URL or --database-url: sqlite://FILE
 or postgres://...; --json prints one JSON document instead of text):
   paypro orders list [--open | --needs-person] [--limit N]
@@ -183,8 +186,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
             if !fail.message.is_empty() {
+                // Received text is shown by `output::untrusted` where it is put in a message;
+                // this guards whatever a library's error quoted on its own.
                 // Nothing more can be done when stderr is closed too.
-                let _ = writeln!(std::io::stderr(), "paypro: {}", fail.message);
+                let message = output::terminal(&fail.message);
+                let _ = writeln!(std::io::stderr(), "paypro: {message}");
             }
             ExitCode::from(fail.exit as u8)
         }
@@ -313,4 +319,13 @@ fn country(code: &str) -> Result<&'static paypro_core::descriptor::CountryDescri
             country: code.to_string(),
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_help_gives_the_length_received_text_is_cut_at() {
+        let said = format!("cut after {} characters", crate::output::SHOWN_CHARS);
+        assert!(super::AFTER_HELP.contains(&said), "{said}");
+    }
 }

@@ -21,7 +21,8 @@ use crate::{Creds, output, secret};
 
 /// How long the receiver has to answer, without `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-/// How much of the receiver's answer is read and shown.
+/// How much of the receiver's answer is read (and compared with `OK`); at most
+/// [`output::SHOWN_CHARS`] characters of it are shown.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
 
 #[derive(clap::Args)]
@@ -75,9 +76,10 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
     };
     let answer = post(&url, &body, timeout)?;
     let shown = format!(
-        "sent: {body}\nstatus: {}\nanswer: {}",
+        "sent: {}\nstatus: {}\nanswer: {}",
+        output::json_text(&body),
         answer.status,
-        output::printable(&answer.text)
+        output::untrusted(&answer.text)
     );
     output::print(&shown).map_err(Fail::unwritten)?;
     acknowledged(&answer)

@@ -296,8 +296,9 @@ fn show(record: &OrderRecord, actions: &[PendingAction], json: bool) -> Result<(
         text.push_str(&format!("{:<17} {value}\n", format!("{label}:")));
     }
     match &r.request {
-        // Exactly as stored and sent (control characters escaped), on its own line.
-        Some(body) => text.push_str(&format!("request:\n{}\n", output::printable(body))),
+        // As stored and sent, whole, on its own line (a JSON body: characters a terminal would
+        // act on are written as JSON escapes, the same value).
+        Some(body) => text.push_str(&format!("request:\n{}\n", output::json_text(body))),
         None => text.push_str("request:          - (not sent by the library)\n"),
     }
     if actions.is_empty() {
@@ -566,11 +567,9 @@ fn tagged(value: Value, tag: &str) -> String {
     cell(&words.join(" "))
 }
 
-/// Stored text for one line: control characters escaped (line breaks and tabs too).
+/// Stored text for one line, by the rule for received text (escaped, cut when long).
 fn cell(text: &str) -> String {
-    output::printable(text)
-        .replace('\n', "\\n")
-        .replace('\t', "\\t")
+    output::untrusted(text)
 }
 
 /// Rows in columns two spaces apart (the last column not padded).
@@ -601,7 +600,7 @@ fn table<const N: usize>(rows: &[[String; N]]) -> String {
 fn print_json(value: &Value) -> Result<(), Fail> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Fail::new(Exit::Refused, format!("cannot write JSON: {e}")))?;
-    output::print(&text).map_err(Fail::unwritten)
+    output::print(&output::json_text(&text)).map_err(Fail::unwritten)
 }
 
 /// Milliseconds since the epoch as `2026-05-01 10:00:00.123 UTC`.

@@ -1,6 +1,7 @@
 //! `paypro doctor CC` against sandboxes on either signing rule, an unknown merchant, a wrong
-//! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, and a
-//! server that is not a gateway. Every probe it sends is read-only.
+//! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, a
+//! server that is not a gateway, and a hostile gateway (terminal escapes, a megabyte of code).
+//! Every probe it sends is read-only.
 
 use crate::common;
 
@@ -223,4 +224,39 @@ fn no_connection_no_tls_a_skewed_clock_and_a_non_gateway_are_each_named() {
     let out = doctor("id", page.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
     assert_eq!(code(&out), 5, "{}", stdout(&out));
     assert_eq!(line(&stdout(&out), "envelope").0, "FAIL");
+}
+
+/// A server that answers every request with `body` (HTTP 200, JSON).
+fn answering(rt: &tokio::runtime::Runtime, body: String) -> TestServer {
+    rt.block_on(TestServer::start(move |_| Answer::json(body.clone())))
+}
+
+#[test]
+fn gateway_text_is_escaped_and_cut_on_both_streams() {
+    let rt = runtime();
+    // A refusal whose code and msg would drive the terminal, the code close to 1 MB long.
+    let code_text = format!("\u{1b}]0;pwned\u{7}\u{1b}[2J{}", "9".repeat(900_000));
+    let body = serde_json::json!({ "code": code_text, "msg": "\u{1b}[31mno\u{202e}\u{9b}1m" });
+    let server = answering(&rt, body.to_string());
+    let out = doctor("id", server.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+    let (report, err) = (stdout(&out), stderr(&out));
+    assert_eq!(code(&out), 1, "{report}{err}");
+    for (name, text) in [("stdout", &report), ("stderr", &err)] {
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'] {
+            assert!(!text.contains(raw), "{name} has {raw:?}: {text:?}");
+        }
+        assert!(text.len() < 4_000, "{name} is {} bytes", text.len());
+        assert!(
+            text.contains(r"\u{1b}]0;pwned\u{7}\u{1b}[2J999"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains(r"\u{1b}[31mno\u{202e}\u{9b}1m"),
+            "{name}: {text}"
+        );
+        assert!(text.contains("more bytes not shown"), "{name}: {text}");
+    }
+    let (level, merchant) = line(&report, "merchant");
+    assert_eq!(level, "FAIL", "{report}");
+    assert_eq!(merchant.lines().count(), 1);
 }

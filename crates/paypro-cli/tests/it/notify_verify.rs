@@ -202,3 +202,21 @@ fn an_output_that_cannot_be_written_is_a_failure() {
         assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn received_text_reaches_no_terminal_raw() {
+    // A library error that quotes the body (a key given twice) is escaped on stderr.
+    let out = verify(None, "{\"\\u001b[2J\":1,\"\\u001b[2J\":2}");
+    fails_with(&out, 2, &[r"\u{1b}[2J", "twice"]);
+    assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
+    // A genuine callback's values print as JSON, a bidi override or 8-bit CSI as its escape.
+    let body = signed(&MEXICO.replace("\"SUCCESS\"", "\"SUC\\u202eCESS\u{9b}2J\""));
+    let out = verify(Some("mx"), &body);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(!shown.contains(['\u{202e}', '\u{9b}']), "{shown:?}");
+    assert!(shown.contains(r#""SUC\u202eCESS\u009b2J""#), "{shown}");
+    let typed = section(&out, "typed");
+    let message: String = serde_json::from_str(&typed["message"]).unwrap();
+    assert_eq!(message, "SUC\u{202e}CESS\u{9b}2J");
+}

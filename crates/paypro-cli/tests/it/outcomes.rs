@@ -110,3 +110,72 @@ fn nothing_listening_is_not_sent() {
     fails_with(&out, 3, &["not sent"]);
     assert!(!stderr(&out).contains("may have moved"), "{}", stderr(&out));
 }
+
+/// What no terminal should receive from a gateway: escape sequences, a bell, a bidi override,
+/// the 8-bit CSI.
+const RAW: [char; 4] = ['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'];
+
+#[test]
+fn gateway_text_in_a_failure_is_escaped_and_cut() {
+    let rt = runtime();
+    let hostile = format!("\u{1b}[2J\u{7}\u{202e}\u{9b}31m{}", "x".repeat(200_000));
+    // Codes nobody documents (Uncertain), and an accepted answer whose `data` cannot be read
+    // (Unreadable). A refusal's code and msg (Rejected) go through the same rule: see the unit
+    // test in call_outcome.rs.
+    for (body, exit) in [
+        (
+            serde_json::json!({"code": "7777", "msg": hostile}).to_string(),
+            4,
+        ),
+        (
+            serde_json::json!({"code": hostile, "msg": hostile}).to_string(),
+            4,
+        ),
+        (
+            serde_json::json!({"code": "0000", "msg": "success", "data": hostile}).to_string(),
+            5,
+        ),
+    ] {
+        let server = rt.block_on(TestServer::start(move |_| Answer::json(body.clone())));
+        for (args, stdin) in [
+            (&["id", "balance"][..], "{}"),
+            (&["id", "pay-in"][..], PAY_IN),
+        ] {
+            let out = call(args, stdin, &server);
+            let err = stderr(&out);
+            assert_eq!(common::code(&out), exit, "{err}");
+            assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+            for raw in RAW {
+                assert!(!err.contains(raw), "{raw:?} in {err:?}");
+            }
+            assert!(err.len() < 4_000, "{} bytes: {}", err.len(), &err[..4_000]);
+            if exit != 5 {
+                assert!(err.contains(r"\u{1b}[2J\u{7}\u{202e}\u{9b}31mxxx"), "{err}");
+                assert!(err.contains("more bytes not shown"), "{err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_answer_printed_as_json_carries_no_terminal_control() {
+    let rt = runtime();
+    let body = serde_json::json!({
+        "code": "0000",
+        "msg": "success\u{9b}2J",
+        "data": {"availableAmount": "1.00", "note\u{202e}": "a\u{85}b\u{2028}c\u{7f}d é ü 中 🦤"},
+    })
+    .to_string();
+    let server = rt.block_on(TestServer::start(move |_| Answer::json(body.clone())));
+    let out = call(&["id", "balance"], "{}", &server);
+    let shown = common::stdout(&out);
+    assert_eq!(common::code(&out), 0, "{}", stderr(&out));
+    for raw in ['\u{9b}', '\u{202e}', '\u{85}', '\u{2028}', '\u{7f}'] {
+        assert!(!shown.contains(raw), "{raw:?} in {shown:?}");
+    }
+    // Still JSON, with the same values; printable text is kept as it is.
+    let json = common::stdout_json(&out);
+    assert_eq!(json["msg"], "success\u{9b}2J", "{shown}");
+    let extra = shown.contains("\\u202e") && shown.contains("é ü 中 🦤");
+    assert!(extra, "{shown}");
+}
