@@ -73,7 +73,7 @@ pub fn run(c: &'static CountryDescriptor, matches: &ArgMatches) -> Result<(), Fa
         Config::new(merchant_no, secret).clock(FixedClock(now)),
         &creds,
     )?;
-    let client = blocking::Client::new(c, config).map_err(|e| Fail::usage(e.to_string()))?;
+    let client = blocking::Client::new(c, config)?;
     let site = Call {
         country: c,
         endpoint,

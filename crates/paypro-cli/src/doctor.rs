@@ -1,6 +1,8 @@
 //! `paypro doctor CC`: one screen on whether this machine can talk to a gateway with these
 //! credentials, using read-only calls only.
 //!
+//! 0. **Base URL**: checked by the client's own rule (an http(s) URL with a host, no user name
+//!    or password, no query); shown without a user name or password.
 //! 1. **Reachability**: a TCP connection to the base URL's host and port.
 //! 2. **TLS** (https): the signed call below completes its handshake.
 //! 3. **Clock skew**: the answer envelope's `timestamp` against this machine's clock.
@@ -21,10 +23,12 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::time::Duration;
 
 use paypro_all::ops;
+use paypro_core::client::Config;
 use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
 use paypro_core::protocol::{ACCEPTED_CODE, envelope};
 use paypro_core::{Credentials, RawObject, Secret, SecretPlacement};
 
+use crate::country_call::with_connection;
 use crate::fail::{Exit, Fail};
 use crate::{Creds, output, secret};
 
@@ -41,28 +45,18 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
         Some(secs) => Duration::from_secs(secs),
         None => DEFAULT_TIMEOUT,
     };
-    let base = match (&creds.base_url, c.sandbox_base_url) {
-        (Some(url), _) => url.clone(),
-        (None, Some(url)) => url.to_string(),
-        (None, None) => {
-            return Err(Fail::usage(format!(
-                "the docs give no sandbox for {}: set PAYPRO_BASE_URL or --base-url",
-                c.name
-            )));
-        }
-    };
-    let base = reqwest::Url::parse(&base)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .ok_or_else(|| Fail::usage(format!("the base URL `{base}` is not an http(s) URL")))?;
     let merchant_no = crate::country_call::need_merchant_no(creds)?;
     let secret = secret::need_secret(creds)?;
+    let base = base_url(c, creds, &merchant_no, &secret)?;
     let probe = probe(c);
 
     let mut report = Report::default();
     report.line(format_args!(
-        "paypro doctor {} ({}): {base}, merchant {merchant_no}",
-        c.code, c.name
+        "paypro doctor {} ({}): {}, merchant {}",
+        c.code,
+        c.name,
+        output::url(base.as_str()),
+        output::untrusted(&merchant_no)
     ));
 
     // 1. Reachability.
@@ -315,6 +309,34 @@ struct Probe {
     endpoint: &'static EndpointDescriptor,
     json: String,
     label: &'static str,
+}
+
+/// The base URL (`--base-url` or PAYPRO_BASE_URL, else the country's documented sandbox),
+/// checked by the client's own rule, so the doctor calls only what a call would.
+fn base_url(
+    c: &'static CountryDescriptor,
+    creds: &Creds,
+    merchant_no: &str,
+    secret: &Secret,
+) -> Result<reqwest::Url, Fail> {
+    let config = with_connection(Config::new(merchant_no, secret.clone()), creds)?;
+    paypro_core::client::Client::new(c, config)?;
+    let given = match (&creds.base_url, c.sandbox_base_url) {
+        (Some(url), _) => url.trim(),
+        (None, Some(url)) => url,
+        // The client refuses this already (a country whose docs give no sandbox).
+        (None, None) => {
+            return Err(Fail::usage(
+                "no base URL: set PAYPRO_BASE_URL or --base-url",
+            ));
+        }
+    };
+    reqwest::Url::parse(given).map_err(|e| {
+        Fail::usage(format!(
+            "the base URL `{}` is not usable: {e}",
+            output::url(given)
+        ))
+    })
 }
 
 /// The balance endpoint, or a query for an order that does not exist.

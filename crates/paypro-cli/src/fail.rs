@@ -2,6 +2,9 @@
 //! sentence for stderr.
 
 use paypro_all::ops::OpsError;
+use paypro_core::client::ConfigError;
+
+use crate::output;
 
 /// The exit codes of the README's table (0 is success).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +81,25 @@ impl From<OpsError> for Fail {
             _ => Exit::OutcomeUnknown,
         };
         Fail::new(exit, e.to_string())
+    }
+}
+
+/// Why a client could not be built, in the command's words, by the error's variant: the
+/// library names its own setting (`Config::base_url`), a command user needs the flag and the
+/// environment variable; a base URL is shown without its user name and password.
+impl From<ConfigError> for Fail {
+    fn from(e: ConfigError) -> Self {
+        match &e {
+            ConfigError::NoBaseUrl { country } => Fail::usage(format!(
+                "no base URL for {country}: the Paypro docs give no sandbox URL for {country}; set PAYPRO_BASE_URL or --base-url"
+            )),
+            ConfigError::BadBaseUrl { url, reason } => Fail::usage(format!(
+                "the base URL `{}` (PAYPRO_BASE_URL or --base-url) is not usable: {reason}",
+                output::url(url)
+            )),
+            // The HTTP client or the runtime could not be started (and a variant added later).
+            _ => Fail::usage(output::error_chain(&e)),
+        }
     }
 }
 

@@ -52,7 +52,8 @@ Checking a gateway:
       Exit 0 when everything passed.
 
 What a gateway or receiver sends (codes, messages, answers) is printed with control characters
-escaped (\\u{1b}) and cut after 256 characters.
+escaped (\\u{1b}) and cut after 256 characters; URLs are printed without a user name or
+password.
 
 Orders (the durable order store of paypro-store; DATABASE_URL or --database-url: sqlite://FILE
 or postgres://...; --json prints one JSON document instead of text):

@@ -87,8 +87,12 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
 
 /// The URL, if it is an absolute http(s) one.
 fn receiver_url(text: &str) -> Result<reqwest::Url, Fail> {
-    let url = reqwest::Url::parse(text)
-        .map_err(|e| Fail::usage(format!("--url `{text}` is not an absolute URL: {e}")))?;
+    let url = reqwest::Url::parse(text).map_err(|e| {
+        Fail::usage(format!(
+            "--url `{}` is not an absolute URL: {e}",
+            output::url(text)
+        ))
+    })?;
     match url.scheme() {
         "http" | "https" => Ok(url),
         other => Err(Fail::usage(format!(
@@ -271,7 +275,8 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
         Fail::new(
             Exit::NotSent,
             format!(
-                "not delivered: cannot connect to {url} ({}); nothing reached the receiver",
+                "not delivered: cannot connect to {} ({}); nothing reached the receiver",
+                output::url(url.as_str()),
                 output::error_chain(e)
             ),
         )

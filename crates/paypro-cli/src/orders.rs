@@ -380,7 +380,7 @@ async fn reconcile_with(
     config: Config,
     json: bool,
 ) -> Result<(Checked, usize), Fail> {
-    let client_fail = |e: paypro_core::client::ConfigError| Fail::usage(e.to_string());
+    let client_fail = Fail::from;
     match c.code {
         "bd" => {
             run_reconciler(

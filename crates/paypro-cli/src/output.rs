@@ -1,5 +1,5 @@
 //! Writing results to stdout, and the one rule for received text on a terminal ([`untrusted`],
-//! [`json_text`]). JSON is laid out for reading without being re-encoded: every scalar
+//! [`json_text`], [`url`]). JSON is laid out for reading without being re-encoded: every scalar
 //! keeps its text byte for byte (`3.0000` stays `3.0000`, `1e400` stays `1e400`), but for a
 //! character a terminal would act on, written as its JSON escape; and a write that fails is an
 //! error, never a panic or a silent success.
@@ -102,6 +102,32 @@ pub fn terminal(text: &str) -> String {
             c => c.to_string(),
         })
         .collect()
+}
+
+/// A URL as the command shows it: the user name and password replaced by `***`, whether it
+/// parses or not (a URL that does not parse is printed in error messages too).
+pub fn url(text: &str) -> String {
+    if let Ok(mut parsed) = reqwest::Url::parse(text) {
+        if parsed.has_authority() && parsed.username().is_empty() && parsed.password().is_none() {
+            return untrusted(text);
+        }
+        if parsed.has_authority()
+            && parsed.set_username("").is_ok()
+            && parsed.set_password(None).is_ok()
+        {
+            return untrusted(&parsed.as_str().replacen("://", "://***@", 1));
+        }
+    }
+    // Not a URL the parser takes: hide everything between the scheme and the last `@` (a
+    // password may hold any character; hiding too much of a broken URL costs nothing).
+    let (scheme, rest) = match text.find("://") {
+        Some(i) => text.split_at(i + 3),
+        None => ("", text),
+    };
+    match rest.rfind('@') {
+        Some(at) => untrusted(&format!("{scheme}***{}", &rest[at..])),
+        None => untrusted(text),
+    }
 }
 
 /// An error and its causes, as one line.
@@ -255,6 +281,25 @@ mod tests {
         let b: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(a, b);
         assert_eq!(json_text("{\"a\": \"b\"}"), "{\"a\": \"b\"}");
+    }
+
+    #[test]
+    fn urls_are_shown_without_user_name_or_password() {
+        for (given, shown) in [
+            ("https://pay.example/v1", "https://pay.example/v1"),
+            (
+                "https://u:p4ss@pay.example/v1",
+                "https://***@pay.example/v1",
+            ),
+            ("https://u@pay.example/v1", "https://***@pay.example/v1"),
+            ("http://u:p4ss@/x", "http://***@/x"),
+            ("http://u:p4ss@[::1/x", "http://***@[::1/x"),
+            ("http://u:p4/ss@h/x", "http://***@h/x"),
+            ("u:p4ss@h", "***@h"),
+            ("http://h/\u{1b}[2J", r"http://h/\u{1b}[2J"),
+        ] {
+            assert_eq!(url(given), shown, "{given}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `paypro doctor CC` against sandboxes on either signing rule, an unknown merchant, a wrong
 //! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, a
-//! server that is not a gateway, and a hostile gateway (terminal escapes, a megabyte of code).
-//! Every probe it sends is read-only.
+//! server that is not a gateway, a base URL with a password, and a hostile gateway (terminal
+//! escapes, a megabyte of code). Every probe it sends is read-only.
 
 use crate::common;
 
@@ -231,6 +231,13 @@ fn answering(rt: &tokio::runtime::Runtime, body: String) -> TestServer {
     rt.block_on(TestServer::start(move |_| Answer::json(body.clone())))
 }
 
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
 #[test]
 fn gateway_text_is_escaped_and_cut_on_both_streams() {
     let rt = runtime();
@@ -259,4 +266,35 @@ fn gateway_text_is_escaped_and_cut_on_both_streams() {
     let (level, merchant) = line(&report, "merchant");
     assert_eq!(level, "FAIL", "{report}");
     assert_eq!(merchant.lines().count(), 1);
+}
+
+#[test]
+fn a_password_in_the_base_url_is_never_printed() {
+    let rt = runtime();
+    let body = format!(
+        r#"{{"code":"0000","msg":"success","timestamp":{},"data":{{"availableAmount":"1.00"}}}}"#,
+        now_ms()
+    );
+    let server = answering(&rt, body);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    // The client refuses a base URL with a user name or password (the merchant number and
+    // secret authenticate); the doctor checks the URL the same way, and names it without the
+    // password, parseable or not.
+    for base in [
+        server.url().replace("http://", "http://ops:s3cr3t-pw@"),
+        format!("http://ops:s3cr3t-pw@127.0.0.1:{closed}"),
+        "ftp://ops:s3cr3t-pw@127.0.0.1/x".to_string(),
+        "http://ops:s3cr3t-pw@/x".to_string(),
+        "http://ops:s3cr3t-pw@[::1/x".to_string(),
+    ] {
+        let out = doctor("id", &base, &[], &[SECRET_ENV, MERCHANT_ENV]);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(code(&out), 2, "{base}: {all}");
+        assert!(!all.contains("s3cr3t-pw"), "{base}: {all}");
+        assert!(stderr(&out).contains("***"), "{base}: {all}");
+    }
+    assert!(server.requests().is_empty(), "nothing sent");
 }

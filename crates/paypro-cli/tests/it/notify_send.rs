@@ -288,3 +288,37 @@ fn bad_arguments_are_refused_before_anything_is_sent() {
     let out = send(&["mx"], &[SECRET_ENV]);
     assert_eq!(code(&out), 2, "--url is required");
 }
+
+#[test]
+fn a_password_in_the_url_is_never_printed() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let cases: [(String, i32, &str); 3] = [
+        // Nothing listens: the failure names the URL.
+        (
+            format!("http://ops:s3cr3t-pw@127.0.0.1:{closed}/n"),
+            3,
+            "not delivered",
+        ),
+        // Not a URL at all: named without the password all the same.
+        (
+            "http://ops:s3cr3t-pw@[::1/n".to_string(),
+            2,
+            "not an absolute URL",
+        ),
+        (
+            "http://ops:s3cr3t-pw@/n".to_string(),
+            2,
+            "not an absolute URL",
+        ),
+    ];
+    for (url, exit, needle) in cases {
+        let out = send(&["mx", "--url", &url], &[SECRET_ENV]);
+        fails_with(&out, exit, &[needle, "***@"]);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(!all.contains("s3cr3t-pw"), "{all}");
+    }
+}

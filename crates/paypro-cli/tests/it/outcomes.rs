@@ -179,3 +179,29 @@ fn an_answer_printed_as_json_carries_no_terminal_control() {
     let extra = shown.contains("\\u202e") && shown.contains("é ü 中 🦤");
     assert!(extra, "{shown}");
 }
+
+#[test]
+fn a_missing_base_url_names_the_flag_and_a_bad_one_hides_its_password() {
+    let env = [SECRET_ENV, MERCHANT_ENV];
+    // Kenya's docs give no sandbox URL.
+    let out = paypro(
+        &["ke", "query-pay-in", "--data", r#"{"tradeNo":"t-1"}"#],
+        "",
+        &env,
+    );
+    fails_with(
+        &out,
+        2,
+        &["no base URL for Kenya", "PAYPRO_BASE_URL", "--base-url"],
+    );
+    assert!(!stderr(&out).contains("Config::"), "{}", stderr(&out));
+    for bad in [
+        "http://ops:s3cr3t-pw@/x",
+        "http://ops:s3cr3t-pw@[::1/x",
+        "ftp://ops:s3cr3t-pw@h/x",
+    ] {
+        let out = paypro(&["id", "balance", "--base-url", bad], "", &env);
+        fails_with(&out, 2, &["base URL", "***"]);
+        assert!(!stderr(&out).contains("s3cr3t-pw"), "{}", stderr(&out));
+    }
+}
