@@ -4,8 +4,12 @@
 //! 0. **Base URL**: checked by the client's own rule (an http(s) URL with a host, no user name
 //!    or password, no query); shown without a user name or password.
 //! 1. **Reachability**: a TCP connection to the base URL's host and port.
-//! 2. **TLS** (https): the signed call below completes its handshake.
-//! 3. **Clock skew**: the answer envelope's `timestamp` against this machine's clock.
+//! 2. **TLS** (https): the signed call below completes its handshake. **Answer**: Paypro
+//!    answers what it serves with HTTP 2xx and its JSON envelope; anything else (a 404 at a
+//!    path it does not serve, a proxy's page) is a wrong base URL or path, and the doctor stops
+//!    there: such an answer says nothing about the credentials.
+//! 3. **Clock skew**: the answer envelope's `timestamp` against this machine's clock, with
+//!    checked arithmetic; a value that is no time near this one is reported as such.
 //! 4. **Merchant number**: whether the gateway accepted a signed call from it.
 //! 5. **Signing rule**: the call is signed with the spec's secret placement. If it is not
 //!    accepted, the same call signed with a certainly wrong secret shows how this gateway
@@ -15,8 +19,8 @@
 //!
 //! The probe is the country's balance endpoint, or where there is none, a query for a
 //! `tradeNo` no order has (`paypro-doctor-<ms>`). Nothing that moves money is ever sent.
-//! Outcomes are decided by the answers' outer codes, never by their text; what the gateway
-//! said is shown by the rule for received text (`output::untrusted`).
+//! Outcomes are decided by the answers' HTTP status and outer codes, never by their text; what
+//! the gateway said is shown by the rule for received text (`output::untrusted`).
 
 use std::fmt::Write as _;
 use std::net::{TcpStream, ToSocketAddrs};
@@ -35,7 +39,7 @@ use crate::{Creds, output, secret};
 /// How long each step may take, without `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A clock further off than this is worth fixing (the docs state no tolerance).
-const SKEW_WARNING_MS: i64 = 5_000;
+const SKEW_WARNING_MS: u64 = 5_000;
 /// The largest answer read.
 const MAX_ANSWER: usize = 1024 * 1024;
 
@@ -125,45 +129,89 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
     if base.scheme() == "https" {
         report.ok("TLS", format_args!("handshake completed"));
     }
-    report.ok(
-        "answer",
-        format_args!(
-            "HTTP {} to {} `{}` in {} ms",
-            first.http_status, probe.label, probe.endpoint.path, first.elapsed_ms
-        ),
+    let asked = format!(
+        "{} `{}` ({})",
+        probe.label,
+        probe.endpoint.path,
+        output::url(&probe.url(&base))
     );
-    match first.skew_ms {
-        Some(skew) if skew.abs() > SKEW_WARNING_MS => report.warn(
-            "clock",
-            format_args!(
-                "this machine is {} ms {} the gateway's clock: fix it (NTP); signed timestamps far off may be refused",
-                skew.abs(),
-                if skew > 0 { "ahead of" } else { "behind" }
-            ),
-        ),
-        Some(skew) => report.ok(
-            "clock",
-            format_args!("within {} ms of the gateway's", skew.abs().max(1)),
-        ),
-        None => report.warn(
-            "clock",
-            format_args!("the answer carries no envelope timestamp to compare with"),
-        ),
-    }
-    let Some(first_code) = first.code.clone() else {
+    // Paypro answers every call it serves with HTTP 2xx: anything else (a 404 at a path it
+    // does not serve, a proxy's page) says nothing about the credentials, so nothing more is
+    // concluded from it.
+    if !(200..300).contains(&first.http_status) {
+        let why = match first.http_status {
+            300..=399 => "a redirect, which is not followed",
+            500..=599 => "a server error (the gateway or a proxy in front of it failed)",
+            _ => "not an answer from Paypro's API",
+        };
         report.fail(
-            "envelope",
+            "answer",
             format_args!(
-                "the answer is not Paypro's envelope (HTTP {}): is the base URL the gateway's?",
+                "HTTP {} to {asked}: {why}; wrong base URL or path? The base URL is the gateway's, without the endpoint's path (that is appended)",
                 first.http_status
             ),
         );
         report.print()?;
         return Err(Fail::new(
             Exit::Unreadable,
-            "the answer is not Paypro's envelope",
+            format!(
+                "the read-only call was answered HTTP {}: wrong base URL or path; nothing about the credentials could be checked",
+                first.http_status
+            ),
+        ));
+    }
+    report.ok(
+        "answer",
+        format_args!(
+            "HTTP {} to {asked} in {} ms",
+            first.http_status, first.elapsed_ms
+        ),
+    );
+    let Some(first_code) = first.code.clone() else {
+        report.fail(
+            "envelope",
+            format_args!(
+                "the answer (HTTP {}) is not Paypro's JSON envelope: wrong base URL or path? The base URL is the gateway's, without the endpoint's path",
+                first.http_status
+            ),
+        );
+        report.print()?;
+        return Err(Fail::new(
+            Exit::Unreadable,
+            "the answer is not Paypro's envelope: wrong base URL or path; nothing about the credentials could be checked",
         ));
     };
+    match &first.clock {
+        GatewayClock::Skew(skew) if skew.unsigned_abs() > SKEW_WARNING_MS => report.warn(
+            "clock",
+            format_args!(
+                "this machine is {} ms {} the gateway's clock: fix it (NTP); signed timestamps far off may be refused",
+                skew.unsigned_abs(),
+                if *skew > 0 { "ahead of" } else { "behind" }
+            ),
+        ),
+        GatewayClock::Skew(skew) => report.ok(
+            "clock",
+            format_args!("within {} ms of the gateway's", skew.unsigned_abs().max(1)),
+        ),
+        GatewayClock::Absurd { text, seconds } => report.warn(
+            "clock",
+            format_args!(
+                "the gateway's timestamp `{}` is not a plausible time (milliseconds since 1970, within {} years of this machine's clock){}: its clock cannot be compared; if calls are refused for their timestamps, ask Paypro",
+                output::untrusted(text),
+                PLAUSIBLE_YEARS,
+                if *seconds {
+                    "; read as seconds, it would be"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        GatewayClock::Missing => report.warn(
+            "clock",
+            format_args!("the answer carries no envelope timestamp to compare with"),
+        ),
+    }
     if first_code == ACCEPTED_CODE {
         report.ok(
             "merchant",
@@ -246,7 +294,7 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
         report.fail(
             "signing",
             format_args!(
-                "the gateway refuses the secret {spec_placement}ed ({}, as it refuses a wrong secret) and accepts it {other}ed. Sign with it: Config::secret_placement(SecretPlacement::{}), or `--secret-placement {other}` / PAYPRO_SECRET_PLACEMENT={other} for this tool; if the spec's rule is the refused one, tell us, so the spec can change",
+                "the gateway refuses the secret {spec_placement}ed ({}, as it refuses a wrong secret) and accepts it {other}ed. Sign with it: `--secret-placement {other}` or PAYPRO_SECRET_PLACEMENT={other} for this tool, and Config::secret_placement(SecretPlacement::{}) in code using the library; if the spec's rule is the refused one, tell us, so the spec can change",
                 first.describe(),
                 match other {
                     SecretPlacement::Prepend => "Prepend",
@@ -309,6 +357,17 @@ struct Probe {
     endpoint: &'static EndpointDescriptor,
     json: String,
     label: &'static str,
+}
+
+impl Probe {
+    /// Where it is sent: the endpoint's path after the base URL.
+    fn url(&self, base: &reqwest::Url) -> String {
+        format!(
+            "{}{}",
+            base.as_str().trim_end_matches('/'),
+            self.endpoint.path
+        )
+    }
 }
 
 /// The base URL (`--base-url` or PAYPRO_BASE_URL, else the country's documented sandbox),
@@ -399,8 +458,49 @@ struct Answer {
     http_status: u16,
     code: Option<String>,
     msg: Option<String>,
-    skew_ms: Option<i64>,
+    clock: GatewayClock,
     elapsed_ms: u128,
+}
+
+/// The gateway's clock, from the answer envelope's `timestamp`.
+enum GatewayClock {
+    /// This machine's clock minus the gateway's, in milliseconds.
+    Skew(i64),
+    /// A timestamp that is no time near this one (negative, not an integer, too large, or
+    /// more than [`PLAUSIBLE_YEARS`] away): its text, and whether it would be one in seconds.
+    Absurd { text: String, seconds: bool },
+    /// No timestamp.
+    Missing,
+}
+
+/// A gateway clock further off than this is taken for a value that is not a time at all.
+const PLAUSIBLE_YEARS: u64 = 10;
+
+impl GatewayClock {
+    /// `theirs` (the envelope's timestamp text) against `ours` (milliseconds since the epoch),
+    /// with checked arithmetic: a hostile value is reported, never overflowed.
+    fn of(theirs: Option<String>, ours: u64) -> GatewayClock {
+        let Some(text) = theirs else {
+            return GatewayClock::Missing;
+        };
+        const YEAR_MS: u64 = 365 * 24 * 3_600 * 1_000 + 6 * 3_600 * 1_000;
+        let skew = |theirs: u64| {
+            let (ours, theirs) = (i64::try_from(ours).ok()?, i64::try_from(theirs).ok()?);
+            ours.checked_sub(theirs)
+                .filter(|skew| skew.unsigned_abs() <= PLAUSIBLE_YEARS * YEAR_MS)
+        };
+        let theirs = text.trim().parse::<u64>().ok();
+        match theirs.and_then(skew) {
+            Some(skew) => GatewayClock::Skew(skew),
+            None => GatewayClock::Absurd {
+                seconds: theirs
+                    .and_then(|t| t.checked_mul(1_000))
+                    .and_then(skew)
+                    .is_some(),
+                text,
+            },
+        }
+    }
 }
 
 impl Answer {
@@ -434,7 +534,7 @@ async fn send(
         sent_ms,
     )?;
     let request = &prepared.request;
-    let url = format!("{}{}", base.as_str().trim_end_matches('/'), request.path);
+    let url = probe.url(base);
     let mut builder = http.post(&url).body(request.body.clone());
     for (name, value) in &request.headers {
         builder = builder.header(*name, value.as_ref());
@@ -471,14 +571,13 @@ async fn send(
     let code = text(envelope::CODE);
     let msg = text(envelope::MSG);
     // The gateway's clock against the middle of the exchange.
-    let skew_ms = text(envelope::TIMESTAMP)
-        .and_then(|t| t.parse::<i64>().ok())
-        .map(|theirs| ((sent_ms + received_ms) / 2) as i64 - theirs);
+    let middle_ms = sent_ms + received_ms.saturating_sub(sent_ms) / 2;
+    let clock = GatewayClock::of(text(envelope::TIMESTAMP), middle_ms);
     Ok(Outcome::Answer(Answer {
         http_status,
         code,
         msg,
-        skew_ms,
+        clock,
         elapsed_ms,
     }))
 }

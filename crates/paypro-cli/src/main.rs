@@ -49,7 +49,8 @@ Checking a gateway:
   paypro doctor CC
       Read-only calls only: reachability, TLS, clock skew, whether the merchant number is
       known, and which signing rule (secret appended or prepended) the gateway accepts.
-      Exit 0 when everything passed.
+      Exit 0 when everything passed; an answer that is not HTTP 2xx JSON means a wrong base
+      URL or path (exit 5), and nothing is concluded about the credentials.
 
 What a gateway or receiver sends (codes, messages, answers) is printed with control characters
 escaped (\\u{1b}) and cut after 256 characters; URLs are printed without a user name or

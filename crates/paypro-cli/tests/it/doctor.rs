@@ -1,7 +1,7 @@
 //! `paypro doctor CC` against sandboxes on either signing rule, an unknown merchant, a wrong
 //! secret, a closed port, a plain-HTTP server asked for TLS, a gateway whose clock is off, a
-//! server that is not a gateway, a base URL with a password, and a hostile gateway (terminal
-//! escapes, a megabyte of code). Every probe it sends is read-only.
+//! server that is not a gateway, a wrong base path, and a hostile gateway (terminal escapes, a
+//! megabyte of code, absurd timestamps). Every probe it sends is read-only.
 
 use crate::common;
 
@@ -223,7 +223,13 @@ fn no_connection_no_tls_a_skewed_clock_and_a_non_gateway_are_each_named() {
     }));
     let out = doctor("id", page.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
     assert_eq!(code(&out), 5, "{}", stdout(&out));
-    assert_eq!(line(&stdout(&out), "envelope").0, "FAIL");
+    let report = stdout(&out);
+    let (level, text) = line(&report, "answer");
+    assert_eq!(level, "FAIL", "{report}");
+    assert!(
+        text.contains("server error") && text.contains("wrong base URL or path"),
+        "{text}"
+    );
 }
 
 /// A server that answers every request with `body` (HTTP 200, JSON).
@@ -266,6 +272,112 @@ fn gateway_text_is_escaped_and_cut_on_both_streams() {
     let (level, merchant) = line(&report, "merchant");
     assert_eq!(level, "FAIL", "{report}");
     assert_eq!(merchant.lines().count(), 1);
+}
+
+#[test]
+fn an_absurd_gateway_timestamp_is_named_not_overflowed() {
+    let rt = runtime();
+    for timestamp in [
+        i64::MIN.to_string(),
+        format!("\"{}\"", i64::MIN),
+        u64::MAX.to_string(),
+        i64::MAX.to_string(),
+        "-1".to_string(),
+        "1e300".to_string(),
+        format!("\"{}\"", "9".repeat(5_000)),
+    ] {
+        let body = format!(
+            r#"{{"code":"0000","msg":"success","timestamp":{timestamp},"data":{{"availableAmount":"1.00"}}}}"#
+        );
+        let server = answering(&rt, body);
+        let out = doctor("id", server.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+        let report = stdout(&out);
+        assert_eq!(code(&out), 0, "{timestamp}: {report}{}", stderr(&out));
+        let (level, text) = line(&report, "clock");
+        assert_eq!(level, "warn", "{timestamp}: {report}");
+        assert!(text.contains("not a plausible time"), "{timestamp}: {text}");
+        assert!(text.len() < 1_000, "{timestamp}: {text}");
+        assert_eq!(line(&report, "merchant").0, "ok", "{report}");
+    }
+    // Seconds where milliseconds are due: said so.
+    let body = format!(
+        r#"{{"code":"0000","msg":"success","timestamp":{},"data":{{"availableAmount":"1.00"}}}}"#,
+        now_ms() / 1_000
+    );
+    let server = answering(&rt, body);
+    let out = doctor("id", server.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+    let report = stdout(&out);
+    let (level, text) = line(&report, "clock");
+    assert_eq!(level, "warn");
+    assert!(text.contains("read as seconds, it would be"), "{text}");
+    // A clock a day off is still a skew, with its size.
+    let day_ahead = now_ms() + 86_400_000;
+    let body = format!(
+        r#"{{"code":"0000","msg":"success","timestamp":{day_ahead},"data":{{"availableAmount":"1.00"}}}}"#
+    );
+    let server = answering(&rt, body);
+    let out = doctor("id", server.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+    let report = stdout(&out);
+    let (level, text) = line(&report, "clock");
+    assert_eq!(level, "warn");
+    assert!(text.contains("behind") && text.contains("ms"), "{text}");
+}
+
+#[test]
+fn a_wrong_base_path_is_named_and_the_credentials_are_not_blamed() {
+    let rt = runtime();
+    let not_gateway = |report: &str| {
+        let (level, text) = line(report, "answer");
+        assert_eq!(level, "FAIL", "{report}");
+        assert!(text.contains("wrong base URL or path"), "{text}");
+        for what in ["merchant", "signing", "clock"] {
+            assert!(
+                !report
+                    .lines()
+                    .any(|l| l.split_whitespace().nth(1) == Some(what)),
+                "no `{what}` verdict: {report}"
+            );
+        }
+    };
+    // The sandbox at a path it does not serve: HTTP 404 with its own envelope.
+    let gateway = sandbox(&rt, SecretPlacement::SPEC);
+    let out = doctor(
+        "id",
+        &format!("{}/not-the-base-path", gateway.url()),
+        &[],
+        &[SECRET_ENV, MERCHANT_ENV],
+    );
+    assert_eq!(code(&out), 5, "{}{}", stdout(&out), stderr(&out));
+    not_gateway(&stdout(&out));
+    assert!(
+        stderr(&out).contains("wrong base URL or path"),
+        "{}",
+        stderr(&out)
+    );
+    // Any non-2xx answer, JSON or not, and a 2xx answer that is not JSON: one call, then stop.
+    for answer in [
+        Answer::Full {
+            status: 404,
+            content_type: "application/json".into(),
+            body: r#"{"code":"404","msg":"not found"}"#.into(),
+        },
+        Answer::html(404, "<h1>Not Found</h1>"),
+        Answer::html(405, "<h1>Method Not Allowed</h1>"),
+        Answer::html(200, "<h1>Welcome to nginx!</h1>"),
+    ] {
+        let server = rt.block_on(TestServer::start(move |_| answer.clone()));
+        let out = doctor("id", server.url(), &[], &[SECRET_ENV, MERCHANT_ENV]);
+        let report = stdout(&out);
+        assert_eq!(code(&out), 5, "{report}{}", stderr(&out));
+        if report.contains("  FAIL  answer") {
+            not_gateway(&report);
+        } else {
+            let (level, text) = line(&report, "envelope");
+            assert_eq!(level, "FAIL", "{report}");
+            assert!(text.contains("wrong base URL or path"), "{text}");
+        }
+        assert_eq!(server.requests().len(), 1, "one call, then stop");
+    }
 }
 
 #[test]
