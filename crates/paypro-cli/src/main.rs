@@ -41,9 +41,10 @@ Notifications:
       the received object. Unsigned (Kenya) or not genuine: exit 1; a sign that does not match
       shows the canonical string, to check the secret and the signing rule.
   paypro notify send CC --url URL [--data JSON] [--status CODE]
-      Posts the country's spec example callback (fields overridden by --data, status by
-      --status), signed as Paypro signs it (Kenya's unsigned), to an http(s) URL without
-      following redirects; prints the receiver's status and answer; exit 0 only for `OK`.
+      Posts the country's spec example callback (fields overridden by --data; status 0000,
+      or --status, with a message that follows it), signed as Paypro signs it (Kenya's
+      unsigned), to an http(s) URL without following redirects; prints the receiver's status
+      and answer; exit 0 only for `OK`.
 
 Checking a gateway:
   paypro doctor CC

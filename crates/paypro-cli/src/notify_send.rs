@@ -1,8 +1,10 @@
 //! `paypro notify send CC --url URL [--data JSON] [--status CODE]`: a test callback for a
 //! merchant's receiver, as Paypro would send it. The body is the country's notification
 //! example from the spec (a country without one: its notification fields, with the values of
-//! another country's example), with a fresh `timestamp`, then `--data`'s fields over it and
-//! `--status`; signed with the secret (Kenya's are unsigned, like Kenya's real callbacks).
+//! another country's example), with a fresh `timestamp` and the success status (Kenya's docs
+//! example is a failure), then `--data`'s fields over it and `--status`; the status's message
+//! (`message`/`desc`) follows the status unless `--data` gives it. Signed with the secret
+//! (Kenya's are unsigned, like Kenya's real callbacks).
 //! It is POSTed once as JSON to an http(s) URL; a redirect is never followed (it would send
 //! the signed body elsewhere). The receiver's status and answer are printed; the exit code is
 //! 0 only when it answered exactly `OK`, the acknowledgement Paypro waits for.
@@ -13,7 +15,7 @@ use paypro_all::ops::NOTIFICATION_EXAMPLES;
 use paypro_core::descriptor::{CountryDescriptor, ValueKind};
 use paypro_core::notify::sign_body;
 use paypro_core::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
-use paypro_core::{Clock, RawObject, SystemClock};
+use paypro_core::{Clock, FailureCode, RawObject, Status, SystemClock};
 use serde_json::value::RawValue;
 
 use crate::fail::{Exit, Fail};
@@ -24,6 +26,8 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How much of the receiver's answer is read (and compared with `OK`); at most
 /// [`output::SHOWN_CHARS`] characters of it are shown.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
+/// The callback's status field.
+const STATUS_FIELD: &str = "status";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -36,7 +40,8 @@ pub struct Args {
     /// null is left out. `sign` is always computed.
     #[arg(long, value_name = "JSON")]
     data: Option<String>,
-    /// The callback's `status` (0000 success, 0001 partial, 0015 processing, others failure).
+    /// The callback's `status` (0000 success, the default; 0001 partial, 0015 processing,
+    /// others failure). The callback's `message` follows it unless --data gives one.
     #[arg(long, value_name = "CODE")]
     status: Option<String>,
 }
@@ -54,19 +59,19 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
         let now = SystemClock.now_millis();
         set(&mut fields, TIMESTAMP_FIELD, raw(&format!("\"{now}\"")));
     }
-    if let Some(data) = &args.data {
-        overlay(&mut fields, data)?;
-    }
+    // Success unless asked otherwise, whatever status the docs' example shows.
+    set(&mut fields, STATUS_FIELD, string(Status::Success.code()));
+    let given = match &args.data {
+        Some(data) => overlay(&mut fields, data)?,
+        None => Vec::new(),
+    };
     if let Some(status) = &args.status {
         if status.trim().is_empty() {
             return Err(Fail::usage("--status must not be empty"));
         }
-        set(
-            &mut fields,
-            "status",
-            raw(&serde_json::Value::from(status.as_str()).to_string()),
-        );
+        set(&mut fields, STATUS_FIELD, string(status));
     }
+    follow_status(&mut fields, &given);
     let json = object_text(&fields);
     let body = if c.notification.signed {
         let secret = secret::need_secret(creds)?;
@@ -169,10 +174,11 @@ fn parse(json: &str, what: &str) -> Result<Vec<(String, Box<RawValue>)>, Fail> {
 }
 
 /// `--data` over `fields`: each field replaces the one of its name (in place) or is added;
-/// `null` removes it.
-fn overlay(fields: &mut Vec<(String, Box<RawValue>)>, data: &str) -> Result<(), Fail> {
+/// `null` removes it. Returns the names `--data` gave.
+fn overlay(fields: &mut Vec<(String, Box<RawValue>)>, data: &str) -> Result<Vec<String>, Fail> {
     let data = RawObject::parse(data, "--data")
         .map_err(|e| Fail::usage(format!("--data is not a JSON object: {}", e.problem)))?;
+    let mut given = Vec::new();
     for (name, value) in data.into_entries() {
         if name == SIGN_FIELD {
             return Err(Fail::usage(
@@ -184,8 +190,42 @@ fn overlay(fields: &mut Vec<(String, Box<RawValue>)>, data: &str) -> Result<(), 
         } else {
             set(fields, &name, value);
         }
+        given.push(name);
     }
-    Ok(())
+    Ok(given)
+}
+
+/// The fields that explain a status next to it (`spec/common.toml`, `status_message_fields`).
+const STATUS_MESSAGE_FIELDS: [&str; 2] = ["message", "desc"];
+
+/// The callback's status's message (`message` or `desc`, where the callback has one) made to
+/// say what its status says, unless `--data` gave it (`given`): the words the sandbox sends
+/// with each status, by the status's variant.
+fn follow_status(fields: &mut [(String, Box<RawValue>)], given: &[String]) {
+    let Some(status) = fields
+        .iter()
+        .find(|(name, _)| name == STATUS_FIELD)
+        .map(|(_, value)| {
+            serde_json::from_str::<String>(value.get()).unwrap_or_else(|_| value.get().into())
+        })
+    else {
+        return;
+    };
+    let words = match Status::from_code(&status) {
+        Status::Success => "SUCCESS",
+        Status::PartialPayment => "PARTIAL PAYMENT",
+        Status::Processing => "PAYING",
+        Status::Failed {
+            code: FailureCode::Rejected,
+            ..
+        } => "REJECTED_TRANSACTION",
+        _ => "FAILED",
+    };
+    for (name, value) in fields.iter_mut() {
+        if STATUS_MESSAGE_FIELDS.contains(&name.as_str()) && !given.contains(name) {
+            *value = string(words);
+        }
+    }
 }
 
 fn set(fields: &mut Vec<(String, Box<RawValue>)>, name: &str, value: Box<RawValue>) {
@@ -198,6 +238,11 @@ fn set(fields: &mut Vec<(String, Box<RawValue>)>, name: &str, value: Box<RawValu
 /// A JSON value known to be valid.
 fn raw(json: &str) -> Box<RawValue> {
     RawValue::from_string(json.to_string()).expect("valid JSON literal")
+}
+
+/// `text` as a JSON string.
+fn string(text: &str) -> Box<RawValue> {
+    raw(&serde_json::Value::from(text).to_string())
 }
 
 /// The fields as one compact JSON object, each value's text as it is.

@@ -322,3 +322,65 @@ fn a_password_in_the_url_is_never_printed() {
         assert!(!all.contains("s3cr3t-pw"), "{all}");
     }
 }
+
+#[test]
+fn kenya_defaults_to_success_and_the_message_follows_the_status() {
+    let rt = runtime();
+    let receiver = rt.block_on(TestServer::start(|_| text(200, "OK")));
+    let sent = |args: &[&str]| {
+        let before = receiver.requests().len();
+        let out = send(args, &[SECRET_ENV]);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        let requests = receiver.requests();
+        assert_eq!(requests.len(), before + 1);
+        requests[before].json().expect("a JSON object")
+    };
+    let url = receiver.url();
+    // Without --status: the success status, as for every other country.
+    let body = sent(&["ke", "--url", url]);
+    assert_eq!(body["status"], "0000", "{body:?}");
+    assert_eq!(body["message"], "SUCCESS", "{body:?}");
+    // The message follows the status chosen, by --status or by --data.
+    for (cc, args, status, message) in [
+        (
+            "ke",
+            vec!["--status", "00029"],
+            "00029",
+            "REJECTED_TRANSACTION",
+        ),
+        ("ke", vec!["--status", "0001"], "0001", "PARTIAL PAYMENT"),
+        ("ke", vec!["--status", "0015"], "0015", "PAYING"),
+        ("ke", vec!["--status", "4242"], "4242", "FAILED"),
+        (
+            "mx",
+            vec!["--status", "00029"],
+            "00029",
+            "REJECTED_TRANSACTION",
+        ),
+        (
+            "id",
+            vec!["--data", r#"{"status":"0001"}"#],
+            "0001",
+            "PARTIAL PAYMENT",
+        ),
+        ("mx", vec!["--status", "0000"], "0000", "SUCCESS"),
+    ] {
+        let mut all = vec![cc, "--url", url];
+        all.extend(args);
+        let body = sent(&all);
+        assert_eq!(body["status"], status, "{cc}: {body:?}");
+        assert_eq!(body["message"], message, "{cc}: {body:?}");
+    }
+    // A message given with --data is the caller's, whatever the status.
+    let body = sent(&[
+        "ke",
+        "--url",
+        url,
+        "--status",
+        "00029",
+        "--data",
+        r#"{"message":"INSUFFICIENT_FUNDS"}"#,
+    ]);
+    assert_eq!(body["status"], "00029");
+    assert_eq!(body["message"], "INSUFFICIENT_FUNDS");
+}
