@@ -54,9 +54,10 @@ pub enum Error {
         source: Option<Source>,
     },
     /// Paypro answered (HTTP 2xx) with an outer `code` that the spec lists as a refusal
-    /// (`spec/common.toml`, `[[outer_code]]`): the request was refused before anything was
-    /// created.
-    #[error("rejected by Paypro: code {code}: {msg}")]
+    /// (`spec/common.toml`, `[[outer_code]]`, which lists none today because Paypro documents
+    /// none; or the embedded sandbox's `[[sandbox_code]]`, on its marked answers only): the
+    /// request was refused before anything was created.
+    #[error("rejected by Paypro: code {}: {}", shown(code), shown(msg))]
     Rejected {
         /// The outer `code`.
         code: String,
@@ -70,7 +71,9 @@ pub enum Error {
     /// an endpoint whose docs say so (Bangladesh's pay-in submit), "being processed". The
     /// order may exist and money may have moved: reconcile by `tradeNo`, never resend blindly.
     #[error(
-        "Paypro answered code {code} ({msg}), which does not prove the request was refused: money may have moved{}",
+        "Paypro answered code {} ({}), which does not prove the request was refused: money may have moved{}",
+        shown(code),
+        shown(msg),
         meaning.map(|m| format!(" ({m})")).unwrap_or_default()
     )]
     Uncertain {
@@ -141,6 +144,30 @@ impl Error {
     }
 }
 
+/// The gateway's text as an error message shows it: at most [`SHOWN_CHARS`] characters, with
+/// control characters (terminal escapes, line breaks) escaped, so a hostile answer cannot
+/// rewrite a terminal or forge log lines. The error's fields keep the text as received.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(SHOWN_CHARS + 16));
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(SHOWN_CHARS) {
+        if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        out.push_str(" [cut]");
+    }
+    out
+}
+
+/// How many characters of gateway text an error message shows.
+const SHOWN_CHARS: usize = 200;
+
 /// Why a client could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -167,4 +194,37 @@ pub enum ConfigError {
     /// The blocking client's private runtime could not be started.
     #[error("the blocking client's runtime could not be started: {0}")]
     Runtime(#[source] std::io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the gateway wrote reaches a log or terminal escaped and bounded; the fields keep it.
+    #[test]
+    fn gateway_text_in_a_message_is_escaped_and_cut() {
+        let hostile = format!("\u{1b}[2J\nERROR forged line{}", "x".repeat(1_000_000));
+        for e in [
+            Error::Rejected {
+                code: hostile.clone(),
+                msg: hostile.clone(),
+                http_status: 200,
+            },
+            Error::Uncertain {
+                code: hostile.clone(),
+                msg: hostile.clone(),
+                http_status: 200,
+                meaning: None,
+            },
+        ] {
+            let text = e.to_string();
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\n'),
+                "{text:.80}"
+            );
+            assert!(text.contains("\\u{1b}[2J"), "{text:.80}");
+            assert!(text.len() < 1_000, "{}", text.len());
+            assert!(text.contains("[cut]"));
+        }
+    }
 }

@@ -124,14 +124,16 @@ impl BaseUrl {
     }
 }
 
-/// `given` with any password replaced by `***`, for error messages.
+/// `given` with any user name and password replaced by `***`, for error messages and `Debug`,
+/// whether or not it parses.
 pub(crate) fn redact_userinfo(given: &str) -> String {
-    match url::Url::parse(given) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("***"));
-            url.to_string()
-        }
-        _ => given.to_string(),
+    let Some((scheme, rest)) = given.split_once("://") else {
+        return given.to_string();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => given.to_string(),
     }
 }
 
@@ -452,6 +454,8 @@ mod tests {
             "",
             "https://user:hunter2@h.example/",
             "https://user@h.example/",
+            "https://user:hunter2@bad host/",
+            "https://user:hunter2@h.example:99999/",
         ] {
             match BaseUrl::parse(given) {
                 Err(e @ ConfigError::BadBaseUrl { .. }) => {
