@@ -6,6 +6,7 @@ pub mod example;
 pub mod names;
 pub mod openapi;
 pub mod oracle;
+pub mod public_api;
 pub mod spec;
 pub mod sync;
 

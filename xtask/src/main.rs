@@ -3,14 +3,66 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask docs diff PAGE...
+const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask docs diff PAGE... | cargo xtask public-api [--check]
 
   gen           regenerate crates/paypro-core/src/generated/ and crates/paypro-<cc>/ from spec/*.toml
   gen --check   regenerate in memory; print a unified diff and exit 1 if anything differs
   docs diff PAGE... [--country CC] [--apply]
                 compare Paypro doc pages saved as text with spec/*.toml: one line per
                 difference; exit 0 in sync, 1 with differences, 2 for a page it cannot read;
-                --apply writes new fields, requiredness, values and paths into the spec";
+                --apply writes new fields, requiredness, values and paths into the spec
+  public-api [--check]
+                write api/<crate>.txt (each published crate's public API, from rustdoc JSON)
+                and api/external-types.txt; --check prints a diff and exits 1 on any change";
+
+/// `cargo xtask public-api [--check]`.
+fn public_api(check: bool) -> ExitCode {
+    let Some(root) = find_root() else {
+        eprintln!("error: run cargo xtask inside a paypro-rs checkout");
+        return ExitCode::from(2);
+    };
+    let files = match xtask::public_api::snapshot(&root) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut changed = 0;
+    for (path, text) in &files {
+        let on_disk = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        if on_disk == *text {
+            continue;
+        }
+        changed += 1;
+        if check {
+            let diff = similar::TextDiff::from_lines(&on_disk, text);
+            let p = path.display().to_string();
+            print!(
+                "{}",
+                diff.unified_diff()
+                    .context_radius(1)
+                    .header(&format!("a/{p}"), &format!("b/{p}"))
+            );
+        } else {
+            if let Some(dir) = root.join(path).parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            if let Err(e) = std::fs::write(root.join(path), text) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    if check && changed > 0 {
+        eprintln!(
+            "the public API changed in {changed} file(s): review the diff, then run cargo xtask public-api"
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
 
 /// The nearest directory at or above the current one that holds `spec/common.toml` and `xtask/`.
 fn find_root() -> Option<PathBuf> {
@@ -79,6 +131,11 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     if let ["docs", "diff", rest @ ..] = args.as_slice() {
         return docs_diff(rest);
+    }
+    match args.as_slice() {
+        ["public-api"] => return public_api(false),
+        ["public-api", "--check"] => return public_api(true),
+        _ => {}
     }
     let check = match args.as_slice() {
         ["gen"] => false,
