@@ -27,7 +27,17 @@ document.addEventListener('submit', async (event) => {
   const result = document.getElementById('result');
   result.textContent = 'Sending…';
   try {
-    const answer = await fetch(form.action, { method: 'POST' });
+    // The header says a program, not a form on another site, sends it (the admin API
+    // refuses a POST with neither it, JSON nor the sandbox's own Origin).
+    const answer = await fetch(form.action, {
+      method: 'POST',
+      headers: { 'x-paypro-sandbox-admin': '1' },
+    });
+    const type = answer.headers.get('content-type') || '';
+    if (!type.startsWith('application/json')) {
+      result.textContent = 'Refused (HTTP ' + answer.status + '): ' + (await answer.text());
+      return;
+    }
     const body = await answer.json();
     if (body.success) {
       result.textContent = 'Done.';

@@ -28,6 +28,7 @@ pub mod checks;
 mod dashboard;
 mod deliver;
 pub mod faults;
+mod guard;
 mod html;
 mod limits;
 mod page;
@@ -44,6 +45,11 @@ pub use state::{Balance, Delivery, Kind, Order};
 /// defaults to a free port, for tests).
 pub const DEFAULT_PORT: u16 = 8080;
 
+/// The header a program (not a web page) sends with a state-changing request to the admin API
+/// or the cashier page when it sends no JSON content type: any value will do. A web page on
+/// another site cannot send it without asking first, which the sandbox never allows.
+pub const ADMIN_HEADER: &str = "x-paypro-sandbox-admin";
+
 /// A merchant the sandbox knows.
 #[derive(Clone, Debug)]
 pub struct Merchant {
@@ -58,7 +64,12 @@ pub struct Merchant {
 /// How the sandbox behaves.
 #[derive(Clone, Debug)]
 pub struct MockConfig {
-    /// Where to listen; `127.0.0.1:0` (a free port) by default.
+    /// Where to listen; `127.0.0.1:0` (a free port) by default. Whatever the address, a
+    /// request must name a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`, any port) in its
+    /// `Host`, or else is refused `421`: no name an attacker controls can be rebound to it (DNS
+    /// rebinding). Bound to another address on purpose, the sandbox also answers to that
+    /// address (to any IP address when bound to all of them, `0.0.0.0` or `[::]`); never to
+    /// another name.
     pub bind: SocketAddr,
     /// The merchants; by default the documented test merchant (`0000000001` / `TESTSECRET`)
     /// with 1,000,000 available.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::Shared;
@@ -42,7 +42,7 @@ pub(crate) async fn page(State(shared): State<Arc<Shared>>, Path(id): Path<Strin
             id = escape(&crate::html::path_segment(&order.id))
         )
     };
-    Html(format!(
+    let page = Html(format!(
         r#"<!doctype html>
 <html><head><meta charset="utf-8"><title>Paypro sandbox payment</title></head>
 <body>
@@ -53,9 +53,19 @@ pub(crate) async fn page(State(shared): State<Arc<Shared>>, Path(id): Path<Strin
         trade_no = escape(&order.trade_no),
         country = escape(order.country),
         amount = order.amount,
-    ))
-    .into_response()
+    ));
+    // No other site may frame the page (and have its buttons clicked unseen).
+    (
+        [
+            (header::CONTENT_SECURITY_POLICY, POLICY),
+            (header::X_FRAME_OPTIONS, "DENY"),
+        ],
+        page,
+    )
+        .into_response()
 }
+
+const POLICY: &str = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 async fn decide(shared: Arc<Shared>, id: String, status: &str) -> Response {
     let return_url = match shared.ledger() {

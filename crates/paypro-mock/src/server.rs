@@ -16,7 +16,7 @@ use crate::faults::{self, Fault, Plan};
 use crate::limits::{self, DropConnection, envelope, json};
 use crate::respond::{self, Facts};
 use crate::state::{Kind, Order, key};
-use crate::{Shared, admin, dashboard, deliver, page, time};
+use crate::{Shared, admin, dashboard, deliver, guard, page, time};
 
 /// The amounts that choose an outcome (documented in the README).
 pub const FAIL_AMOUNT: u64 = 4029;
@@ -58,6 +58,11 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .fallback(gateway)
         // Bodies are read with the sandbox's own limit, refused in the envelope.
         .layer(DefaultBodyLimit::disable())
+        // Only loopback hosts; no change from another origin (`guard`).
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            guard::check,
+        ))
         .with_state(shared)
 }
 

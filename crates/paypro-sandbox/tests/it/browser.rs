@@ -28,8 +28,10 @@ use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockGateway};
 
-/// Chromium's flags for a headless run in a container, with no network of its own.
-const CHROMIUM_FLAGS: [&str; 9] = [
+/// Chromium's flags for a headless run in a container, with no network of its own. Two names
+/// resolve to 127.0.0.1 as an attacker's would: `attacker.example` (a page on another site)
+/// and `rebind.example` (a name rebound to the sandbox's address).
+const CHROMIUM_FLAGS: [&str; 10] = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -39,6 +41,7 @@ const CHROMIUM_FLAGS: [&str; 9] = [
     "--disable-component-update",
     "--disable-sync",
     "--window-size=1400,1200",
+    "--host-resolver-rules=MAP attacker.example 127.0.0.1, MAP rebind.example 127.0.0.1",
 ];
 
 /// Written straight to stderr, so that it shows even when the test harness captures output.
@@ -146,6 +149,21 @@ impl Drop for Driver {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pay_in_paid_on_the_cashier_page_shows_on_the_dashboard() {
+    in_browser("dashboard", flow).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_on_another_site_changes_nothing() {
+    in_browser("attack", attack).await;
+}
+
+/// Runs `flow` in a fresh headless Chromium (its profile and chromedriver log named by `name`),
+/// or skips it when Chromium or chromedriver is missing.
+async fn in_browser<F, Fut>(name: &str, flow: F)
+where
+    F: FnOnce(Client, PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let programs = match programs() {
         Ok(programs) => programs,
         Err(reason) => {
@@ -157,10 +175,11 @@ async fn a_pay_in_paid_on_the_cashier_page_shows_on_the_dashboard() {
         }
     };
     let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
-    let profile = artifacts.join(format!("profile-{}", std::process::id()));
+    let profile = artifacts.join(format!("profile-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
     std::fs::create_dir_all(&profile).unwrap();
-    let driver = Driver::start(&programs.chromedriver, &artifacts.join("chromedriver.log"));
+    let log = artifacts.join(format!("chromedriver-{name}.log"));
+    let driver = Driver::start(&programs.chromedriver, &log);
 
     let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
     args.push(format!("--user-data-dir={}", profile.display()));
@@ -175,7 +194,7 @@ async fn a_pay_in_paid_on_the_cashier_page_shows_on_the_dashboard() {
             panic!(
                 "chromedriver could not start {} ({e}); see {}",
                 programs.chromium.display(),
-                artifacts.join("chromedriver.log").display()
+                log.display()
             )
         });
 
@@ -435,4 +454,174 @@ async fn flow(browser: Client, artifacts: PathBuf) {
         "no script ran"
     );
     screenshot(&browser, &artifacts.join("dashboard.png")).await;
+}
+
+/// The page an attacker serves from another site: it POSTs to the sandbox every way a page
+/// may without asking first (forms into a hidden frame, no-cors fetches, a beacon) and tries
+/// two requests a browser must ask first for; then sets its title to `done`.
+fn attacker_page(sandbox: &str, hosted_id: &str) -> String {
+    format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>attacker</title></head><body>
+<iframe name="sink"></iframe>
+<form id="pay" method="post" action="{sandbox}/_pay/{hosted_id}/pay" target="sink"></form>
+<form id="settle" method="post" action="{sandbox}/_admin/settle/ke/pay-in/held?status=00029" target="sink" enctype="text/plain"><input name="a" value="b"></form>
+<script>
+(async () => {{
+  const base = '{sandbox}';
+  const simple = (path, init) => fetch(base + path, Object.assign({{ method: 'POST', mode: 'no-cors' }}, init))
+    .then(() => 'sent', (e) => 'failed');
+  const asked = (path, init) => fetch(base + path, init).then(() => 'sent', (e) => 'blocked');
+  const seen = [];
+  seen.push(await simple('/_admin/settle-balances', {{}}));
+  seen.push(await simple('/_admin/resend/ke/pay-in/paid', {{ headers: {{ 'content-type': 'text/plain' }}, body: 'x' }}));
+  seen.push(await simple('/_admin/settle/ke/pay-in/held?status=0000', {{ body: new URLSearchParams('a=b') }}));
+  seen.push(await simple('/_admin/faults', {{ headers: {{ 'content-type': 'text/plain' }}, body: '{{"fault":"drop"}}' }}));
+  seen.push(navigator.sendBeacon(base + '/_admin/settle-balances') ? 'queued' : 'refused');
+  seen.push(await asked('/_admin/faults', {{ method: 'DELETE' }}));
+  seen.push(await asked('/_admin/settle-balances', {{ method: 'POST', headers: {{ 'content-type': 'application/json', 'x-paypro-sandbox-admin': '1' }} }}));
+  const frame = document.querySelector('iframe');
+  for (const id of ['pay', 'settle']) {{
+    await new Promise((resolve) => {{
+      frame.onload = resolve;
+      setTimeout(resolve, 10000);
+      document.getElementById(id).submit();
+    }});
+  }}
+  document.title = 'done ' + seen.join(' ');
+}})();
+</script></body></html>"#
+    )
+}
+
+async fn attack(browser: Client, artifacts: PathBuf) {
+    let gateway = MockGateway::start(common::config(), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
+    let receiver = TestServer::start(|_| Answer::Full {
+        status: 200,
+        content_type: "text/plain".into(),
+        body: "OK".into(),
+    })
+    .await;
+    let port = gateway.addr().port();
+    // What the page goes for: a processing pay-in, a paid one (its callback delivered), a
+    // hosted-page order waiting for its payer, an armed fault.
+    let ke = format!("{}/api/payin", gateway.base_url("ke").unwrap());
+    for (trade_no, amount) in [("held", "4015"), ("paid", "500")] {
+        let body = common::signed(common::ke_pay_in(trade_no, amount, receiver.url()));
+        let (_, answer) = common::post(&ke, &common::JSON_HEADERS, body).await;
+        assert!(answer.contains(r#""code":"0000""#), "{answer}");
+    }
+    common::until("paid's callback", || {
+        gateway
+            .deliveries()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.acknowledged)
+    })
+    .await;
+    let mexico = mx::Client::new(
+        mx::Config::new(TEST_MERCHANT_NO, common::secret())
+            .base_url(gateway.base_url("mx").unwrap()),
+    )
+    .unwrap();
+    let request = mx::CashierRequest::builder()
+        .trade_no("hosted")
+        .amount(300)
+        .notify_url(receiver.url())
+        .return_url("http://shop.example/back")
+        .build()
+        .unwrap();
+    mexico.cashier(&request).await.unwrap();
+    let hosted_id = gateway.order("mx", Kind::PayIn, "hosted").unwrap().id;
+    gateway
+        .inject_fault(paypro_mock::Fault::Html502, 1)
+        .unwrap();
+    let before = gateway.balance("ke", TEST_MERCHANT_NO).unwrap();
+    assert_eq!(before.unsettled, 500);
+
+    // The attacker's page, on another site.
+    let page = attacker_page(&format!("http://127.0.0.1:{port}"), &hosted_id);
+    let attacker = TestServer::start(move |_| Answer::Full {
+        status: 200,
+        content_type: "text/html; charset=utf-8".into(),
+        body: page.clone(),
+    })
+    .await;
+    let attacker_port = attacker.url().rsplit(':').next().unwrap().to_string();
+    browser
+        .goto(&format!("http://attacker.example:{attacker_port}/"))
+        .await
+        .unwrap();
+    let mut title = String::new();
+    for _ in 0..300 {
+        title = browser.title().await.unwrap();
+        if title.starts_with("done") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    note(&format!("the attacker's page: {title}"));
+    assert!(
+        title.starts_with("done"),
+        "the page never finished: {title}"
+    );
+    // The two requests a browser must ask first for were never sent.
+    assert!(title.ends_with("blocked blocked"), "{title}");
+    screenshot(&browser, &artifacts.join("attacker.png")).await;
+
+    // Nothing changed.
+    assert_eq!(
+        gateway.order("ke", Kind::PayIn, "held").unwrap().status,
+        Status::Processing
+    );
+    assert_eq!(
+        gateway.order("mx", Kind::PayIn, "hosted").unwrap().status,
+        Status::Processing
+    );
+    assert_eq!(gateway.balance("ke", TEST_MERCHANT_NO).unwrap(), before);
+    assert_eq!(
+        gateway.deliveries().unwrap().len(),
+        1,
+        "no callback re-sent"
+    );
+    assert_eq!(receiver.requests().len(), 1);
+    let armed = reqwest::get(format!("{}/_admin/faults", gateway.url()))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let armed: serde_json::Value = serde_json::from_str(&armed).unwrap();
+    assert_eq!(armed["armed"].as_array().unwrap().len(), 1, "{armed}");
+    assert_eq!(armed["armed"][0]["fault"], "502-html", "{armed}");
+
+    // A name rebound to the sandbox's address gets no page to read or drive.
+    browser
+        .goto(&format!("http://rebind.example:{port}/"))
+        .await
+        .unwrap();
+    let body = browser.find(Locator::Css("body")).await.unwrap();
+    let text = body.text().await.unwrap();
+    assert!(text.contains("loopback"), "{text}");
+    assert_ne!(browser.title().await.unwrap(), "Paypro sandbox");
+
+    // The sandbox's own pages still work: the payer pays on the cashier page.
+    browser
+        .goto(&format!("{}/_pay/{hosted_id}", gateway.url()))
+        .await
+        .unwrap();
+    browser
+        .find(Locator::XPath("//button[normalize-space()='Pay']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    common::until("the hosted order paid", || {
+        gateway
+            .order("mx", Kind::PayIn, "hosted")
+            .filter(|o| o.status == Status::Success)
+    })
+    .await;
 }

@@ -88,11 +88,12 @@ fn action(row: &str, name: &str) -> Option<String> {
     })
 }
 
+/// What the page's script sends for a button (a program's POST: with the admin header).
 async fn press(gateway: &MockGateway, action: &str) -> (u16, serde_json::Value) {
     call(
         reqwest::Method::POST,
         &format!("{}{action}", gateway.url()),
-        &[],
+        &[(paypro_mock::ADMIN_HEADER, "1")],
         String::new(),
     )
     .await

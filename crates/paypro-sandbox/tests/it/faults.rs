@@ -408,7 +408,13 @@ async fn the_admin_api_lists_and_clears_faults_and_refuses_bad_ones() {
         );
         assert_eq!(answer["success"], false);
     }
-    let (status, answer) = call(Method::POST, &url, &[], r#"{"fault":"drop"}"#.into()).await;
+    let (status, answer) = call(
+        Method::POST,
+        &url,
+        &[(paypro_mock::ADMIN_HEADER, "1")],
+        r#"{"fault":"drop"}"#.into(),
+    )
+    .await;
     assert_eq!(status, 415, "{answer}");
     gateway.inject_fault(Fault::Html502, 2).unwrap();
     let (_, listed) = call(Method::GET, &url, &[], String::new()).await;

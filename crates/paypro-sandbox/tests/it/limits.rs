@@ -107,8 +107,13 @@ async fn a_broken_state_is_reported_by_every_endpoint() {
         (Method::POST, "/_admin/settle-balances".to_string()),
         (Method::POST, "/_admin/settle/ke/pay-in/before".to_string()),
     ] {
-        let (status, answer) =
-            call(method.clone(), &format!("{url}{path}"), &[], String::new()).await;
+        let (status, answer) = call(
+            method.clone(),
+            &format!("{url}{path}"),
+            &[(paypro_mock::ADMIN_HEADER, "1")],
+            String::new(),
+        )
+        .await;
         assert_eq!(status, 500, "{method} {path}: {answer}");
         assert_refusal(&answer, codes::BROKEN, "broken");
     }

@@ -6,6 +6,7 @@ mod common;
 mod dashboard;
 mod faults;
 mod fuzz;
+mod hostile;
 mod limits;
 mod placement;
 mod sandbox;

@@ -424,6 +424,7 @@ async fn outcomes_by_amount_and_balances_that_add_up() {
     );
     reqwest::Client::new()
         .post(format!("{}/_admin/settle-balances", gateway.url()))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
@@ -467,6 +468,7 @@ async fn the_cashier_page_settles_the_order() {
     assert!(page.contains("page-1"));
     let done = reqwest::Client::new()
         .post(format!("{url}/pay"))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
@@ -484,6 +486,7 @@ async fn the_cashier_page_settles_the_order() {
     assert_eq!(n.status, Some(Status::Success));
     let again = reqwest::Client::new()
         .post(format!("{url}/fail"))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
@@ -624,6 +627,7 @@ async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
             "{}/_admin/settle/id/pay-in/adm-1?status=0100019",
             gateway.url()
         ))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
@@ -633,12 +637,14 @@ async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
             "{}/_admin/settle/id/pay-in/adm-1?status=0000",
             gateway.url()
         ))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
     assert_eq!(again.status(), 409);
     let missing = http
         .post(format!("{}/_admin/settle/id/pay-in/nope", gateway.url()))
+        .header(paypro_mock::ADMIN_HEADER, "1")
         .send()
         .await
         .unwrap();
