@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 
 use crate::Shared;
 use crate::html::escape;
@@ -72,9 +72,16 @@ async fn decide(shared: Arc<Shared>, id: String, status: &str) -> Response {
         Ok(mut l) => l.order_mut_by_id(&id).and_then(|o| o.return_url.clone()),
         Err(r) => return problem(StatusCode::INTERNAL_SERVER_ERROR, &r.msg),
     };
+    // Where the payer goes, as the `url` crate writes it (ASCII, percent-encoded): the order's
+    // returnUrl was checked when it was made (no control characters, spaces or backslashes).
+    let location = return_url
+        .and_then(|url| url::Url::parse(&url).ok())
+        .and_then(|url| HeaderValue::from_str(url.as_str()).ok());
     match settle(&shared, &id, Some(status)) {
-        Ok(()) => match return_url {
-            Some(url) => Redirect::to(&url).into_response(),
+        Ok(()) => match location {
+            Some(location) => {
+                (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+            }
             None => Html(format!(
                 "<!doctype html><p>Payment {}. You may close this page.</p>",
                 if status == "0000" { "made" } else { "failed" }

@@ -1,6 +1,7 @@
 //! The sandbox against an attacker (issue 19, item 7): a web page on another origin or a name
-//! that resolves to the sandbox (DNS rebinding) changes nothing. Requests are written by hand,
-//! so that every header (`Host`, `Origin`, `Content-Type`) is exactly the hostile one.
+//! that resolves to the sandbox (DNS rebinding) changes nothing, and URLs it would store or
+//! redirect to are refused before anything happens. Requests are written by hand, so that every
+//! header (`Host`, `Origin`, `Content-Type`) is exactly the hostile one.
 
 use crate::common;
 
@@ -514,4 +515,88 @@ async fn a_simple_request_without_an_origin_is_refused_unless_it_says_it_is_a_pr
         status_of(&gateway, "mx", "hosted"),
         Some(Status::Failed { .. })
     ));
+}
+
+#[tokio::test]
+async fn urls_with_control_characters_are_refused_before_anything_happens() {
+    let gateway = start(config()).await;
+    let receiver = ok_receiver().await;
+    let notify = receiver.url();
+    // Armed for the next 11 orders: a refused request is no order and uses none up.
+    gateway.inject_fault(Fault::Html502, 11).unwrap();
+    for (i, (field, url)) in [
+        ("returnUrl", r"http://shop.example/back\u0001"),
+        ("returnUrl", r"http://shop.example/back\r\nSet-Cookie: a=b"),
+        ("returnUrl", r"http://shop.example/b\tack"),
+        ("returnUrl", r"http://shop.example/back\u007f"),
+        ("returnUrl", r"http://shop.example/back\u0085"),
+        ("returnUrl", r" http://shop.example/back"),
+        ("returnUrl", r"http://shop.example/ back"),
+        ("returnUrl", r"http://shop.example/back\u2028"),
+        ("returnUrl", r"http:\\shop.example\back"),
+        ("notifyUrl", r"http://shop.example/n\u0000"),
+        ("notifyUrl", r"http://shop.example/n\n"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let trade_no = format!("ctl-{i}");
+        let urls = if field == "returnUrl" {
+            format!(r#""notifyUrl":"{notify}","returnUrl":"{url}""#)
+        } else {
+            format!(r#""notifyUrl":"{url}","returnUrl":"http://shop.example/back""#)
+        };
+        let answer = mx_cashier_raw(&gateway, &trade_no, &urls).await;
+        assert_eq!(answer.status, 200, "{url}: {answer:?}");
+        assert_refusal(&answer.json(), codes::FIELD, field);
+        assert!(
+            gateway.order("mx", Kind::PayIn, &trade_no).is_none(),
+            "{url}"
+        );
+    }
+    let armed = raw(
+        gateway.addr(),
+        "GET",
+        "/_admin/faults",
+        &[("host", &host(&gateway))],
+        "",
+    )
+    .await
+    .json();
+    assert_eq!(armed["armed"][0]["remaining"], 11, "{armed}");
+    assert!(gateway.deliveries().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_return_url_in_any_valid_spelling_is_where_the_payer_goes() {
+    let gateway = start(config()).await;
+    let receiver = ok_receiver().await;
+    for (i, (url, location)) in [
+        (
+            "http://shop.example/café?q=ü",
+            "http://shop.example/caf%C3%A9?q=%C3%BC",
+        ),
+        ("http://BÜCHER.example/", "http://xn--bcher-kva.example/"),
+        ("https://shop.example", "https://shop.example/"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let trade_no = format!("ret-{i}");
+        let urls = format!(r#""notifyUrl":"{}","returnUrl":"{url}""#, receiver.url());
+        let answer = mx_cashier_raw(&gateway, &trade_no, &urls).await;
+        assert_eq!(answer.json()["code"], "0000", "{url}: {answer:?}");
+        let id = gateway.order("mx", Kind::PayIn, &trade_no).unwrap().id;
+        let paid = raw(
+            gateway.addr(),
+            "POST",
+            &format!("/_pay/{id}/pay"),
+            &[("host", &host(&gateway)), (ADMIN_HEADER, "1")],
+            "",
+        )
+        .await;
+        assert_eq!(paid.status, 303, "{url}: {paid:?}");
+        assert_eq!(paid.header("location"), Some(location), "{url}");
+        assert_eq!(status_of(&gateway, "mx", &trade_no), Some(Status::Success));
+    }
 }
