@@ -11,7 +11,7 @@ use paypro_core::protocol::{NOTIFY_ACK, NOTIFY_RETRY_SCHEDULE};
 
 use crate::Shared;
 use crate::respond::{self, Facts};
-use crate::state::{Delivery, Order};
+use crate::state::{Delivery, Ledger, Order};
 
 /// The callback body for `order`.
 pub(crate) fn body(shared: &Shared, order: &Order) -> Option<String> {
@@ -94,15 +94,57 @@ async fn resolves_to_sandbox(url: &str, own: SocketAddr) -> bool {
     }
 }
 
+/// A delivery of one order's callbacks under way: the order is not forgotten until it ends
+/// (see [`crate::state::Ledger::make_room`]). Made under the ledger's lock, in the same change
+/// that makes the callback due; ended under the lock that records its last attempt (or, should
+/// the delivery stop otherwise, when dropped).
+pub(crate) struct Pending {
+    shared: Arc<Shared>,
+    id: String,
+    url: String,
+    ended: bool,
+}
+
+impl Pending {
+    /// Starts a delivery of `order`'s callbacks; `None` when it has no `notifyUrl`.
+    pub(crate) fn start(shared: &Arc<Shared>, ledger: &mut Ledger, order: &Order) -> Option<Self> {
+        let url = order.notify_url.clone()?;
+        ledger.delivery_started(&order.id);
+        Some(Pending {
+            shared: shared.clone(),
+            id: order.id.clone(),
+            url,
+            ended: false,
+        })
+    }
+
+    /// Ends it, in the change that records its last attempt.
+    fn end(&mut self, ledger: &mut Ledger) {
+        if !self.ended {
+            self.ended = true;
+            ledger.delivery_ended(&self.id);
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.ended {
+            if let Ok(mut ledger) = self.shared.ledger.lock() {
+                ledger.delivery_ended(&self.id);
+            }
+        }
+    }
+}
+
 /// Delivers `callbacks` (one order's, in order: each is delivered, with its retries, before the
-/// next) in the background.
-pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
-    let Some(url) = callbacks.first().and_then(|o| o.notify_url.clone()) else {
-        return;
-    };
+/// next) in the background, to the `notifyUrl` of `pending`.
+pub(crate) fn spawn(shared: Arc<Shared>, mut pending: Pending, callbacks: Vec<Order>) {
+    let url = pending.url.clone();
     tokio::spawn(async move {
         if targets_sandbox(&url, shared.addr) || resolves_to_sandbox(&url, shared.addr).await {
             if let (Some(order), Ok(mut ledger)) = (callbacks.first(), shared.ledger()) {
+                pending.end(&mut ledger);
                 ledger.record(Delivery {
                     country: order.country,
                     kind: order.kind,
@@ -120,7 +162,8 @@ pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
         }
         // A repeated callback (same status, same amount paid) is the same signed body.
         let mut previous: Option<(&Order, String)> = None;
-        for order in &callbacks {
+        let last = callbacks.len().saturating_sub(1);
+        for (i, order) in callbacks.iter().enumerate() {
             let repeated = previous
                 .as_ref()
                 .filter(|(p, _)| p.status == order.status && p.paid == order.paid)
@@ -128,14 +171,22 @@ pub(crate) fn spawn(shared: Arc<Shared>, callbacks: Vec<Order>) {
             let Some(body) = repeated.or_else(|| body(&shared, order)) else {
                 continue;
             };
-            deliver(&shared, order, &url, &body).await;
+            let ending = (i == last).then_some(&mut pending);
+            deliver(&shared, order, &url, &body, ending).await;
             previous = Some((order, body));
         }
     });
 }
 
-/// One callback, retried on Paypro's schedule until acknowledged.
-async fn deliver(shared: &Shared, order: &Order, url: &str, body: &str) {
+/// One callback, retried on Paypro's schedule until acknowledged; the last attempt ends
+/// `ending` in the same change that records it.
+async fn deliver(
+    shared: &Shared,
+    order: &Order,
+    url: &str,
+    body: &str,
+    mut ending: Option<&mut Pending>,
+) {
     let attempts = 1 + NOTIFY_RETRY_SCHEDULE.len();
     for attempt in 1..=attempts {
         let sent = shared
@@ -170,18 +221,25 @@ async fn deliver(shared: &Shared, order: &Order, url: &str, body: &str) {
             .map(|delay| Duration::from_secs_f64(delay.as_secs_f64() * shared.config.time_factor));
         let at_ms = crate::time::now_ms();
         match shared.ledger() {
-            Ok(mut ledger) => ledger.record(Delivery {
-                country: order.country,
-                kind: order.kind,
-                trade_no: order.trade_no.clone(),
-                attempt: attempt as u32,
-                at_ms,
-                url: url.to_string(),
-                body: body.to_string(),
-                outcome,
-                acknowledged,
-                next_retry_ms: retry_in.map(|d| at_ms.saturating_add(d.as_millis() as u64)),
-            }),
+            Ok(mut ledger) => {
+                if retry_in.is_none() {
+                    if let Some(pending) = ending.as_deref_mut() {
+                        pending.end(&mut ledger);
+                    }
+                }
+                ledger.record(Delivery {
+                    country: order.country,
+                    kind: order.kind,
+                    trade_no: order.trade_no.clone(),
+                    attempt: attempt as u32,
+                    at_ms,
+                    url: url.to_string(),
+                    body: body.to_string(),
+                    outcome,
+                    acknowledged,
+                    next_retry_ms: retry_in.map(|d| at_ms.saturating_add(d.as_millis() as u64)),
+                });
+            }
             Err(_) => return,
         }
         match retry_in {

@@ -86,8 +86,10 @@ pub struct MockConfig {
     /// The largest request body accepted (larger ones are refused `9413` before being read).
     /// Default 64 KiB.
     pub max_body_bytes: usize,
-    /// The largest amount accepted (larger ones are refused `9422`), so that balances cannot
-    /// overflow. Default 1,000,000,000,000.
+    /// The largest amount accepted (larger ones are refused `9422`). Default
+    /// 1,000,000,000,000. Whatever it is, balances cannot overflow: a pay-in that, paid, could
+    /// take its balance past `u64::MAX` (counting the processing pay-ins) is refused `9422`
+    /// when asked for.
     pub max_amount: u64,
     /// How many connections are served at once; over it a connection gets a `503` envelope
     /// (`9503`) and is closed. Default 128.
@@ -99,7 +101,9 @@ pub struct MockConfig {
     /// (`9504`). Default 60 s.
     pub request_timeout: Duration,
     /// How many orders are kept (and as many callback delivery attempts); the oldest are
-    /// forgotten, so memory stays bounded. Default 100,000.
+    /// forgotten, so memory stays bounded. Default 100,000. An order is forgotten only when it
+    /// is final and its callbacks are delivered (acknowledged, refused, or out of retries):
+    /// when no order may be, a new one is refused `9503` (HTTP 503) and nothing is made.
     pub max_orders: usize,
     /// How long the `delay` fault waits before answering: past the SDK's default 30 s
     /// request time-out. Default 35 s.

@@ -66,13 +66,13 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// The HTTP status of a refusal from a gateway endpoint: `500` for a broken state, otherwise
-/// `200` as the docs show refusals.
+/// The HTTP status of a refusal from a gateway endpoint: `500` for a broken state, `503` when
+/// it keeps as many orders as it may, otherwise `200` as the docs show refusals.
 fn gateway_status(r: &Refusal) -> StatusCode {
-    if r.code == codes::BROKEN {
-        StatusCode::INTERNAL_SERVER_ERROR
-    } else {
-        StatusCode::OK
+    match r.code {
+        codes::BROKEN => StatusCode::INTERNAL_SERVER_ERROR,
+        codes::BUSY => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::OK,
     }
 }
 
@@ -292,7 +292,6 @@ fn create(
             ));
         }
     }
-    let plan = Plan::for_order(amount, &mut *shared.faults()?, shared.config.fault_delay);
     let initial = shared.initial_balance(merchant);
     let mut ledger = shared.ledger()?;
     let order_key = key(country.code, merchant, kind, &trade_no);
@@ -303,17 +302,42 @@ fn create(
             format!("duplicate tradeNo `{trade_no}`"),
         ));
     }
-    if kind == Kind::Payout {
-        let balance = ledger.balance_mut(country.code, merchant, initial);
-        *balance = balance.freeze(amount).ok_or_else(|| {
-            Refusal::new(
-                codes::BALANCE,
-                format!(
-                    "insufficient balance: {amount} asked, {} available",
-                    balance.available
-                ),
-            )
-        })?;
+    // Every refusal comes before anything changes.
+    if !ledger.has_room() {
+        return Err(Refusal::new(
+            codes::BUSY,
+            format!(
+                "the sandbox keeps at most {} orders (--max-orders) and every one is processing \
+                 or has a callback under way (being sent or due again), so none can be forgotten: \
+                 no order was made. Settle processing orders or let their callbacks be delivered",
+                shared.config.max_orders
+            ),
+        ));
+    }
+    let frozen = match kind {
+        Kind::PayIn => {
+            ledger
+                .room_for_pay_in(country.code, merchant, initial, amount)
+                .map_err(|e| Refusal::new(codes::FIELD, format!("`amount`: {}", e.0)))?;
+            None
+        }
+        Kind::Payout => {
+            let balance = ledger.balance_mut(country.code, merchant, initial);
+            Some(balance.freeze(amount).ok_or_else(|| {
+                Refusal::new(
+                    codes::BALANCE,
+                    format!(
+                        "insufficient balance: {amount} asked, {} available",
+                        balance.available
+                    ),
+                )
+            })?)
+        }
+    };
+    // Faults strike orders that are made: a refused request uses none up.
+    let plan = Plan::for_order(amount, &mut *shared.faults()?, shared.config.fault_delay);
+    if let Some(frozen) = frozen {
+        *ledger.balance_mut(country.code, merchant, initial) = frozen;
     }
     ledger.next_id += 1;
     let order = Order {
@@ -407,23 +431,31 @@ pub(crate) fn settle(shared: &Arc<Shared>, id: &str, forced: Option<&str>) -> Re
         .settled(settled.kind, settled.amount, paid)
         .map_err(|e| Refusal::new(codes::OVERFLOW, e.0))?;
     *balance = new_balance;
+    if settled.kind == Kind::PayIn {
+        ledger.pay_in_settled(settled.country, &settled.merchant_no, settled.amount);
+    }
     ledger.next_id = receipt_no;
     if let Some(order) = ledger.order_mut_by_id(id) {
         *order = settled.clone();
     }
+    // Due in the same change that makes the order final: it is kept until delivered.
+    let pending = deliver::Pending::start(shared, &mut ledger, &settled);
     drop(ledger);
-    deliver::spawn(
-        shared.clone(),
-        faults::callbacks(&settled, settled.callback_fault),
-    );
+    if let Some(pending) = pending {
+        deliver::spawn(
+            shared.clone(),
+            pending,
+            faults::callbacks(&settled, settled.callback_fault),
+        );
+    }
     Ok(())
 }
 
 /// Delivers a final order's callback again, with Paypro's retries: its final status only (no
 /// fault chosen for the order applies again).
 pub(crate) fn resend(shared: &Arc<Shared>, id: &str) -> Result<(), Refusal> {
-    let order = shared
-        .ledger()?
+    let mut ledger = shared.ledger()?;
+    let order = ledger
         .order_mut_by_id(id)
         .cloned()
         .ok_or_else(|| not_found(id))?;
@@ -436,7 +468,7 @@ pub(crate) fn resend(shared: &Arc<Shared>, id: &str) -> Result<(), Refusal> {
             ),
         ));
     }
-    if order.notify_url.is_none() {
+    let Some(pending) = deliver::Pending::start(shared, &mut ledger, &order) else {
         return Err(Refusal::new(
             codes::FIELD,
             format!(
@@ -444,7 +476,8 @@ pub(crate) fn resend(shared: &Arc<Shared>, id: &str) -> Result<(), Refusal> {
                 order.trade_no
             ),
         ));
-    }
-    deliver::spawn(shared.clone(), vec![order]);
+    };
+    drop(ledger);
+    deliver::spawn(shared.clone(), pending, vec![order]);
     Ok(())
 }

@@ -94,7 +94,12 @@ pub struct Delivery {
 }
 
 /// Everything the gateway remembers: the last `max_orders` orders and as many delivery
-/// attempts (older ones are forgotten, so memory stays bounded).
+/// attempts (older ones are forgotten, so memory stays bounded). An order is forgotten only
+/// when it is final and no callback of it is under way (being sent, or due again): when none
+/// can be, a new order is refused instead.
+///
+/// Every balance, with what the processing pay-ins may still add to it, fits in a `u64`: a
+/// pay-in that could take it past is refused when asked for, so settling never overflows.
 #[derive(Debug, Default)]
 pub struct Ledger {
     /// Orders by (country, merchant, kind, tradeNo).
@@ -113,6 +118,10 @@ pub struct Ledger {
     pub create_requests: HashMap<(String, String, u8, String), u32>,
     /// Paypro numbers, oldest first (what to forget first).
     created: VecDeque<String>,
+    /// What processing pay-ins may still add, per (country, merchant): their amounts.
+    incoming: HashMap<(String, String), u64>,
+    /// Callback deliveries under way, per Paypro number: being sent or due again.
+    delivering: HashMap<String, u32>,
     /// How many orders (and delivery attempts) are kept; 0 means the default.
     max_orders: usize,
 }
@@ -159,6 +168,9 @@ impl Ledger {
         self.orders.get_mut(&k)
     }
 
+    /// Keeps `order`, forgetting the oldest order that may be when there is no room (the
+    /// sandbox asks [`Ledger::has_room`] first). A processing pay-in's amount is
+    /// counted as what it may still add to its balance.
     pub(crate) fn insert(&mut self, order: Order) {
         let k = key(
             order.country,
@@ -166,18 +178,111 @@ impl Ledger {
             order.kind,
             &order.trade_no,
         );
-        while self.orders.len() >= self.max_orders.max(1) {
-            let Some(oldest) = self.created.pop_front() else {
-                break;
-            };
-            if let Some(k) = self.by_id.remove(&oldest) {
-                self.create_requests.remove(&k);
-                self.orders.remove(&k);
-            }
+        self.make_room();
+        if order.kind == Kind::PayIn && !order.status.is_final() {
+            let incoming = self
+                .incoming
+                .entry((order.country.to_string(), order.merchant_no.clone()))
+                .or_insert(0);
+            *incoming = incoming.saturating_add(order.amount);
         }
         self.created.push_back(order.id.clone());
         self.by_id.insert(order.id.clone(), k.clone());
         self.orders.insert(k, order);
+    }
+
+    /// Whether one more order can be kept: there is room, or an order may be forgotten
+    /// (final, with no callback under way). Nothing changes.
+    pub(crate) fn has_room(&self) -> bool {
+        self.orders.len() < self.max_orders.max(1)
+            || self.created.iter().any(|id| self.forgettable(id))
+    }
+
+    /// Makes room for one more order by forgetting the oldest that may be forgotten (final,
+    /// with no callback under way); `false` when the ledger is full of orders that may not.
+    pub(crate) fn make_room(&mut self) -> bool {
+        while self.orders.len() >= self.max_orders.max(1) {
+            let Some(oldest) = self.created.iter().position(|id| self.forgettable(id)) else {
+                return false;
+            };
+            let Some(id) = self.created.remove(oldest) else {
+                return false;
+            };
+            if let Some(k) = self.by_id.remove(&id) {
+                self.create_requests.remove(&k);
+                self.orders.remove(&k);
+            }
+        }
+        true
+    }
+
+    /// Whether order `id` may be forgotten: final, and no delivery of its callbacks under way.
+    fn forgettable(&self, id: &str) -> bool {
+        !self.delivering.contains_key(id)
+            && self
+                .by_id
+                .get(id)
+                .and_then(|k| self.orders.get(k))
+                .is_none_or(|o| o.status.is_final())
+    }
+
+    /// Whether a pay-in of `amount` fits: paid in full, with everything the processing pay-ins
+    /// may still add, the balance must stay within a `u64`. Nothing changes.
+    pub(crate) fn room_for_pay_in(
+        &mut self,
+        country: &str,
+        merchant: &str,
+        initial: u64,
+        amount: u64,
+    ) -> Result<(), Overflow> {
+        let b = *self.balance_mut(country, merchant, initial);
+        let incoming = self
+            .incoming
+            .get(&(country.to_string(), merchant.to_string()))
+            .copied()
+            .unwrap_or(0);
+        let held = u128::from(b.available)
+            + u128::from(b.frozen)
+            + u128::from(b.unsettled)
+            + u128::from(incoming);
+        if held + u128::from(amount) <= u128::from(u64::MAX) {
+            return Ok(());
+        }
+        Err(Overflow(format!(
+            "a pay-in of {amount}, paid, would overflow the balance (available {} + frozen {} + \
+             unsettled {} + processing pay-ins {incoming}; room for {})",
+            b.available,
+            b.frozen,
+            b.unsettled,
+            u128::from(u64::MAX).saturating_sub(held)
+        )))
+    }
+
+    /// A processing pay-in of `amount` settled: it may add nothing more.
+    pub(crate) fn pay_in_settled(&mut self, country: &str, merchant: &str, amount: u64) {
+        let k = (country.to_string(), merchant.to_string());
+        if let Some(incoming) = self.incoming.get_mut(&k) {
+            *incoming = incoming.saturating_sub(amount);
+            if *incoming == 0 {
+                self.incoming.remove(&k);
+            }
+        }
+    }
+
+    /// A delivery of order `id`'s callbacks starts: the order is kept until it ends.
+    pub(crate) fn delivery_started(&mut self, id: &str) {
+        let n = self.delivering.entry(id.to_string()).or_insert(0);
+        *n = n.saturating_add(1);
+    }
+
+    /// A delivery of order `id`'s callbacks ended (acknowledged, refused, or out of retries).
+    pub(crate) fn delivery_ended(&mut self, id: &str) {
+        if let Some(n) = self.delivering.get_mut(id) {
+            *n -= 1;
+            if *n == 0 {
+                self.delivering.remove(id);
+            }
+        }
     }
 
     /// Counts one create request for `k` (before it is accepted or refused); returns how many
@@ -281,7 +386,16 @@ impl Balance {
 mod tests {
     use super::*;
 
+    /// A paid pay-in of 1.
     fn order(id: &str, trade_no: &str) -> Order {
+        Order {
+            status: Status::Success,
+            paid: Some(1),
+            ..processing(id, trade_no)
+        }
+    }
+
+    fn processing(id: &str, trade_no: &str) -> Order {
         Order {
             id: id.into(),
             country: "id",
@@ -333,6 +447,51 @@ mod tests {
             .map(|d| d.trade_no.as_str())
             .collect();
         assert_eq!(kept, ["t3", "t4"]);
+    }
+
+    #[test]
+    fn an_order_processing_or_with_a_callback_under_way_is_never_forgotten() {
+        let mut ledger = Ledger::new(3);
+        ledger.insert(processing("p0", "t0"));
+        ledger.insert(order("p1", "t1"));
+        ledger.delivery_started("p1");
+        ledger.delivery_started("p1");
+        ledger.insert(order("p2", "t2"));
+        // p0 is processing, p1 has two deliveries under way: p2 goes first.
+        assert!(ledger.has_room());
+        assert!(ledger.make_room());
+        assert!(ledger.order_mut_by_id("p2").is_none());
+        ledger.insert(processing("p3", "t3"));
+        assert!(!ledger.has_room(), "nothing may be forgotten");
+        assert!(!ledger.make_room());
+        assert_eq!(ledger.orders.len(), 3);
+        ledger.delivery_ended("p1");
+        assert!(!ledger.has_room(), "one delivery is still under way");
+        ledger.delivery_ended("p1");
+        assert!(ledger.has_room());
+        assert!(ledger.make_room());
+        assert!(ledger.order_mut_by_id("p1").is_none());
+        assert!(ledger.order_mut_by_id("p0").is_some());
+        assert!(ledger.order_mut_by_id("p3").is_some());
+    }
+
+    #[test]
+    fn a_pay_in_that_could_overflow_its_balance_is_refused() {
+        let mut ledger = Ledger::new(10);
+        let half = u64::MAX / 2;
+        ledger.room_for_pay_in("id", "m", 1, half).unwrap();
+        ledger.insert(Order {
+            amount: half,
+            ..processing("p0", "t0")
+        });
+        // 1 available + half processing + half = u64::MAX: it fits; one more does not.
+        ledger.room_for_pay_in("id", "m", 1, half).unwrap();
+        let refused = ledger.room_for_pay_in("id", "m", 1, half + 1).unwrap_err();
+        assert!(refused.0.contains("room for"), "{refused:?}");
+        assert!(ledger.room_for_pay_in("id", "other", 1, half + 1).is_ok());
+        ledger.pay_in_settled("id", "m", half);
+        ledger.room_for_pay_in("id", "m", 1, u64::MAX - 1).unwrap();
+        assert!(ledger.room_for_pay_in("id", "m", 1, u64::MAX).is_err());
     }
 
     #[test]

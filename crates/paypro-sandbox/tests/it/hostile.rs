@@ -1,11 +1,14 @@
 //! The sandbox against an attacker (issue 19, item 7): a web page on another origin or a name
-//! that resolves to the sandbox (DNS rebinding) changes nothing, and URLs it would store or
-//! redirect to are refused before anything happens. Requests are written by hand, so that every
-//! header (`Host`, `Origin`, `Content-Type`) is exactly the hostile one.
+//! that resolves to the sandbox (DNS rebinding) changes nothing, URLs it would store or redirect
+//! to are refused before anything happens, no amount wedges the ledger, and no order whose
+//! callback is still due is forgotten. Requests are written by hand, so that every header
+//! (`Host`, `Origin`, `Content-Type`) is exactly the hostile one.
 
 use crate::common;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use common::*;
@@ -599,4 +602,127 @@ async fn a_return_url_in_any_valid_spelling_is_where_the_payer_goes() {
         assert_eq!(paid.header("location"), Some(location), "{url}");
         assert_eq!(status_of(&gateway, "mx", &trade_no), Some(Status::Success));
     }
+}
+
+#[tokio::test]
+async fn amounts_that_could_overflow_a_balance_are_refused_and_nothing_wedges() {
+    let receiver = ok_receiver().await;
+    let gateway = start(MockConfig {
+        max_amount: u64::MAX,
+        ..config()
+    })
+    .await;
+    let long = i64::MAX.to_string();
+    // 1,000,000 available + i64::MAX fits in a balance; another i64::MAX does not.
+    let first = ke_pay_in_raw(&gateway, "long-1", &long, receiver.url()).await;
+    assert_eq!(first.json()["code"], "0000", "{first:?}");
+    for trade_no in ["long-2", "long-3"] {
+        let answer = ke_pay_in_raw(&gateway, trade_no, &long, receiver.url()).await;
+        assert_eq!(answer.status, 200);
+        assert_refusal(&answer.json(), codes::FIELD, "overflow");
+        assert!(gateway.order("ke", Kind::PayIn, trade_no).is_none());
+    }
+    settled(&gateway, "ke", "long-1").await;
+    let b = gateway.balance("ke", TEST_MERCHANT_NO).unwrap();
+    assert_eq!(
+        (b.available, b.frozen, b.unsettled),
+        (1_000_000, 0, i64::MAX as u64)
+    );
+    // Settling the day always works; the room left is still counted.
+    let answer = raw(
+        gateway.addr(),
+        "POST",
+        "/_admin/settle-balances",
+        &[("host", &host(&gateway)), (ADMIN_HEADER, "1")],
+        "",
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let b = gateway.balance("ke", TEST_MERCHANT_NO).unwrap();
+    assert_eq!((b.available, b.unsettled), (1_000_000 + i64::MAX as u64, 0));
+    let again = ke_pay_in_raw(&gateway, "long-4", &long, receiver.url()).await;
+    assert_refusal(&again.json(), codes::FIELD, "overflow");
+    // A processing order holds its room until it settles: the largest that fits, twice.
+    let room = u64::MAX - b.available;
+    let held = ke_pay_in_raw(&gateway, "held", &room.to_string(), receiver.url()).await;
+    assert_eq!(held.json()["code"], "0000", "{held:?}");
+    let one = ke_pay_in_raw(&gateway, "one-more", "1", receiver.url()).await;
+    assert_refusal(&one.json(), codes::FIELD, "overflow");
+    settled(&gateway, "ke", "held").await;
+    let b = gateway.balance("ke", TEST_MERCHANT_NO).unwrap();
+    assert_eq!((b.available, b.unsettled), (u64::MAX - room, room));
+    // Every order made settled; none is stuck processing, and the day settles again.
+    for order in admin_orders(&gateway).await {
+        assert_eq!(order["status"], "0000", "{order}");
+    }
+    let answer = raw(
+        gateway.addr(),
+        "POST",
+        "/_admin/settle-balances",
+        &[("host", &host(&gateway)), (ADMIN_HEADER, "1")],
+        "",
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let b = gateway.balance("ke", TEST_MERCHANT_NO).unwrap();
+    assert_eq!((b.available, b.unsettled), (u64::MAX, 0));
+}
+
+#[tokio::test]
+async fn an_order_whose_callback_is_due_is_never_forgotten() {
+    // The receiver refuses every callback until told to acknowledge.
+    let acknowledge = Arc::new(AtomicBool::new(false));
+    let flag = acknowledge.clone();
+    let receiver = TestServer::start(move |_| {
+        let (status, body) = if flag.load(Ordering::SeqCst) {
+            (200, "OK")
+        } else {
+            (503, "busy")
+        };
+        Answer::Full {
+            status,
+            content_type: "text/plain".into(),
+            body: body.into(),
+        }
+    })
+    .await;
+    let gateway = start(MockConfig {
+        max_orders: 2,
+        ..config()
+    })
+    .await;
+    // `due`: settled, its callback refused and due again. `held`: processing, its callback to come.
+    let due = ke_pay_in_raw(&gateway, "due", "500", receiver.url()).await;
+    assert_eq!(due.json()["code"], "0000", "{due:?}");
+    until("due's first attempt", || {
+        gateway.deliveries().unwrap().into_iter().next()
+    })
+    .await;
+    let held = ke_pay_in_raw(&gateway, "held", "4015", receiver.url()).await;
+    assert_eq!(held.json()["code"], "0000", "{held:?}");
+    // Nothing can be forgotten: a third order is refused, the sandbox is full.
+    let third = ke_pay_in_raw(&gateway, "third", "500", receiver.url()).await;
+    assert_eq!(third.status, 503, "{third:?}");
+    assert_refusal(&third.json(), codes::BUSY, "--max-orders");
+    assert!(gateway.order("ke", Kind::PayIn, "third").is_none());
+    assert!(gateway.order("ke", Kind::PayIn, "due").is_some());
+    // The processing order's callback is not lost either.
+    gateway.settle("ke", Kind::PayIn, "held", "0000").unwrap();
+    acknowledge.store(true, Ordering::SeqCst);
+    // (Only the last 2 attempts are kept: what was seen acknowledged is remembered.)
+    let mut acknowledged = std::collections::BTreeSet::new();
+    until("both callbacks acknowledged", || {
+        for d in gateway.deliveries().unwrap() {
+            if d.acknowledged {
+                acknowledged.insert(d.trade_no);
+            }
+        }
+        (acknowledged.len() == 2).then_some(())
+    })
+    .await;
+    // Now the oldest, delivered, makes room.
+    let third = ke_pay_in_raw(&gateway, "third", "500", receiver.url()).await;
+    assert_eq!(third.json()["code"], "0000", "{third:?}");
+    assert!(gateway.order("ke", Kind::PayIn, "due").is_none());
+    assert!(gateway.order("ke", Kind::PayIn, "held").is_some());
 }

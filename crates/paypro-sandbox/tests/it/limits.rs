@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use common::*;
 use paypro_core::protocol::TEST_MERCHANT_NO;
+use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockConfig, MockGateway, codes};
 use reqwest::Method;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -371,14 +372,26 @@ async fn only_the_last_orders_are_kept() {
     )
     .await
     .unwrap();
+    let receiver = TestServer::start(|_| Answer::Full {
+        status: 200,
+        content_type: "text/plain".into(),
+        body: "OK".into(),
+    })
+    .await;
     for i in 0..5 {
-        let body = signed(ke_pay_in(
-            &format!("kept-{i}"),
-            "500",
-            "http://127.0.0.1:9/n",
-        ));
+        let trade_no = format!("kept-{i}");
+        let body = signed(ke_pay_in(&trade_no, "500", receiver.url()));
         let (_, answer) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
         assert_eq!(answer["code"], "0000", "{answer}");
+        // Only an order whose callback was delivered may be forgotten (hostile.rs).
+        until("the callback delivered", || {
+            gateway
+                .deliveries()
+                .unwrap()
+                .into_iter()
+                .find(|d| d.trade_no == trade_no && d.acknowledged)
+        })
+        .await;
     }
     let kept: Vec<String> = admin_orders(&gateway)
         .await
