@@ -9,6 +9,11 @@
 //! Listens on 127.0.0.1:8080 unless told otherwise (`--port 0`: a free port). Prints one line
 //! per country, `CC BASE_URL`, then `merchant M`, `secret S` and `dashboard URL`. A port in
 //! use is a one-line message naming it (exit 1); a bad flag is a usage error (exit 2).
+//!
+//! Only requests naming a loopback host (`localhost`, `127.x.y.z`, `[::1]`) are served (`421`
+//! otherwise: no DNS rebinding). A change through the admin API or the cashier page must come
+//! from no web page or the sandbox's own (`403` otherwise); from a program, a POST sends
+//! `content-type: application/json` or `x-paypro-sandbox-admin: 1`.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -28,9 +33,18 @@ free one), with a dashboard at its root URL. Prints each country's base URL, the
 number, the secret and the dashboard's URL. The secret is PAYPRO_SECRET (then not printed),
 else the sandbox's own test secret TESTSECRET (not a real credential; printed).
 
+Only requests whose Host is a loopback name (localhost, 127.x.y.z, [::1], any port) are
+served; any other Host is refused 421, so no web page on a name rebound to 127.0.0.1 (DNS
+rebinding) can reach it. A change through the admin API (/_admin/...) or the cashier page
+(/_pay/...) from another web origin is refused 403; from a program, a POST must send
+content-type: application/json or the header x-paypro-sandbox-admin: 1, e.g.
+  curl -X POST -H 'x-paypro-sandbox-admin: 1' localhost:8080/_admin/settle-balances
+
   --port P                    the port on 127.0.0.1 (8080; 0: a free one)
   --merchant-no M             the merchant number (0000000001)
-  --max-orders N              orders (and callback attempts) kept; older ones are forgotten (100000)
+  --max-orders N              orders (and callback attempts) kept; older final ones whose
+                              callbacks are delivered are forgotten, else new ones are
+                              refused 503 (100000)
   --max-connections N         connections served at once; more get a 503 envelope (128)
   --max-amount N              the largest amount accepted (1000000000000)
   --header-read-timeout-ms MS time to send a request head; also the keep-alive idle time (5000)
