@@ -129,14 +129,19 @@ impl<'a> Renderer<'a> {
     }
 
     fn child(&mut self, id: &str, parent: &str) {
+        self.named(id, parent, None);
+    }
+
+    /// Renders item `id` under `parent`, as `rename` when a re-export names it so.
+    fn named(&mut self, id: &str, parent: &str, rename: Option<&str>) {
         let Some(item) = self.item(id) else { return };
         if item["visibility"] != "public" {
             return;
         }
         let inner = &item["inner"];
         // A re-export's name is its own (`pub use a::B as C` is `C`), not the item's.
-        let name = item["name"]
-            .as_str()
+        let name = rename
+            .or_else(|| item["name"].as_str())
             .or_else(|| inner["use"]["name"].as_str())
             .unwrap_or("_");
         let path = format!("{parent}::{name}");
@@ -176,10 +181,13 @@ impl<'a> Renderer<'a> {
                 if let Some(full) = self.external_path(&target) {
                     self.external.insert(full);
                 }
-                // A re-exported local module is walked under its new path.
+                // A re-exported local item is rendered in full under its public path (a type
+                // defined in a private module is reachable only so).
                 if let Some(t) = self.item(&target) {
-                    if t["inner"].get("module").is_some() && !glob {
+                    if t["inner"].get("module").is_some() {
                         self.module(&target, &path);
+                    } else if self.seen.insert(format!("{target}@{path}")) {
+                        self.named(&target, parent, Some(name));
                     }
                 }
             }
@@ -736,8 +744,13 @@ mod tests {
         assert_eq!(
             lines,
             [
+                // The re-export is rendered in full under its public name too.
+                "field demo::Cash.amount: u64",
                 "field demo::Money.amount: u64",
+                "fn demo::Cash::value(&self) -> rust_decimal::decimal::Decimal",
                 "fn demo::Money::value(&self) -> rust_decimal::decimal::Decimal",
+                "struct demo::Cash",
+                "struct demo::Cash has private fields",
                 "struct demo::Money",
                 "struct demo::Money has private fields",
                 "use demo::Cash = crate::Money",

@@ -11,11 +11,11 @@ pub use paypro_mx as mx;
 
 /// Every country, in spec-file order.
 pub const COUNTRIES: &[&CountryDescriptor] = &[
-    &paypro_bd::COUNTRY,
-    &paypro_eg::COUNTRY,
-    &paypro_id::COUNTRY,
-    &paypro_ke::COUNTRY,
-    &paypro_mx::COUNTRY,
+    &paypro_bd::advanced::COUNTRY,
+    &paypro_eg::advanced::COUNTRY,
+    &paypro_id::advanced::COUNTRY,
+    &paypro_ke::advanced::COUNTRY,
+    &paypro_mx::advanced::COUNTRY,
 ];
 
 #[rustfmt::skip]

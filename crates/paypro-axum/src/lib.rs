@@ -56,5 +56,5 @@
 
 #![warn(missing_docs)]
 
-pub use paypro_core::extract::{Notified, Rejection, VerifiedNotification, axum};
+pub use paypro_core::extract::{Notified, Rejection, VerifiedNotification};
 pub use paypro_core::notify::ACK;

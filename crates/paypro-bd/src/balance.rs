@@ -41,7 +41,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 /// # Example
 ///
 /// ```
-/// use paypro_bd::{Credentials, PreparedRequest};
+/// use paypro_bd::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_bd::BalanceRequest::builder()
 ///     .build()?;

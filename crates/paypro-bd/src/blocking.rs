@@ -5,6 +5,8 @@ use paypro_core::client::{
 };
 #[allow(unused_imports)]
 use crate::*;
+#[allow(unused_imports)]
+use crate::advanced::*;
 /// A blocking client for Paypro Bangladesh: the same methods as [`crate::Client`], without `async`.
 ///
 /// The docs give no sandbox URL for Bangladesh, so [`Config::base_url`] is required: without it `new` fails with [`ConfigError::NoBaseUrl`].
@@ -15,7 +17,7 @@ pub struct Client {
 impl Client {
     /// A client with `config`; fails only when no base URL can be decided.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        paypro_core::client::blocking::Client::new(&crate::COUNTRY, config)
+        paypro_core::client::blocking::Client::new(&crate::country::COUNTRY, config)
             .map(|inner| Client { inner })
     }
     /// The country-independent client underneath, generic over endpoints.

@@ -3,6 +3,8 @@
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
+pub mod advanced;
+#[rustfmt::skip]
 pub mod balance;
 #[cfg(feature = "blocking")]
 #[rustfmt::skip]

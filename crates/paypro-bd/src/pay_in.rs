@@ -84,7 +84,7 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_bd::{Credentials, PreparedRequest};
+/// use paypro_bd::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_bd::PayInRequest::builder()
 ///     .amount(300)

@@ -55,7 +55,7 @@ const FIELD_TRX_ID: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_bd::{Credentials, PreparedRequest};
+/// use paypro_bd::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_bd::PayInSubmitRequest::builder()
 ///     .platform_trade_no("test_00000008")

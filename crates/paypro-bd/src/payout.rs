@@ -84,7 +84,7 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_bd::{Credentials, PreparedRequest};
+/// use paypro_bd::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_bd::PayoutRequest::builder()
 ///     .trade_no("test_00000001")

@@ -48,7 +48,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_bd::{Credentials, PreparedRequest};
+/// use paypro_bd::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_bd::QueryPayInRequest::builder()
 ///     .trade_no("133323384")

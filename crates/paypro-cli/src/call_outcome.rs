@@ -70,16 +70,14 @@ enum SignRefusal {
 }
 
 fn sign_refusal(e: &Error) -> Option<SignRefusal> {
-    let code = match e {
-        Error::Rejected { code, .. } | Error::Uncertain { code, .. } => code,
-        _ => return None,
-    };
-    if code == paypro_mock::codes::SIGN {
-        Some(SignRefusal::Sure)
-    } else if paypro_core::descriptor::outer_code(code).is_none() {
-        Some(SignRefusal::Possible)
-    } else {
-        None
+    match e {
+        // A refusal is always the sandbox's (its marked answers): Paypro documents none.
+        Error::Rejected { code, .. } if code == paypro_mock::codes::SIGN => Some(SignRefusal::Sure),
+        Error::Rejected { .. } => None,
+        Error::Uncertain { code, .. } if paypro_core::descriptor::outer_code(code).is_none() => {
+            Some(SignRefusal::Possible)
+        }
+        _ => None,
     }
 }
 

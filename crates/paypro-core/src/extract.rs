@@ -1,4 +1,5 @@
-//! [axum](https://docs.rs/axum) extractors for payment notifications (feature `axum`).
+//! [axum](https://docs.rs/axum) 0.8 extractors for payment notifications (feature `axum`; your
+//! handlers use your own `axum = "0.8"`: the SDK re-exports no part of axum).
 //!
 //! Every signed country crate re-exports these with its own `axum` feature
 //! (`paypro-id = { features = ["axum"] }`), so a receiver needs one Paypro crate.
@@ -27,8 +28,6 @@ use axum::response::{IntoResponse, Response};
 
 use crate::notify::{NotifyError, SignedNotification, Verified, Verifier};
 
-/// The axum this module was built with, so that a handler's types match.
-pub use axum;
 
 /// A notification whose signature checked out; the raw fields inside.
 #[derive(Clone, Debug)]

@@ -37,7 +37,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 /// # Example
 ///
 /// ```
-/// use paypro_eg::{Credentials, PreparedRequest};
+/// use paypro_eg::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_eg::BalanceRequest::builder()
 ///     .build()?;

@@ -88,7 +88,7 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_eg::{Credentials, PreparedRequest};
+/// use paypro_eg::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_eg::PayInRequest::builder()
 ///     .payer("kevin zhang")

@@ -84,7 +84,7 @@ const FIELD_WALLET_ID: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_eg::{Credentials, PreparedRequest};
+/// use paypro_eg::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_eg::PayoutRequest::builder()
 ///     .customer_name("kevin")

@@ -46,7 +46,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_eg::{Credentials, PreparedRequest};
+/// use paypro_eg::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_eg::QueryPayInRequest::builder()
 ///     .trade_no("test_00000008")

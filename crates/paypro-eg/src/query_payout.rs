@@ -42,7 +42,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_eg::{Credentials, PreparedRequest};
+/// use paypro_eg::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_eg::QueryPayoutRequest::builder()
 ///     .trade_no("test_00000002")

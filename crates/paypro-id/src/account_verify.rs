@@ -51,7 +51,7 @@ const FIELD_BANK_CODE: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::AccountVerifyRequest::builder()
 ///     .bank_account_no("5464438554636")

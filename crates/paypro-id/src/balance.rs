@@ -37,7 +37,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::BalanceRequest::builder()
 ///     .build()?;

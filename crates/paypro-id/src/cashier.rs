@@ -95,7 +95,7 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::CashierRequest::builder()
 ///     .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")

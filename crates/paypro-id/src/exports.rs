@@ -1,5 +1,6 @@
 // @generated from spec/id.toml by `cargo xtask gen`; do not edit.
-//! What the crate root re-exports.
+//! What the crate root re-exports: a merchant's vocabulary. The machinery (signing,
+//! prepared requests, descriptors, raw objects) is in [`crate::advanced`].
 pub use crate::pay_in::{PayInBuilder, PayInRequest, PayInResponse};
 pub use crate::cashier::{CashierBuilder, CashierRequest, CashierResponse};
 pub use crate::payout::{PayoutBuilder, PayoutRequest, PayoutResponse};
@@ -17,22 +18,18 @@ pub use crate::client::Client;
 #[cfg(feature = "client")]
 #[doc(inline)]
 pub use paypro_core::client::{
-    reqwest, Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled,
-    Reply, RetryPolicy, SystemClock,
+    Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply, RetryPolicy,
 };
 #[doc(inline)]
-pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+pub use paypro_core::notify::{sign_body, Flow, NotifyError, Verified, Verifier, ACK};
 #[doc(inline)]
-pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
+pub use paypro_core::order::{Action, Event, Ignored, Order, OrderState, OrderStore};
 #[cfg(feature = "axum")]
 #[doc(inline)]
-pub use paypro_core::extract::{axum, Notified, Rejection, VerifiedNotification};
-pub use crate::country::COUNTRY;
-pub use crate::notification::{Notification, NOTIFICATION};
+pub use paypro_core::extract::{Notified, Rejection, VerifiedNotification};
+pub use crate::notification::Notification;
 #[doc(inline)]
 pub use paypro_core::{
-    descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
-    DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
-    PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement,
-    Sign, SignValue, Signable, Status, ValidationError,
+    is_fully_paid, Amount, AmountError, Decimal, Extra, FailureCode, FieldError, Secret,
+    SecretError, SecretPlacement, Status, ValidationError,
 };

@@ -5,6 +5,8 @@
 #[rustfmt::skip]
 pub mod account_verify;
 #[rustfmt::skip]
+pub mod advanced;
+#[rustfmt::skip]
 pub mod balance;
 #[cfg(feature = "blocking")]
 #[rustfmt::skip]

@@ -98,7 +98,7 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as i
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::PayInRequest::builder()
 ///     .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")

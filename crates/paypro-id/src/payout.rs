@@ -91,7 +91,7 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as i
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::PayoutRequest::builder()
 ///     .trade_no("39fa354542824ee789faf526f27c024f")

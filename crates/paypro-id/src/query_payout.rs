@@ -42,7 +42,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::QueryPayoutRequest::builder()
 ///     .trade_no("test_00000002")

@@ -43,7 +43,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text("tradeNo", "Transaction number
 /// # Example
 ///
 /// ```
-/// use paypro_id::{Credentials, PreparedRequest};
+/// use paypro_id::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_id::VoucherRequest::builder()
 ///     .trade_no("test_00000002")

@@ -2,6 +2,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+#[rustfmt::skip]
+pub mod advanced;
 #[cfg(feature = "blocking")]
 #[rustfmt::skip]
 pub mod blocking;

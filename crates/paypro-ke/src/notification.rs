@@ -59,7 +59,7 @@ const FIELDS: &[ResponseField] = &[
 ];
 /// A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.
 ///
-/// Answer with the plain text [`OK`](crate::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
+/// Answer with the plain text [`OK`](crate::ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.
 ///
 /// Reading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.
 ///

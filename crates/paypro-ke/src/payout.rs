@@ -75,7 +75,7 @@ const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_ke::{Credentials, PreparedRequest};
+/// use paypro_ke::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_ke::PayoutRequest::builder()
 ///     .amount(50)

@@ -47,7 +47,7 @@ const FIELD_CODE: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_ke::{Credentials, PreparedRequest};
+/// use paypro_ke::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_ke::QueryMpesaCodeRequest::builder()
 ///     .code("SHL2A6WAQU")

@@ -48,7 +48,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_ke::{Credentials, PreparedRequest};
+/// use paypro_ke::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_ke::QueryPayInRequest::builder()
 ///     .trade_no("1000002")

@@ -41,7 +41,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 /// # Example
 ///
 /// ```
-/// use paypro_mx::{Credentials, PreparedRequest};
+/// use paypro_mx::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_mx::BalanceRequest::builder()
 ///     .build()?;

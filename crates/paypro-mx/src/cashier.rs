@@ -91,7 +91,7 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_mx::{Credentials, PreparedRequest};
+/// use paypro_mx::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_mx::CashierRequest::builder()
 ///     .trade_no("test_00000008")

@@ -95,7 +95,7 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remarks, brought back
 /// # Example
 ///
 /// ```
-/// use paypro_mx::{Credentials, PreparedRequest};
+/// use paypro_mx::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_mx::PayInRequest::builder()
 ///     .trade_no("test_00000008")

@@ -113,7 +113,7 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, brought back 
 /// # Example
 ///
 /// ```
-/// use paypro_mx::{Credentials, PreparedRequest};
+/// use paypro_mx::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_mx::PayoutRequest::builder()
 ///     .trade_no("test_00000001")

@@ -44,7 +44,7 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// # Example
 ///
 /// ```
-/// use paypro_mx::{Credentials, PreparedRequest};
+/// use paypro_mx::advanced::{Credentials, PreparedRequest};
 ///
 /// let request = paypro_mx::QueryPayoutRequest::builder()
 ///     .trade_no("test_00000002")

@@ -60,7 +60,7 @@ async fn sandbox() -> MockGateway {
         ..MockConfig::default()
     };
     static COUNTRIES: [&paypro_core::descriptor::CountryDescriptor; 2] =
-        [&paypro_id::COUNTRY, &paypro_ke::COUNTRY];
+        [&paypro_id::advanced::COUNTRY, &paypro_ke::advanced::COUNTRY];
     MockGateway::start(config, &COUNTRIES).await.unwrap()
 }
 

@@ -45,7 +45,7 @@ pub fn generate(countries: &[Country], version: &str, files: &mut Files) {
     }
     lib.push_str("\n/// Every country, in spec-file order.\npub const COUNTRIES: &[&CountryDescriptor] = &[\n");
     for c in countries {
-        lib.push_str(&format!("    &{}::COUNTRY,\n", c.crate_ident()));
+        lib.push_str(&format!("    &{}::advanced::COUNTRY,\n", c.crate_ident()));
     }
     lib.push_str("];\n\n#[rustfmt::skip]\npub mod ops;\n\n/// A country by code (`id`).\npub fn country(code: &str) -> Option<&'static CountryDescriptor> {\n    COUNTRIES.iter().copied().find(|c| c.code == code)\n}\n");
     files.insert("crates/paypro-all/src/lib.rs".into(), lib);

@@ -193,6 +193,8 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
 
             #[allow(unused_imports)]
             use crate::*;
+            #[allow(unused_imports)]
+            use crate::advanced::*;
 
             #type_doc
             #[derive(Clone, Debug)]
@@ -203,7 +205,7 @@ pub fn generate(country: &Country, flavor: Flavor) -> String {
             impl Client {
                 /// A client with `config`; fails only when no base URL can be decided.
                 pub fn new(config: Config) -> Result<Self, ConfigError> {
-                    #core_client::new(&crate::COUNTRY, config).map(|inner| Client { inner })
+                    #core_client::new(&crate::country::COUNTRY, config).map(|inner| Client { inner })
                 }
 
                 /// The country-independent client underneath, generic over endpoints.

@@ -209,6 +209,7 @@ pub fn generate(country: &Country) -> String {
             #duration_use
 
             use #krate::*;
+            use #krate::advanced::*;
             use paypro_core::descriptor::EndpointDescriptor;
             use paypro_core::testing::{checked_answer, Answer, Received, TestServer};
 

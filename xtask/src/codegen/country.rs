@@ -18,6 +18,7 @@ pub fn generate(country: &Country, files: &mut Files) {
         notification_rs(country),
     );
     files.insert(format!("{root}/src/exports.rs").into(), exports_rs(country));
+    files.insert(format!("{root}/src/advanced.rs").into(), advanced_rs(country));
     files.insert(
         format!("{root}/src/client.rs").into(),
         super::client::generate(country, super::client::Flavor::Async),
@@ -118,8 +119,10 @@ fn readme(country: &Country) -> String {
          Each endpoint is a module with a request type (built and checked by its builder), a \
          response type (read leniently: numbers or strings, the docs' alternative field names, \
          unknown fields kept in `extra`) and a descriptor. A request is a plain value: \
-         [`PreparedRequest::new`] turns it into the exact HTTP exchange, signed.\n\n\
-         ```rust\nuse {krate}::{{Credentials, PreparedRequest, Signable}};\n\n\
+         [`advanced::PreparedRequest::new`] turns it into the exact HTTP exchange, signed. The crate \
+         root holds a merchant's vocabulary; the machinery (signing, the wire, descriptors) is in \
+         [`advanced`].\n\n\
+         ```rust\nuse {krate}::advanced::{{Credentials, PreparedRequest, Signable}};\n\n\
          let request = {chain};\n\
          let credentials = Credentials::new(\"0000000001\", {krate}::Secret::new(\"TESTSECRET\")?);\n\
          let prepared = PreparedRequest::new(&request, &credentials, {ts});\n\
@@ -209,6 +212,7 @@ fn lib_rs(country: &Country) -> String {
         .map(|p| (names::module(&p.spec.name), true))
         .collect();
     modules.extend([
+        ("advanced".into(), true),
         ("blocking".into(), true),
         ("client".into(), false),
         ("country".into(), false),
@@ -235,15 +239,26 @@ fn lib_rs(country: &Country) -> String {
 
 fn exports_rs(country: &Country) -> String {
     let notification_ty = ident(notification_type(country));
+    let signed = country.file.spec.notification.get_ref().signed;
     // The extractors only where there is a signature to verify (see `cargo_toml`).
-    let axum_exports = if country.file.spec.notification.get_ref().signed {
+    let axum_exports = if signed {
         quote! {
             #[cfg(feature = "axum")]
             #[doc(inline)]
-            pub use paypro_core::extract::{axum, Notified, Rejection, VerifiedNotification};
+            pub use paypro_core::extract::{Notified, Rejection, VerifiedNotification};
         }
     } else {
         quote!()
+    };
+    // An unsigned callback is acted on only once a query confirmed it.
+    let confirm = if signed {
+        quote!()
+    } else {
+        quote! {
+            #[cfg(feature = "client")]
+            #[doc(inline)]
+            pub use paypro_core::notify::{ConfirmError, Confirmed};
+        }
     };
     let items = country.endpoints.iter().map(|p| {
         let m = ident(&names::module(&p.spec.name));
@@ -256,7 +271,8 @@ fn exports_rs(country: &Country) -> String {
     rust_file(
         &country.spec_path(),
         quote! {
-            //! What the crate root re-exports.
+            //! What the crate root re-exports: a merchant's vocabulary. The machinery (signing,
+            //! prepared requests, descriptors, raw objects) is in [`crate::advanced`].
             #(#items)*
             #[cfg(feature = "client")]
             pub use crate::client::Client;
@@ -264,22 +280,47 @@ fn exports_rs(country: &Country) -> String {
             #[cfg(feature = "client")]
             #[doc(inline)]
             pub use paypro_core::client::{
-                reqwest, Clock, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled,
-                Reply, RetryPolicy, SystemClock,
+                Config, ConfigError, Error, ReconcileOptions, Reconciled, Reply, RetryPolicy,
             };
             #[doc(inline)]
-            pub use paypro_core::notify::{self, sign_body, NotifyError, Verified, Verifier, ACK};
+            pub use paypro_core::notify::{sign_body, Flow, NotifyError, Verified, Verifier, ACK};
+            #confirm
             #[doc(inline)]
-            pub use paypro_core::order::{self, Action, Event, Ignored, Order, OrderState};
+            pub use paypro_core::order::{Action, Event, Ignored, Order, OrderState, OrderStore};
             #axum_exports
-            pub use crate::country::COUNTRY;
-            pub use crate::notification::{#notification_ty, NOTIFICATION};
+            pub use crate::notification::#notification_ty;
             #[doc(inline)]
             pub use paypro_core::{
-                descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
-                DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
-                PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement, Sign, SignValue,
-                Signable, Status, ValidationError,
+                is_fully_paid, Amount, AmountError, Decimal, Extra, FailureCode, FieldError,
+                Secret, SecretError, SecretPlacement, Status, ValidationError,
+            };
+        },
+    )
+}
+
+/// `src/advanced.rs`: the machinery under the merchant's vocabulary, in one marked module.
+fn advanced_rs(country: &Country) -> String {
+    rust_file(
+        &country.spec_path(),
+        quote! {
+            //! The SDK's machinery: what the client does for you, for tools, tests and
+            //! integrations that need the wire itself. Everyday code needs only the crate root.
+            //!
+            //! - Signing: [`Signable`], [`Sign`], [`CanonicalSink`], [`SignValue`]; a request's
+            //!   exact exchange, [`PreparedRequest`] with [`Credentials`].
+            //! - Reading answers: [`Envelope`], [`FromRaw`], [`RawObject`], [`DecodeError`].
+            //! - The spec as data: [`COUNTRY`], [`NOTIFICATION`], [`descriptor`], [`protocol`].
+            //! - Time: [`Clock`], [`FixedClock`], [`SystemClock`] (`Config::clock`).
+            pub use crate::country::COUNTRY;
+            pub use crate::notification::NOTIFICATION;
+            #[cfg(feature = "client")]
+            #[doc(inline)]
+            pub use paypro_core::client::{Clock, FixedClock, SystemClock};
+            #[doc(inline)]
+            pub use paypro_core::{
+                descriptor, notify, order, protocol, CanonicalSink, Credentials, DecodeError,
+                Endpoint, Envelope, FromRaw, PreparedRequest, Problem, RawError, RawObject, Sign,
+                SignValue, Signable,
             };
         },
     )
@@ -433,7 +474,7 @@ fn notification_rs(country: &Country) -> String {
     let n = country.file.spec.notification.get_ref();
     let fields: Vec<&ResponseField> = n.field.iter().map(|f| f.get_ref()).collect();
     let mut doc = format!(
-        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](crate::protocol::NOTIFY_ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.\n\nReading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.",
+        "A payment notification (callback) for a pay-in or payout result, as Paypro POSTs it to the `notifyUrl`.\n\nAnswer with the plain text [`{}`](crate::ACK), or Paypro retries (8 times in 24 h). Retries mean duplicates, and deliveries can arrive out of order: apply each one to the order's stored state, keyed by `tradeNo`, so that a duplicate, a stale status or a downgrade after success is ignored.\n\nReading is strict, because anyone can POST to a notify URL and empty values are not signed: an empty value reads as absent, two spellings of one field are refused, every value is checked against its kind (a status is 4 to 7 digits), a value containing `name=` for a field name is refused as spliced, and a callback without its required fields cannot be parsed.",
         country.common.protocol.notify_ack
     );
     if n.signed {

@@ -478,7 +478,7 @@ fn request_type(
     doc.push_str(&format!("{response_ty}`]."));
     let doc = doc_lines(&doc);
     let example_doc = doc_lines(&format!(
-        "# Example\n\n```\nuse {crate_ident}::{{Credentials, PreparedRequest}};\n\nlet request = {example};\nlet prepared = PreparedRequest::new(&request, &Credentials::new(\"0000000001\", {crate_ident}::Secret::new(\"TESTSECRET\")?), {ts});\nassert_eq!(prepared.path, \"{path}\");\n# Ok::<(), Box<dyn std::error::Error>>(())\n```"
+        "# Example\n\n```\nuse {crate_ident}::advanced::{{Credentials, PreparedRequest}};\n\nlet request = {example};\nlet prepared = PreparedRequest::new(&request, &Credentials::new(\"0000000001\", {crate_ident}::Secret::new(\"TESTSECRET\")?), {ts});\nassert_eq!(prepared.path, \"{path}\");\n# Ok::<(), Box<dyn std::error::Error>>(())\n```"
     ));
     quote! {
         #doc

@@ -145,6 +145,7 @@ pub fn test(country: &Country) -> String {
             use std::time::Duration;
 
             use #krate::*;
+            use #krate::advanced::*;
             #receiver_use
             use paypro_mock::{Kind, MockConfig, MockGateway};
 
@@ -246,6 +247,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
             use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
             use #krate::*;
+            use #krate::advanced::{protocol, Endpoint, COUNTRY};
             #verifier_use
             use paypro_core::testing::{Answer, TestServer};
 

@@ -118,6 +118,8 @@ fn examples(country: &Country) -> String {
         quote! {
             //! Each endpoint's request, built from the spec's example.
             use #krate::*;
+            #[allow(unused_imports)]
+            use #krate::advanced::*;
 
             #(#fns)*
         },
@@ -137,6 +139,8 @@ fn requests(country: &Country) -> String {
             //! One group per endpoint, built from the spec's example.
 
             use #krate::*;
+            #[allow(unused_imports)]
+            use #krate::advanced::*;
             use paypro_core::testing::requests::{assert_signers_agree, body_keys, errors_from_json, shape};
 
             use crate::examples;
@@ -679,6 +683,8 @@ fn responses(country: &Country) -> String {
             #![allow(unused_imports)]
 
             use #krate::*;
+            #[allow(unused_imports)]
+            use #krate::advanced::*;
 
             #(#tests)*
         },

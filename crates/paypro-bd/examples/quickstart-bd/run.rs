@@ -4,6 +4,7 @@
 //! receiver, query the order.
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use paypro_bd::*;
+use paypro_bd::advanced::{protocol, Endpoint, COUNTRY};
 use paypro_core::notify::Verifier;
 use paypro_core::testing::{Answer, TestServer};
 fn say(line: &str) {

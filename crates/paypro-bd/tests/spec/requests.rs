@@ -1,6 +1,8 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! One group per endpoint, built from the spec's example.
 use paypro_bd::*;
+#[allow(unused_imports)]
+use paypro_bd::advanced::*;
 use paypro_core::testing::requests::{
     assert_signers_agree, body_keys, errors_from_json, shape,
 };

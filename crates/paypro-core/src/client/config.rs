@@ -120,7 +120,8 @@ impl Config {
         self
     }
 
-    /// Reuse an existing `reqwest::Client` (and its connection pool).
+    /// Reuse an existing `reqwest::Client` (and its connection pool). It is reqwest **0.13**'s
+    /// (the SDK re-exports no part of reqwest): depend on `reqwest = "0.13"` to build one.
     ///
     /// **It must not follow redirects**: build it with
     /// `.redirect(reqwest::redirect::Policy::none())`. A redirect followed by the client would

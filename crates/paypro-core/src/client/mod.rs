@@ -30,20 +30,6 @@ pub use decode::Reply;
 pub use error::{ConfigError, Error};
 pub use query::OrderQuery;
 pub use reconcile::{ReconcileOptions, Reconciled};
-/// The `reqwest` this SDK is built with: its types are part of the API
-/// ([`Config::http_client`], [`ConfigError::Http`]), so build a shared client with this one to
-/// be sure the versions match.
-///
-/// ```
-/// use paypro_core::client::{reqwest, Config};
-/// use paypro_core::Secret;
-/// let pool = reqwest::Client::builder()
-///     .redirect(reqwest::redirect::Policy::none()) // required: never follow a redirect
-///     .build()?;
-/// let _config = Config::new("0000000001", Secret::new("app-secret")?).http_client(pool);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub use reqwest;
 
 /// The `User-Agent` of the clients this crate builds.
 pub const USER_AGENT: &str = concat!("paypro-rs/", env!("CARGO_PKG_VERSION"));

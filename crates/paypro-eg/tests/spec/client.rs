@@ -3,6 +3,7 @@
 //! only if its path, `merchantNo` header, timestamp and sign are what the spec says.
 use std::time::Duration;
 use paypro_eg::*;
+use paypro_eg::advanced::*;
 use paypro_core::descriptor::EndpointDescriptor;
 use paypro_core::testing::{checked_answer, Answer, Received, TestServer};
 use crate::examples;

@@ -1,6 +1,8 @@
 // @generated from spec/eg.toml by `cargo xtask gen`; do not edit.
 //! Each endpoint's request, built from the spec's example.
 use paypro_eg::*;
+#[allow(unused_imports)]
+use paypro_eg::advanced::*;
 /// The `pay-in` request built from the spec's example.
 #[allow(dead_code)]
 pub fn pay_in() -> PayInRequest {

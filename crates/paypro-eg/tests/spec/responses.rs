@@ -3,6 +3,8 @@
 //! alias) lands in its typed field, everything else in `extra`.
 #![allow(unused_imports)]
 use paypro_eg::*;
+#[allow(unused_imports)]
+use paypro_eg::advanced::*;
 #[test]
 fn payout_response_example_decodes() {
     let envelope: Envelope<PayoutResponse> = Envelope::parse(

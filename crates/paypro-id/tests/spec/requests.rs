@@ -1,6 +1,8 @@
 // @generated from spec/id.toml by `cargo xtask gen`; do not edit.
 //! One group per endpoint, built from the spec's example.
 use paypro_id::*;
+#[allow(unused_imports)]
+use paypro_id::advanced::*;
 use paypro_core::testing::requests::{
     assert_signers_agree, body_keys, errors_from_json, shape,
 };

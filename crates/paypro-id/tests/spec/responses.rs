@@ -3,6 +3,8 @@
 //! alias) lands in its typed field, everything else in `extra`.
 #![allow(unused_imports)]
 use paypro_id::*;
+#[allow(unused_imports)]
+use paypro_id::advanced::*;
 #[test]
 fn pay_in_response_example_decodes() {
     let envelope: Envelope<PayInResponse> = Envelope::parse(

@@ -1,6 +1,8 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
 //! Each endpoint's request, built from the spec's example.
 use paypro_ke::*;
+#[allow(unused_imports)]
+use paypro_ke::advanced::*;
 /// The `pay-in` request built from the spec's example.
 #[allow(dead_code)]
 pub fn pay_in() -> PayInRequest {

@@ -3,6 +3,7 @@
 //! orders settle, and each read finds them.
 use std::time::Duration;
 use paypro_ke::*;
+use paypro_ke::advanced::*;
 use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockConfig, MockGateway};
 use crate::examples;

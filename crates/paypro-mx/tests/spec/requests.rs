@@ -1,6 +1,8 @@
 // @generated from spec/mx.toml by `cargo xtask gen`; do not edit.
 //! One group per endpoint, built from the spec's example.
 use paypro_mx::*;
+#[allow(unused_imports)]
+use paypro_mx::advanced::*;
 use paypro_core::testing::requests::{
     assert_signers_agree, body_keys, errors_from_json, shape,
 };

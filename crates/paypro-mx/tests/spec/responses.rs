@@ -3,6 +3,8 @@
 //! alias) lands in its typed field, everything else in `extra`.
 #![allow(unused_imports)]
 use paypro_mx::*;
+#[allow(unused_imports)]
+use paypro_mx::advanced::*;
 #[test]
 fn pay_in_response_example_decodes() {
     let envelope: Envelope<PayInResponse> = Envelope::parse(

@@ -8,5 +8,5 @@ async fn notify(Notified(n, _): Notified<paypro_ke::UnconfirmedNotification>) ->
 }
 
 fn main() {
-    let _ = paypro_core::extract::axum::routing::post::<_, _, paypro_ke::Verifier>(notify);
+    let _ = axum::routing::post::<_, _, paypro_ke::Verifier>(notify);
 }

@@ -7,7 +7,7 @@ async fn notify(Notified(n, _): Notified<paypro_id::Notification>) -> &'static s
 }
 
 fn main() {
-    let _ = paypro_id::axum::routing::post::<_, _, paypro_id::Verifier>(notify);
+    let _ = axum::routing::post::<_, _, paypro_id::Verifier>(notify);
     let read = |verified: &paypro_id::Verified| verified.parse::<paypro_id::Notification>();
     let _ = read;
 }
