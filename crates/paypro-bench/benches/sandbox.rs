@@ -74,7 +74,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         settle_after: Duration::from_millis(o.settle_ms),
         ..MockConfig::default()
     };
-    let gateway = sandbox_rt.block_on(MockGateway::start(config, &[&paypro_id::advanced::COUNTRY]))?;
+    let gateway =
+        sandbox_rt.block_on(MockGateway::start(config, &[&paypro_id::advanced::COUNTRY]))?;
     let base_url = gateway.base_url("id").ok_or("the sandbox serves id")?;
 
     let rt = tokio::runtime::Builder::new_multi_thread()

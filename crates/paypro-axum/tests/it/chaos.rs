@@ -37,7 +37,8 @@ use tokio::task::JoinSet;
 use crate::pg::{Postgres, Proxy};
 use crate::processes::{CHILD, scratch};
 
-static COUNTRIES: [&CountryDescriptor; 2] = [&paypro_id::advanced::COUNTRY, &paypro_ke::advanced::COUNTRY];
+static COUNTRIES: [&CountryDescriptor; 2] =
+    [&paypro_id::advanced::COUNTRY, &paypro_ke::advanced::COUNTRY];
 
 /// The sandbox's outcome amounts (`paypro-mock`'s `server.rs`).
 const FAIL_AMOUNT: u64 = 4029;
