@@ -28,7 +28,6 @@ use axum::response::{IntoResponse, Response};
 
 use crate::notify::{NotifyError, SignedNotification, Verified, Verifier};
 
-
 /// A notification whose signature checked out; the raw fields inside.
 #[derive(Clone, Debug)]
 pub struct VerifiedNotification(pub Verified);
