@@ -392,10 +392,7 @@ async fn reconciliation_queries_until_final() {
         _ => Answer::json(accepted(r#"{"tradeNo":"T-1","status":"0000"}"#)),
     })
     .await;
-    let options = ReconcileOptions {
-        deadline: Duration::from_secs(5),
-        interval: Duration::from_millis(10),
-    };
+    let options = ReconcileOptions::new(Duration::from_secs(5), Duration::from_millis(10));
     match client(&server)
         .reconcile(&query(), |d| d.status.as_ref(), options)
         .await
@@ -405,10 +402,7 @@ async fn reconciliation_queries_until_final() {
     }
     assert_eq!(calls.load(Ordering::SeqCst), 3);
 
-    let short = ReconcileOptions {
-        deadline: Duration::from_millis(400),
-        interval: Duration::from_millis(20),
-    };
+    let short = ReconcileOptions::new(Duration::from_millis(400), Duration::from_millis(20));
     // Refused, uncertain or failed queries never conclude "not found, send it again".
     for answer in [
         Answer::json(r#"{"code":"9410","msg":"order not exist"}"#).from_sandbox(),

@@ -4,7 +4,7 @@
 //! # use paypro_core::descriptor::CountryDescriptor;
 //! # async fn demo(countries: &'static [&'static CountryDescriptor]) -> std::io::Result<()> {
 //! use paypro_mock::{MockConfig, MockGateway};
-//! // `countries`: a country crate's `&[&paypro_id::COUNTRY]`, or `paypro_all::COUNTRIES`.
+//! // `countries`: a country crate's `&[&paypro_id::advanced::COUNTRY]`, or `paypro_all::COUNTRIES`.
 //! let gateway = MockGateway::start(MockConfig::default(), countries).await?;
 //! let base_url = gateway.base_url("id").unwrap(); // http://127.0.0.1:PORT/indonesia-pay
 //! # let _ = base_url;

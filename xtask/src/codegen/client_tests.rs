@@ -42,7 +42,7 @@ fn endpoint_test(country: &Country, plan: &EndpointPlan) -> TokenStream {
                 })
                 .await;
                 let found = client(&server, #ts)
-                    .#rname("T-42", ReconcileOptions { deadline: Duration::from_secs(5), interval: Duration::from_millis(10) })
+                    .#rname("T-42", ReconcileOptions::new(Duration::from_secs(5), Duration::from_millis(10)))
                     .await
                     .expect("reconciled");
                 match found {

@@ -13,6 +13,7 @@ use crate::{Credentials, Secret, SecretPlacement};
 /// The delay before retry *n* is `initial_delay * 2^(n-1)`, capped at `max_delay`; each retry
 /// is signed afresh with a new timestamp.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Attempts in all, the first included; 1 means no retry.
     pub max_attempts: u32,
@@ -23,6 +24,16 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// `max_attempts` in all (the first included), waiting `initial_delay`, doubling, at most
+    /// `max_delay`.
+    pub const fn new(max_attempts: u32, initial_delay: Duration, max_delay: Duration) -> Self {
+        RetryPolicy {
+            max_attempts,
+            initial_delay,
+            max_delay,
+        }
+    }
+
     /// No retries.
     pub const NONE: RetryPolicy = RetryPolicy {
         max_attempts: 1,

@@ -5,13 +5,21 @@ use std::time::Duration;
 use super::{Error, Reply};
 use crate::Status;
 
-/// How long and how often to query.
+/// How long and how often to query: [`ReconcileOptions::new`] or the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReconcileOptions {
     /// Give up after this long.
     pub deadline: Duration,
     /// Wait this long between queries.
     pub interval: Duration,
+}
+
+impl ReconcileOptions {
+    /// Query every `interval` until `deadline` has passed.
+    pub const fn new(deadline: Duration, interval: Duration) -> Self {
+        ReconcileOptions { deadline, interval }
+    }
 }
 
 impl Default for ReconcileOptions {

@@ -156,11 +156,11 @@ pub fn config(url: &str) -> Config {
         .base_url(url)
         .clock(FixedClock(1_728_609_257_212))
         .request_timeout(Duration::from_millis(400))
-        .retry(RetryPolicy {
-            max_attempts: 3,
-            initial_delay: Duration::from_millis(10),
-            max_delay: Duration::from_millis(20),
-        })
+        .retry(RetryPolicy::new(
+            3,
+            Duration::from_millis(10),
+            Duration::from_millis(20),
+        ))
 }
 
 pub fn client(server: &TestServer) -> Client {

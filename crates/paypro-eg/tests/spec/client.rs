@@ -97,10 +97,7 @@ async fn pay_in_reconciles_through_query_pay_in() {
     let found = client(&server, 1728609257212)
         .reconcile_pay_in(
             "T-42",
-            ReconcileOptions {
-                deadline: Duration::from_secs(5),
-                interval: Duration::from_millis(10),
-            },
+            ReconcileOptions::new(Duration::from_secs(5), Duration::from_millis(10)),
         )
         .await
         .expect("reconciled");
@@ -149,10 +146,7 @@ async fn payout_reconciles_through_query_payout() {
     let found = client(&server, 1728611780130)
         .reconcile_payout(
             "T-42",
-            ReconcileOptions {
-                deadline: Duration::from_secs(5),
-                interval: Duration::from_millis(10),
-            },
+            ReconcileOptions::new(Duration::from_secs(5), Duration::from_millis(10)),
         )
         .await
         .expect("reconciled");

@@ -75,10 +75,7 @@ async fn orders_of(gateway: &MockGateway, trade_no: &str) -> usize {
 
 /// Reconciliation finds the order and its final (or pending) status.
 async fn reconciled(client: &id::Client, trade_no: &str) -> Status {
-    let options = ReconcileOptions {
-        deadline: Duration::from_secs(10),
-        interval: Duration::from_millis(50),
-    };
+    let options = ReconcileOptions::new(Duration::from_secs(10), Duration::from_millis(50));
     match client.reconcile_pay_in(trade_no, options).await {
         Ok(Reconciled::Final(reply)) | Ok(Reconciled::Pending(reply)) => {
             assert_eq!(reply.data.trade_no.as_deref(), Some(trade_no));
