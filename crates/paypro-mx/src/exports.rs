@@ -27,8 +27,8 @@ pub use crate::country::COUNTRY;
 pub use crate::notification::{Notification, NOTIFICATION};
 #[doc(inline)]
 pub use paypro_core::{
-    descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
-    DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
+    descriptor, is_fully_paid, protocol, Amount, AmountError, Credentials, DecodeError,
+    Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw, JsonOut,
     PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement,
-    Sign, SignValue, Signable, Status, ValidationError,
+    Sign, Signable, Status, ValidationError, WireValue,
 };

@@ -276,10 +276,10 @@ fn exports_rs(country: &Country) -> String {
             pub use crate::notification::{#notification_ty, NOTIFICATION};
             #[doc(inline)]
             pub use paypro_core::{
-                descriptor, is_fully_paid, protocol, Amount, AmountError, CanonicalSink, Credentials,
+                descriptor, is_fully_paid, protocol, Amount, AmountError, Credentials,
                 DecodeError, Decimal, Endpoint, Envelope, Extra, FailureCode, FieldError, FromRaw,
-                PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement, Sign, SignValue,
-                Signable, Status, ValidationError,
+                JsonOut, PreparedRequest, Problem, RawError, RawObject, Secret, SecretError, SecretPlacement, Sign,
+                Signable, Status, ValidationError, WireValue,
             };
         },
     )

@@ -284,7 +284,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
                 say(&format!(
                     "2. pay-in {trade_no}: POST {} {}",
                     <#pay_ty as Endpoint>::DESCRIPTOR.path,
-                    serde_json::to_string(&request)?
+                    request.fields_json()
                 ));
                 let reply = client.#pay_method(&request).await?;
                 say(&format!("   accepted; the order is {}", #accepted));

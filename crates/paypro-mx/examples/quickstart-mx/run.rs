@@ -76,7 +76,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     say(
         &format!(
             "2. pay-in {trade_no}: POST {} {}", < PayInRequest as Endpoint > ::DESCRIPTOR
-            .path, serde_json::to_string(& request) ?
+            .path, request.fields_json()
         ),
     );
     let reply = client.pay_in(&request).await?;
