@@ -207,7 +207,7 @@ impl DigitBuf {
 ///
 /// The derive is the one reader of a request's wire names and forms. It sorts the wire names at
 /// compile time (byte order, `timestamp` included) and emits one call per field to a
-/// [`WireVisitor`], each with a [`WireValue`] that writes the field's exact JSON text. That one
+/// [`WireVisitor`], each with a [`WireValue`](crate::WireValue) that writes the field's exact JSON text. That one
 /// sequence is both the body ([`crate::PreparedRequest`] writes each value once and signs the
 /// bytes it just wrote) and the signature ([`Signable::sign`] renders each value into a stack
 /// buffer): every JSON text goes through the one canonicaliser, [`canonical_text`], which also

@@ -1,11 +1,11 @@
 //! A request's fields as they are sent: each value's exact JSON text, written once.
 //!
 //! `#[derive(Signable)]` visits a request's fields in sorted wire-name order, handing a
-//! [`WireVisitor`] each name and a [`WireValue`]. [`Writer`] is the one visitor behind the body
-//! and the signature: it writes `"name":` and the value's JSON text, then feeds the signer the
-//! canonical text of exactly the bytes it just wrote ([`crate::canonical_text`]). For the body
-//! ([`crate::PreparedRequest`]) the bytes stay; for [`crate::Signable::sign`] they are written
-//! into a stack buffer and dropped after each field.
+//! [`WireVisitor`] each name and a [`WireValue`]. One visitor (crate-private `Writer`) is behind
+//! the body and the signature: it writes `"name":` and the value's JSON text, then feeds the
+//! signer the canonical text of exactly the bytes it just wrote ([`crate::canonical_text`]).
+//! For the body ([`crate::PreparedRequest`]) the bytes stay; for [`crate::Signable::sign`] they
+//! are written into a stack buffer and dropped after each field.
 
 use crate::descriptor::TimestampWire;
 use crate::sign::{CanonicalSink, DigitBuf, feed_field};
