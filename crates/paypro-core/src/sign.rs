@@ -308,21 +308,27 @@ pub trait Signable {
 /// assert_eq!(canonical_text("3.0000"), "3.0000");
 /// assert_eq!(canonical_text(r#"{ "a": 1 }"#), r#"{"a":1}"#);
 /// ```
+#[inline]
 pub fn canonical_text(json: &str) -> Cow<'_, str> {
     let bytes = json.as_bytes();
     match bytes.first() {
         Some(b'"') if json.len() >= 2 && !bytes.contains(&b'\\') => {
             Cow::Borrowed(&json[1..json.len() - 1])
         }
-        Some(b'"') => {
-            Cow::Owned(serde_json::from_str::<String>(json).unwrap_or_else(|_| json.to_string()))
-        }
-        Some(b'{' | b'[') => Cow::Owned(
-            serde_json::from_str::<serde_json::Value>(json)
-                .map(|v| v.to_string())
-                .unwrap_or_else(|_| json.to_string()),
-        ),
+        Some(b'"' | b'{' | b'[') => Cow::Owned(decoded(json)),
         _ => Cow::Borrowed(json),
+    }
+}
+
+/// The canonical text of an escaped string or a nested value (rare: out of line).
+#[cold]
+fn decoded(json: &str) -> String {
+    if json.starts_with('"') {
+        serde_json::from_str::<String>(json).unwrap_or_else(|_| json.to_string())
+    } else {
+        serde_json::from_str::<serde_json::Value>(json)
+            .map(|v| v.to_string())
+            .unwrap_or_else(|_| json.to_string())
     }
 }
 
