@@ -176,21 +176,23 @@ pub fn check_request(
     })
 }
 
-/// The body, canonical string and sign the generated test must reproduce.
+/// The body, canonical string and sign the generated test must reproduce. The body is the
+/// fields sorted by wire name in byte order (`timestamp` among them), then `sign` where it goes
+/// in the body: the runtime writes the fields in its signing order.
 pub fn expected(
     endpoint: &Endpoint,
     example: &RequestExample,
+    protocol: &crate::spec::Protocol,
     secret: &str,
     placement: crate::spec::Placement,
 ) -> Expected {
     let mut unsigned = Map::new();
-    let mut ordered: Vec<(String, Value)> = Vec::new();
     if let Some(ts) = example.timestamp {
         let v = match endpoint.timestamp {
             TimestampWire::Number => Value::from(ts),
             _ => Value::from(ts.to_string()),
         };
-        ordered.push(("timestamp".into(), v));
+        unsigned.insert(protocol.timestamp_field.clone(), v);
     }
     for (index, text) in &example.values {
         let field = endpoint.request[*index].get_ref();
@@ -198,19 +200,18 @@ pub fn expected(
             WireType::Number => Value::from(text.parse::<u64>().expect("checked amount")),
             WireType::String => Value::from(text.clone()),
         };
-        ordered.push((field.wire.clone(), v));
-    }
-    for (k, v) in &ordered {
-        unsigned.insert(k.clone(), v.clone());
+        unsigned.insert(field.wire.clone(), v);
     }
     let canonical = crate::oracle::canonical_string(&unsigned);
     let sign = crate::oracle::sign(&unsigned, secret, placement);
+    let mut ordered: Vec<(&String, Value)> = unsigned.iter().map(|(k, v)| (k, v.clone())).collect();
+    ordered.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if endpoint.sign == SignPlacement::Body {
-        ordered.insert(0, ("sign".into(), Value::from(sign.clone())));
+        ordered.push((&protocol.sign_field, Value::from(sign.clone())));
     }
     let parts: Vec<String> = ordered
         .iter()
-        .map(|(k, v)| format!("{}:{}", Value::from(k.clone()), v))
+        .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), v))
         .collect();
     Expected {
         body: format!("{{{}}}", parts.join(",")),

@@ -911,6 +911,36 @@ pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
             "[signing]: alternative_placement must differ from secret_placement",
         ));
     }
+    // `method` drives the runtime (`protocol::METHOD`: what the client sends, the sandbox and the
+    // test server accept, the snapshots' request line). `sign_field` and `timestamp_field` name
+    // the fields in every generated constant, the OpenAPI documents and the snapshots; the
+    // derive, which cannot read them, sorts `timestamp` among a request's fields at compile time
+    // and refuses a field named `sign`, so another spelling is refused here, where it is written
+    // (paypro-core's build asserts the same).
+    let protocol = &file.spec.protocol;
+    let key_at = |key: &str| {
+        let at = file.text.find(&format!("{key} =")).unwrap_or(0);
+        at..at
+    };
+    if protocol.method.is_empty() || !protocol.method.bytes().all(|b| b.is_ascii_uppercase()) {
+        errors.push(file.error(
+            key_at("method"),
+            "[protocol]: method must be an HTTP method in capitals (`POST`)",
+        ));
+    }
+    for (key, value, fixed) in [
+        ("sign_field", &protocol.sign_field, "sign"),
+        ("timestamp_field", &protocol.timestamp_field, "timestamp"),
+    ] {
+        if value != fixed {
+            errors.push(file.error(
+                key_at(key),
+                format!(
+                    "[protocol]: {key} must be `{fixed}`: #[derive(Signable)] (crates/paypro-derive) spells it at compile time, where it sorts a request's fields"
+                ),
+            ));
+        }
+    }
     let mut codes = BTreeSet::new();
     let mut variants = BTreeSet::new();
     let mut outcomes = BTreeSet::new();

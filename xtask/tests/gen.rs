@@ -304,6 +304,41 @@ fn spec_errors_name_file_line_and_rule() {
         "{errs:?}"
     );
 
+    // The protocol's names are the derive's: another spelling is refused where it is written.
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "common.toml",
+            "sign_field = \"sign\"",
+            "sign_field = \"signature\"",
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("spec/common.toml:") && e.contains("sign_field must be `sign`")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "common.toml",
+            "timestamp_field = \"timestamp\"",
+            "timestamp_field = \"ts\"",
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("timestamp_field must be `timestamp`")),
+        "{errs:?}"
+    );
+    let errs =
+        errors_for(|s| replace_in(s, "common.toml", "method = \"POST\"", "method = \"post\""));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("method must be an HTTP method")),
+        "{errs:?}"
+    );
+
     // Impossible constraint.
     let errs = errors_for(|s| replace_in(s, "eg.toml", "min = 100", "min = 100000"));
     assert!(

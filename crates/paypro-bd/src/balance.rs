@@ -49,7 +49,7 @@ pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
 /// assert_eq!(prepared.path, "/v1/paypro/queryBalance");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "BalanceBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -20,7 +20,7 @@ use paypro_core::{
         SignPlacement, TimestampWire,
     },
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 /// What the spec says about this endpoint.
 pub const DESCRIPTOR: EndpointDescriptor = EndpointDescriptor {
     country: "bd",
@@ -65,14 +65,14 @@ const FIELD_TRX_ID: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/payinSubmit");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInSubmitBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayInSubmitRequest {
-    #[serde(rename = "platFormTradeNo")]
+    #[signable(rename = "platFormTradeNo")]
     platform_trade_no: String,
-    #[serde(rename = "trxId")]
+    #[signable(rename = "trxId")]
     trx_id: String,
 }
 impl PayInSubmitRequest {

@@ -13,8 +13,8 @@
 //! - The table types timestamp as integer; the example sends the string "1728611780130".
 //! - The description mentions bank accounts, but the only documented beneficiary field is walletId.
 use paypro_core::{
-    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
-    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    JsonOut, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -98,22 +98,22 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/payout");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayoutBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayoutRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "walletId")]
+    #[signable(rename = "walletId")]
     wallet_id: String,
-    #[serde(rename = "wayCode")]
+    #[signable(rename = "wayCode")]
     way_code: WayCode,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
 }
 impl PayoutRequest {
@@ -397,9 +397,12 @@ impl std::fmt::Display for WayCode {
         f.write_str(self.as_str())
     }
 }
-impl SignValue for WayCode {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        self.as_str().feed(key, sink);
+impl WireValue for WayCode {
+    fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+        self.as_str().write_json(out);
+    }
+    fn json_len(&self) -> usize {
+        self.as_str().json_len()
     }
 }
 const RESPONSE_FIELDS: &[ResponseField] = &[

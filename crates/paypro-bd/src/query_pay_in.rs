@@ -57,12 +57,12 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/queryPayInResult");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "QueryPayInBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct QueryPayInRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
 }
 impl QueryPayInRequest {

@@ -4,8 +4,6 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::sign::{CanonicalSink, DigitBuf, SignValue};
-
 /// An amount in whole units of the country's currency (every documented request amount is
 /// integer-only: "no decimals", "decimal points not supported").
 ///
@@ -90,13 +88,6 @@ impl From<u64> for Amount {
 impl From<u32> for Amount {
     fn from(units: u32) -> Self {
         Amount(units.into())
-    }
-}
-
-impl SignValue for Amount {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        let mut buf = DigitBuf::new();
-        sink.pair(key, buf.format(self.0));
     }
 }
 
@@ -245,21 +236,11 @@ impl schemars::JsonSchema for AmountInput {
     }
 }
 
-/// Serializes an amount as a JSON string of digits (`"300"`).
-pub fn serialize_as_string<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    let mut buf = DigitBuf::new();
-    s.serialize_str(buf.format(amount.0))
-}
-
-/// Serializes an amount as a JSON number (`300`).
-pub fn serialize_as_number<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(amount.0)
-}
-
 impl Serialize for Amount {
-    /// Plain serde serialization is a number; generated requests pick the wire type per field.
+    /// A JSON number. (A request sends an amount in the form its spec says: see
+    /// `#[signable(number)]` and `#[signable(string)]` on [`crate::Signable`].)
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_as_number(self, s)
+        s.serialize_u64(self.0)
     }
 }
 

@@ -4,8 +4,10 @@
 //! `paypro-ke`, `paypro-eg`). Merchants normally depend on one country crate, which re-exports
 //! what they need from here.
 //!
-//! - [`Signable`] and `#[derive(Signable)]`: Paypro's MD5 signature, with the field order fixed
-//!   at compile time; [`sign_map`] / [`canonical_string_of_map`]: the same rule over a JSON map.
+//! - [`Signable`] and `#[derive(Signable)]`: a request's wire fields in an order fixed at compile
+//!   time, written once into the body and signed from the bytes written ([`wire`]);
+//!   [`canonical_text`], the one canonicaliser, and [`sign_raw`]: the same rule over a received
+//!   object.
 //! - [`Secret`], [`Credentials`]: the app secret never appears in `Debug` or `Display`.
 //! - [`Amount`]: whole-unit amounts that serialize as the spec's wire type.
 //! - [`ValidationError`]: a request that breaks the spec's rules, naming field and rule.
@@ -18,11 +20,10 @@
 //! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
 //!
 //! ```
-//! use paypro_core::{canonical_string_of_map, sign_map, Secret};
-//! let body = serde_json::json!({"timestamp": "1729153976003", "tradeNo": "133323384"});
-//! let body = body.as_object().unwrap();
-//! assert_eq!(canonical_string_of_map(body), "timestamp=1729153976003tradeNo=133323384");
-//! assert_eq!(sign_map(body, &Secret::new("TESTSECRET").unwrap()).as_str(), "399e2ccfe3ce8947beb4ef1a75f0d170");
+//! use paypro_core::{canonical_string_of_raw, sign_raw, RawObject, Secret};
+//! let body = RawObject::parse(r#"{"timestamp":"1729153976003","tradeNo":"133323384"}"#, "body").unwrap();
+//! assert_eq!(canonical_string_of_raw(&body), "timestamp=1729153976003tradeNo=133323384");
+//! assert_eq!(sign_raw(&body, &Secret::new("TESTSECRET").unwrap()).as_str(), "399e2ccfe3ce8947beb4ef1a75f0d170");
 //! ```
 
 #![warn(missing_docs)]
@@ -51,10 +52,9 @@ mod sign;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod validate;
+pub mod wire;
 
-pub use amount::{
-    Amount, AmountError, AmountInput, IntoAmount, serialize_as_number, serialize_as_string,
-};
+pub use amount::{Amount, AmountError, AmountInput, IntoAmount};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use envelope::Envelope;
 pub use generated::protocol;
@@ -62,16 +62,17 @@ pub use generated::status::{FailureCode, Status};
 pub use lenient::FromRaw;
 pub use paid::is_fully_paid;
 pub use raw::{DecodeError, Extra, RawError, RawObject};
-pub use request::{Credentials, Endpoint, PreparedRequest, unsigned_body};
+pub use request::{Credentials, Endpoint, PreparedRequest};
 pub use secret::{Secret, SecretError, SecretPlacement};
 pub use sign::{
-    CanonicalSink, Md5Signer, Sign, SignValue, Signable, canonical_string_of_map,
-    canonical_string_of_raw, canonical_text, feed_sorted_pairs, sign_map, sign_raw,
+    CanonicalSink, Md5Signer, Sign, Signable, canonical_string_of_raw, canonical_text, sign_raw,
 };
 pub use validate::{
     Checker, FieldError, Problem, ValidationError, check_amount, check_conditional_format,
     check_format, check_text,
 };
+
+pub use wire::{AsNumber, AsString, JsonOut, WireNumber, WireTimestamp, WireValue, WireVisitor};
 
 /// `#[derive(Signable)]`: see [`Signable`].
 pub use paypro_derive::Signable;

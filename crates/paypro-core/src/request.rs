@@ -6,16 +6,18 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Serialize, Serializer};
-
 use crate::descriptor::{EndpointDescriptor, SignPlacement, TimestampWire};
 use crate::lenient::FromRaw;
-use crate::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
+use crate::protocol::{MERCHANT_HEADER, METHOD, SIGN_FIELD, TIMESTAMP_FIELD};
 use crate::sign::{Md5Signer, Signable};
+use crate::wire::{BodyLen, WireTimestamp, Writer};
 use crate::{Secret, Sign};
 
 /// A typed request for one endpoint. Implemented by the generated request types.
-pub trait Endpoint: Signable + Serialize {
+///
+/// Its [`Signable`] sends a `timestamp` exactly when its descriptor says one is sent:
+/// [`PreparedRequest::new`] does not compile for a type where the two disagree.
+pub trait Endpoint: Signable {
     /// What the spec says about the endpoint.
     const DESCRIPTOR: &'static EndpointDescriptor;
     /// The response's typed `data`.
@@ -66,7 +68,7 @@ impl Credentials {
 /// The exact HTTP exchange for one request: method, path, headers and body bytes, signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreparedRequest {
-    /// Always `POST`.
+    /// [`crate::protocol::METHOD`] (`POST`, from `spec/common.toml`).
     pub method: &'static str,
     /// The path under the country's base URL.
     pub path: &'static str,
@@ -74,7 +76,9 @@ pub struct PreparedRequest {
     /// Constant values are borrowed, so preparing allocates only the list, the merchant
     /// number and the body (and the `sign` header where it goes there).
     pub headers: Vec<(&'static str, Cow<'static, str>)>,
-    /// The JSON body, compact, fields in wire order: `sign`, `timestamp`, then the spec's order.
+    /// The JSON body, compact: the fields in signing order (sorted by wire name, `timestamp`
+    /// among them), then `sign` where it goes in the body. The signature was computed from
+    /// these bytes.
     pub body: String,
     /// The signature (also in the body or a header).
     pub sign: Sign,
@@ -83,30 +87,45 @@ pub struct PreparedRequest {
 }
 
 impl PreparedRequest {
-    /// Signs and serializes `request`. `timestamp_ms` is used only by endpoints that send one.
+    /// Writes `request`'s body and signs it. `timestamp_ms` is used only by endpoints that
+    /// send one.
+    ///
+    /// Each value is rendered once, into the body, and the signer is fed the canonical text of
+    /// the bytes just written (see [`crate::wire`]): what is signed is what is sent.
     pub fn new<E: Endpoint>(request: &E, credentials: &Credentials, timestamp_ms: u64) -> Self {
+        const {
+            assert!(
+                E::TIMESTAMPED == !matches!(E::DESCRIPTOR.timestamp, TimestampWire::Absent),
+                "#[signable(timestamp)] and the descriptor's `timestamp` disagree"
+            );
+        }
         let d = E::DESCRIPTOR;
         let timestamp = match d.timestamp {
             TimestampWire::Absent => None,
             _ => Some(timestamp_ms),
         };
+        let stamp = timestamp.map(|ms| WireTimestamp::new(ms, d.timestamp));
+        // Sized once: exact unless a value needs escapes.
+        let mut len = BodyLen(0);
+        request.visit_wire(stamp, &mut len);
+        let mut body = String::with_capacity(len.0 + SIGN_FIELD.len() + 40);
+        body.push('{');
         let mut signer = Md5Signer::new(credentials.secret());
-        request.feed_canonical(timestamp, &mut signer);
-        // The body is about the canonical string plus JSON's quotes, colons and commas: sized
-        // once, so serializing does not grow it (an escaped value may still, rarely).
-        let capacity = signer.fed() + signer.fed() / 4 + 8 * E::SIGNED_FIELDS.len() + 96;
+        let mut writer = Writer::body(&mut body, &mut signer);
+        request.visit_wire(stamp, &mut writer);
+        let fields = writer.fields();
         let sign = signer.finish();
-        let body = Body {
-            sign: match d.sign {
-                SignPlacement::Body => Some(sign.as_str()),
-                _ => None,
-            },
-            timestamp: timestamp.map(|ms| WireTimestamp(ms, d.timestamp)),
-            fields: request,
-        };
-        let mut bytes = Vec::with_capacity(capacity);
-        serde_json::to_writer(&mut bytes, &body).expect("request bodies are plain JSON objects");
-        let body = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+        if d.sign == SignPlacement::Body {
+            if fields > 0 {
+                body.push(',');
+            }
+            body.push('"');
+            body.push_str(SIGN_FIELD);
+            body.push_str("\":\"");
+            body.push_str(sign.as_str());
+            body.push('"');
+        }
+        body.push('}');
         let mut headers = Vec::with_capacity(3);
         headers.push(("content-type", Cow::Borrowed("application/json")));
         headers.push((
@@ -117,7 +136,7 @@ impl PreparedRequest {
             headers.push((SIGN_FIELD, Cow::Owned(sign.as_str().to_string())));
         }
         PreparedRequest {
-            method: "POST",
+            method: METHOD,
             path: d.path,
             headers,
             body,
@@ -147,43 +166,8 @@ impl fmt::Display for PreparedRequest {
     }
 }
 
-#[derive(Serialize)]
-struct Body<'a, E: Serialize> {
-    #[serde(rename = "sign", skip_serializing_if = "Option::is_none")]
-    sign: Option<&'a str>,
-    #[serde(rename = "timestamp", skip_serializing_if = "Option::is_none")]
-    timestamp: Option<WireTimestamp>,
-    #[serde(flatten)]
-    fields: &'a E,
-}
-
-/// The body a request sends, without `sign`, as a JSON value: what a gateway would sign.
-/// Used by tests and the sandbox to check the derive against [`crate::sign_map`].
-pub fn unsigned_body<E: Endpoint>(request: &E, timestamp_ms: u64) -> serde_json::Value {
-    let d = E::DESCRIPTOR;
-    let body = Body {
-        sign: None,
-        timestamp: match d.timestamp {
-            TimestampWire::Absent => None,
-            wire => Some(WireTimestamp(timestamp_ms, wire)),
-        },
-        fields: request,
-    };
-    serde_json::to_value(&body).expect("request bodies are plain JSON objects")
-}
-
-struct WireTimestamp(u64, TimestampWire);
-
-impl Serialize for WireTimestamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.1 {
-            TimestampWire::Number => s.serialize_u64(self.0),
-            _ => s.collect_str(&self.0),
-        }
-    }
-}
-
-// paypro-derive cannot depend on this crate, so it spells `sign` and `timestamp` itself; the
-// build fails here if spec/common.toml ever names them differently.
+// paypro-derive cannot depend on this crate, so it spells `sign` (a name it refuses for a
+// field) and `timestamp` (the field `#[signable(timestamp)]` adds, sorted among the others at
+// compile time) itself; the build fails here if spec/common.toml ever names them differently.
 const _: () = assert!(matches!(TIMESTAMP_FIELD.as_bytes(), b"timestamp"));
 const _: () = assert!(matches!(SIGN_FIELD.as_bytes(), b"sign"));

@@ -145,7 +145,7 @@ pub fn refusal(
     timestamp_ms: Option<u64>,
 ) -> Option<String> {
     use crate::descriptor::{SignPlacement, TimestampWire};
-    if request.method != "POST" {
+    if request.method != crate::protocol::METHOD {
         return Some(format!("method {}", request.method));
     }
     if request.path != endpoint.path {
@@ -404,10 +404,7 @@ async fn respond(stream: &mut TcpStream, mut answer: Answer) {
 /// credentials ([`crate::protocol::TEST_MERCHANT_NO`], [`crate::protocol::TEST_SECRET`]).
 pub mod requests {
     use crate::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-    use crate::{
-        Credentials, Endpoint, FieldError, PreparedRequest, Secret, ValidationError,
-        canonical_string_of_map, sign_map, unsigned_body,
-    };
+    use crate::{Credentials, Endpoint, FieldError, PreparedRequest, Secret, ValidationError};
 
     /// The test merchant.
     pub fn test_credentials() -> Credentials {
@@ -435,18 +432,6 @@ pub mod requests {
         let body: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(&prepared.body).expect("the body is a JSON object");
         body.keys().cloned().collect()
-    }
-
-    /// The derive's compile-time order agrees with the dynamic signer over the body.
-    pub fn assert_signers_agree<E: Endpoint>(request: &E, timestamp: u64) {
-        let prepared = PreparedRequest::new(request, &test_credentials(), timestamp);
-        let body = unsigned_body(request, timestamp);
-        let map = body.as_object().expect("the body is a JSON object");
-        assert_eq!(prepared.sign, sign_map(map, &test_secret()));
-        assert_eq!(
-            request.canonical_string(prepared.timestamp),
-            canonical_string_of_map(map)
-        );
     }
 
     /// Builds `T` from JSON input through its builder `B` and returns the broken rules.
@@ -500,7 +485,7 @@ pub mod values {
 /// Reshapings of a genuine, signed callback that keep its signature valid: what an attacker
 /// who captured one callback can do without the secret. A receiver must refuse to act on each.
 pub mod replay {
-    use crate::sign::raw_canonical_text;
+    use crate::canonical_text;
     use crate::{RawObject, protocol::SIGN_FIELD};
 
     fn fields(body: &str) -> Option<Vec<(String, String)>> {
@@ -550,7 +535,7 @@ pub mod replay {
         let mut signed: Vec<(&str, String)> = parsed
             .iter()
             .filter(|(k, _)| *k != SIGN_FIELD)
-            .map(|(k, v)| (k, raw_canonical_text(v).into_owned()))
+            .map(|(k, v)| (k, canonical_text(v.get()).into_owned()))
             .filter(|(_, t)| !t.is_empty())
             .collect();
         signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
@@ -685,8 +670,8 @@ mod tests {
     #[test]
     fn refusal_names_each_problem() {
         let secret = Secret::new("k").unwrap();
-        let fields = serde_json::json!({"timestamp": "5", "tradeNo": "T"});
-        let sign = crate::sign_map(fields.as_object().unwrap(), &secret);
+        let fields = crate::RawObject::parse(r#"{"timestamp":"5","tradeNo":"T"}"#, "b").unwrap();
+        let sign = crate::sign_raw(&fields, &secret);
         let good = format!(r#"{{"timestamp":"5","tradeNo":"T","sign":"{sign}"}}"#);
         assert_eq!(
             refusal(&request(&good, "/q", "m"), &QUERY, "m", &secret, Some(5)),

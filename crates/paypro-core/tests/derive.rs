@@ -1,29 +1,21 @@
-//! `#[derive(Signable)]` on hand-written types: wire names, ordering, skipping, and agreement
-//! with the dynamic signer for any values (a property test).
+//! `#[derive(Signable)]` on hand-written types: wire names, ordering, forms, skipping. (That
+//! the body carries the signature computed from it, for any values: `tests/sent_is_signed.rs`.)
 
-use paypro_core::{Amount, CanonicalSink, Secret, Signable, canonical_string_of_map, sign_map};
-use proptest::prelude::*;
-use serde::Serialize;
+use paypro_core::{Amount, Secret, Signable};
 
-#[derive(Serialize, Signable)]
-#[serde(rename_all = "camelCase")]
+#[derive(Signable)]
 #[signable(timestamp)]
 struct PayIn {
+    #[signable(rename = "tradeNo")]
     trade_no: String,
+    #[signable(string)]
     amount: Amount,
-    #[serde(skip_serializing_if = "Option::is_none")]
     remark: Option<String>,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify: String,
-    #[serde(rename = "Zeta")]
+    #[signable(rename = "Zeta")]
     zeta: u32,
-    #[serde(rename = "sign", skip_serializing_if = "Option::is_none")]
-    sign: Option<String>,
-    #[serde(skip)]
-    #[allow(dead_code)]
-    local_only: String,
     #[signable(skip)]
-    #[serde(skip)]
     #[allow(dead_code)]
     header: String,
 }
@@ -35,8 +27,6 @@ fn sample() -> PayIn {
         remark: Some("test".into()),
         notify: "https://google.com/cb?a=1&b=2".into(),
         zeta: 7,
-        sign: Some("must not be signed".into()),
-        local_only: "x".into(),
         header: "y".into(),
     }
 }
@@ -74,20 +64,18 @@ fn none_empty_and_missing_timestamp_are_skipped() {
 /// The first worked vector of shared/paypro-api/signing.md, through the derive.
 #[test]
 fn signing_md_vector_through_the_derive() {
-    #[derive(Serialize, Signable)]
+    #[derive(Signable)]
     #[signable(timestamp)]
     struct Payment {
-        #[serde(rename = "amount")]
         amount: String,
-        #[serde(rename = "notifyUrl")]
+        #[signable(rename = "notifyUrl")]
         notify_url: String,
-        #[serde(rename = "remark")]
         remark: String,
-        #[serde(rename = "returnUrl")]
+        #[signable(rename = "returnUrl")]
         return_url: String,
-        #[serde(rename = "tradeNo")]
+        #[signable(rename = "tradeNo")]
         trade_no: String,
-        #[serde(rename = "wayCode")]
+        #[signable(rename = "wayCode")]
         way_code: String,
     }
     let p = Payment {
@@ -105,50 +93,53 @@ fn signing_md_vector_through_the_derive() {
     );
 }
 
-/// A sink that records pairs, to prove the derive never hands it an empty value.
-struct Pairs(Vec<(String, String)>);
-impl CanonicalSink for Pairs {
-    fn pair(&mut self, key: &str, value: &str) {
-        self.0.push((key.to_string(), value.to_string()));
+/// The fields as sent, in signing order: forms as declared, `None` absent, empty text sent
+/// (and not signed), the skipped field nowhere.
+#[test]
+fn fields_are_written_in_signing_order_in_their_forms() {
+    let mut p = sample();
+    assert_eq!(
+        p.fields_json(),
+        r#"{"Zeta":7,"amount":"300","notifyUrl":"https://google.com/cb?a=1&b=2","remark":"test","tradeNo":"test_00000008"}"#
+    );
+    p.remark = None;
+    p.trade_no = String::new();
+    assert_eq!(
+        p.fields_json(),
+        r#"{"Zeta":7,"amount":"300","notifyUrl":"https://google.com/cb?a=1&b=2","tradeNo":""}"#
+    );
+    #[derive(Signable)]
+    struct Numbers {
+        #[signable(number)]
+        a: Option<Amount>,
+        #[signable(string)]
+        b: Option<u64>,
+        c: Amount,
+        d: Option<Amount>,
     }
+    let n = Numbers {
+        a: Some(Amount::new(5)),
+        b: Some(6),
+        c: Amount::new(7),
+        d: None,
+    };
+    assert_eq!(n.fields_json(), r#"{"a":5,"b":"6","c":7}"#);
+    assert_eq!(n.canonical_string(None), "a=5b=6c=7");
 }
 
-fn body(p: &PayIn, timestamp: u64) -> serde_json::Map<String, serde_json::Value> {
-    let mut v = serde_json::to_value(p).unwrap();
-    let map = v.as_object_mut().unwrap();
-    map.insert("timestamp".into(), timestamp.to_string().into());
-    map.clone()
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just(String::new()),
-        "[a-zA-Z0-9_=&?/:. -]{0,40}",
-        "\\PC{0,20}",
-        "https?://[a-z]{1,10}\\.com/[a-z]{0,5}\\?[a-z]=[0-9]{1,3}&[a-z]=[=&]{0,3}",
-        ".{200,400}",
-    ]
-}
-
-proptest! {
-    #[test]
-    fn derive_agrees_with_the_map_signer(
-        trade_no in text(),
-        amount in any::<u64>(),
-        remark in proptest::option::of(text()),
-        notify in text(),
-        zeta in any::<u32>(),
-        timestamp in any::<u64>(),
-        secret in "[a-zA-Z0-9]\\PC{0,39}",
-    ) {
-        let p = PayIn { trade_no, amount: Amount::new(amount), remark, notify, zeta, sign: Some("x".into()), local_only: String::new(), header: String::new() };
-        let map = body(&p, timestamp);
-        prop_assert_eq!(p.canonical_string(Some(timestamp)), canonical_string_of_map(&map));
-        let secret = Secret::new(secret).unwrap();
-        prop_assert_eq!(p.sign(Some(timestamp), &secret), sign_map(&map, &secret));
-        let mut pairs = Pairs(Vec::new());
-        p.feed_canonical(Some(timestamp), &mut pairs);
-        prop_assert!(pairs.0.iter().all(|(_, v)| !v.is_empty()));
-        prop_assert!(pairs.0.iter().all(|(k, _)| k != "sign"));
-    }
+#[test]
+fn escapes_are_sent_and_the_text_is_signed() {
+    let mut p = sample();
+    p.remark = Some("say \"hi\"\n\\ Zoë".into());
+    assert!(
+        p.fields_json().contains(r#""remark":"say \"hi\"\n\\ Zoë""#),
+        "{}",
+        p.fields_json()
+    );
+    assert!(
+        p.canonical_string(None)
+            .contains("remark=say \"hi\"\n\\ ZoëtradeNo="),
+        "{}",
+        p.canonical_string(None)
+    );
 }

@@ -104,26 +104,26 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/payIn");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayInRequest {
-    #[serde(rename = "payer")]
+    #[signable(rename = "payer")]
     payer: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "remark")]
+    #[signable(rename = "remark")]
     remark: String,
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "mobile")]
+    #[signable(rename = "mobile")]
     mobile: String,
-    #[serde(rename = "email")]
+    #[signable(rename = "email")]
     email: String,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "returnUrl")]
     return_url: Option<String>,
 }
 impl PayInRequest {

@@ -98,22 +98,22 @@ const FIELD_WALLET_ID: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/payOut");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayoutBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayoutRequest {
-    #[serde(rename = "customerName")]
+    #[signable(rename = "customerName")]
     customer_name: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "remark")]
+    #[signable(rename = "remark")]
     remark: String,
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "walletId")]
+    #[signable(rename = "walletId")]
     wallet_id: String,
 }
 impl PayoutRequest {

@@ -61,14 +61,14 @@ const FIELD_BANK_CODE: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/accountVerify");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "AccountVerifyBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AccountVerifyRequest {
-    #[serde(rename = "bankAccountNo")]
+    #[signable(rename = "bankAccountNo")]
     bank_account_no: String,
-    #[serde(rename = "bankCode")]
+    #[signable(rename = "bankCode")]
     bank_code: String,
 }
 impl AccountVerifyRequest {

@@ -5,8 +5,8 @@
 //!
 //! Source: Paypro's page `indonesia-payment`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
-    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
-    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    JsonOut, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -116,30 +116,30 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as i
 /// assert_eq!(prepared.path, "/v1/paypro/payIn");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayInRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "username")]
+    #[signable(rename = "username")]
     username: String,
-    #[serde(rename = "mobile")]
+    #[signable(rename = "mobile")]
     mobile: String,
-    #[serde(rename = "email")]
+    #[signable(rename = "email")]
     email: String,
-    #[serde(rename = "channelCode")]
+    #[signable(rename = "channelCode")]
     channel_code: ChannelCode,
-    #[serde(rename = "wayCode", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "wayCode")]
     way_code: Option<String>,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_number")]
+    #[signable(rename = "amount", number)]
     amount: Amount,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "returnUrl")]
     return_url: Option<String>,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
 }
 impl PayInRequest {
@@ -457,9 +457,12 @@ impl std::fmt::Display for ChannelCode {
         f.write_str(self.as_str())
     }
 }
-impl SignValue for ChannelCode {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        self.as_str().feed(key, sink);
+impl WireValue for ChannelCode {
+    fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+        self.as_str().write_json(out);
+    }
+    fn json_len(&self) -> usize {
+        self.as_str().json_len()
     }
 }
 const RESPONSE_FIELDS: &[ResponseField] = &[

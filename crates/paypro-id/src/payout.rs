@@ -108,28 +108,28 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, returned as i
 /// assert_eq!(prepared.path, "/v1/paypro/payOut");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayoutBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayoutRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_number")]
+    #[signable(rename = "amount", number)]
     amount: Amount,
-    #[serde(rename = "customerName")]
+    #[signable(rename = "customerName")]
     customer_name: String,
-    #[serde(rename = "mobile")]
+    #[signable(rename = "mobile")]
     mobile: String,
-    #[serde(rename = "email")]
+    #[signable(rename = "email")]
     email: String,
-    #[serde(rename = "bankAccountNo")]
+    #[signable(rename = "bankAccountNo")]
     bank_account_no: String,
-    #[serde(rename = "bankCode")]
+    #[signable(rename = "bankCode")]
     bank_code: String,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
 }
 impl PayoutRequest {

@@ -52,12 +52,12 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text("tradeNo", "Transaction number
 /// assert_eq!(prepared.path, "/v1/paypro/indonesia/query/voucher");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "VoucherBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct VoucherRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
 }
 impl VoucherRequest {

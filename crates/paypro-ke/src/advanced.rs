@@ -2,7 +2,7 @@
 //! The SDK's machinery: what the client does for you, for tools, tests and
 //! integrations that need the wire itself. Everyday code needs only the crate root.
 //!
-//! - Signing: [`Signable`], [`Sign`], [`CanonicalSink`], [`SignValue`]; a request's
+//! - Signing: [`Signable`], [`Sign`], [`WireValue`], [`JsonOut`]; a request's
 //!   exact exchange, [`PreparedRequest`] with [`Credentials`].
 //! - Reading answers: [`Envelope`], [`FromRaw`], [`RawObject`], [`DecodeError`].
 //! - The spec as data: [`COUNTRY`], [`NOTIFICATION`], [`descriptor`], [`protocol`].
@@ -14,7 +14,7 @@ pub use crate::notification::NOTIFICATION;
 pub use paypro_core::client::{Clock, FixedClock, SystemClock};
 #[doc(inline)]
 pub use paypro_core::{
-    descriptor, notify, order, protocol, CanonicalSink, Credentials, DecodeError,
-    Endpoint, Envelope, FromRaw, PreparedRequest, Problem, RawError, RawObject, Sign,
-    SignValue, Signable,
+    descriptor, notify, order, protocol, Credentials, DecodeError, Endpoint, Envelope,
+    FromRaw, JsonOut, PreparedRequest, Problem, RawError, RawObject, Sign, Signable,
+    WireValue,
 };

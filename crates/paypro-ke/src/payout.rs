@@ -87,20 +87,20 @@ const FIELD_NOTIFY_URL: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/api/payout");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayoutBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayoutRequest {
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "mobile")]
+    #[signable(rename = "mobile")]
     mobile: String,
-    #[serde(rename = "notifyUrl", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "notifyUrl")]
     notify_url: Option<String>,
 }
 impl PayoutRequest {

@@ -56,12 +56,12 @@ const FIELD_CODE: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/api/queryResultByCode");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "QueryMpesaCodeBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct QueryMpesaCodeRequest {
-    #[serde(rename = "code")]
+    #[signable(rename = "code")]
     code: String,
 }
 impl QueryMpesaCodeRequest {

@@ -55,11 +55,11 @@ const FIELD_TRADE_NO: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/api/queryPayOutResult");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "QueryPayoutBuilder")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct QueryPayoutRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
 }
 impl QueryPayoutRequest {

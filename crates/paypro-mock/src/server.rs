@@ -91,10 +91,15 @@ async fn gateway(State(shared): State<Arc<Shared>>, request: Request) -> Respons
         let r = Refusal::new(codes::UNKNOWN_PATH, format!("no Paypro endpoint at {path}"));
         return envelope(StatusCode::NOT_FOUND, &r);
     };
-    if parts.method != Method::POST {
+    if parts.method.as_str() != paypro_core::protocol::METHOD {
         let r = Refusal::new(
             codes::METHOD,
-            format!("{} takes POST, not {}", endpoint.path, parts.method),
+            format!(
+                "{} takes {}, not {}",
+                endpoint.path,
+                paypro_core::protocol::METHOD,
+                parts.method
+            ),
         );
         return envelope(StatusCode::METHOD_NOT_ALLOWED, &r);
     }

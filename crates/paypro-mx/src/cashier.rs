@@ -11,8 +11,8 @@
 //!
 //! - The table types `timestamp` as long; the other Mexico examples send a JSON string, so it is sent as a string.
 use paypro_core::{
-    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
-    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    JsonOut, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -107,26 +107,26 @@ const FIELD_RETURN_URL: FieldSpec = FieldSpec::text(
 /// assert_eq!(prepared.path, "/v1/paypro/paymentLink");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "CashierBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CashierRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "mobile", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "mobile")]
     mobile: Option<String>,
-    #[serde(rename = "email", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "email")]
     email: Option<String>,
-    #[serde(rename = "payer", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "payer")]
     payer: Option<String>,
-    #[serde(rename = "wayCode", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "wayCode")]
     way_code: Option<WayCode>,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "returnUrl")]
     return_url: Option<String>,
 }
 impl CashierRequest {
@@ -385,9 +385,12 @@ impl std::fmt::Display for WayCode {
         f.write_str(self.as_str())
     }
 }
-impl SignValue for WayCode {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        self.as_str().feed(key, sink);
+impl WireValue for WayCode {
+    fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+        self.as_str().write_json(out);
+    }
+    fn json_len(&self) -> usize {
+        self.as_str().json_len()
     }
 }
 const RESPONSE_FIELDS: &[ResponseField] = &[

@@ -12,8 +12,8 @@
 //! - The path is `/v1/paypro/payInApi` (capital I, suffix Api), unlike the other countries' `/v1/paypro/payIn`.
 //! - The table types `timestamp` as long; the example sends a JSON string.
 use paypro_core::{
-    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
-    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    JsonOut, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -112,28 +112,28 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remarks, brought back
 /// assert_eq!(prepared.path, "/v1/paypro/payInApi");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayInBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayInRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "mobile", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "mobile")]
     mobile: Option<String>,
-    #[serde(rename = "email", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "email")]
     email: Option<String>,
-    #[serde(rename = "payer", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "payer")]
     payer: Option<String>,
-    #[serde(rename = "wayCode")]
+    #[signable(rename = "wayCode")]
     way_code: WayCode,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "returnUrl", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "returnUrl")]
     return_url: Option<String>,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
 }
 impl PayInRequest {
@@ -430,9 +430,12 @@ impl std::fmt::Display for WayCode {
         f.write_str(self.as_str())
     }
 }
-impl SignValue for WayCode {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        self.as_str().feed(key, sink);
+impl WireValue for WayCode {
+    fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+        self.as_str().write_json(out);
+    }
+    fn json_len(&self) -> usize {
+        self.as_str().json_len()
     }
 }
 const RESPONSE_FIELDS: &[ResponseField] = &[

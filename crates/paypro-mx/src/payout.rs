@@ -11,8 +11,8 @@
 //!
 //! - The table types `timestamp` as integer and the page's example was not recovered; it is sent as a JSON string like every other Mexico example.
 use paypro_core::{
-    Amount, AmountInput, CanonicalSink, Checker, DecodeError, Endpoint, Extra, FromRaw,
-    IntoAmount, SignValue, ValidationError, __private::RawValue,
+    Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
+    JsonOut, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -131,32 +131,32 @@ const FIELD_REMARK: FieldSpec = FieldSpec::text("remark", "Remark, brought back 
 /// assert_eq!(prepared.path, "/v1/paypro/payOut");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
 #[serde(try_from = "PayoutBuilder")]
 #[signable(timestamp)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PayoutRequest {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "wayCode")]
+    #[signable(rename = "wayCode")]
     way_code: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(rename = "amount", string)]
     amount: Amount,
-    #[serde(rename = "customerName")]
+    #[signable(rename = "customerName")]
     customer_name: String,
-    #[serde(rename = "customerMobile", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "customerMobile")]
     customer_mobile: Option<String>,
-    #[serde(rename = "customerEmail", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "customerEmail")]
     customer_email: Option<String>,
-    #[serde(rename = "customerAccountType")]
+    #[signable(rename = "customerAccountType")]
     customer_account_type: CustomerAccountType,
-    #[serde(rename = "customerAccount")]
+    #[signable(rename = "customerAccount")]
     customer_account: String,
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "identity")]
     identity: Option<String>,
-    #[serde(rename = "notifyUrl")]
+    #[signable(rename = "notifyUrl")]
     notify_url: String,
-    #[serde(rename = "remark", skip_serializing_if = "Option::is_none")]
+    #[signable(rename = "remark")]
     remark: Option<String>,
 }
 impl PayoutRequest {
@@ -543,9 +543,12 @@ impl std::fmt::Display for CustomerAccountType {
         f.write_str(self.as_str())
     }
 }
-impl SignValue for CustomerAccountType {
-    fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-        self.as_str().feed(key, sink);
+impl WireValue for CustomerAccountType {
+    fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+        self.as_str().write_json(out);
+    }
+    fn json_len(&self) -> usize {
+        self.as_str().json_len()
     }
 }
 const RESPONSE_FIELDS: &[ResponseField] = &[

@@ -18,7 +18,10 @@ pub fn generate(country: &Country, files: &mut Files) {
         notification_rs(country),
     );
     files.insert(format!("{root}/src/exports.rs").into(), exports_rs(country));
-    files.insert(format!("{root}/src/advanced.rs").into(), advanced_rs(country));
+    files.insert(
+        format!("{root}/src/advanced.rs").into(),
+        advanced_rs(country),
+    );
     files.insert(
         format!("{root}/src/client.rs").into(),
         super::client::generate(country, super::client::Flavor::Async),
@@ -306,7 +309,7 @@ fn advanced_rs(country: &Country) -> String {
             //! The SDK's machinery: what the client does for you, for tools, tests and
             //! integrations that need the wire itself. Everyday code needs only the crate root.
             //!
-            //! - Signing: [`Signable`], [`Sign`], [`CanonicalSink`], [`SignValue`]; a request's
+            //! - Signing: [`Signable`], [`Sign`], [`WireValue`], [`JsonOut`]; a request's
             //!   exact exchange, [`PreparedRequest`] with [`Credentials`].
             //! - Reading answers: [`Envelope`], [`FromRaw`], [`RawObject`], [`DecodeError`].
             //! - The spec as data: [`COUNTRY`], [`NOTIFICATION`], [`descriptor`], [`protocol`].
@@ -318,9 +321,9 @@ fn advanced_rs(country: &Country) -> String {
             pub use paypro_core::client::{Clock, FixedClock, SystemClock};
             #[doc(inline)]
             pub use paypro_core::{
-                descriptor, notify, order, protocol, CanonicalSink, Credentials, DecodeError,
-                Endpoint, Envelope, FromRaw, PreparedRequest, Problem, RawError, RawObject, Sign,
-                SignValue, Signable,
+                descriptor, notify, order, protocol, Credentials, DecodeError, Endpoint, Envelope,
+                FromRaw, JsonOut, PreparedRequest, Problem, RawError, RawObject, Sign, Signable,
+                WireValue,
             };
         },
     )

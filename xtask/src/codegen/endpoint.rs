@@ -128,8 +128,11 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         "paypro_core::Endpoint",
         "paypro_core::ValidationError",
         "serde::Deserialize",
-        "serde::Serialize",
     ];
+    // The request derives no `Serialize` (its body is the derive's); enums and responses do.
+    if e.data == DataShape::Object || fields.iter().any(|f| f.kind == FieldKind::Enum) {
+        imports.push("serde::Serialize");
+    }
     if !fields.is_empty() {
         imports.push("paypro_core::descriptor::FieldSpec");
     }
@@ -158,7 +161,7 @@ pub fn generate(country: &Country, plan: &EndpointPlan) -> String {
         imports.extend(DATA_STRUCT_IMPORTS);
     }
     if fields.iter().any(|f| f.kind == FieldKind::Enum) {
-        imports.extend(["paypro_core::CanonicalSink", "paypro_core::SignValue"]);
+        imports.extend(["paypro_core::JsonOut", "paypro_core::WireValue"]);
     }
     let imports = super::merged_uses(&imports);
     rust_file(
@@ -402,17 +405,14 @@ fn request_type(
         let name = field_ident(f);
         let wire = &f.wire;
         let ty = value_type(f);
-        let serde_attr = match (f.kind, f.wire_type, f.required) {
-            (FieldKind::Amount, WireType::String, _) => {
-                quote!(#[serde(rename = #wire, serialize_with = "paypro_core::serialize_as_string")])
-            }
-            (FieldKind::Amount, WireType::Number, _) => {
-                quote!(#[serde(rename = #wire, serialize_with = "paypro_core::serialize_as_number")])
-            }
-            (_, _, true) => quote!(#[serde(rename = #wire)]),
-            (_, _, false) => quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")]),
+        // The derive is the one reader of a field's wire name and form: it writes the body
+        // and signs what it wrote (`None` is not sent).
+        let wire_attr = match (f.kind, f.wire_type) {
+            (FieldKind::Amount, WireType::String) => quote!(#[signable(rename = #wire, string)]),
+            (FieldKind::Amount, WireType::Number) => quote!(#[signable(rename = #wire, number)]),
+            _ => quote!(#[signable(rename = #wire)]),
         };
-        quote! { #serde_attr #name: #ty, }
+        quote! { #wire_attr #name: #ty, }
     });
     let getters = fields.iter().map(|f| {
         let name = field_ident(f);
@@ -484,7 +484,7 @@ fn request_type(
         #doc
         ///
         #example_doc
-        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, paypro_core::Signable)]
+        #[derive(Clone, Debug, PartialEq, Eq, Deserialize, paypro_core::Signable)]
         #[serde(try_from = #builder_ty_str)]
         #signable_ts
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -748,9 +748,12 @@ fn enum_type(f: &RequestField) -> TokenStream {
             }
         }
 
-        impl SignValue for #name {
-            fn feed<S: CanonicalSink + ?Sized>(&self, key: &str, sink: &mut S) {
-                self.as_str().feed(key, sink);
+        impl WireValue for #name {
+            fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+                self.as_str().write_json(out);
+            }
+            fn json_len(&self) -> usize {
+                self.as_str().json_len()
             }
         }
     }

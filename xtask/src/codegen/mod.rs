@@ -205,6 +205,7 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
                 expected: example::expected(
                     e,
                     &checked,
+                    &common.protocol,
                     &common.test_credentials.secret,
                     common.signing.secret_placement,
                 ),

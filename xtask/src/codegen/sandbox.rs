@@ -247,7 +247,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
             use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
             use #krate::*;
-            use #krate::advanced::{protocol, Endpoint, COUNTRY};
+            use #krate::advanced::{protocol, Endpoint, Signable, COUNTRY};
             #verifier_use
             use paypro_core::testing::{Answer, TestServer};
 
@@ -286,7 +286,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
                 say(&format!(
                     "2. pay-in {trade_no}: POST {} {}",
                     <#pay_ty as Endpoint>::DESCRIPTOR.path,
-                    serde_json::to_string(&request)?
+                    request.fields_json()
                 ));
                 let reply = client.#pay_method(&request).await?;
                 say(&format!("   accepted; the order is {}", #accepted));

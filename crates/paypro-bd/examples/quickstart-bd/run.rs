@@ -4,7 +4,7 @@
 //! receiver, query the order.
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use paypro_bd::*;
-use paypro_bd::advanced::{protocol, Endpoint, COUNTRY};
+use paypro_bd::advanced::{protocol, Endpoint, Signable, COUNTRY};
 use paypro_core::notify::Verifier;
 use paypro_core::testing::{Answer, TestServer};
 fn say(line: &str) {
@@ -74,7 +74,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     say(
         &format!(
             "2. pay-in {trade_no}: POST {} {}", < PayInRequest as Endpoint > ::DESCRIPTOR
-            .path, serde_json::to_string(& request) ?
+            .path, request.fields_json()
         ),
     );
     let reply = client.pay_in(&request).await?;

@@ -1,7 +1,7 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! Tests generated from the spec: a snapshot of every request's exact shape, the docs'
-//! example key sets, derive/map signer agreement, every rule's rejection, and the docs'
-//! response and notification examples.
+//! example key sets (the body, canonical string and sign are the generator's own oracle's),
+//! every rule's rejection, and the docs' response and notification examples.
 
 #[cfg(feature = "client")]
 #[rustfmt::skip]

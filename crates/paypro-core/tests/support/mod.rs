@@ -12,27 +12,26 @@ use paypro_core::descriptor::*;
 use paypro_core::testing::{Answer, Received, TestServer};
 use paypro_core::{
     Amount, Decimal, DecodeError, Endpoint, Extra, FailureCode, FromRaw, RawObject, Secret,
-    Signable, Status, lenient, sign_map,
+    Signable, Status, lenient,
 };
-use serde::Serialize;
 use serde_json::value::RawValue;
 
 pub const SECRET: &str = "s3cr3t-app-key";
 pub const MERCHANT: &str = "0000000001";
 
-#[derive(Serialize, Signable)]
+#[derive(Signable)]
 #[signable(timestamp)]
 pub struct Pay {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "amount", serialize_with = "paypro_core::serialize_as_string")]
+    #[signable(string)]
     amount: Amount,
 }
 
-#[derive(Serialize, Signable)]
+#[derive(Signable)]
 #[signable(timestamp)]
 pub struct Query {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
 }
 
@@ -125,12 +124,14 @@ impl Endpoint for Query {
 
 pub struct Foreign;
 impl Signable for Foreign {
-    const SIGNED_FIELDS: &'static [&'static str] = &[];
-    fn feed_canonical<S: paypro_core::CanonicalSink + ?Sized>(&self, _: Option<u64>, _: &mut S) {}
-}
-impl Serialize for Foreign {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serde::Serialize::serialize(&serde_json::Map::new(), s)
+    const SIGNED_FIELDS: &'static [&'static str] = &["timestamp"];
+    const TIMESTAMPED: bool = true;
+    fn visit_wire<V: paypro_core::WireVisitor + ?Sized>(
+        &self,
+        timestamp: Option<paypro_core::WireTimestamp>,
+        visitor: &mut V,
+    ) {
+        visitor.field("timestamp", &timestamp);
     }
 }
 impl Endpoint for Foreign {

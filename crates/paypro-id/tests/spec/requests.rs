@@ -3,9 +3,7 @@
 use paypro_id::*;
 #[allow(unused_imports)]
 use paypro_id::advanced::*;
-use paypro_core::testing::requests::{
-    assert_signers_agree, body_keys, errors_from_json, shape,
-};
+use paypro_core::testing::requests::{body_keys, errors_from_json, shape};
 use crate::examples;
 #[test]
 fn pay_in_request_shape() {
@@ -16,7 +14,7 @@ POST /v1/paypro/payIn
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"0c12d7a1765dbfc16f050d2a11996f7c","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","mobile":"6281245907765","email":"kevin@example.com","channelCode":"EWALLET","wayCode":"DANA","amount":1000000,"notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","remark":"test"}
+{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"test","returnUrl":"http://abc.com/callback_page","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","wayCode":"DANA","sign":"0c12d7a1765dbfc16f050d2a11996f7c"}
 
 canonical: amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=testreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevinwayCode=DANA
 sign: 0c12d7a1765dbfc16f050d2a11996f7c
@@ -30,10 +28,6 @@ fn pay_in_body_has_the_docs_example_keys() {
         "email", "mobile", "notifyUrl", "remark", "returnUrl", "sign", "timestamp",
         "tradeNo", "username", "wayCode"]
     );
-}
-#[test]
-fn pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::pay_in(), 1732988442913);
 }
 #[test]
 fn pay_in_json_input_builds_the_same_request() {
@@ -332,50 +326,6 @@ fn pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayInBuilder, PayInRequest>;
 }
 #[test]
-fn pay_in_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("username", v))).boxed(),
-        "08[0-9]{8,11}|628[0-9]{7,10}".prop_map(serde_json::Value::from).boxed()
-        .prop_map(| v | Some(("mobile", v))).boxed(), "\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("email", v)))
-        .boxed(), prop::sample::select(vec!["QRIS", "EWALLET", "VA"])
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("channelCode",
-        v))).boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed()).prop_map(| v | v.map(| v | ("wayCode", v))).boxed(), (1u64..=
-        9223372036854775807u64).prop_map(| n : u64 | serde_json::Value::from(n)).boxed()
-        .prop_map(| v | Some(("amount", v))).boxed(),
-        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
-        .boxed(),
-        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("returnUrl", v))).boxed(), prop::option::of("\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v | ("remark",
-        v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "pay-in",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: PayInRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1732988442913);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn cashier_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::cashier(), 1732988442913), @
@@ -384,16 +334,12 @@ POST /v1/paypro/paymentLink
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"68310f3c37a5785dce6da09b1c0ace8d","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","amount":1000000,"mobile":"6281245907765","email":"kevin@example.com","username":"kevin","channelCode":"EWALLET","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page"}
+{"amount":1000000,"channelCode":"EWALLET","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","returnUrl":"http://abc.com/callback_page","timestamp":"1732988442913","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","username":"kevin","sign":"68310f3c37a5785dce6da09b1c0ace8d"}
 
 canonical: amount=1000000channelCode=EWALLETemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comreturnUrl=http://abc.com/callback_pagetimestamp=1732988442913tradeNo=0b4ece82fa9749e8b8e57fa64931b7f8username=kevin
 sign: 68310f3c37a5785dce6da09b1c0ace8d
 "#
     );
-}
-#[test]
-fn cashier_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::cashier(), 1732988442913);
 }
 #[test]
 fn cashier_json_input_builds_the_same_request() {
@@ -674,49 +620,6 @@ fn cashier_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<CashierBuilder, CashierRequest>;
 }
 #[test]
-fn cashier_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed(), (1u64..= 9223372036854775807u64).prop_map(| n :
-        u64 | serde_json::Value::from(n)).boxed().prop_map(| v | Some(("amount", v)))
-        .boxed(), "08[0-9]{8,11}|628[0-9]{7,10}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("mobile", v))).boxed(), "\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("email", v)))
-        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("username", v))).boxed(),
-        prop::option::of(prop::sample::select(vec!["QRIS", "EWALLET", "VA"])
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("channelCode", v))).boxed(), prop::option::of("\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("wayCode", v))).boxed(),
-        "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
-        .boxed(),
-        prop::option::of("https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
-        .prop_map(serde_json::Value::from).boxed()).prop_map(| v | v.map(| v |
-        ("returnUrl", v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "cashier",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: CashierRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1732988442913);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn payout_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::payout(), 1732985021335), @
@@ -725,7 +628,7 @@ POST /v1/paypro/payOut
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"278d2f5c8c37f2f8d6814382773b2291","timestamp":1732985021335,"tradeNo":"39fa354542824ee789faf526f27c024f","amount":100000,"customerName":"kevin","mobile":"6281245907765","email":"kevin@example.com","bankAccountNo":"5464438554636","bankCode":"0002","notifyUrl":"https://google.com","remark":"remark"}
+{"amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"kevin@example.com","mobile":"6281245907765","notifyUrl":"https://google.com","remark":"remark","timestamp":1732985021335,"tradeNo":"39fa354542824ee789faf526f27c024f","sign":"278d2f5c8c37f2f8d6814382773b2291"}
 
 canonical: amount=100000bankAccountNo=5464438554636bankCode=0002customerName=kevinemail=kevin@example.commobile=6281245907765notifyUrl=https://google.comremark=remarktimestamp=1732985021335tradeNo=39fa354542824ee789faf526f27c024f
 sign: 278d2f5c8c37f2f8d6814382773b2291
@@ -739,10 +642,6 @@ fn payout_body_has_the_docs_example_keys() {
         "bankCode", "customerName", "email", "mobile", "notifyUrl", "remark", "sign",
         "timestamp", "tradeNo"]
     );
-}
-#[test]
-fn payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::payout(), 1732985021335);
 }
 #[test]
 fn payout_json_input_builds_the_same_request() {
@@ -1006,44 +905,6 @@ fn payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<PayoutBuilder, PayoutRequest>;
 }
 #[test]
-fn payout_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed(), (1u64..= 9223372036854775807u64).prop_map(| n :
-        u64 | serde_json::Value::from(n)).boxed().prop_map(| v | Some(("amount", v)))
-        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("customerName", v))).boxed(), "08[0-9]{8,11}|628[0-9]{7,10}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("mobile", v)))
-        .boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("email", v))).boxed(), "\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed().prop_map(| v | Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
-        .boxed(), "https?://[a-z][a-z0-9]{0,19}(\\.[a-z]{2,6})?(/\\PC{0,20})?"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("notifyUrl", v)))
-        .boxed(), prop::option::of("\\PC{1,40}".prop_map(serde_json::Value::from)
-        .boxed()).prop_map(| v | v.map(| v | ("remark", v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "payout",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: PayoutRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1732985021335);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn query_pay_in_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_pay_in(), 1728613488294), @
@@ -1052,7 +913,7 @@ POST /v1/paypro/queryPayInResult
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"3c6f09275273e5d61b959d6f47845ae9","timestamp":"1728613488294","tradeNo":"test_00000008"}
+{"timestamp":"1728613488294","tradeNo":"test_00000008","sign":"3c6f09275273e5d61b959d6f47845ae9"}
 
 canonical: timestamp=1728613488294tradeNo=test_00000008
 sign: 3c6f09275273e5d61b959d6f47845ae9
@@ -1065,10 +926,6 @@ fn query_pay_in_body_has_the_docs_example_keys() {
         body_keys(& examples::query_pay_in(), 1728613488294), ["sign", "timestamp",
         "tradeNo"]
     );
-}
-#[test]
-fn query_pay_in_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::query_pay_in(), 1728613488294);
 }
 #[test]
 fn query_pay_in_json_input_builds_the_same_request() {
@@ -1095,32 +952,6 @@ fn query_pay_in_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayInBuilder, QueryPayInRequest>;
 }
 #[test]
-fn query_pay_in_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "query-pay-in",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: QueryPayInRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1728613488294);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn query_payout_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::query_payout(), 1728613320708), @
@@ -1129,7 +960,7 @@ POST /v1/paypro/queryPayOutResult
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"97d8b2b6b81942d1ed0359930c10bda1","timestamp":"1728613320708","tradeNo":"test_00000002"}
+{"timestamp":"1728613320708","tradeNo":"test_00000002","sign":"97d8b2b6b81942d1ed0359930c10bda1"}
 
 canonical: timestamp=1728613320708tradeNo=test_00000002
 sign: 97d8b2b6b81942d1ed0359930c10bda1
@@ -1142,10 +973,6 @@ fn query_payout_body_has_the_docs_example_keys() {
         body_keys(& examples::query_payout(), 1728613320708), ["sign", "timestamp",
         "tradeNo"]
     );
-}
-#[test]
-fn query_payout_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::query_payout(), 1728613320708);
 }
 #[test]
 fn query_payout_json_input_builds_the_same_request() {
@@ -1172,32 +999,6 @@ fn query_payout_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<QueryPayoutBuilder, QueryPayoutRequest>;
 }
 #[test]
-fn query_payout_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "query-payout",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: QueryPayoutRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1728613320708);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn balance_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::balance(), 1724151084278), @
@@ -1206,7 +1007,7 @@ POST /v1/paypro/queryBalance
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"3d8a385d462d3beed5324120d8215f3d","timestamp":"1724151084278"}
+{"timestamp":"1724151084278","sign":"3d8a385d462d3beed5324120d8215f3d"}
 
 canonical: timestamp=1724151084278
 sign: 3d8a385d462d3beed5324120d8215f3d
@@ -1216,10 +1017,6 @@ sign: 3d8a385d462d3beed5324120d8215f3d
 #[test]
 fn balance_body_has_the_docs_example_keys() {
     assert_eq!(body_keys(& examples::balance(), 1724151084278), ["sign", "timestamp"]);
-}
-#[test]
-fn balance_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::balance(), 1724151084278);
 }
 #[test]
 fn balance_json_input_builds_the_same_request() {
@@ -1233,29 +1030,6 @@ fn balance_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<BalanceBuilder, BalanceRequest>;
 }
 #[test]
-fn balance_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![];
-    paypro_core::testing::check_cases(
-        "balance",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: BalanceRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1724151084278);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn account_verify_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::account_verify(), 1732988442913), @
@@ -1264,7 +1038,7 @@ POST /v1/paypro/accountVerify
 content-type: application/json
 merchantNo: 0000000001
 
-{"sign":"ee3a39088d2af4304b80b90d0d98775e","timestamp":"1732988442913","bankAccountNo":"5464438554636","bankCode":"0002"}
+{"bankAccountNo":"5464438554636","bankCode":"0002","timestamp":"1732988442913","sign":"ee3a39088d2af4304b80b90d0d98775e"}
 
 canonical: bankAccountNo=5464438554636bankCode=0002timestamp=1732988442913
 sign: ee3a39088d2af4304b80b90d0d98775e
@@ -1277,10 +1051,6 @@ fn account_verify_body_has_the_docs_example_keys() {
         body_keys(& examples::account_verify(), 1732988442913), ["bankAccountNo",
         "bankCode", "sign", "timestamp"]
     );
-}
-#[test]
-fn account_verify_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::account_verify(), 1732988442913);
 }
 #[test]
 fn account_verify_json_input_builds_the_same_request() {
@@ -1326,34 +1096,6 @@ fn account_verify_rejects_input_that_breaks_each_rule() {
     let _ = errors_from_json::<AccountVerifyBuilder, AccountVerifyRequest>;
 }
 #[test]
-fn account_verify_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("bankAccountNo", v))).boxed(), "\\PC{1,40}"
-        .prop_map(serde_json::Value::from).boxed().prop_map(| v | Some(("bankCode", v)))
-        .boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "account-verify",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: AccountVerifyRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1732988442913);
-            Ok(())
-        },
-    );
-}
-#[test]
 fn voucher_request_shape() {
     insta::assert_snapshot!(
         shape(& examples::voucher(), 1728613320708), @
@@ -1377,10 +1119,6 @@ fn voucher_body_has_the_docs_example_keys() {
     );
 }
 #[test]
-fn voucher_derive_agrees_with_map_signer() {
-    assert_signers_agree(&examples::voucher(), 1728613320708);
-}
-#[test]
 fn voucher_json_input_builds_the_same_request() {
     let from_json: VoucherRequest = serde_json::from_str(
             r#"{"tradeNo":"test_00000002"}"#,
@@ -1398,30 +1136,4 @@ fn voucher_rejects_input_that_breaks_each_rule() {
     assert_eq!(errors, [FieldError { field : "tradeNo", problem : Problem::Empty }]);
     assert!(errors[0].to_string().starts_with(concat!("`", "tradeNo", "` ")));
     let _ = errors_from_json::<VoucherBuilder, VoucherRequest>;
-}
-#[test]
-fn voucher_any_valid_input_signs_what_it_sends() {
-    use paypro_core::testing::proptest::prelude::*;
-    let fields: Vec<BoxedStrategy<Option<(&'static str, serde_json::Value)>>> = vec![
-        "\\PC{1,40}".prop_map(serde_json::Value::from).boxed().prop_map(| v |
-        Some(("tradeNo", v))).boxed()
-    ];
-    paypro_core::testing::check_cases(
-        "voucher",
-        64,
-        fields,
-        |fields| {
-            let input: serde_json::Map<String, serde_json::Value> = fields
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let request: VoucherRequest = serde_json::from_value(
-                    serde_json::Value::Object(input.clone()),
-                )
-                .map_err(|e| format!("{input:?} does not build: {e}"))?;
-            assert_signers_agree(&request, 1728613320708);
-            Ok(())
-        },
-    );
 }

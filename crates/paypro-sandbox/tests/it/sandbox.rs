@@ -9,7 +9,7 @@ use paypro_all::{id, ke, mx};
 use paypro_core::notify::Verifier;
 use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 use paypro_core::testing::{Answer, TestServer};
-use paypro_core::{Secret, Status, sign_map};
+use paypro_core::{Secret, Status};
 use paypro_mock::{Kind, MockConfig, MockGateway, codes};
 
 fn config() -> MockConfig {
@@ -130,10 +130,8 @@ async fn post_raw(url: &str, headers: &[(&str, &str)], body: &str) -> (u16, serd
 }
 
 fn signed(fields: serde_json::Value) -> String {
-    let mut map = fields.as_object().unwrap().clone();
-    let sign = sign_map(&map, &Secret::new(TEST_SECRET).unwrap());
-    map.insert("sign".into(), sign.as_str().into());
-    serde_json::Value::Object(map).to_string()
+    paypro_core::notify::sign_body(&fields.to_string(), &Secret::new(TEST_SECRET).unwrap())
+        .expect("a JSON object")
 }
 
 #[tokio::test]

@@ -1,10 +1,10 @@
 use paypro_core::Signable;
 
-#[derive(serde::Serialize, Signable)]
+#[derive(Signable)]
 struct Request {
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     trade_no: String,
-    #[serde(rename = "tradeNo")]
+    #[signable(rename = "tradeNo")]
     other: String,
 }
 

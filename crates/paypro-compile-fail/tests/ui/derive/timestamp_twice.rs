@@ -1,6 +1,6 @@
 use paypro_core::Signable;
 
-#[derive(serde::Serialize, Signable)]
+#[derive(Signable)]
 #[signable(timestamp)]
 struct Request {
     timestamp: String,

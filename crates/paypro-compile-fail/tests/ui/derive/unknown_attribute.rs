@@ -1,6 +1,6 @@
 use paypro_core::Signable;
 
-#[derive(serde::Serialize, Signable)]
+#[derive(Signable)]
 #[signable(timestmap)]
 struct Request {
     a: String,

@@ -1,8 +1,7 @@
 use paypro_core::Signable;
 
-#[derive(serde::Serialize, Signable)]
+#[derive(Signable)]
 struct Request {
-    #[serde(rename = "amount")]
     amount: f64,
 }
 

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
+use paypro_core::Secret;
 use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-use paypro_core::{Secret, sign_map};
 use paypro_mock::{MockConfig, MockGateway};
 
 /// A sandbox that settles in 20 ms and retries callbacks in milliseconds.
@@ -22,10 +22,7 @@ pub fn secret() -> Secret {
 
 /// `fields` with their `sign` added, as a JSON body.
 pub fn signed(fields: serde_json::Value) -> String {
-    let mut map = fields.as_object().unwrap().clone();
-    let sign = sign_map(&map, &secret());
-    map.insert("sign".into(), sign.as_str().into());
-    serde_json::Value::Object(map).to_string()
+    paypro_core::notify::sign_body(&fields.to_string(), &secret()).expect("a JSON object")
 }
 
 /// A Kenyan pay-in's fields (amounts are JSON strings, no maximum).

@@ -1,7 +1,8 @@
 use paypro_core::Signable;
 
+// serde would name the field `tradeNo`, the derive `trade_no`.
 #[derive(serde::Serialize, Signable)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename_all = "camelCase")]
 struct Request {
     trade_no: String,
 }
