@@ -108,6 +108,14 @@ fn id_of(v: &Value) -> String {
     }
 }
 
+/// The ids of a module item's children.
+fn module_items(module: &Value) -> Vec<String> {
+    module["inner"]["module"]["items"]
+        .as_array()
+        .map(|a| a.iter().map(id_of).collect())
+        .unwrap_or_default()
+}
+
 impl<'a> Renderer<'a> {
     fn item(&self, id: &str) -> Option<&'a Value> {
         let doc: &'a Value = self.doc;
@@ -119,11 +127,7 @@ impl<'a> Renderer<'a> {
             return;
         }
         let Some(m) = self.item(id) else { return };
-        let items: Vec<String> = m["inner"]["module"]["items"]
-            .as_array()
-            .map(|a| a.iter().map(id_of).collect())
-            .unwrap_or_default();
-        for child in items {
+        for child in module_items(m) {
             self.child(&child, path);
         }
     }
@@ -162,12 +166,7 @@ impl<'a> Renderer<'a> {
                     .is_some_and(|t| t["inner"].get("module").is_some());
                 if glob && local_module {
                     // `pub use exports::*`: its items are the parent's names.
-                    let items: Vec<String> = self.item(&target).map_or_else(Vec::new, |t| {
-                        t["inner"]["module"]["items"]
-                            .as_array()
-                            .map(|a| a.iter().map(id_of).collect())
-                            .unwrap_or_default()
-                    });
+                    let items = self.item(&target).map(module_items).unwrap_or_default();
                     for child in items {
                         self.child(&child, parent);
                     }
@@ -204,15 +203,8 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 if let Some(fields) = body["kind"]["tuple"].as_array() {
-                    let shown: Vec<String> = fields
-                        .iter()
-                        .map(|f| match f {
-                            Value::Null => "_".to_string(),
-                            f => self.field_type(&id_of(f)),
-                        })
-                        .collect();
-                    self.lines
-                        .insert(format!("struct {path}({})", shown.join(", ")));
+                    let shown = self.tuple_fields(fields);
+                    self.lines.insert(format!("struct {path}({shown})"));
                 }
                 self.impls(&body["impls"], &path);
             }
@@ -284,6 +276,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A tuple struct's or variant's fields: their types, `_` where private.
+    fn tuple_fields(&mut self, fields: &[Value]) -> String {
+        let shown: Vec<String> = fields
+            .iter()
+            .map(|f| match f {
+                Value::Null => "_".to_string(),
+                f => self.field_type(&id_of(f)),
+            })
+            .collect();
+        shown.join(", ")
+    }
+
     fn variant(&mut self, id: &str, owner: &str) {
         let Some(v) = self.item(id) else {
             return;
@@ -291,15 +295,9 @@ impl<'a> Renderer<'a> {
         let name = v["name"].as_str().unwrap_or("_");
         let kind = &v["inner"]["variant"]["kind"];
         if let Some(fields) = kind["tuple"].as_array() {
-            let shown: Vec<String> = fields
-                .iter()
-                .map(|f| match f {
-                    Value::Null => "_".to_string(),
-                    f => self.field_type(&id_of(f)),
-                })
-                .collect();
+            let shown = self.tuple_fields(fields);
             self.lines
-                .insert(format!("variant {owner}::{name}({})", shown.join(", ")));
+                .insert(format!("variant {owner}::{name}({shown})"));
         } else if let Some(fields) = kind["struct"]["fields"].as_array() {
             self.lines.insert(format!("variant {owner}::{name} {{..}}"));
             for f in fields {

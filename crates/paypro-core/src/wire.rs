@@ -68,11 +68,11 @@ impl WireValue for str {
 impl WireValue for String {
     #[inline]
     fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
-        write_json_str(self, out);
+        self.as_str().write_json(out);
     }
     #[inline]
     fn json_len(&self) -> usize {
-        self.len() + 2
+        self.as_str().json_len()
     }
 }
 
