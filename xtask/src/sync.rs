@@ -1,6 +1,7 @@
 //! Comparing generated files with the tree, and writing them.
 //!
-//! The generator owns `crates/paypro-core/src/generated/`, `openapi/` and every `crates/paypro-*/` whose
+//! The generator owns `crates/paypro-core/src/generated/` (and paypro-mock's and paypro-testkit's
+//! `src/generated/`), `openapi/` and every `crates/paypro-*/` whose
 //! `Cargo.toml` starts with the `@generated` marker (or that a spec file names). Any file
 //! there that the generator did not produce is stale: `--check` reports it, `gen` deletes it.
 
@@ -10,7 +11,12 @@ use std::path::{Path, PathBuf};
 
 use crate::codegen::Files;
 
-const CORE_GENERATED: &str = "crates/paypro-core/src/generated";
+/// The generated parts of hand-written crates.
+const GENERATED_PARTS: [&str; 3] = [
+    crate::codegen::core::DIR,
+    crate::codegen::core::MOCK_DIR,
+    crate::codegen::testkit::DIR,
+];
 
 /// What differs between the generated files and the tree.
 #[derive(Debug, Default)]
@@ -63,7 +69,7 @@ impl Drift {
 /// Directories the generator owns, relative to `root`.
 fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
     let mut dirs = BTreeSet::new();
-    dirs.insert(PathBuf::from(CORE_GENERATED));
+    dirs.extend(GENERATED_PARTS.iter().map(PathBuf::from));
     dirs.insert(PathBuf::from(crate::openapi::DIR));
     for path in files.keys() {
         let mut parts = path.components();
@@ -71,7 +77,7 @@ fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
             let dir = Path::new(a.as_os_str()).join(b.as_os_str());
             if dir.starts_with("crates")
                 && dir.to_string_lossy().contains("paypro-")
-                && !dir.ends_with("paypro-core")
+                && !GENERATED_PARTS.iter().any(|part| Path::new(part).starts_with(&dir))
             {
                 dirs.insert(dir);
             }

@@ -637,7 +637,7 @@ fn a_sixth_country_needs_only_a_spec_file() {
     assert!(lib.starts_with("// @generated from spec/zz.toml"));
     for file in [
         "tests/spec/requests.rs",
-        "examples/quickstart-zz/run.rs",
+        "examples/quickstart-zz/main.rs",
         "Cargo.toml",
     ] {
         assert!(root.join("crates/paypro-zz").join(file).exists(), "{file}");

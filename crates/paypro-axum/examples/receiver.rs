@@ -99,8 +99,8 @@ use paypro_core::client::{Config, ConfigError, OrderQuery};
 use paypro_core::notify::Flow;
 use paypro_core::notify::Verifier;
 use paypro_core::order::{Action, Applied, Event, Ignored, Shortfall};
-use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::{Decimal, Secret};
+use paypro_mock::SANDBOX_MERCHANT_NO;
 use paypro_store::{AnyStore, CreateError, Hint, Lifecycle, PendingAction, Settings};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -635,7 +635,8 @@ async fn run_country<C: Country>(args: Vec<String>) -> Result<(), Box<dyn Error>
     let secret =
         std::env::var("PAYPRO_SECRET").map_err(|_| "set PAYPRO_SECRET to your app secret")?;
     let secret = Secret::new(secret)?;
-    let merchant = std::env::var("PAYPRO_MERCHANT_NO").unwrap_or_else(|_| TEST_MERCHANT_NO.into());
+    let merchant =
+        std::env::var("PAYPRO_MERCHANT_NO").unwrap_or_else(|_| SANDBOX_MERCHANT_NO.into());
     let mut config = Config::new(merchant, secret.clone());
     if let Ok(base) = std::env::var("PAYPRO_BASE_URL") {
         config = config.base_url(base);

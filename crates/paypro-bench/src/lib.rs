@@ -19,8 +19,8 @@ pub const TIMESTAMP_MS: u64 = 1_732_988_442_913;
 /// The documented test merchant.
 pub fn credentials() -> Credentials {
     Credentials::new(
-        paypro_core::protocol::TEST_MERCHANT_NO,
-        Secret::new(paypro_core::protocol::TEST_SECRET).expect("the test secret is not blank"),
+        paypro_mock::SANDBOX_MERCHANT_NO,
+        Secret::new(paypro_mock::SANDBOX_SECRET).expect("the test secret is not blank"),
     )
 }
 

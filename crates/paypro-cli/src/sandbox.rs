@@ -14,7 +14,7 @@ pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
     let (secret, given) = match secret::secret(creds)? {
         Some(secret) => (secret, true),
         None => {
-            let test = Secret::new(paypro_core::protocol::TEST_SECRET)
+            let test = Secret::new(paypro_mock::SANDBOX_SECRET)
                 .map_err(|e| Fail::new(Exit::Refused, format!("the test secret: {e}")))?;
             let test = match creds.secret_placement {
                 Some(placement) => test.with_placement(placement),
@@ -27,7 +27,7 @@ pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
     let merchant_no = creds
         .merchant_no
         .clone()
-        .unwrap_or_else(|| paypro_core::protocol::TEST_MERCHANT_NO.to_string());
+        .unwrap_or_else(|| paypro_mock::SANDBOX_MERCHANT_NO.to_string());
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Fail::new(Exit::Refused, format!("cannot start: {e}")))?;
     runtime.block_on(async {
@@ -66,7 +66,7 @@ pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
             if given {
                 let _ = writeln!(out, "secret (yours, not printed)");
             } else {
-                let _ = writeln!(out, "secret {}", paypro_core::protocol::TEST_SECRET);
+                let _ = writeln!(out, "secret {}", paypro_mock::SANDBOX_SECRET);
             }
             if placement != paypro_core::SecretPlacement::SPEC {
                 let _ = writeln!(out, "secret-placement {placement}");

@@ -49,8 +49,6 @@ mod raw;
 mod request;
 mod secret;
 mod sign;
-#[cfg(feature = "testing")]
-pub mod testing;
 mod validate;
 pub mod wire;
 

@@ -1,6 +1,6 @@
 //! The client over loopback HTTP: every answer shape and failure class, and the money rules
 //! (money-moving calls are sent once; reads are retried; uncertainty is reported as such).
-#![cfg(all(feature = "client", feature = "testing"))]
+#![cfg(feature = "client")]
 
 mod support;
 
@@ -11,8 +11,8 @@ use std::time::Duration;
 use paypro_core::client::{
     Client, Config, ConfigError, Error, ReconcileOptions, Reconciled, RetryPolicy,
 };
-use paypro_core::testing::{Answer, TestServer};
 use paypro_core::{FailureCode, RawObject, Secret, Status, sign_raw};
+use paypro_testkit::{Answer, TestServer};
 use support::*;
 
 #[tokio::test]

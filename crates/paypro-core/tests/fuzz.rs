@@ -4,13 +4,12 @@
 //! ```sh
 //! PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-core --features testing --test fuzz -- --nocapture
 //! ```
-#![cfg(feature = "testing")]
 
 use std::collections::HashSet;
 
 use paypro_core::notify::{NotifyError, Verifier, sign_body};
-use paypro_core::testing::fuzz;
 use paypro_core::{RawError, RawObject, Secret};
+use paypro_testkit::fuzz;
 use proptest::prelude::*;
 
 /// Objects with many (and repeated) keys, odd values and nesting, or raw bytes.

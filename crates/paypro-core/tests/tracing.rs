@@ -1,12 +1,12 @@
 //! Tracing, in its own test binary: a thread-local subscriber and tests running on other
 //! threads would race over tracing's per-callsite interest cache.
-#![cfg(all(feature = "client", feature = "testing"))]
+#![cfg(feature = "client")]
 
 mod support;
 
 use std::sync::{Arc, Mutex};
 
-use paypro_core::testing::Answer;
+use paypro_testkit::Answer;
 use support::*;
 
 /// Logs captured from the client's spans and events.

@@ -19,7 +19,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    pub(crate) fn new(code: &'static str, msg: impl Into<String>) -> Self {
+    /// A refusal with `code` (one of [`codes`]) and `msg`.
+    pub fn new(code: &'static str, msg: impl Into<String>) -> Self {
         Refusal {
             code,
             msg: msg.into(),

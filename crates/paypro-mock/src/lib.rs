@@ -20,7 +20,6 @@ use std::time::Duration;
 
 use paypro_core::Secret;
 use paypro_core::descriptor::CountryDescriptor;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 use tokio::sync::watch;
 
 mod admin;
@@ -28,6 +27,8 @@ pub mod checks;
 mod dashboard;
 mod deliver;
 pub mod faults;
+#[rustfmt::skip]
+mod generated;
 mod guard;
 mod html;
 mod limits;
@@ -39,6 +40,7 @@ mod time;
 
 pub use checks::{Refusal, codes};
 pub use faults::Fault;
+pub use generated::{SANDBOX_MERCHANT_NO, SANDBOX_SECRET};
 pub use state::{Balance, Delivery, Kind, Order};
 
 /// The port the `paypro-mock` program listens on by default (`MockConfig::bind` itself
@@ -110,13 +112,21 @@ pub struct MockConfig {
     pub fault_delay: Duration,
 }
 
+impl MockConfig {
+    /// How long an order stays processing before it settles.
+    pub fn settle_after(mut self, settle_after: Duration) -> Self {
+        self.settle_after = settle_after;
+        self
+    }
+}
+
 impl Default for MockConfig {
     fn default() -> Self {
         MockConfig {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             merchants: vec![Merchant {
-                merchant_no: TEST_MERCHANT_NO.to_string(),
-                secret: Secret::new(TEST_SECRET).expect("the test secret is not blank"),
+                merchant_no: SANDBOX_MERCHANT_NO.to_string(),
+                secret: Secret::new(SANDBOX_SECRET).expect("the sandbox secret is not blank"),
                 initial_balance: 1_000_000,
             }],
             settle_after: Duration::from_millis(200),
@@ -297,7 +307,9 @@ impl MockGateway {
     }
 
     /// Breaks the sandbox's state the way a panic while it is being changed does, so that
-    /// tests can see every endpoint report it.
+    /// tests can see every endpoint report it. Only with the `test-hooks` feature, which
+    /// paypro-rs's own test support turns on (`paypro_testkit::break_sandbox_state`).
+    #[cfg(feature = "test-hooks")]
     #[doc(hidden)]
     pub fn break_state_for_tests(&self) {
         let shared = self.shared.clone();

@@ -137,8 +137,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = SocketAddr::from((Ipv4Addr::LOCALHOST, o.port));
     let (notify, received) = receiver().await?;
     let config = id::Config::new(
-        paypro_core::protocol::TEST_MERCHANT_NO,
-        paypro_core::Secret::new(paypro_core::protocol::TEST_SECRET)?,
+        paypro_mock::SANDBOX_MERCHANT_NO,
+        paypro_core::Secret::new(paypro_mock::SANDBOX_SECRET)?,
     )
     .base_url(format!("http://{target}/indonesia-pay"))
     .request_timeout(Duration::from_secs(10));

@@ -120,8 +120,8 @@ struct Legit {
 
 async fn legitimate(base_url: String, until: Instant, o: &Options) -> Legit {
     let config = id::Config::new(
-        paypro_core::protocol::TEST_MERCHANT_NO,
-        paypro_core::Secret::new(paypro_core::protocol::TEST_SECRET)
+        paypro_mock::SANDBOX_MERCHANT_NO,
+        paypro_core::Secret::new(paypro_mock::SANDBOX_SECRET)
             .expect("the test secret is not blank"),
     )
     .base_url(base_url)

@@ -77,7 +77,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Parsed>, String> {
         bind: SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)),
         ..MockConfig::default()
     };
-    let mut merchant_no = paypro_core::protocol::TEST_MERCHANT_NO.to_string();
+    let mut merchant_no = paypro_mock::SANDBOX_MERCHANT_NO.to_string();
     let mut placement = SecretPlacement::SPEC;
     let ms = |n: u64| Duration::from_millis(n);
     while let Some(arg) = args.next() {
@@ -151,10 +151,7 @@ async fn main() -> ExitCode {
     };
     let (secret, source) = match std::env::var("PAYPRO_SECRET") {
         Ok(s) => (s, SecretSource::Env),
-        Err(_) => (
-            paypro_core::protocol::TEST_SECRET.to_string(),
-            SecretSource::Test,
-        ),
+        Err(_) => (paypro_mock::SANDBOX_SECRET.to_string(), SecretSource::Test),
     };
     let secret = match Secret::new(secret) {
         Ok(secret) => secret.with_placement(placement),
@@ -193,7 +190,7 @@ async fn main() -> ExitCode {
         }
         writeln!(out, "merchant {merchant_no}")?;
         match source {
-            SecretSource::Test => writeln!(out, "secret {}", paypro_core::protocol::TEST_SECRET)?,
+            SecretSource::Test => writeln!(out, "secret {}", paypro_mock::SANDBOX_SECRET)?,
             SecretSource::Env => writeln!(out, "secret (from PAYPRO_SECRET, not printed)")?,
         }
         if placement != SecretPlacement::SPEC {

@@ -13,13 +13,13 @@ use std::time::{Duration, Instant};
 use paypro_core::client::Config;
 use paypro_core::notify::Flow;
 use paypro_core::order::{Action, Event, OrderState, OrderStore};
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 use paypro_core::{Decimal, Secret, Status};
 use paypro_mock::{Fault, Kind, Merchant, MockConfig, MockGateway};
 use paypro_store::{
     AnyStore, CreateError, Hint, Lifecycle, OrderFilter, PendingAction, Settings, StoreError,
     Submission,
 };
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The longest any convergence may take before the test gives up.

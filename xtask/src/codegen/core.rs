@@ -1,4 +1,5 @@
-//! `crates/paypro-core/src/generated/` from `spec/common.toml`.
+//! `crates/paypro-core/src/generated/` and `crates/paypro-mock/src/generated/` from
+//! `spec/common.toml`.
 
 use quote::quote;
 
@@ -7,7 +8,9 @@ use super::doc_lines;
 use super::{Files, ident, inner_doc_lines, num, path_text, rust_file};
 use crate::spec::{CodeSource, Common, Loaded, Outcome, OuterOutcome};
 
-const DIR: &str = "crates/paypro-core/src/generated";
+pub const DIR: &str = "crates/paypro-core/src/generated";
+/// paypro-mock's generated part (the sandbox's merchant).
+pub const MOCK_DIR: &str = "crates/paypro-mock/src/generated";
 
 pub fn generate(common: &Loaded<Common>, files: &mut Files) {
     let spec_path = path_text(&common.display_path);
@@ -27,6 +30,28 @@ pub fn generate(common: &Loaded<Common>, files: &mut Files) {
     );
     files.insert(format!("{DIR}/protocol.rs").into(), protocol(&spec_path, c));
     files.insert(format!("{DIR}/status.rs").into(), status(&spec_path, c));
+    files.insert(
+        format!("{MOCK_DIR}/mod.rs").into(),
+        sandbox_credentials(&spec_path, c),
+    );
+}
+
+/// The embedded sandbox's merchant (`[test_credentials]`): paypro-mock's, not paypro-core's, so
+/// that no product crate carries a test secret.
+fn sandbox_credentials(spec_path: &str, c: &Common) -> String {
+    let (merchant_no, secret) = (&c.test_credentials.merchant_no, &c.test_credentials.secret);
+    rust_file(
+        spec_path,
+        quote! {
+            //! Generated from the shared spec's `[test_credentials]`: the embedded sandbox's
+            //! merchant. Not a real merchant; the test crates and doc examples use it too.
+
+            /// The sandbox's merchant number (`MockConfig::default()`'s merchant).
+            pub const SANDBOX_MERCHANT_NO: &str = #merchant_no;
+            /// The sandbox's app secret: published on purpose, so never a real one.
+            pub const SANDBOX_SECRET: &str = #secret;
+        },
+    )
 }
 
 fn protocol(spec_path: &str, c: &Common) -> String {
@@ -57,7 +82,6 @@ fn protocol(spec_path: &str, c: &Common) -> String {
     );
     let (msg, code, etimestamp, success, data) =
         (&e.msg, &e.code, &e.timestamp, &e.success, &e.data);
-    let (tm, tsec) = (&c.test_credentials.merchant_no, &c.test_credentials.secret);
     let placement = |p: crate::spec::Placement| match p {
         crate::spec::Placement::Append => quote!(SecretPlacement::Append),
         crate::spec::Placement::Prepend => quote!(SecretPlacement::Prepend),
@@ -154,10 +178,6 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             pub mod sandbox_code {
                 #(#sandbox_consts)*
             }
-            /// The fake merchant number used by generated tests and doc examples.
-            pub const TEST_MERCHANT_NO: &str = #tm;
-            /// The fake app secret used by generated tests and doc examples.
-            pub const TEST_SECRET: &str = #tsec;
 
             /// Wire names of the response envelope.
             pub mod envelope {

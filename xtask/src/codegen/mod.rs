@@ -12,13 +12,14 @@ use crate::spec::{self, Common, CountrySpec, Loaded, SpecError};
 mod all;
 mod client;
 mod client_tests;
-mod core;
+pub mod core;
 mod countries_doc;
 mod country;
 mod endpoint;
 mod ops;
 mod quickstart;
 mod sandbox;
+pub mod testkit;
 mod tests;
 
 /// The generated files, by path relative to the workspace root.
@@ -241,6 +242,7 @@ pub fn generate(specs: &Specs) -> Result<Files, Vec<SpecError>> {
     }
     if !plans.is_empty() {
         all::generate(&plans, &specs.version, &mut files);
+        testkit::generate(&plans, &mut files);
     }
     crate::openapi::generate(specs, &mut files);
     if !specs.countries.is_empty() {

@@ -1,5 +1,7 @@
 //! `crates/paypro-all/src/ops.rs`: every endpoint reachable by country and endpoint name, with
-//! JSON in and JSON out, for tools (the CLI); and every spec example with its expected shape.
+//! JSON in and JSON out, for tools (the CLI); and the spec's notification examples (`notify
+//! send`). The request examples with their expected exchange are test data, paypro-testkit's
+//! (`super::testkit`).
 
 use quote::quote;
 
@@ -13,7 +15,6 @@ pub fn generate(countries: &[Country]) -> String {
     let mut schema_arms = Vec::new();
     let mut notify_arms = Vec::new();
     let mut notify_schema_arms = Vec::new();
-    let mut examples = Vec::new();
     let mut notification_examples = Vec::new();
     for c in countries {
         let krate = ident(&c.crate_ident());
@@ -36,28 +37,6 @@ pub fn generate(countries: &[Country]) -> String {
                     "request": schemars::schema_for!(#krate::#module::#request),
                     "response": schemars::schema_for!(#krate::#module::#response),
                 }),
-            });
-            // The example as CLI input: the request fields, without sign and timestamp.
-            let mut input = serde_json::Map::new();
-            for (index, text) in &plan.example.values {
-                let f = e.request[*index].get_ref();
-                let v = match f.wire_type {
-                    crate::spec::WireType::Number => {
-                        serde_json::Value::from(text.parse::<u64>().expect("amount"))
-                    }
-                    crate::spec::WireType::String => serde_json::Value::from(text.clone()),
-                };
-                input.insert(f.wire.clone(), v);
-            }
-            let input = serde_json::Value::Object(input).to_string();
-            let ts = plan.example.timestamp.unwrap_or(0);
-            let (body, canonical, sign) = (
-                &plan.expected.body,
-                &plan.expected.canonical,
-                &plan.expected.sign,
-            );
-            examples.push(quote! {
-                Example { country: #code, endpoint: #name, input: #input, timestamp_ms: #ts, body: #body, canonical: #canonical, sign: #sign },
             });
         }
         let n = c.file.spec.notification.get_ref();
@@ -416,28 +395,6 @@ pub fn generate(countries: &[Country]) -> String {
                     _ => Err(OpsError::UnknownCountry { country: country.to_string() }),
                 }
             }
-
-            /// A spec example and the exchange it must produce with the test credentials.
-            #[derive(Clone, Copy, Debug)]
-            pub struct Example {
-                /// Country code.
-                pub country: &'static str,
-                /// Endpoint name.
-                pub endpoint: &'static str,
-                /// The request fields as JSON (no sign, no timestamp).
-                pub input: &'static str,
-                /// The example's timestamp.
-                pub timestamp_ms: u64,
-                /// The body to send.
-                pub body: &'static str,
-                /// The canonical string.
-                pub canonical: &'static str,
-                /// The sign with the test secret.
-                pub sign: &'static str,
-            }
-
-            /// Every endpoint's example (the same the snapshot tests pin).
-            pub const EXAMPLES: &[Example] = &[#(#examples)*];
 
             /// A country's notification (callback) example from the spec, as the docs print
             /// it (its `sign` is the docs' placeholder, not a signature).

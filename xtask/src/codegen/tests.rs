@@ -14,10 +14,25 @@ use crate::spec::{FieldKind, Origin, ResponseField, SignPlacement, ValueKind};
 /// `in_test`: end with `.expect(..)` instead of `?`.
 pub fn builder_chain(country: &Country, plan: &EndpointPlan, in_test: bool) -> String {
     let krate = country.crate_ident();
-    let e = plan.spec;
-    let prefix = type_prefix(e);
-    let module = names::module(&e.name);
+    let prefix = type_prefix(plan.spec);
     let mut out = format!("{krate}::{prefix}Request::builder()");
+    for (_, setter) in example_setters(country, plan) {
+        out.push_str(&format!("\n    {setter}"));
+    }
+    out.push_str(if in_test {
+        "\n    .build()\n    .expect(\"the spec's example satisfies the spec's rules\")"
+    } else {
+        "\n    .build()?"
+    });
+    out
+}
+
+/// The example's builder calls, `(wire name, ".setter(arg)")`, in the example's order.
+pub fn example_setters(country: &Country, plan: &EndpointPlan) -> Vec<(String, String)> {
+    let krate = country.crate_ident();
+    let e = plan.spec;
+    let module = names::module(&e.name);
+    let mut out = Vec::new();
     for (index, text) in &plan.example.values {
         let f = e.request[*index].get_ref();
         let setter = names::field_ident(&f.wire, f.rust.as_deref());
@@ -44,13 +59,8 @@ pub fn builder_chain(country: &Country, plan: &EndpointPlan, in_test: bool) -> S
                 )
             }
         };
-        out.push_str(&format!("\n    .{setter}({arg})"));
+        out.push((f.wire.clone(), format!(".{setter}({arg})")));
     }
-    out.push_str(if in_test {
-        "\n    .build()\n    .expect(\"the spec's example satisfies the spec's rules\")"
-    } else {
-        "\n    .build()?"
-    });
     out
 }
 
@@ -141,7 +151,7 @@ fn requests(country: &Country) -> String {
             use #krate::*;
             #[allow(unused_imports)]
             use #krate::advanced::*;
-            use paypro_core::testing::requests::{body_keys, errors_from_json, shape};
+            use paypro_testkit::requests::{body_keys, errors_from_json, shape};
 
             use crate::examples;
 
@@ -618,8 +628,8 @@ fn responses(country: &Country) -> String {
             #[test]
             fn a_captured_callback_cannot_be_reshaped() {
                 use paypro_core::notify::{sign_body, NotifyError, Verifier};
-                use paypro_core::testing::replay;
-                let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+                use paypro_testkit::replay;
+                let secret = Secret::new(paypro_testkit::TEST_SECRET).unwrap();
                 let verifier = Verifier::new(secret.clone());
                 let _ = (&verifier, sign_body);
                 let genuine = #genuine;
@@ -642,8 +652,8 @@ fn responses(country: &Country) -> String {
                 fn notification_example_verifies_when_signed_and_parses() {
                     use paypro_core::notify::{sign_body, Verifier, NotifyError};
                     // The docs' example carries a placeholder sign: re-signed with the test secret.
-                    let body = sign_body(#json, &Secret::new(protocol::TEST_SECRET).unwrap()).expect("a JSON object");
-                    let verifier = Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap());
+                    let body = sign_body(#json, &Secret::new(paypro_testkit::TEST_SECRET).unwrap()).expect("a JSON object");
+                    let verifier = Verifier::new(Secret::new(paypro_testkit::TEST_SECRET).unwrap());
                     let data = Notification::verify(body.as_bytes(), &verifier).expect("verifies and parses");
                     #signed_checks
                     // As printed in the docs (placeholder sign) it is refused.
@@ -661,7 +671,7 @@ fn responses(country: &Country) -> String {
                     let data = UnconfirmedNotification::parse(#json.as_bytes()).expect("the docs' example reads");
                     #checks
                     // It carries no signature, so a verifier cannot accept it.
-                    assert_eq!(Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap()).verify(#json.as_bytes()).unwrap_err(), NotifyError::MissingSign);
+                    assert_eq!(Verifier::new(Secret::new(paypro_testkit::TEST_SECRET).unwrap()).verify(#json.as_bytes()).unwrap_err(), NotifyError::MissingSign);
                 }
             });
         }

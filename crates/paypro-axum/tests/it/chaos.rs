@@ -29,9 +29,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use paypro_core::descriptor::CountryDescriptor;
-use paypro_core::protocol::TEST_SECRET;
 use paypro_mock::{Merchant, MockConfig, MockGateway};
 use paypro_store::{AnyStore, OrderFilter, OrderRecord, PendingAction};
+use paypro_testkit::TEST_SECRET;
 use tokio::task::JoinSet;
 
 use crate::pg::{Postgres, Proxy};
@@ -405,7 +405,7 @@ async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&
 
     let config = MockConfig {
         merchants: vec![Merchant {
-            merchant_no: paypro_core::protocol::TEST_MERCHANT_NO.into(),
+            merchant_no: paypro_testkit::TEST_MERCHANT_NO.into(),
             secret: paypro_core::Secret::new(TEST_SECRET).unwrap(),
             initial_balance: 1_000_000_000_000,
         }],

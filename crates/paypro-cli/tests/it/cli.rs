@@ -9,9 +9,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::{MERCHANT_ENV, SECRET_ENV, code, paypro, stderr, stdout_json};
-use paypro_core::protocol::TEST_MERCHANT_NO;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{MockConfig, MockGateway};
+use paypro_testkit::TEST_MERCHANT_NO;
+use paypro_testkit::{Answer, TestServer};
 
 #[test]
 fn sign_prints_the_canonical_string_and_sign() {
@@ -62,8 +62,8 @@ fn sign_prints_the_canonical_string_and_sign() {
 
 #[test]
 fn dry_run_of_every_spec_example_equals_its_snapshot() {
-    assert!(paypro_all::ops::EXAMPLES.len() >= 31);
-    for ex in paypro_all::ops::EXAMPLES {
+    assert!(paypro_testkit::EXAMPLES.len() >= 31);
+    for ex in paypro_testkit::EXAMPLES {
         let ts = ex.timestamp_ms.to_string();
         let out = paypro(
             &[

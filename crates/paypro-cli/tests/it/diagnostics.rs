@@ -10,8 +10,8 @@ use std::process::Output;
 use common::{MERCHANT_ENV, SECRET_ENV, code, fails_with, paypro, stderr, stdout};
 use paypro_core::Secret;
 use paypro_core::notify::sign_body;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{MockConfig, MockGateway};
+use paypro_testkit::{Answer, TestServer};
 
 const PAY_IN: &str = r#"{"tradeNo":"diag-1","username":"kevin","mobile":"6281245907765","email":"k@example.com","channelCode":"EWALLET","amount":1000,"notifyUrl":"http://127.0.0.1:9/n"}"#;
 

@@ -7,9 +7,9 @@ use crate::common;
 
 use common::{MERCHANT_ENV, SECRET_ENV, code, paypro, stderr, stdout};
 use paypro_core::SecretPlacement;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Merchant, MockConfig, MockGateway};
+use paypro_testkit::{Answer, TestServer};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()

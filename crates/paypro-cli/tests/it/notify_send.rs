@@ -10,8 +10,8 @@ use std::time::Duration;
 use common::{SECRET_ENV, code, fails_with, paypro, stderr, stdout};
 use paypro_core::Secret;
 use paypro_core::notify::Verifier;
-use paypro_core::protocol::TEST_SECRET;
-use paypro_core::testing::{Answer, Received, TestServer};
+use paypro_testkit::TEST_SECRET;
+use paypro_testkit::{Answer, Received, TestServer};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()

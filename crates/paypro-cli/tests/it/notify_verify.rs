@@ -10,7 +10,7 @@ use std::process::{Output, Stdio};
 use common::{SECRET_ENV, code, command, fails_with, paypro, run, stderr, stdout};
 use paypro_core::Secret;
 use paypro_core::notify::sign_body;
-use paypro_core::protocol::TEST_SECRET;
+use paypro_testkit::TEST_SECRET;
 use serde_json::value::RawValue;
 
 /// Mexico's documented callback, without its placeholder sign.

@@ -13,10 +13,10 @@ use paypro_all::id::pay_in::ChannelCode;
 use paypro_core::client::{Config, RetryPolicy};
 use paypro_core::notify::Flow;
 use paypro_core::order::{Applied, Event, Order};
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 use paypro_core::{Decimal, Secret, Status};
 use paypro_mock::{Kind, MockConfig, MockGateway};
 use paypro_store::{CreateError, Lifecycle, OrderStore, PendingAction, Settings};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 use serde_json::Value;
 
 /// Nothing listens there: every call is refused before anything is sent.

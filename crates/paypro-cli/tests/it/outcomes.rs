@@ -7,7 +7,7 @@ use crate::common;
 use std::time::Duration;
 
 use common::{MERCHANT_ENV, SECRET_ENV, fails_with, paypro, stderr};
-use paypro_core::testing::{Answer, TestServer};
+use paypro_testkit::{Answer, TestServer};
 
 const PAY_IN: &str = r#"{"tradeNo":"adv-1","username":"kevin","mobile":"6281245907765","email":"k@example.com","channelCode":"EWALLET","amount":1000,"notifyUrl":"http://127.0.0.1:9/n"}"#;
 const PAYOUT: &str = r#"{"tradeNo":"adv-2","amount":100000,"bankAccountNo":"5464438554636","bankCode":"0002","customerName":"kevin","email":"k@example.com","mobile":"6281245907765","notifyUrl":"http://127.0.0.1:9/n"}"#;

@@ -45,7 +45,7 @@ fn a_reader_that_closes_stdout_early_ends_the_command_quietly() {
     let base = gateway.base_url("id").unwrap();
     let body = paypro_core::notify::sign_body(
         OBJECT,
-        &paypro_core::Secret::new(paypro_core::protocol::TEST_SECRET).unwrap(),
+        &paypro_core::Secret::new(paypro_testkit::TEST_SECRET).unwrap(),
     )
     .unwrap();
     let cases: Vec<(Vec<&str>, String)> = vec![

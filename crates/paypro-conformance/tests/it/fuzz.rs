@@ -11,8 +11,8 @@
 //! spliced from two fields).
 
 use paypro_core::notify::{NotifyError, Verifier, sign_body};
-use paypro_core::testing::{fuzz, replay};
 use paypro_core::{Envelope, RawObject, Secret, Status};
+use paypro_testkit::{fuzz, replay};
 use proptest::prelude::*;
 
 const SECRET: &str = "fuzz-secret";

@@ -250,10 +250,6 @@ pub mod sandbox_code {
     ///Settling would overflow a balance: nothing changed, the order stays processing.
     pub const OVERFLOW: &str = "9507";
 }
-/// The fake merchant number used by generated tests and doc examples.
-pub const TEST_MERCHANT_NO: &str = "0000000001";
-/// The fake app secret used by generated tests and doc examples.
-pub const TEST_SECRET: &str = "TESTSECRET";
 /// Wire names of the response envelope.
 pub mod envelope {
     /// Request-level message.

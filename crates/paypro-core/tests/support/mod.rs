@@ -9,11 +9,11 @@ use paypro_core::client::{
     Client, Config, ConfigError, Error, FixedClock, ReconcileOptions, Reconciled, RetryPolicy,
 };
 use paypro_core::descriptor::*;
-use paypro_core::testing::{Answer, Received, TestServer};
 use paypro_core::{
     Amount, Decimal, DecodeError, Endpoint, Extra, FailureCode, FromRaw, RawObject, Secret,
     Signable, Status, lenient,
 };
+use paypro_testkit::{Answer, Received, TestServer};
 use serde_json::value::RawValue;
 
 pub const SECRET: &str = "s3cr3t-app-key";

@@ -5,14 +5,17 @@ use std::time::Duration;
 use paypro_eg::*;
 use paypro_eg::advanced::*;
 use paypro_core::descriptor::EndpointDescriptor;
-use paypro_core::testing::{checked_answer, Answer, Received, TestServer};
+use paypro_testkit::{checked_answer, Answer, Received, TestServer};
 use crate::examples;
 fn answer(r: &Received, d: &EndpointDescriptor, ts: u64, json: &str) -> Answer {
-    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
-    checked_answer(r, d, protocol::TEST_MERCHANT_NO, &secret, Some(ts), json)
+    let secret = Secret::new(paypro_testkit::TEST_SECRET).unwrap();
+    checked_answer(r, d, paypro_testkit::TEST_MERCHANT_NO, &secret, Some(ts), json)
 }
 fn config(server: &TestServer, ts: u64) -> Config {
-    Config::new(protocol::TEST_MERCHANT_NO, Secret::new(protocol::TEST_SECRET).unwrap())
+    Config::new(
+            paypro_testkit::TEST_MERCHANT_NO,
+            Secret::new(paypro_testkit::TEST_SECRET).unwrap(),
+        )
         .base_url(server.url())
         .clock(FixedClock(ts))
 }

@@ -3,7 +3,7 @@
 use paypro_eg::*;
 #[allow(unused_imports)]
 use paypro_eg::advanced::*;
-use paypro_core::testing::requests::{body_keys, errors_from_json, shape};
+use paypro_testkit::requests::{body_keys, errors_from_json, shape};
 use crate::examples;
 #[test]
 fn pay_in_request_shape() {

@@ -3,7 +3,7 @@
 use paypro_id::*;
 #[allow(unused_imports)]
 use paypro_id::advanced::*;
-use paypro_core::testing::requests::{body_keys, errors_from_json, shape};
+use paypro_testkit::requests::{body_keys, errors_from_json, shape};
 use crate::examples;
 #[test]
 fn pay_in_request_shape() {

@@ -100,8 +100,8 @@ fn voucher_response_example_decodes() {
 #[test]
 fn a_captured_callback_cannot_be_reshaped() {
     use paypro_core::notify::{sign_body, NotifyError, Verifier};
-    use paypro_core::testing::replay;
-    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+    use paypro_testkit::replay;
+    let secret = Secret::new(paypro_testkit::TEST_SECRET).unwrap();
     let verifier = Verifier::new(secret.clone());
     let _ = (&verifier, sign_body);
     let genuine = sign_body(
@@ -138,10 +138,10 @@ fn notification_example_verifies_when_signed_and_parses() {
     use paypro_core::notify::{sign_body, Verifier, NotifyError};
     let body = sign_body(
             r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":"30000","status":"0000","message":"SUCCESS","successTime":"2024-07-01 18:34:31","timestamp":"1724740395968","sign":"12222222222"}"#,
-            &Secret::new(protocol::TEST_SECRET).unwrap(),
+            &Secret::new(paypro_testkit::TEST_SECRET).unwrap(),
         )
         .expect("a JSON object");
-    let verifier = Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap());
+    let verifier = Verifier::new(Secret::new(paypro_testkit::TEST_SECRET).unwrap());
     let data = Notification::verify(body.as_bytes(), &verifier)
         .expect("verifies and parses");
     assert_eq!(data.status.as_ref().map(Status::code), Some("0000"));

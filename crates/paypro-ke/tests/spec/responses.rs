@@ -37,8 +37,8 @@ fn query_mpesa_code_response_example_decodes() {
 #[test]
 fn a_captured_callback_cannot_be_reshaped() {
     use paypro_core::notify::{sign_body, NotifyError, Verifier};
-    use paypro_core::testing::replay;
-    let secret = Secret::new(protocol::TEST_SECRET).unwrap();
+    use paypro_testkit::replay;
+    let secret = Secret::new(paypro_testkit::TEST_SECRET).unwrap();
     let verifier = Verifier::new(secret.clone());
     let _ = (&verifier, sign_body);
     let genuine = r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
@@ -83,7 +83,7 @@ fn notification_example_is_read_as_unconfirmed() {
     let extra: Vec<&str> = data.extra.iter().map(|(k, _)| k).collect();
     assert_eq!(extra, Vec:: < & str > ::from([]));
     assert_eq!(
-        Verifier::new(Secret::new(protocol::TEST_SECRET).unwrap())
+        Verifier::new(Secret::new(paypro_testkit::TEST_SECRET).unwrap())
         .verify(r#"{"platFormTradeNo":"5286e98841194687a95d25b5f3be346d","tradeNo":"00000020","amount":3.0000,"status":"00029","message":"REJECTED_TRANSACTION","successTime":"2024-07-01 18:34:31"}"#
         .as_bytes()).unwrap_err(), NotifyError::MissingSign
     );

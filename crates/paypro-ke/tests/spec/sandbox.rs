@@ -4,7 +4,7 @@
 use std::time::Duration;
 use paypro_ke::*;
 use paypro_ke::advanced::*;
-use paypro_core::testing::{Answer, TestServer};
+use paypro_testkit::{Answer, TestServer};
 use paypro_mock::{Kind, MockConfig, MockGateway};
 use crate::examples;
 async fn settled(gateway: &MockGateway, country: &str, kind: Kind, trade_no: &str) {
@@ -35,8 +35,8 @@ async fn every_endpoint_against_the_sandbox() {
     let base_url = gateway.base_url("ke").expect("the sandbox serves this country");
     let client = Client::new(
             Config::new(
-                    protocol::TEST_MERCHANT_NO,
-                    Secret::new(protocol::TEST_SECRET).unwrap(),
+                    paypro_testkit::TEST_MERCHANT_NO,
+                    Secret::new(paypro_testkit::TEST_SECRET).unwrap(),
                 )
                 .base_url(base_url),
         )

@@ -24,9 +24,9 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use paypro_all::{id, mx};
 use paypro_core::Status;
 use paypro_core::notify::Verifier;
-use paypro_core::protocol::TEST_MERCHANT_NO;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockGateway};
+use paypro_testkit::TEST_MERCHANT_NO;
+use paypro_testkit::{Answer, TestServer};
 
 /// Chromium's flags for a headless run in a container, with no network of its own. Two names
 /// resolve to 127.0.0.1 as an attacker's would: `attacker.example` (a page on another site)

@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use common::{call, config, until};
 use paypro_all::{id, ke};
 use paypro_core::Status;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockGateway, codes};
+use paypro_testkit::{Answer, TestServer};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 fn client(gateway: &MockGateway) -> id::Client {
     id::Client::new(
@@ -343,7 +343,7 @@ async fn a_broken_state_is_reported_not_rendered() {
     let gateway = MockGateway::start(config(), paypro_all::COUNTRIES)
         .await
         .unwrap();
-    gateway.break_state_for_tests();
+    paypro_testkit::break_sandbox_state(&gateway);
     let response = reqwest::get(format!("{}/", gateway.url())).await.unwrap();
     assert_eq!(response.status(), 500);
     let page = response.text().await.unwrap();

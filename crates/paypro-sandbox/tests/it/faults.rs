@@ -11,9 +11,9 @@ use paypro_all::id;
 use paypro_core::Status;
 use paypro_core::client::{ReconcileOptions, Reconciled};
 use paypro_core::notify::Verifier;
-use paypro_core::protocol::TEST_MERCHANT_NO;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Fault, MockConfig, MockGateway};
+use paypro_testkit::TEST_MERCHANT_NO;
+use paypro_testkit::{Answer, TestServer};
 use reqwest::Method;
 
 /// The client's time-out; the `delay` fault waits longer.

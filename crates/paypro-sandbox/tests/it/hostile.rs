@@ -14,9 +14,9 @@ use std::time::Duration;
 use common::*;
 use paypro_core::Status;
 use paypro_core::descriptor::Role;
-use paypro_core::protocol::TEST_MERCHANT_NO;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{ADMIN_HEADER, Fault, Kind, MockConfig, MockGateway, codes};
+use paypro_testkit::TEST_MERCHANT_NO;
+use paypro_testkit::{Answer, TestServer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

@@ -7,9 +7,9 @@ use crate::common;
 use std::time::Duration;
 
 use common::*;
-use paypro_core::protocol::TEST_MERCHANT_NO;
-use paypro_core::testing::{Answer, TestServer};
 use paypro_mock::{Kind, MockConfig, MockGateway, codes};
+use paypro_testkit::TEST_MERCHANT_NO;
+use paypro_testkit::{Answer, TestServer};
 use reqwest::Method;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -94,7 +94,7 @@ async fn a_broken_state_is_reported_by_every_endpoint() {
     let body = signed(ke_pay_in("before", "500", "http://127.0.0.1:9/n"));
     call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
     let id = gateway.order("ke", Kind::PayIn, "before").unwrap().id;
-    gateway.break_state_for_tests();
+    paypro_testkit::break_sandbox_state(&gateway);
     let url = gateway.url();
     let body = signed(ke_pay_in("after", "500", "http://127.0.0.1:9/n"));
     let (status, answer) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;

@@ -8,9 +8,9 @@ use crate::common;
 use paypro_all::id;
 use paypro_core::client::{Config, Error};
 use paypro_core::notify::{Verifier, sign_body};
-use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::{Secret, SecretPlacement};
 use paypro_mock::{Merchant, MockConfig, MockGateway};
+use paypro_testkit::TEST_MERCHANT_NO;
 
 async fn sandbox(placement: SecretPlacement) -> MockGateway {
     let config = MockConfig {

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use paypro_all::{id, ke, mx};
 use paypro_core::notify::Verifier;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
-use paypro_core::testing::{Answer, TestServer};
 use paypro_core::{Secret, Status};
 use paypro_mock::{Kind, MockConfig, MockGateway, codes};
+use paypro_testkit::{Answer, TestServer};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 fn config() -> MockConfig {
     MockConfig {

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 pub const SECRET_ENV: (&str, &str) = ("PAYPRO_SECRET", TEST_SECRET);
 pub const MERCHANT_ENV: (&str, &str) = ("PAYPRO_MERCHANT_NO", TEST_MERCHANT_NO);

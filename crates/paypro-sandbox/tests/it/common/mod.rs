@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use paypro_core::Secret;
-use paypro_core::protocol::{TEST_MERCHANT_NO, TEST_SECRET};
 use paypro_mock::{MockConfig, MockGateway};
+use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 /// A sandbox that settles in 20 ms and retries callbacks in milliseconds.
 pub fn config() -> MockConfig {
