@@ -14,7 +14,7 @@ use std::time::Duration;
 use paypro_all::ops::NOTIFICATION_EXAMPLES;
 use paypro_core::descriptor::{CountryDescriptor, ValueKind};
 use paypro_core::notify::sign_body;
-use paypro_core::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
+use paypro_core::protocol::{NOTIFY_ACK, SIGN_FIELD, STATUS_MESSAGE_FIELDS, TIMESTAMP_FIELD};
 use paypro_core::{Clock, FailureCode, RawObject, Status, SystemClock};
 use serde_json::value::RawValue;
 
@@ -194,9 +194,6 @@ fn overlay(fields: &mut Vec<(String, Box<RawValue>)>, data: &str) -> Result<Vec<
     }
     Ok(given)
 }
-
-/// The fields that explain a status next to it (`spec/common.toml`, `status_message_fields`).
-const STATUS_MESSAGE_FIELDS: [&str; 2] = ["message", "desc"];
 
 /// The callback's status's message (`message` or `desc`, where the callback has one) made to
 /// say what its status says, unless `--data` gave it (`given`): the words the sandbox sends

@@ -3,6 +3,7 @@
 
 use paypro_core::Status;
 use paypro_core::descriptor::ResponseField;
+use paypro_core::protocol::STATUS_MESSAGE_FIELDS;
 
 use crate::state::{Balance, Order};
 
@@ -45,7 +46,7 @@ pub fn value(wire: &str, facts: &Facts) -> Option<String> {
         "tradeNo" => quoted(&o?.trade_no),
         "platFormTradeNo" | "payproTradeNo" | "kiliTradeNo" | "serialNumber" => quoted(&o?.id),
         "status" => quoted(o?.status.code()),
-        "desc" | "message" => quoted(&describe(&o?.status)),
+        w if STATUS_MESSAGE_FIELDS.contains(&w) => quoted(&describe(&o?.status)),
         "remark" => quoted(o?.remark.as_deref()?),
         "amount" => money(o?.paid.unwrap_or(o?.amount)),
         "orderAmount" => money(o?.amount),

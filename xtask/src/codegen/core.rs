@@ -71,6 +71,7 @@ fn protocol(spec_path: &str, c: &Common) -> String {
         .map(|s| num(*s))
         .collect();
     let n = num(schedule.len() as u64);
+    let status_message_fields = &p.status_message_fields;
     let rule = inner_doc_lines(&format!("The signature rule:\n\n{}", c.signing.rule.trim()));
     let notes = inner_doc_lines(
         &c.signing
@@ -162,6 +163,9 @@ fn protocol(spec_path: &str, c: &Common) -> String {
             /// The plain-text answer that acknowledges a notification; anything else makes Paypro
             /// retry.
             pub const NOTIFY_ACK: &str = #ack;
+            /// The `data` / notification fields whose text explains a status, first present wins
+            /// (query pages call it `message`, create pages `desc`).
+            pub const STATUS_MESSAGE_FIELDS: &[&str] = &[#(#status_message_fields),*];
             /// Paypro's delays between notification attempts (it gives up after the last).
             pub const NOTIFY_RETRY_SCHEDULE: [Duration; #n] = [#(Duration::from_secs(#schedule)),*];
             /// What each known outer `code` of an HTTP 2xx answer proves about the request.

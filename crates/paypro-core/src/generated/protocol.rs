@@ -35,6 +35,9 @@ pub const ACCEPTED_CODE: &str = "0000";
 /// The plain-text answer that acknowledges a notification; anything else makes Paypro
 /// retry.
 pub const NOTIFY_ACK: &str = "OK";
+/// The `data` / notification fields whose text explains a status, first present wins
+/// (query pages call it `message`, create pages `desc`).
+pub const STATUS_MESSAGE_FIELDS: &[&str] = &["message", "desc"];
 /// Paypro's delays between notification attempts (it gives up after the last).
 pub const NOTIFY_RETRY_SCHEDULE: [Duration; 8] = [
     Duration::from_secs(2),
