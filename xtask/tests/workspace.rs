@@ -16,8 +16,8 @@ use std::process::Command;
 /// The test-support crate paypro-core's integration tests may use (see the module's docs).
 const TESTKIT: &str = "paypro-testkit";
 
-/// Workspace crate -> the workspace crates it depends on (normal, build and dev).
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
+/// `cargo metadata`'s packages (the workspace's own, offline).
+fn packages() -> Vec<serde_json::Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("the root");
@@ -39,7 +39,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         String::from_utf8_lossy(&out.stderr)
     );
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let packages = meta["packages"].as_array().expect("packages");
+    meta["packages"].as_array().expect("packages").clone()
+}
+
+/// Workspace crate -> the workspace crates it depends on (normal, build and dev).
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let packages = packages();
     let members: BTreeSet<String> = packages
         .iter()
         .map(|p| p["name"].as_str().expect("name").to_string())
@@ -92,6 +97,36 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
     graph
         .keys()
         .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+/// Test tools stay out of the product: paypro-testkit is never published, no publishable
+/// crate depends on it but for its tests, and only it turns on paypro-mock's `test-hooks`.
+#[test]
+fn test_support_never_reaches_a_merchants_build() {
+    let packages = packages();
+    let mut problems = Vec::new();
+    for p in &packages {
+        let name = p["name"].as_str().expect("name");
+        // `publish = false` is `[]`; no `publish` key is `null` (any registry).
+        let publishable = p["publish"].as_array().is_none_or(|r| !r.is_empty());
+        if name == TESTKIT && publishable {
+            problems.push(format!("{TESTKIT} can be published"));
+        }
+        for d in p["dependencies"].as_array().expect("dependencies") {
+            let (dep, kind) = (d["name"].as_str().unwrap_or(""), d["kind"].as_str());
+            if dep == TESTKIT && kind != Some("dev") && publishable {
+                problems.push(format!("{name} depends on {TESTKIT} outside its tests"));
+            }
+            let hooks = d["features"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f == "test-hooks"));
+            if dep == "paypro-mock" && hooks && name != TESTKIT {
+                problems.push(format!("{name} turns on paypro-mock's test-hooks"));
+            }
+        }
+    }
+    assert!(packages.iter().any(|p| p["name"] == TESTKIT));
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
