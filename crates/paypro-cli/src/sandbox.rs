@@ -31,15 +31,9 @@ pub fn run(creds: &Creds, port: u16) -> Result<(), Fail> {
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Fail::new(Exit::Refused, format!("cannot start: {e}")))?;
     runtime.block_on(async {
-        let config = paypro_mock::MockConfig {
-            bind: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
-            merchants: vec![paypro_mock::Merchant {
-                merchant_no: merchant_no.clone(),
-                secret,
-                initial_balance: 1_000_000,
-            }],
-            ..paypro_mock::MockConfig::default()
-        };
+        let config = paypro_mock::MockConfig::default()
+            .bind(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+            .merchants(vec![paypro_mock::Merchant::new(merchant_no.clone(), secret)]);
         let gateway = match paypro_mock::MockGateway::start(config, paypro_all::COUNTRIES).await {
             Ok(gateway) => gateway,
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {

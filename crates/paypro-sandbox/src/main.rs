@@ -73,10 +73,7 @@ struct Parsed {
 
 fn parse(args: impl Iterator<Item = String>) -> Result<Option<Parsed>, String> {
     let mut args = args.into_iter();
-    let mut config = MockConfig {
-        bind: SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)),
-        ..MockConfig::default()
-    };
+    let mut config = MockConfig::default().bind(SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)));
     let mut merchant_no = paypro_core::protocol::TEST_MERCHANT_NO.to_string();
     let mut placement = SecretPlacement::SPEC;
     let ms = |n: u64| Duration::from_millis(n);
@@ -163,11 +160,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    config.merchants = vec![Merchant {
-        merchant_no: merchant_no.clone(),
-        secret,
-        initial_balance: 1_000_000,
-    }];
+    config.merchants = vec![Merchant::new(merchant_no.clone(), secret)];
     let bind = config.bind;
     let gateway = match MockGateway::start(config, paypro_all::COUNTRIES).await {
         Ok(gateway) => gateway,

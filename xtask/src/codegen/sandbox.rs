@@ -163,7 +163,7 @@ pub fn test(country: &Country) -> String {
 
             #[tokio::test]
             async fn every_endpoint_against_the_sandbox() {
-                let config = MockConfig { settle_after: Duration::from_millis(5), time_factor: 0.001, ..MockConfig::default() };
+                let config = MockConfig::default().settle_after(Duration::from_millis(5)).time_factor(0.001);
                 let gateway = MockGateway::start(config, &[&COUNTRY]).await.expect("the sandbox starts");
                 #receiver
                 let base_url = gateway.base_url(#code).expect("the sandbox serves this country");
@@ -268,7 +268,7 @@ pub fn quickstart(country: &Country) -> Option<String> {
                             (url, merchant, secret, None)
                         }
                         _ => {
-                            let config = paypro_mock::MockConfig { settle_after: Duration::from_millis(300), ..Default::default() };
+                            let config = paypro_mock::MockConfig::default().settle_after(Duration::from_millis(300));
                             let sandbox = paypro_mock::MockGateway::start(config, &[&COUNTRY]).await?;
                             let url = sandbox.base_url(#code).ok_or("the sandbox does not serve this country")?;
                             say(&format!("1. started the embedded Paypro sandbox at {url} (no credentials, no network)"));

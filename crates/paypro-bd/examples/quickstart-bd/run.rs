@@ -25,10 +25,8 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
             (url, merchant, secret, None)
         }
         _ => {
-            let config = paypro_mock::MockConfig {
-                settle_after: Duration::from_millis(300),
-                ..Default::default()
-            };
+            let config = paypro_mock::MockConfig::default()
+                .settle_after(Duration::from_millis(300));
             let sandbox = paypro_mock::MockGateway::start(config, &[&COUNTRY]).await?;
             let url = sandbox
                 .base_url("bd")

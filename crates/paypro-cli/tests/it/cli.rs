@@ -200,10 +200,7 @@ fn calls_against_the_sandbox_and_each_failure_class() {
         .unwrap();
     let gateway = runtime
         .block_on(MockGateway::start(
-            MockConfig {
-                settle_after: Duration::from_millis(20),
-                ..MockConfig::default()
-            },
+            MockConfig::default().settle_after(Duration::from_millis(20)),
             paypro_all::COUNTRIES,
         ))
         .unwrap();

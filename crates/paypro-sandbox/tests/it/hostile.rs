@@ -607,11 +607,7 @@ async fn a_return_url_in_any_valid_spelling_is_where_the_payer_goes() {
 #[tokio::test]
 async fn amounts_that_could_overflow_a_balance_are_refused_and_nothing_wedges() {
     let receiver = ok_receiver().await;
-    let gateway = start(MockConfig {
-        max_amount: u64::MAX,
-        ..config()
-    })
-    .await;
+    let gateway = start(config().max_amount(u64::MAX)).await;
     let long = i64::MAX.to_string();
     // 1,000,000 available + i64::MAX fits in a balance; another i64::MAX does not.
     let first = ke_pay_in_raw(&gateway, "long-1", &long, receiver.url()).await;
@@ -686,11 +682,7 @@ async fn an_order_whose_callback_is_due_is_never_forgotten() {
         }
     })
     .await;
-    let gateway = start(MockConfig {
-        max_orders: 2,
-        ..config()
-    })
-    .await;
+    let gateway = start(config().max_orders(2)).await;
     // `due`: settled, its callback refused and due again. `held`: processing, its callback to come.
     let due = ke_pay_in_raw(&gateway, "due", "500", receiver.url()).await;
     assert_eq!(due.json()["code"], "0000", "{due:?}");

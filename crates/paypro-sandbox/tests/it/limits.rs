@@ -9,7 +9,7 @@ use std::time::Duration;
 use common::*;
 use paypro_core::protocol::TEST_MERCHANT_NO;
 use paypro_core::testing::{Answer, TestServer};
-use paypro_mock::{Kind, MockConfig, MockGateway, codes};
+use paypro_mock::{Kind, MockGateway, codes};
 use reqwest::Method;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -68,15 +68,9 @@ async fn two_pay_ins_of_u64_max_are_refused_and_the_sandbox_goes_on() {
 
 #[tokio::test]
 async fn the_amount_cap_is_configurable() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            max_amount: 1000,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().max_amount(1000), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let body = signed(ke_pay_in("over", "1001", "http://127.0.0.1:9/n"));
     let (_, body) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
     assert_refusal(
@@ -294,12 +288,10 @@ async fn until_closed(stream: &mut TcpStream) -> Option<String> {
 #[tokio::test]
 async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
     let gateway = MockGateway::start(
-        MockConfig {
+        config()
             // Long enough for the 4th connection to find the three slow ones still there.
-            header_read_timeout: Duration::from_secs(2),
-            max_connections: 3,
-            ..config()
-        },
+            .header_read_timeout(Duration::from_secs(2))
+            .max_connections(3),
         paypro_all::COUNTRIES,
     )
     .await
@@ -341,10 +333,7 @@ async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
 #[tokio::test]
 async fn a_request_that_takes_too_long_gets_the_408_envelope() {
     let gateway = MockGateway::start(
-        MockConfig {
-            request_timeout: Duration::from_millis(300),
-            ..config()
-        },
+        config().request_timeout(Duration::from_millis(300)),
         paypro_all::COUNTRIES,
     )
     .await
@@ -363,15 +352,9 @@ async fn a_request_that_takes_too_long_gets_the_408_envelope() {
 
 #[tokio::test]
 async fn only_the_last_orders_are_kept() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            max_orders: 3,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().max_orders(3), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| Answer::Full {
         status: 200,
         content_type: "text/plain".into(),

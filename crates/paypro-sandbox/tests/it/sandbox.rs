@@ -13,11 +13,9 @@ use paypro_core::{Secret, Status};
 use paypro_mock::{Kind, MockConfig, MockGateway, codes};
 
 fn config() -> MockConfig {
-    MockConfig {
-        settle_after: Duration::from_millis(20),
-        time_factor: 0.001,
-        ..MockConfig::default()
-    }
+    MockConfig::default()
+        .settle_after(Duration::from_millis(20))
+        .time_factor(0.001)
 }
 
 fn ok_receiver() -> Answer {
@@ -537,15 +535,9 @@ async fn kenya_callbacks_are_unsigned_and_confirmed_against_the_sandbox() {
 
 #[tokio::test]
 async fn odd_field_names_are_served_when_asked() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            odd_field_names: true,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().odd_field_names(true), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let client = id_client(&gateway);
     client
         .pay_in(&id_pay_in("odd-1", 1000, "http://127.0.0.1:9/n"))
