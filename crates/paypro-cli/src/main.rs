@@ -189,8 +189,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
             if !fail.message.is_empty() {
-                // Received text is shown by `output::untrusted` where it is put in a message;
-                // this guards whatever a library's error quoted on its own.
+                // Received text is shown by `paypro_core::untrusted::text` where it is put in a
+                // message; this guards whatever a library's error quoted on its own.
                 // Nothing more can be done when stderr is closed too.
                 let message = output::terminal(&fail.message);
                 let _ = writeln!(std::io::stderr(), "paypro: {message}");
@@ -328,7 +328,7 @@ fn country(code: &str) -> Result<&'static paypro_core::descriptor::CountryDescri
 mod tests {
     #[test]
     fn the_help_gives_the_length_received_text_is_cut_at() {
-        let said = format!("cut after {} characters", crate::output::SHOWN_CHARS);
+        let said = format!("cut after {} characters", paypro_core::untrusted::MAX_CHARS);
         assert!(super::AFTER_HELP.contains(&said), "{said}");
     }
 }
