@@ -551,7 +551,12 @@ async fn urls_with_control_characters_are_refused_before_anything_happens() {
         };
         let answer = mx_cashier_raw(&gateway, &trade_no, &urls).await;
         assert_eq!(answer.status, 200, "{url}: {answer:?}");
-        assert_refusal(&answer.json(), codes::FIELD, field);
+        // The spec's URL rule, as a builder words it (paypro_core::check_format).
+        assert_refusal(
+            &answer.json(),
+            codes::FIELD,
+            &format!("`{field}` must be an absolute http(s) URL ("),
+        );
         assert!(
             gateway.order("mx", Kind::PayIn, &trade_no).is_none(),
             "{url}"
@@ -568,6 +573,52 @@ async fn urls_with_control_characters_are_refused_before_anything_happens() {
     .json();
     assert_eq!(armed["armed"][0]["remaining"], 11, "{armed}");
     assert!(gateway.deliveries().unwrap().is_empty());
+}
+
+/// The builder refuses what the sandbox refuses, by the same rule (`check_format`): nothing
+/// that a URL parser would drop or rewrite is ever signed.
+#[test]
+fn a_builder_refuses_the_urls_the_sandbox_refuses() {
+    for url in [
+        "https://a.example/cb\n",
+        "https://a.example/c\tb",
+        "https://a.example/c b",
+        " https://a.example/cb",
+        "https://a.example\\cb",
+        "https://a.example/cb\u{7f}",
+        "https://a.example/cb\u{2028}",
+    ] {
+        let refused = paypro_all::id::PayInRequest::builder()
+            .trade_no("url-1")
+            .username("kevin")
+            .mobile("6281245907765")
+            .email("kevin@example.com")
+            .channel_code(paypro_all::id::pay_in::ChannelCode::Ewallet)
+            .amount(1000)
+            .notify_url(url)
+            .build()
+            .expect_err(url);
+        let problem = &refused
+            .field("notifyUrl")
+            .expect("notifyUrl is named")
+            .problem;
+        assert!(
+            matches!(
+                problem,
+                paypro_core::Problem::Format {
+                    format: paypro_core::descriptor::TextFormat::HttpUrl,
+                    ..
+                }
+            ),
+            "{url:?}: {problem:?}"
+        );
+        assert!(
+            refused.to_string().contains(
+                "`notifyUrl` must be an absolute http(s) URL (it holds a control character"
+            ),
+            "{refused}"
+        );
+    }
 }
 
 #[tokio::test]
