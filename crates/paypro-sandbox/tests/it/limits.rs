@@ -330,6 +330,19 @@ async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
     assert_eq!(answer["code"], "0000", "{answer}");
 }
 
+/// Any connection cap serves: one over what the accept loop's semaphore can count is that
+/// many (before, it stopped the accept loop, and nothing was served).
+#[tokio::test]
+async fn a_connection_cap_of_usize_max_still_serves() {
+    let gateway = MockGateway::start(config().max_connections(usize::MAX), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
+    let body = signed(ke_pay_in("cap-1", "500", "http://127.0.0.1:9/n"));
+    let (status, body) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["code"], "0000", "{body}");
+}
+
 #[tokio::test]
 async fn a_request_that_takes_too_long_gets_the_408_envelope() {
     let gateway = MockGateway::start(
