@@ -25,6 +25,8 @@ use tokio::sync::watch;
 
 mod admin;
 pub mod checks;
+#[cfg(feature = "clap")]
+pub mod cli;
 mod dashboard;
 mod deliver;
 pub mod faults;

@@ -416,7 +416,7 @@ fn the_binary_refuses_a_bad_limit_and_lists_its_flags() {
     assert_eq!(bad.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        stderr.contains("--max-orders needs a whole number of at least 1, got `0`"),
+        stderr.contains("invalid value '0' for '--max-orders <N>': 0 is not in 1.."),
         "{stderr}"
     );
     let help = std::process::Command::new(bin)
