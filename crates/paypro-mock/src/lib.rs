@@ -146,7 +146,7 @@ pub struct MockConfig {
     /// How many orders are kept (and as many callback delivery attempts); the oldest are
     /// forgotten, so memory stays bounded. Default 100,000. An order is forgotten only when it
     /// is final and its callbacks are delivered (acknowledged, refused, or out of retries):
-    /// when no order may be, a new one is refused `9503` (HTTP 503) and nothing is made.
+    /// when no order may be, a new one is refused `9429` (HTTP 503) and nothing is made.
     pub max_orders: usize,
     /// How long the `delay` fault waits before answering: past the SDK's default 30 s
     /// request time-out. Default 35 s.

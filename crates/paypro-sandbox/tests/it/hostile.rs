@@ -205,7 +205,7 @@ async fn a_request_naming_another_host_is_refused_before_it_does_anything() {
         )
         .await;
         assert_eq!(answer.status, 421, "{bad}: {answer:?}");
-        assert_refusal(&answer.json(), codes::UNKNOWN_PATH, "loopback");
+        assert_refusal(&answer.json(), codes::HOST, "loopback");
         // The dashboard, the admin API and the cashier page: a short text.
         for (method, path) in [
             ("GET", "/"),
@@ -258,6 +258,17 @@ async fn a_request_naming_another_host_is_refused_before_it_does_anything() {
     )
     .await;
     assert_eq!(answer.status, 400, "{answer:?}");
+    // On a gateway path, the envelope with the sandbox's code for a Host it does not answer to.
+    let answer = raw(
+        addr,
+        "POST",
+        "/ke/api/payin",
+        &[("content-type", "application/json")],
+        "{}",
+    )
+    .await;
+    assert_eq!(answer.status, 400, "{answer:?}");
+    assert_refusal(&answer.json(), codes::HOST, "exactly one Host");
 
     assert!(gateway.order("ke", Kind::PayIn, "rebound").is_none());
     assert_eq!(gateway.balance("ke", TEST_MERCHANT_NO).unwrap(), before);
@@ -746,7 +757,7 @@ async fn an_order_whose_callback_is_due_is_never_forgotten() {
     // Nothing can be forgotten: a third order is refused, the sandbox is full.
     let third = ke_pay_in_raw(&gateway, "third", "500", receiver.url()).await;
     assert_eq!(third.status, 503, "{third:?}");
-    assert_refusal(&third.json(), codes::BUSY, "--max-orders");
+    assert_refusal(&third.json(), codes::FULL, "--max-orders");
     assert!(gateway.order("ke", Kind::PayIn, "third").is_none());
     assert!(gateway.order("ke", Kind::PayIn, "due").is_some());
     // The processing order's callback is not lost either.
