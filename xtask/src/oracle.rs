@@ -96,7 +96,8 @@ pub fn check_text(field: &RequestField, value: &str) -> Result<(), String> {
 }
 
 /// A structured format, checked independently of the runtime (which uses the `url` crate):
-/// `http(s)://` and a non-empty host; a CLABE's 18 digits and check digit.
+/// `http(s)://`, a non-empty host, and no control character, white space or backslash; a
+/// CLABE's 18 digits and check digit.
 pub fn check_format(format: TextFormat, value: &str) -> Result<(), String> {
     match format {
         TextFormat::HttpUrl => {
@@ -106,8 +107,17 @@ pub fn check_format(format: TextFormat, value: &str) -> Result<(), String> {
                 .or_else(|| lower.strip_prefix("http://"))
                 .ok_or("must be an absolute http(s) URL")?;
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            if host.is_empty() || value.contains(char::is_whitespace) {
+            if host.is_empty() {
                 return Err("must be an absolute http(s) URL".into());
+            }
+            if value
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+            {
+                return Err(
+                    "must be an absolute http(s) URL without a control character, white space or a backslash"
+                        .into(),
+                );
             }
             Ok(())
         }
@@ -245,6 +255,33 @@ pub fn decode(kind: ValueKind, raw: &RawValue, path: &str) -> Result<Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_a_parser_would_rewrite_break_the_url_rule() {
+        use crate::spec::TextFormat::HttpUrl;
+        for good in [
+            "https://a.example/cb?x=%20",
+            "HTTP://A.EXAMPLE",
+            "http://[::1]/n",
+        ] {
+            assert_eq!(check_format(HttpUrl, good), Ok(()), "{good}");
+        }
+        for bad in [
+            "https://a.example/cb\n",
+            "https://a.example/c\tb",
+            "https://a.example/c b",
+            " https://a.example/cb",
+            "https://a.example\\cb",
+            "https://a.example/cb\u{0}",
+            "https://a.example/cb\u{7f}",
+            "https://a.example/cb\u{85}",
+            "https://a.example/cb\u{2028}",
+            "ftp://a.example/cb",
+            "https:///cb",
+        ] {
+            assert!(check_format(HttpUrl, bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn the_signing_documents_worked_vectors() {

@@ -65,15 +65,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .worker_threads(o.threads)
         .enable_all()
         .build()?;
-    let config = MockConfig {
+    let config = MockConfig::default()
         // Every order of the run is kept (none forgotten while it settles).
-        max_orders: o.max_requests as usize + 1000,
+        .max_orders(o.max_requests as usize + 1000)
         // Above the client count, so the cap never answers 503 here.
-        max_connections: o.clients * 2 + 16,
+        .max_connections(o.clients * 2 + 16)
         // How long an order stays processing; a long one leaves settling and callbacks out.
-        settle_after: Duration::from_millis(o.settle_ms),
-        ..MockConfig::default()
-    };
+        .settle_after(Duration::from_millis(o.settle_ms));
     let gateway =
         sandbox_rt.block_on(MockGateway::start(config, &[&paypro_id::advanced::COUNTRY]))?;
     let base_url = gateway.base_url("id").ok_or("the sandbox serves id")?;

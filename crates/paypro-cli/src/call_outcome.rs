@@ -4,9 +4,9 @@
 
 use paypro_core::client::Error;
 use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
+use paypro_core::untrusted;
 
 use crate::fail::{Exit, Fail};
-use crate::output;
 
 /// The call that failed.
 pub struct Call<'a> {
@@ -87,8 +87,8 @@ pub fn text(e: &Error) -> String {
     match e {
         Error::Rejected { code, msg, .. } => format!(
             "rejected by Paypro: code {}: {}",
-            output::untrusted(code),
-            output::untrusted(msg)
+            untrusted::text(code),
+            untrusted::text(msg)
         ),
         _ if e.may_have_moved_money() => facts(e),
         _ => e.to_string(),
@@ -104,7 +104,7 @@ fn facts(e: &Error) -> String {
             status, problem, ..
         } => format!(
             "unreadable answer (HTTP {status}): {}",
-            output::untrusted(problem)
+            untrusted::text(problem)
         ),
         Error::Uncertain {
             code, msg, meaning, ..
@@ -112,8 +112,8 @@ fn facts(e: &Error) -> String {
             let meaning = meaning.map(|m| format!(", {m}")).unwrap_or_default();
             format!(
                 "Paypro answered code {} ({}{meaning}), which does not prove the request was refused",
-                output::untrusted(code),
-                output::untrusted(msg)
+                untrusted::text(code),
+                untrusted::text(msg)
             )
         }
         _ => e.to_string(),

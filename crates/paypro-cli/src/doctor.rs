@@ -20,7 +20,7 @@
 //! The probe is the country's balance endpoint, or where there is none, a query for a
 //! `tradeNo` no order has (`paypro-doctor-<ms>`). Nothing that moves money is ever sent.
 //! Outcomes are decided by the answers' HTTP status and outer codes, never by their text; what
-//! the gateway said is shown by the rule for received text (`output::untrusted`).
+//! the gateway said is shown by the rule for received text (`paypro_core::untrusted::text`).
 
 use std::fmt::Write as _;
 use std::net::{TcpStream, ToSocketAddrs};
@@ -30,6 +30,7 @@ use paypro_all::ops;
 use paypro_core::client::Config;
 use paypro_core::descriptor::{CountryDescriptor, Effect, EndpointDescriptor, Role};
 use paypro_core::protocol::{ACCEPTED_CODE, envelope};
+use paypro_core::untrusted;
 use paypro_core::{Credentials, RawObject, Secret, SecretPlacement};
 
 use crate::country_call::with_connection;
@@ -59,8 +60,8 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
         "paypro doctor {} ({}): {}, merchant {}",
         c.code,
         c.name,
-        output::url(base.as_str()),
-        output::untrusted(&merchant_no)
+        untrusted::text(&untrusted::url(base.as_str())),
+        untrusted::text(&merchant_no)
     ));
 
     // 1. Reachability.
@@ -133,7 +134,7 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
         "{} `{}` ({})",
         probe.label,
         probe.endpoint.path,
-        output::url(&probe.url(&base))
+        untrusted::text(&untrusted::url(&probe.url(&base)))
     );
     // Paypro answers every call it serves with HTTP 2xx: anything else (a 404 at a path it
     // does not serve, a proxy's page) says nothing about the credentials, so nothing more is
@@ -198,7 +199,7 @@ pub fn run(c: &'static CountryDescriptor, creds: &Creds) -> Result<(), Fail> {
             "clock",
             format_args!(
                 "the gateway's timestamp `{}` is not a plausible time (milliseconds since 1970, within {} years of this machine's clock){}: its clock cannot be compared; if calls are refused for their timestamps, ask Paypro",
-                output::untrusted(text),
+                untrusted::text(text),
                 PLAUSIBLE_YEARS,
                 if *seconds {
                     "; read as seconds, it would be"
@@ -393,7 +394,7 @@ fn base_url(
     reqwest::Url::parse(given).map_err(|e| {
         Fail::usage(format!(
             "the base URL `{}` is not usable: {e}",
-            output::url(given)
+            untrusted::text(&untrusted::url(given))
         ))
     })
 }
@@ -507,12 +508,10 @@ impl Answer {
     /// What the gateway answered, on one line, its text by the rule for received text.
     fn describe(&self) -> String {
         match (&self.code, &self.msg) {
-            (Some(code), Some(msg)) => format!(
-                "code {} `{}`",
-                output::untrusted(code),
-                output::untrusted(msg)
-            ),
-            (Some(code), None) => format!("code {}", output::untrusted(code)),
+            (Some(code), Some(msg)) => {
+                format!("code {} `{}`", untrusted::text(code), untrusted::text(msg))
+            }
+            (Some(code), None) => format!("code {}", untrusted::text(code)),
             _ => format!("HTTP {} without an envelope", self.http_status),
         }
     }
@@ -602,7 +601,8 @@ impl Report {
         let _ = writeln!(self.text, "  FAIL  {what:<9} {args}");
     }
     fn print(&self) -> Result<(), Fail> {
-        // Received text is in it by `output::untrusted`; this guards the rest (error chains).
+        // Received text is in it by `paypro_core::untrusted::text`; this guards the rest (error
+        // chains).
         output::print(&output::terminal(self.text.trim_end())).map_err(Fail::unwritten)
     }
 }

@@ -3,6 +3,7 @@
 
 use paypro_all::ops::OpsError;
 use paypro_core::client::ConfigError;
+use paypro_core::untrusted;
 
 use crate::output;
 
@@ -95,7 +96,7 @@ impl From<ConfigError> for Fail {
             )),
             ConfigError::BadBaseUrl { url, reason } => Fail::usage(format!(
                 "the base URL `{}` (PAYPRO_BASE_URL or --base-url) is not usable: {reason}",
-                output::url(url)
+                untrusted::text(&untrusted::url(url))
             )),
             // The HTTP client or the runtime could not be started (and a variant added later).
             _ => Fail::usage(output::error_chain(&e)),

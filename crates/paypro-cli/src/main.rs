@@ -1,4 +1,4 @@
-//! `paypro`: sign, verify, call and sandbox the Paypro gateway.
+//! `paypro`: sign, verify and call the Paypro gateway, and run its embedded sandbox.
 
 mod call_outcome;
 mod country_call;
@@ -46,6 +46,13 @@ Notifications:
       unsigned), to an http(s) URL without following redirects; prints the receiver's status
       and answer; exit 0 only for `OK`.
 
+The sandbox:
+  paypro mock [--port P] [--merchant-no M] [--max-orders N] ...
+      The embedded sandbox, as the paypro-mock program runs it (the same flags, defaults and
+      output: `paypro mock --help`): every country on 127.0.0.1:8080 until Ctrl-C, with a
+      dashboard. Prints each country's base URL, the merchant, the secret (only the sandbox's
+      own test secret; yours is never printed) and the dashboard's URL.
+
 Checking a gateway:
   paypro doctor CC
       Read-only calls only: reachability, TLS, clock skew, whether the merchant number is
@@ -92,7 +99,7 @@ Exit codes:
   5  unreadable answer (HTML error page, non-2xx status, truncated or non-JSON body)";
 
 #[derive(Parser)]
-#[command(name = "paypro", bin_name = "paypro", version, about = "Sign, verify, call and sandbox the Paypro payment gateway.", after_help = AFTER_HELP)]
+#[command(name = "paypro", bin_name = "paypro", version, about = "Sign, verify and call the Paypro payment gateway, and run its embedded sandbox.", after_help = AFTER_HELP)]
 struct Cli {
     #[command(flatten)]
     creds: Creds,
@@ -140,12 +147,9 @@ enum Command {
         #[command(subcommand)]
         command: NotifyCommand,
     },
-    /// Run the sandbox gateway in the foreground until interrupted.
-    Mock {
-        /// The port on 127.0.0.1 (0: any free port).
-        #[arg(long, default_value_t = paypro_mock::DEFAULT_PORT)]
-        port: u16,
-    },
+    /// The `paypro-mock` program inside the command: its flags, help and start-up lines.
+    #[command(about = paypro_mock::cli::ABOUT, after_help = paypro_mock::cli::AFTER_HELP)]
+    Mock(paypro_mock::cli::SandboxArgs),
     /// Check a gateway with these credentials, by read-only calls: reachability, TLS, clock
     /// skew, whether the merchant number is known, and which signing rule it accepts.
     Doctor {
@@ -189,8 +193,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
             if !fail.message.is_empty() {
-                // Received text is shown by `output::untrusted` where it is put in a message;
-                // this guards whatever a library's error quoted on its own.
+                // Received text is shown by `paypro_core::untrusted::text` where it is put in a
+                // message; this guards whatever a library's error quoted on its own.
                 // Nothing more can be done when stderr is closed too.
                 let message = output::terminal(&fail.message);
                 let _ = writeln!(std::io::stderr(), "paypro: {message}");
@@ -262,7 +266,7 @@ fn run(matches: &clap::ArgMatches) -> Result<(), Fail> {
                 Command::Notify {
                     command: NotifyCommand::Send(args),
                 } => notify_send::run(&cli.creds, &args),
-                Command::Mock { port } => sandbox::run(&cli.creds, port),
+                Command::Mock(args) => sandbox::run(&cli.creds, &args),
                 Command::Schema { country, endpoint } => schema::run(&country, endpoint.as_deref()),
                 Command::Doctor { country: code } => doctor::run(country(&code)?, &cli.creds),
                 Command::Orders(args) => orders::run(&cli.creds, &args),
@@ -328,7 +332,7 @@ fn country(code: &str) -> Result<&'static paypro_core::descriptor::CountryDescri
 mod tests {
     #[test]
     fn the_help_gives_the_length_received_text_is_cut_at() {
-        let said = format!("cut after {} characters", crate::output::SHOWN_CHARS);
+        let said = format!("cut after {} characters", paypro_core::untrusted::MAX_CHARS);
         assert!(super::AFTER_HELP.contains(&said), "{said}");
     }
 }

@@ -15,6 +15,7 @@ use paypro_all::ops::NOTIFICATION_EXAMPLES;
 use paypro_core::descriptor::{CountryDescriptor, ValueKind};
 use paypro_core::notify::sign_body;
 use paypro_core::protocol::{NOTIFY_ACK, SIGN_FIELD, STATUS_MESSAGE_FIELDS, TIMESTAMP_FIELD};
+use paypro_core::untrusted;
 use paypro_core::{Clock, FailureCode, RawObject, Status, SystemClock};
 use serde_json::value::RawValue;
 
@@ -24,7 +25,7 @@ use crate::{Creds, output, secret};
 /// How long the receiver has to answer, without `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How much of the receiver's answer is read (and compared with `OK`); at most
-/// [`output::SHOWN_CHARS`] characters of it are shown.
+/// [`paypro_core::untrusted::MAX_CHARS`] characters of it are shown.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
 /// The callback's status field.
 const STATUS_FIELD: &str = "status";
@@ -84,7 +85,7 @@ pub fn run(creds: &Creds, args: &Args) -> Result<(), Fail> {
         "sent: {}\nstatus: {}\nanswer: {}",
         output::json_text(&body),
         answer.status,
-        output::untrusted(&answer.text)
+        untrusted::text(&answer.text)
     );
     output::print(&shown).map_err(Fail::unwritten)?;
     acknowledged(&answer)
@@ -95,7 +96,7 @@ fn receiver_url(text: &str) -> Result<reqwest::Url, Fail> {
     let url = reqwest::Url::parse(text).map_err(|e| {
         Fail::usage(format!(
             "--url `{}` is not an absolute URL: {e}",
-            output::url(text)
+            untrusted::text(&untrusted::url(text))
         ))
     })?;
     match url.scheme() {
@@ -318,7 +319,7 @@ fn send_failure(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Fa
             Exit::NotSent,
             format!(
                 "not delivered: cannot connect to {} ({}); nothing reached the receiver",
-                output::url(url.as_str()),
+                untrusted::text(&untrusted::url(url.as_str())),
                 output::error_chain(e)
             ),
         )

@@ -15,6 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use paypro_core::client::{Config, OrderQuery};
 use paypro_core::descriptor::CountryDescriptor;
 use paypro_core::notify::Flow;
+use paypro_core::untrusted;
 use paypro_store::{
     AnyStore, Checked, Lifecycle, OrderFilter, OrderRecord, PendingAction, StoreError,
 };
@@ -569,7 +570,7 @@ fn tagged(value: Value, tag: &str) -> String {
 
 /// Stored text for one line, by the rule for received text (escaped, cut when long).
 fn cell(text: &str) -> String {
-    output::untrusted(text)
+    untrusted::text(text).to_string()
 }
 
 /// Rows in columns two spaces apart (the last column not padded).

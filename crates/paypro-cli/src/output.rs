@@ -1,55 +1,25 @@
-//! Writing results to stdout, and the one rule for received text on a terminal ([`untrusted`],
-//! [`json_text`], [`url`]). JSON is laid out for reading without being re-encoded: every scalar
-//! keeps its text byte for byte (`3.0000` stays `3.0000`, `1e400` stays `1e400`), but for a
-//! character a terminal would act on, written as its JSON escape; and a write that fails is an
-//! error, never a panic or a silent success.
+//! Writing results to stdout, and received text on a terminal: a piece of text or a URL through
+//! paypro-core's one rule ([`paypro_core::untrusted`], also behind the client's errors), JSON
+//! through [`json_text`], and [`terminal`], the last guard on every message. JSON is laid out
+//! for reading without being re-encoded: every scalar keeps its text byte for byte (`3.0000`
+//! stays `3.0000`, `1e400` stays `1e400`), but for a character a terminal would act on, written
+//! as its JSON escape; and a write that fails is an error, never a panic or a silent success.
 
 use std::io::Write;
 
+use paypro_core::untrusted::is_hidden;
 use serde_json::value::RawValue;
 
-/// How many characters of one piece of received text [`untrusted`] shows.
-pub const SHOWN_CHARS: usize = 256;
-
-/// The one rule for text the CLI did not write (a gateway's `code`, `msg` or any other field,
-/// a receiver's answer, a stored error), wherever it reaches a terminal: at most
-/// [`SHOWN_CHARS`] characters, with how many bytes were cut, and every character a terminal
-/// could act on or hide made visible as [`escaped`] does, on one line.
-pub fn untrusted(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        None => escaped(text),
-        Some((cut, _)) => format!(
-            "{}… ({} more bytes not shown)",
-            escaped(&text[..cut]),
-            text.len() - cut
-        ),
-    }
-}
-
-/// `text` whole, with a backslash doubled and every character [`hidden`] written as Rust
-/// writes it in a string literal (`\n`, `\t`, `\u{1b}`, `\u{202e}`), so nothing in it can
-/// drive a terminal, reorder or hide what follows, or pass for an escape.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == '\\' {
-            out.push_str("\\\\");
-        } else if hidden(c) {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// JSON text with every [`hidden`] character but line breaks and tabs written as a JSON escape
+/// JSON text with every [`is_hidden`] character but line breaks and tabs written as a JSON escape
 /// (`\u009b`, `\u202e`), and a carriage return (which could move the cursor back over what
 /// was printed) as a space: the same JSON value, safe to print. Valid JSON has raw control
 /// characters only as whitespace between tokens, so any other hidden character is inside a
 /// string, where a `\u` escape means the same character.
 pub fn json_text(text: &str) -> String {
-    if !text.chars().any(|c| hidden(c) && !matches!(c, '\n' | '\t')) {
+    if !text
+        .chars()
+        .any(|c| is_hidden(c) && !matches!(c, '\n' | '\t'))
+    {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -57,7 +27,7 @@ pub fn json_text(text: &str) -> String {
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => out.push(' '),
-            c if hidden(c) => {
+            c if is_hidden(c) => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
                     out.push_str(&format!("\\u{unit:04x}"));
@@ -69,65 +39,24 @@ pub fn json_text(text: &str) -> String {
     out
 }
 
-/// Whether a terminal could act on `c` or hide it: control characters (C0, DEL and C1, the
-/// 8-bit CSI among them), format characters (bidirectional overrides, zero-width ones), line
-/// and paragraph separators, private-use and unassigned code points. That is what Rust's
-/// `escape_debug` escapes, less quotes and backslash, and less a combining mark after another
-/// character (it only decorates it: accents in Bengali or Arabic text stay readable).
-fn hidden(c: char) -> bool {
-    if matches!(c, ' '..='~') {
-        return false;
-    }
-    // `str::escape_debug` leaves a combining mark alone after the first character, and
-    // escapes everything else `char::escape_debug` escapes.
-    let mut buf = [0u8; 5];
-    buf[0] = b'a';
-    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
-    let pair = std::str::from_utf8(&buf[..len]).unwrap_or("a");
-    !pair.escape_debug().skip(1).eq(std::iter::once(c))
-}
-
-/// `text` as sent to the terminal: every [`hidden`] character but line breaks and tabs
+/// `text` as sent to the terminal: every [`is_hidden`] character but line breaks and tabs
 /// escaped. The last guard on what the command prints, for text that reached a message without
-/// [`untrusted`] (a library's error quoting what it received); it escapes no backslash, so text
-/// already escaped is unchanged.
+/// [`paypro_core::untrusted::text`] (a library's error quoting what it received); it escapes no
+/// backslash, so text already escaped is unchanged.
 pub fn terminal(text: &str) -> String {
-    if !text.chars().any(|c| hidden(c) && !matches!(c, '\n' | '\t')) {
+    if !text
+        .chars()
+        .any(|c| is_hidden(c) && !matches!(c, '\n' | '\t'))
+    {
         return text.to_string();
     }
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c.to_string(),
-            c if hidden(c) => c.escape_debug().to_string(),
+            c if is_hidden(c) => c.escape_debug().to_string(),
             c => c.to_string(),
         })
         .collect()
-}
-
-/// A URL as the command shows it: the user name and password replaced by `***`, whether it
-/// parses or not (a URL that does not parse is printed in error messages too).
-pub fn url(text: &str) -> String {
-    if let Ok(mut parsed) = reqwest::Url::parse(text) {
-        if parsed.has_authority() && parsed.username().is_empty() && parsed.password().is_none() {
-            return untrusted(text);
-        }
-        if parsed.has_authority()
-            && parsed.set_username("").is_ok()
-            && parsed.set_password(None).is_ok()
-        {
-            return untrusted(&parsed.as_str().replacen("://", "://***@", 1));
-        }
-    }
-    // Not a URL the parser takes: hide everything between the scheme and the last `@` (a
-    // password may hold any character; hiding too much of a broken URL costs nothing).
-    let (scheme, rest) = match text.find("://") {
-        Some(i) => text.split_at(i + 3),
-        None => ("", text),
-    };
-    match rest.rfind('@') {
-        Some(at) => untrusted(&format!("{scheme}***{}", &rest[at..])),
-        None => untrusted(text),
-    }
 }
 
 /// An error and its causes, as one line.
@@ -248,23 +177,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn untrusted_text_is_escaped_and_cut() {
-        assert_eq!(untrusted("order not exist"), "order not exist");
-        assert_eq!(
-            untrusted("a\u{1b}[2J\u{7}b\nc\td\\u{1b}\u{9b}\u{202e}\u{2028}\u{7f}\u{85}"),
-            r"a\u{1b}[2J\u{7}b\nc\td\\u{1b}\u{9b}\u{202e}\u{2028}\u{7f}\u{85}"
-        );
-        // Readable text stays readable: quotes, accents, combining marks, other scripts.
-        let readable = "don't \"x\" é e\u{301} বাংলা العربية 中文 🦤";
-        assert_eq!(untrusted(readable), readable);
-        let long = format!("{}{}", "é".repeat(SHOWN_CHARS), "x".repeat(1000));
-        let shown = untrusted(&long);
-        assert!(shown.starts_with(&"é".repeat(SHOWN_CHARS)), "{shown}");
-        assert!(shown.ends_with("… (1000 more bytes not shown)"), "{shown}");
-        assert_eq!(untrusted(&"é".repeat(SHOWN_CHARS)), "é".repeat(SHOWN_CHARS));
-    }
-
-    #[test]
     fn json_text_is_the_same_value_without_terminal_controls() {
         let text =
             "{\n  \"a\u{202e}\": \"x\u{9b}y\u{7f}z 🦤 é\\n\",\t\"b\": [1, \"\u{10fffd}\"]\r\n}";
@@ -284,27 +196,8 @@ mod tests {
     }
 
     #[test]
-    fn urls_are_shown_without_user_name_or_password() {
-        for (given, shown) in [
-            ("https://pay.example/v1", "https://pay.example/v1"),
-            (
-                "https://u:p4ss@pay.example/v1",
-                "https://***@pay.example/v1",
-            ),
-            ("https://u@pay.example/v1", "https://***@pay.example/v1"),
-            ("http://u:p4ss@/x", "http://***@/x"),
-            ("http://u:p4ss@[::1/x", "http://***@[::1/x"),
-            ("http://u:p4/ss@h/x", "http://***@h/x"),
-            ("u:p4ss@h", "***@h"),
-            ("http://h/\u{1b}[2J", r"http://h/\u{1b}[2J"),
-        ] {
-            assert_eq!(url(given), shown, "{given}");
-        }
-    }
-
-    #[test]
     fn the_terminal_guard_leaves_escaped_text_alone() {
-        let once = untrusted("a\u{1b}b\\c");
+        let once = paypro_core::untrusted::text("a\u{1b}b\\c").to_string();
         assert_eq!(terminal(&once), once);
         assert_eq!(terminal("line\nnext\u{1b}[2J"), "line\nnext\\u{1b}[2J");
     }

@@ -18,6 +18,8 @@
 //! - `extract` (feature `axum`): axum extractors that verify a notification before parsing it.
 //! - [`order`]: what to do with a verified notification, given the order's stored state.
 //! - [`descriptor`]: the spec as static data (paths, fields, rules), for the client and sandbox.
+//! - [`untrusted`]: received text and URLs as a message or terminal may show them (escaped,
+//!   cut, passwords hidden), the one rule for the client's errors and the `paypro` command.
 //!
 //! ```
 //! use paypro_core::{canonical_string_of_raw, sign_raw, RawObject, Secret};
@@ -49,6 +51,7 @@ mod raw;
 mod request;
 mod secret;
 mod sign;
+pub mod untrusted;
 mod validate;
 pub mod wire;
 

@@ -367,12 +367,18 @@ pub(crate) fn clabe_check_digit(first17: &[u8]) -> u8 {
 /// Whether `value` is in `format`; if not, what is wrong, in a few words that never repeat the
 /// value. The one place each format's rule lives.
 ///
+/// [`TextFormat::HttpUrl`]: an absolute `http` or `https` URL with a host, written without a
+/// control character, white space or a backslash (which the URL parser would drop, strip or
+/// read as `/`, so that the URL used would not be the text signed). The sandbox checks
+/// `notifyUrl` and `returnUrl` by this same rule.
+///
 /// ```
 /// use paypro_core::check_format;
 /// use paypro_core::descriptor::TextFormat;
 ///
 /// assert_eq!(check_format(TextFormat::HttpUrl, "https://shop.example/paypro/notify"), Ok(()));
 /// assert_eq!(check_format(TextFormat::HttpUrl, "/paypro/notify"), Err("not an absolute URL"));
+/// assert!(check_format(TextFormat::HttpUrl, "https://shop.example/notify\n").is_err());
 /// assert_eq!(check_format(TextFormat::Clabe, "012180000000000015"), Ok(()));
 /// assert_eq!(check_format(TextFormat::Clabe, "012180000000000016"), Err("wrong check digit"));
 /// ```
@@ -390,6 +396,15 @@ pub fn check_format(format: TextFormat, value: &str) -> Result<(), &'static str>
             if url.host_str().is_none_or(str::is_empty) {
                 return Err("no host");
             }
+            // The parser forgives what it drops (tabs, line breaks), strips (control characters
+            // and spaces at the ends) or rewrites (a backslash read as `/`): the URL it reads
+            // would not be the text that was signed.
+            if value
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+            {
+                return Err(URL_TEXT);
+            }
             Ok(())
         }
         TextFormat::Clabe => {
@@ -405,6 +420,9 @@ pub fn check_format(format: TextFormat, value: &str) -> Result<(), &'static str>
         }
     }
 }
+
+/// Why a URL holding a control character, white space or a backslash is refused.
+const URL_TEXT: &str = "it holds a control character, white space or a backslash, which a URL parser drops or rewrites";
 
 /// Checks an amount against its field's bounds.
 pub fn check_amount(field: &FieldSpec, amount: Amount) -> Result<(), Problem> {
@@ -535,6 +553,58 @@ mod tests {
         assert!(!e.to_string().contains("12345"));
     }
 
+    const NOTIFY_URL: FieldSpec = FieldSpec {
+        wire: "notifyUrl",
+        kind: FieldKind::Text,
+        wire_type: WireType::String,
+        required: true,
+        rules: Rules {
+            format: Some(TextFormat::HttpUrl),
+            ..Rules::NONE
+        },
+        doc: "",
+    };
+
+    /// What a builder does with a URL field (`Checker::required_text`, as generated): a URL
+    /// with a line break, tab, space or backslash is refused, naming the field and the rule.
+    #[test]
+    fn a_builder_refuses_a_url_the_parser_would_rewrite() {
+        for bad in [
+            "https://a.example/cb\n",
+            "https://a.example/c\tb",
+            "https://a.example/c b",
+            "https://a.example\\cb",
+        ] {
+            let mut c = Checker::new();
+            assert_eq!(
+                c.required_text(&NOTIFY_URL, Some(bad.into())),
+                None,
+                "{bad:?}"
+            );
+            let e = c.finish().unwrap_err();
+            assert_eq!(
+                e.field("notifyUrl").map(|e| &e.problem),
+                Some(&Problem::Format {
+                    format: TextFormat::HttpUrl,
+                    why: URL_TEXT
+                }),
+                "{bad:?}"
+            );
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "invalid request: `notifyUrl` must be an absolute http(s) URL ({URL_TEXT})"
+                )
+            );
+        }
+        let mut c = Checker::new();
+        let good = "https://a.example/cb?x=%20";
+        assert_eq!(
+            c.required_text(&NOTIFY_URL, Some(good.into())).as_deref(),
+            Some(good)
+        );
+    }
+
     #[test]
     fn formats_say_what_is_wrong_without_the_value() {
         use crate::descriptor::TextFormat::{Clabe, HttpUrl};
@@ -560,6 +630,26 @@ mod tests {
             ("https://exa mple.com", "not a URL"),
         ] {
             assert_eq!(check_format(HttpUrl, bad), Err(why), "{bad}");
+        }
+        // What the URL parser would drop, strip or rewrite: what is signed would not be the
+        // URL a parser reads.
+        for bad in [
+            "https://a.example/cb\n",
+            "https://a.example/c\tb",
+            "https://a.example/c\rb",
+            "https://a.example/cb\u{0}",
+            "https://a.example/cb\u{1b}",
+            "https://a.example/cb\u{7f}",
+            "https://a.example/cb\u{85}",
+            "https://a.example/c b",
+            " https://a.example/cb",
+            "https://a.example/cb ",
+            "https://a.example/cb\u{a0}",
+            "https://a.example/cb\u{2028}",
+            "https:\\\\a.example\\cb",
+            "https://a.example\\cb",
+        ] {
+            assert_eq!(check_format(HttpUrl, bad), Err(URL_TEXT), "{bad:?}");
         }
         assert_eq!(check_format(Clabe, "002010077777777771"), Ok(()));
         for (bad, why) in [

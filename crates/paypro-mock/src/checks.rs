@@ -3,8 +3,7 @@
 //! message that names the problem (the codes are the sandbox's own; Paypro's are undocumented).
 
 use paypro_core::descriptor::{
-    CountryDescriptor, EndpointDescriptor, FieldKind, SignPlacement, TextFormat, TimestampWire,
-    WireType,
+    CountryDescriptor, EndpointDescriptor, FieldKind, SignPlacement, TimestampWire, WireType,
 };
 use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
 use paypro_core::{Amount, RawObject, Secret, check_conditional_format, check_text, sign_raw};
@@ -227,35 +226,11 @@ pub fn check(
                 format!("`{}` {problem}", field.wire),
             ));
         }
-        if field.rules.format == Some(TextFormat::HttpUrl) {
-            check_url_text(field.wire, &text)?;
-        }
         if field.kind == FieldKind::Amount && !text.is_empty() {
             check_amount_cap(field.wire, &text, max_amount)?;
         }
     }
     Ok((merchant_no, object))
-}
-
-/// What the spec's URL rule lets through but no URL holds: control characters (the URL parser
-/// drops tabs and line breaks and strips others from the ends; a redirect to one is no valid
-/// `Location`), white space and backslashes (read as `/` in an http URL). The sandbox stores and
-/// redirects to these URLs, so it refuses them when they arrive, before anything happens.
-fn check_url_text(wire: &str, text: &str) -> Result<(), Refusal> {
-    match text
-        .chars()
-        .find(|c| c.is_control() || c.is_whitespace() || *c == '\\')
-    {
-        None => Ok(()),
-        Some(c) => Err(Refusal::new(
-            codes::FIELD,
-            format!(
-                "`{wire}` must be URL text without control characters, spaces or backslashes \
-                 (found U+{:04X}): what a URL parser would make of it is not what was signed",
-                c as u32
-            ),
-        )),
-    }
 }
 
 /// The sandbox's own bounds on an amount that passed the spec's rules: more than 0, at most

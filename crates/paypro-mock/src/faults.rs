@@ -15,7 +15,7 @@ use crate::state::{Kind, Order};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Fault {
-    /// Answer only after [`crate::MockConfig::fault_delay`] (past the client's time-out).
+    /// Answer only after [`MockConfig::fault_delay`](field@crate::MockConfig::fault_delay) (past the client's time-out).
     Delay,
     /// Close the connection without answering.
     Drop,

@@ -15,7 +15,7 @@
 //!   no-cors request. Refused `403`.
 //!
 //! The gateway's endpoints (signed, JSON only) are checked for the host only; their refusal is
-//! the envelope (`9404`). The dashboard, the admin API and the cashier page answer a short
+//! the envelope (`9421`, [`codes::HOST`]). The dashboard, the admin API and the cashier page answer a short
 //! text.
 
 use std::net::IpAddr;
@@ -52,7 +52,7 @@ pub(crate) async fn check(
             return if own_path {
                 text(status, &msg)
             } else {
-                envelope(status, &Refusal::new(codes::UNKNOWN_PATH, msg))
+                envelope(status, &Refusal::new(codes::HOST, msg))
             };
         }
     };

@@ -24,6 +24,8 @@ use tokio::sync::watch;
 
 mod admin;
 pub mod checks;
+#[cfg(feature = "clap")]
+pub mod cli;
 mod dashboard;
 mod deliver;
 pub mod faults;
@@ -52,19 +54,60 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// another site cannot send it without asking first, which the sandbox never allows.
 pub const ADMIN_HEADER: &str = "x-paypro-sandbox-admin";
 
-/// A merchant the sandbox knows.
+/// A merchant the sandbox knows: `Merchant::new(merchant_no, secret)`, with
+/// [`Merchant::initial_balance`] to change its starting balance. The fields are public to read;
+/// the struct is `#[non_exhaustive]`, so it is built with [`Merchant::new`], never a literal.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Merchant {
     /// Sent as the `merchantNo` header.
     pub merchant_no: String,
     /// Signs requests and callbacks.
     pub secret: Secret,
-    /// Available balance in every country at the start, whole units.
+    /// Available balance in every country at the start, whole units. Default 1,000,000.
     pub initial_balance: u64,
 }
 
-/// How the sandbox behaves.
+impl Merchant {
+    /// The balance every merchant starts with unless told otherwise, in every country.
+    pub const DEFAULT_BALANCE: u64 = 1_000_000;
+
+    /// A merchant with this number (the `merchantNo` header) and secret, starting with
+    /// [`Merchant::DEFAULT_BALANCE`] available in every country.
+    pub fn new(merchant_no: impl Into<String>, secret: Secret) -> Self {
+        Merchant {
+            merchant_no: merchant_no.into(),
+            secret,
+            initial_balance: Self::DEFAULT_BALANCE,
+        }
+    }
+
+    /// The available balance in every country at the start, whole units.
+    #[must_use]
+    pub fn initial_balance(mut self, initial_balance: u64) -> Self {
+        self.initial_balance = initial_balance;
+        self
+    }
+}
+
+/// How the sandbox behaves: [`MockConfig::default`], then one chained setter per field, named
+/// after it:
+///
+/// ```
+/// use std::time::Duration;
+/// use paypro_mock::MockConfig;
+///
+/// let config = MockConfig::default()
+///     .settle_after(Duration::from_millis(300))
+///     .time_factor(0.001)
+///     .max_orders(1_000);
+/// assert_eq!(config.max_orders, 1_000);
+/// ```
+///
+/// The fields are public to read; the struct is `#[non_exhaustive]` (a new setting is not a
+/// breaking change), so it is never built with a struct literal.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct MockConfig {
     /// Where to listen; `127.0.0.1:0` (a free port) by default. Whatever the address, a
     /// request must name a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`, any port) in its
@@ -105,30 +148,21 @@ pub struct MockConfig {
     /// How many orders are kept (and as many callback delivery attempts); the oldest are
     /// forgotten, so memory stays bounded. Default 100,000. An order is forgotten only when it
     /// is final and its callbacks are delivered (acknowledged, refused, or out of retries):
-    /// when no order may be, a new one is refused `9503` (HTTP 503) and nothing is made.
+    /// when no order may be, a new one is refused `9429` (HTTP 503) and nothing is made.
     pub max_orders: usize,
     /// How long the `delay` fault waits before answering: past the SDK's default 30 s
     /// request time-out. Default 35 s.
     pub fault_delay: Duration,
 }
 
-impl MockConfig {
-    /// How long an order stays processing before it settles.
-    pub fn settle_after(mut self, settle_after: Duration) -> Self {
-        self.settle_after = settle_after;
-        self
-    }
-}
-
 impl Default for MockConfig {
     fn default() -> Self {
         MockConfig {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
-            merchants: vec![Merchant {
-                merchant_no: SANDBOX_MERCHANT_NO.to_string(),
-                secret: Secret::new(SANDBOX_SECRET).expect("the sandbox secret is not blank"),
-                initial_balance: 1_000_000,
-            }],
+            merchants: vec![Merchant::new(
+                SANDBOX_MERCHANT_NO,
+                Secret::new(SANDBOX_SECRET).expect("the sandbox secret is not blank"),
+            )],
             settle_after: Duration::from_millis(200),
             time_factor: 1.0,
             odd_field_names: false,
@@ -140,6 +174,101 @@ impl Default for MockConfig {
             max_orders: 100_000,
             fault_delay: Duration::from_secs(35),
         }
+    }
+}
+
+impl MockConfig {
+    /// Sets [`bind`](field@MockConfig::bind): where to listen.
+    #[must_use]
+    pub fn bind(mut self, bind: SocketAddr) -> Self {
+        self.bind = bind;
+        self
+    }
+
+    /// Sets [`merchants`](field@MockConfig::merchants): the merchants the sandbox knows (replacing
+    /// the default test merchant).
+    #[must_use]
+    pub fn merchants(mut self, merchants: Vec<Merchant>) -> Self {
+        self.merchants = merchants;
+        self
+    }
+
+    /// Sets [`settle_after`](field@MockConfig::settle_after): how long an order stays processing
+    /// before it settles.
+    #[must_use]
+    pub fn settle_after(mut self, settle_after: Duration) -> Self {
+        self.settle_after = settle_after;
+        self
+    }
+
+    /// Sets [`time_factor`](field@MockConfig::time_factor): the factor applied to Paypro's callback
+    /// retry schedule (0.001: seconds become milliseconds).
+    #[must_use]
+    pub fn time_factor(mut self, time_factor: f64) -> Self {
+        self.time_factor = time_factor;
+        self
+    }
+
+    /// Sets [`odd_field_names`](field@MockConfig::odd_field_names): whether answers use the docs'
+    /// odd field spellings.
+    #[must_use]
+    pub fn odd_field_names(mut self, odd_field_names: bool) -> Self {
+        self.odd_field_names = odd_field_names;
+        self
+    }
+
+    /// Sets [`max_body_bytes`](field@MockConfig::max_body_bytes): the largest request body
+    /// accepted, in bytes.
+    #[must_use]
+    pub fn max_body_bytes(mut self, max_body_bytes: usize) -> Self {
+        self.max_body_bytes = max_body_bytes;
+        self
+    }
+
+    /// Sets [`max_amount`](field@MockConfig::max_amount): the largest amount accepted.
+    #[must_use]
+    pub fn max_amount(mut self, max_amount: u64) -> Self {
+        self.max_amount = max_amount;
+        self
+    }
+
+    /// Sets [`max_connections`](field@MockConfig::max_connections): how many connections are served
+    /// at once.
+    #[must_use]
+    pub fn max_connections(mut self, max_connections: usize) -> Self {
+        self.max_connections = max_connections;
+        self
+    }
+
+    /// Sets [`header_read_timeout`](field@MockConfig::header_read_timeout): how long a client has
+    /// to send a request's head (also the keep-alive idle time).
+    #[must_use]
+    pub fn header_read_timeout(mut self, header_read_timeout: Duration) -> Self {
+        self.header_read_timeout = header_read_timeout;
+        self
+    }
+
+    /// Sets [`request_timeout`](field@MockConfig::request_timeout): how long one request may take.
+    #[must_use]
+    pub fn request_timeout(mut self, request_timeout: Duration) -> Self {
+        self.request_timeout = request_timeout;
+        self
+    }
+
+    /// Sets [`max_orders`](field@MockConfig::max_orders): how many orders (and callback attempts)
+    /// are kept.
+    #[must_use]
+    pub fn max_orders(mut self, max_orders: usize) -> Self {
+        self.max_orders = max_orders;
+        self
+    }
+
+    /// Sets [`fault_delay`](field@MockConfig::fault_delay): how long the `delay` fault waits before
+    /// answering.
+    #[must_use]
+    pub fn fault_delay(mut self, fault_delay: Duration) -> Self {
+        self.fault_delay = fault_delay;
+        self
     }
 }
 
@@ -272,7 +401,7 @@ impl MockGateway {
         Ok(*ledger.balance_mut(country, merchant_no, initial))
     }
 
-    /// The callback delivery attempts kept (the last [`MockConfig::max_orders`]), oldest first.
+    /// The callback delivery attempts kept (the last [`MockConfig::max_orders`](field@MockConfig::max_orders)), oldest first.
     pub fn deliveries(&self) -> Result<Vec<Delivery>, Refusal> {
         Ok(self.shared.ledger()?.deliveries.iter().cloned().collect())
     }

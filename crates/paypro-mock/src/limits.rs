@@ -78,7 +78,10 @@ pub(crate) async fn serve(
     limits: ServeLimits,
     mut stop: watch::Receiver<bool>,
 ) {
-    let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    // A semaphore counts at most `MAX_PERMITS`: a larger cap is that many (never a panic).
+    let permits = Arc::new(Semaphore::new(
+        limits.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+    ));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(Some(limits.header_read_timeout));

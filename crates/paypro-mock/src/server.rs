@@ -71,7 +71,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 fn gateway_status(r: &Refusal) -> StatusCode {
     match r.code {
         codes::BROKEN => StatusCode::INTERNAL_SERVER_ERROR,
-        codes::BUSY => StatusCode::SERVICE_UNAVAILABLE,
+        codes::FULL => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::OK,
     }
 }
@@ -310,7 +310,7 @@ fn create(
     // Every refusal comes before anything changes.
     if !ledger.has_room() {
         return Err(Refusal::new(
-            codes::BUSY,
+            codes::FULL,
             format!(
                 "the sandbox keeps at most {} orders (--max-orders) and every one is processing \
                  or has a callback under way (being sent or due again), so none can be forgotten: \

@@ -48,17 +48,13 @@ fn fast() -> Settings {
 }
 
 async fn sandbox() -> MockGateway {
-    let config = MockConfig {
-        merchants: vec![Merchant {
-            merchant_no: TEST_MERCHANT_NO.into(),
-            secret: secret(),
-            initial_balance: 1_000_000_000,
-        }],
-        settle_after: Duration::from_millis(50),
-        time_factor: 0.001,
-        fault_delay: Duration::from_secs(3),
-        ..MockConfig::default()
-    };
+    let config = MockConfig::default()
+        .merchants(vec![
+            Merchant::new(TEST_MERCHANT_NO, secret()).initial_balance(1_000_000_000),
+        ])
+        .settle_after(Duration::from_millis(50))
+        .time_factor(0.001)
+        .fault_delay(Duration::from_secs(3));
     static COUNTRIES: [&paypro_core::descriptor::CountryDescriptor; 2] =
         [&paypro_id::advanced::COUNTRY, &paypro_ke::advanced::COUNTRY];
     MockGateway::start(config, &COUNTRIES).await.unwrap()

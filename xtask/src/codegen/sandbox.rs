@@ -27,7 +27,10 @@ fn platform_field(plan: &EndpointPlan) -> Option<proc_macro2::Ident> {
         })
 }
 
-pub(super) fn first_with_role<'a>(country: &'a Country, role: Role) -> Option<&'a EndpointPlan<'a>> {
+pub(super) fn first_with_role<'a>(
+    country: &'a Country,
+    role: Role,
+) -> Option<&'a EndpointPlan<'a>> {
     country.endpoints.iter().find(|p| p.spec.role == role)
 }
 
@@ -160,7 +163,7 @@ pub fn test(country: &Country) -> String {
 
             #[tokio::test]
             async fn every_endpoint_against_the_sandbox() {
-                let config = MockConfig { settle_after: Duration::from_millis(5), time_factor: 0.001, ..MockConfig::default() };
+                let config = MockConfig::default().settle_after(Duration::from_millis(5)).time_factor(0.001);
                 let gateway = MockGateway::start(config, &[&COUNTRY]).await.expect("the sandbox starts");
                 #receiver
                 let base_url = gateway.base_url(#code).expect("the sandbox serves this country");

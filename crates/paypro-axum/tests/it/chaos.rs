@@ -403,17 +403,17 @@ async fn chaos(label: &str, databases: [(&'static str, String); 2], pg: Option<&
     let rng: SharedRng = Arc::new(Mutex::new(Rng(seed)));
     let started = Instant::now();
 
-    let config = MockConfig {
-        merchants: vec![Merchant {
-            merchant_no: paypro_testkit::TEST_MERCHANT_NO.into(),
-            secret: paypro_core::Secret::new(TEST_SECRET).unwrap(),
-            initial_balance: 1_000_000_000_000,
-        }],
-        settle_after: Duration::from_millis(100),
-        time_factor: 0.001,
-        fault_delay: Duration::from_millis(1000),
-        ..MockConfig::default()
-    };
+    let config = MockConfig::default()
+        .merchants(vec![
+            Merchant::new(
+                paypro_testkit::TEST_MERCHANT_NO,
+                paypro_core::Secret::new(TEST_SECRET).unwrap(),
+            )
+            .initial_balance(1_000_000_000_000),
+        ])
+        .settle_after(Duration::from_millis(100))
+        .time_factor(0.001)
+        .fault_delay(Duration::from_millis(1000));
     let gateway = MockGateway::start(config, &COUNTRIES).await.unwrap();
     let sandbox = gateway.url().to_string();
     let http = reqwest::Client::new();

@@ -200,10 +200,7 @@ fn calls_against_the_sandbox_and_each_failure_class() {
         .unwrap();
     let gateway = runtime
         .block_on(MockGateway::start(
-            MockConfig {
-                settle_after: Duration::from_millis(20),
-                ..MockConfig::default()
-            },
+            MockConfig::default().settle_after(Duration::from_millis(20)),
             paypro_all::COUNTRIES,
         ))
         .unwrap();
@@ -287,12 +284,103 @@ fn calls_against_the_sandbox_and_each_failure_class() {
     drop(gateway);
 }
 
+/// `paypro mock` is the `paypro-mock` program inside the command: it lists every flag of the
+/// sandbox's one definition (`paypro_mock::cli::SandboxArgs`, which the program takes, exactly:
+/// crates/paypro-sandbox checks that side) with the same help and default, and takes each.
+#[test]
+fn mock_takes_every_flag_of_the_sandbox_program() {
+    use clap::{Args, Command as ClapCommand};
+    let out = common::run(common::command(&["mock", "--help"], &[]), "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let help = String::from_utf8(out.stdout).unwrap();
+    let listed: Vec<&str> = help
+        .lines()
+        .skip_while(|l| *l != "Options:")
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.trim_start().strip_prefix("--"))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let sandbox = paypro_mock::cli::SandboxArgs::augment_args(ClapCommand::new("paypro-mock"));
+    for arg in sandbox.get_arguments() {
+        let long = arg.get_long().expect("a long flag");
+        assert!(listed.contains(&long), "--{long} in {help}");
+        let said = arg.get_help().expect("help").to_string();
+        assert!(help.contains(&said), "--{long}: {said} in {help}");
+        for default in arg.get_default_values() {
+            let default = format!("[default: {}]", default.to_string_lossy());
+            assert!(help.contains(&default), "--{long}: {default} in {help}");
+        }
+    }
+    assert!(help.contains(paypro_mock::cli::AFTER_HELP), "{help}");
+    // Each flag, with a value that is not its default, is taken.
+    let mut child = common::command(
+        &[
+            "mock",
+            "--port",
+            "0",
+            "--merchant-no",
+            "8729248847",
+            "--secret-placement",
+            "prepend",
+            "--max-orders",
+            "7",
+            "--max-connections",
+            "3",
+            "--max-amount",
+            "1000",
+            "--header-read-timeout-ms",
+            "2000",
+            "--request-timeout-ms",
+            "3000",
+            "--fault-delay-ms",
+            "10",
+        ],
+        &[],
+    )
+    .spawn()
+    .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let got: Vec<String> = (0..9).map_while(|_| lines.next()?.ok()).collect();
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert_eq!(got.len(), 9, "{got:?}");
+    assert_eq!(got[5], "merchant 8729248847");
+    assert_eq!(got[7], "secret-placement prepend");
+    // Out of range, as the program says it.
+    let out = common::run(common::command(&["mock", "--max-orders", "0"], &[]), "");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("invalid value '0' for '--max-orders <N>'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn mock_names_a_taken_port_as_the_program_does() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = common::run(common::command(&["mock", "--port", &port], &[]), "");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let said = stderr(&out);
+    assert!(
+        said.starts_with(&format!(
+            "paypro: port {port} on 127.0.0.1 is already in use"
+        )),
+        "{said}"
+    );
+    assert!(said.contains("--port 0"), "{said}");
+    assert_eq!(said.lines().count(), 1, "one line: {said}");
+}
+
 #[test]
 fn mock_prints_one_line_per_country_then_the_merchant_secret_and_dashboard() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_paypro"))
         .args(["mock", "--port", "0", "--merchant-no", "8729248847"])
         .env_remove("PAYPRO_SECRET")
         .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();

@@ -26,14 +26,7 @@ fn sandbox(runtime: &tokio::runtime::Runtime, placement: SecretPlacement) -> Moc
         .with_placement(placement);
     runtime
         .block_on(MockGateway::start(
-            MockConfig {
-                merchants: vec![Merchant {
-                    merchant_no: TEST_MERCHANT_NO.into(),
-                    secret,
-                    initial_balance: 1_000_000,
-                }],
-                ..MockConfig::default()
-            },
+            MockConfig::default().merchants(vec![Merchant::new(TEST_MERCHANT_NO, secret)]),
             paypro_all::COUNTRIES,
         ))
         .unwrap()

@@ -458,10 +458,7 @@ fn reconcile_confirms_orders_at_the_sandbox() {
     let rt = runtime();
     let gateway = rt
         .block_on(MockGateway::start(
-            MockConfig {
-                settle_after: Duration::from_millis(20),
-                ..MockConfig::default()
-            },
+            MockConfig::default().settle_after(Duration::from_millis(20)),
             paypro_all::COUNTRIES,
         ))
         .unwrap();

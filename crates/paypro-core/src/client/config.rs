@@ -182,7 +182,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field(
                 "base_url",
-                &self.base_url.as_deref().map(super::redact_userinfo),
+                &self.base_url.as_deref().map(crate::untrusted::url),
             )
             .field("credentials", &self.credentials)
             .field("connect_timeout", &self.connect_timeout)

@@ -1,6 +1,7 @@
 //! What went wrong, classified by what may have happened to the money.
 
 use crate::ValidationError;
+use crate::untrusted;
 
 type Source = Box<dyn std::error::Error + Send + Sync>;
 
@@ -26,6 +27,10 @@ type Source = Box<dyn std::error::Error + Send + Sync>;
 ///
 /// A money-moving call (pay-in, payout) is never retried automatically; reads are, on
 /// `NotSent` and `Unknown`, within the [`crate::client::RetryPolicy`].
+///
+/// The fields keep what the gateway sent as received; `Display` shows it through
+/// [`untrusted::text`] (escaped, one line, cut after [`untrusted::MAX_CHARS`] characters), so
+/// a hostile answer cannot rewrite a terminal or forge log lines.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -57,7 +62,11 @@ pub enum Error {
     /// (`spec/common.toml`, `[[outer_code]]`, which lists none today because Paypro documents
     /// none; or the embedded sandbox's `[[sandbox_code]]`, on its marked answers only): the
     /// request was refused before anything was created.
-    #[error("rejected by Paypro: code {}: {}", shown(code), shown(msg))]
+    #[error(
+        "rejected by Paypro: code {}: {}",
+        untrusted::text(code),
+        untrusted::text(msg)
+    )]
     Rejected {
         /// The outer `code`.
         code: String,
@@ -72,8 +81,8 @@ pub enum Error {
     /// order may exist and money may have moved: reconcile by `tradeNo`, never resend blindly.
     #[error(
         "Paypro answered code {} ({}), which does not prove the request was refused: money may have moved{}",
-        shown(code),
-        shown(msg),
+        untrusted::text(code),
+        untrusted::text(msg),
         meaning.map(|m| format!(" ({m})")).unwrap_or_default()
     )]
     Uncertain {
@@ -144,30 +153,6 @@ impl Error {
     }
 }
 
-/// The gateway's text as an error message shows it: at most [`SHOWN_CHARS`] characters, with
-/// control characters (terminal escapes, line breaks) escaped, so a hostile answer cannot
-/// rewrite a terminal or forge log lines. The error's fields keep the text as received.
-fn shown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(SHOWN_CHARS + 16));
-    let mut chars = text.chars();
-    for c in chars.by_ref().take(SHOWN_CHARS) {
-        if c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    if chars.next().is_some() {
-        out.push_str(" [cut]");
-    }
-    out
-}
-
-/// How many characters of gateway text an error message shows.
-const SHOWN_CHARS: usize = 200;
-
 /// Why a client could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -181,9 +166,9 @@ pub enum ConfigError {
         country: &'static str,
     },
     /// The base URL is not an absolute http(s) URL.
-    #[error("base URL `{url}` is not usable: {reason}")]
+    #[error("base URL `{}` is not usable: {reason}", untrusted::text(url))]
     BadBaseUrl {
-        /// The URL given.
+        /// The URL given, without its user name and password ([`untrusted::url()`]).
         url: String,
         /// Why not.
         reason: String,
@@ -224,7 +209,7 @@ mod tests {
             );
             assert!(text.contains("\\u{1b}[2J"), "{text:.80}");
             assert!(text.len() < 1_000, "{}", text.len());
-            assert!(text.contains("[cut]"));
+            assert!(text.contains("more bytes not shown"), "{text:.80}");
         }
     }
 }

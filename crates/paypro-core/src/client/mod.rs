@@ -65,7 +65,7 @@ impl BaseUrl {
     /// Checks and normalises `given`.
     pub(crate) fn parse(given: &str) -> Result<Self, ConfigError> {
         let bad = |reason: &str| ConfigError::BadBaseUrl {
-            url: redact_userinfo(given),
+            url: crate::untrusted::url(given),
             reason: reason.to_string(),
         };
         let mut url = url::Url::parse(given.trim())
@@ -107,19 +107,6 @@ impl BaseUrl {
         full.push_str(path);
         url.set_path(&full);
         url
-    }
-}
-
-/// `given` with any user name and password replaced by `***`, for error messages and `Debug`,
-/// whether or not it parses.
-pub(crate) fn redact_userinfo(given: &str) -> String {
-    let Some((scheme, rest)) = given.split_once("://") else {
-        return given.to_string();
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://***{}", &rest[at..]),
-        None => given.to_string(),
     }
 }
 

@@ -91,35 +91,42 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9400",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "Not a JSON object (malformed, an array, a key given twice).",
+        meaning: "The body is not a JSON object a common parser reads: not UTF-8, malformed, an array, a key given twice, a number out of range such as 1e400 (also the admin API's JSON bodies).",
         note: "",
     },
     OuterCode {
         code: "9401",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "Missing or unknown merchantNo header.",
+        meaning: "Missing, repeated or unknown merchantNo header.",
         note: "",
     },
     OuterCode {
         code: "9402",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "Missing sign, or a sign that does not match the body.",
+        meaning: "Missing or repeated sign, or a sign that does not match the body.",
         note: "",
     },
     OuterCode {
         code: "9404",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "No endpoint at that path.",
+        meaning: "No endpoint at that path (HTTP 404), the target of the redirect fault included.",
         note: "",
     },
     OuterCode {
         code: "9405",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "Not a POST.",
+        meaning: "The path does not take that method (HTTP 405): a gateway endpoint takes only POST, an admin path its own.",
+        note: "",
+    },
+    OuterCode {
+        code: "9421",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The request does not name the sandbox: its Host is not a loopback name (nor the address the sandbox is bound to) (HTTP 421), or it has not exactly one valid Host (HTTP 400). Nothing was read; against DNS rebinding.",
         note: "",
     },
     OuterCode {
@@ -133,7 +140,7 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9410",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "No such order.",
+        meaning: "No such order (for a voucher: no such order that moved money).",
         note: "",
     },
     OuterCode {
@@ -154,7 +161,7 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9413",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "The body is over the size limit.",
+        meaning: "The body is over the size limit (or was cut off before it was whole); it was not read past the limit.",
         note: "",
     },
     OuterCode {
@@ -168,14 +175,21 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9415",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "The content type is not application/json.",
+        meaning: "The content type is not application/json, or is given twice.",
         note: "",
     },
     OuterCode {
         code: "9422",
         outcome: OuterOutcome::Refused,
         source: CodeSource::Sandbox,
-        meaning: "A missing timestamp or field, a wrong JSON type, or a broken rule.",
+        meaning: "A missing timestamp or field, a wrong JSON type, a broken rule, an amount of 0 or over the sandbox's cap, a pay-in that could overflow its balance, or a notifyUrl that names the sandbox; on the admin API, a bad parameter, or a callback to re-send for an order without notifyUrl.",
+        note: "",
+    },
+    OuterCode {
+        code: "9429",
+        outcome: OuterOutcome::Refused,
+        source: CodeSource::Sandbox,
+        meaning: "The sandbox keeps as many orders as it may (max_orders) and none can be forgotten, each being processing or having a callback under way (HTTP 503): no order was made.",
         note: "",
     },
     OuterCode {
@@ -196,7 +210,7 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9503",
         outcome: OuterOutcome::Uncertain,
         source: CodeSource::Sandbox,
-        meaning: "Over the connection cap (HTTP 503); nothing was read.",
+        meaning: "Over the connection cap (HTTP 503): nothing was read, and the connection is closed.",
         note: "",
     },
     OuterCode {
@@ -210,47 +224,51 @@ pub const SANDBOX_CODES: &[OuterCode] = &[
         code: "9507",
         outcome: OuterOutcome::Uncertain,
         source: CodeSource::Sandbox,
-        meaning: "Settling would overflow a balance: nothing changed, the order stays processing.",
+        meaning: "Settling would overflow a balance (HTTP 409, admin settle and settle-balances): nothing changed, and an order being settled stays processing.",
         note: "",
     },
 ];
 /// The embedded sandbox's codes by name (`[[sandbox_code]]`).
 pub mod sandbox_code {
-    ///Not a JSON object (malformed, an array, a key given twice).
+    ///The body is not a JSON object a common parser reads: not UTF-8, malformed, an array, a key given twice, a number out of range such as 1e400 (also the admin API's JSON bodies).
     pub const MALFORMED: &str = "9400";
-    ///Missing or unknown merchantNo header.
+    ///Missing, repeated or unknown merchantNo header.
     pub const MERCHANT: &str = "9401";
-    ///Missing sign, or a sign that does not match the body.
+    ///Missing or repeated sign, or a sign that does not match the body.
     pub const SIGN: &str = "9402";
-    ///No endpoint at that path.
+    ///No endpoint at that path (HTTP 404), the target of the redirect fault included.
     pub const UNKNOWN_PATH: &str = "9404";
-    ///Not a POST.
+    ///The path does not take that method (HTTP 405): a gateway endpoint takes only POST, an admin path its own.
     pub const METHOD: &str = "9405";
+    ///The request does not name the sandbox: its Host is not a loopback name (nor the address the sandbox is bound to) (HTTP 421), or it has not exactly one valid Host (HTTP 400). Nothing was read; against DNS rebinding.
+    pub const HOST: &str = "9421";
     ///Duplicate tradeNo: an order with it exists already (this request created nothing).
     pub const DUPLICATE: &str = "9409";
-    ///No such order.
+    ///No such order (for a voucher: no such order that moved money).
     pub const NOT_FOUND: &str = "9410";
     ///Insufficient balance for a payout.
     pub const BALANCE: &str = "9411";
     ///The order is already final.
     pub const FINAL: &str = "9412";
-    ///The body is over the size limit.
+    ///The body is over the size limit (or was cut off before it was whole); it was not read past the limit.
     pub const TOO_LARGE: &str = "9413";
     ///The order is not final yet, so it has no callback to re-send.
     pub const NOT_FINAL: &str = "9414";
-    ///The content type is not application/json.
+    ///The content type is not application/json, or is given twice.
     pub const CONTENT_TYPE: &str = "9415";
-    ///A missing timestamp or field, a wrong JSON type, or a broken rule.
+    ///A missing timestamp or field, a wrong JSON type, a broken rule, an amount of 0 or over the sandbox's cap, a pay-in that could overflow its balance, or a notifyUrl that names the sandbox; on the admin API, a bad parameter, or a callback to re-send for an order without notifyUrl.
     pub const FIELD: &str = "9422";
+    ///The sandbox keeps as many orders as it may (max_orders) and none can be forgotten, each being processing or having a callback under way (HTTP 503): no order was made.
+    pub const FULL: &str = "9429";
     ///The sandbox's state is broken (a panic while it was being changed): every endpoint answers this with HTTP 500 until the sandbox is restarted.
     pub const BROKEN: &str = "9500";
     ///The sandbox does not implement that endpoint.
     pub const UNSUPPORTED: &str = "9501";
-    ///Over the connection cap (HTTP 503); nothing was read.
+    ///Over the connection cap (HTTP 503): nothing was read, and the connection is closed.
     pub const BUSY: &str = "9503";
     ///The request took longer than the request time-out (HTTP 408); an order it asked for may have been created.
     pub const TIMEOUT: &str = "9504";
-    ///Settling would overflow a balance: nothing changed, the order stays processing.
+    ///Settling would overflow a balance (HTTP 409, admin settle and settle-balances): nothing changed, and an order being settled stays processing.
     pub const OVERFLOW: &str = "9507";
 }
 /// Wire names of the response envelope.

@@ -18,11 +18,9 @@ async fn settled(gateway: &MockGateway, country: &str, kind: Kind, trade_no: &st
 }
 #[tokio::test]
 async fn every_endpoint_against_the_sandbox() {
-    let config = MockConfig {
-        settle_after: Duration::from_millis(5),
-        time_factor: 0.001,
-        ..MockConfig::default()
-    };
+    let config = MockConfig::default()
+        .settle_after(Duration::from_millis(5))
+        .time_factor(0.001);
     let gateway = MockGateway::start(config, &[&COUNTRY])
         .await
         .expect("the sandbox starts");

@@ -20,10 +20,7 @@ use reqwest::Method;
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(1);
 
 fn sandbox_config() -> MockConfig {
-    MockConfig {
-        fault_delay: Duration::from_secs(5),
-        ..config()
-    }
+    config().fault_delay(Duration::from_secs(5))
 }
 
 fn client(gateway: &MockGateway) -> id::Client {

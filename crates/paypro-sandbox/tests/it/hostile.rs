@@ -205,7 +205,7 @@ async fn a_request_naming_another_host_is_refused_before_it_does_anything() {
         )
         .await;
         assert_eq!(answer.status, 421, "{bad}: {answer:?}");
-        assert_refusal(&answer.json(), codes::UNKNOWN_PATH, "loopback");
+        assert_refusal(&answer.json(), codes::HOST, "loopback");
         // The dashboard, the admin API and the cashier page: a short text.
         for (method, path) in [
             ("GET", "/"),
@@ -258,6 +258,17 @@ async fn a_request_naming_another_host_is_refused_before_it_does_anything() {
     )
     .await;
     assert_eq!(answer.status, 400, "{answer:?}");
+    // On a gateway path, the envelope with the sandbox's code for a Host it does not answer to.
+    let answer = raw(
+        addr,
+        "POST",
+        "/ke/api/payin",
+        &[("content-type", "application/json")],
+        "{}",
+    )
+    .await;
+    assert_eq!(answer.status, 400, "{answer:?}");
+    assert_refusal(&answer.json(), codes::HOST, "exactly one Host");
 
     assert!(gateway.order("ke", Kind::PayIn, "rebound").is_none());
     assert_eq!(gateway.balance("ke", TEST_MERCHANT_NO).unwrap(), before);
@@ -551,7 +562,12 @@ async fn urls_with_control_characters_are_refused_before_anything_happens() {
         };
         let answer = mx_cashier_raw(&gateway, &trade_no, &urls).await;
         assert_eq!(answer.status, 200, "{url}: {answer:?}");
-        assert_refusal(&answer.json(), codes::FIELD, field);
+        // The spec's URL rule, as a builder words it (paypro_core::check_format).
+        assert_refusal(
+            &answer.json(),
+            codes::FIELD,
+            &format!("`{field}` must be an absolute http(s) URL ("),
+        );
         assert!(
             gateway.order("mx", Kind::PayIn, &trade_no).is_none(),
             "{url}"
@@ -568,6 +584,52 @@ async fn urls_with_control_characters_are_refused_before_anything_happens() {
     .json();
     assert_eq!(armed["armed"][0]["remaining"], 11, "{armed}");
     assert!(gateway.deliveries().unwrap().is_empty());
+}
+
+/// The builder refuses what the sandbox refuses, by the same rule (`check_format`): nothing
+/// that a URL parser would drop or rewrite is ever signed.
+#[test]
+fn a_builder_refuses_the_urls_the_sandbox_refuses() {
+    for url in [
+        "https://a.example/cb\n",
+        "https://a.example/c\tb",
+        "https://a.example/c b",
+        " https://a.example/cb",
+        "https://a.example\\cb",
+        "https://a.example/cb\u{7f}",
+        "https://a.example/cb\u{2028}",
+    ] {
+        let refused = paypro_all::id::PayInRequest::builder()
+            .trade_no("url-1")
+            .username("kevin")
+            .mobile("6281245907765")
+            .email("kevin@example.com")
+            .channel_code(paypro_all::id::pay_in::ChannelCode::Ewallet)
+            .amount(1000)
+            .notify_url(url)
+            .build()
+            .expect_err(url);
+        let problem = &refused
+            .field("notifyUrl")
+            .expect("notifyUrl is named")
+            .problem;
+        assert!(
+            matches!(
+                problem,
+                paypro_core::Problem::Format {
+                    format: paypro_core::descriptor::TextFormat::HttpUrl,
+                    ..
+                }
+            ),
+            "{url:?}: {problem:?}"
+        );
+        assert!(
+            refused.to_string().contains(
+                "`notifyUrl` must be an absolute http(s) URL (it holds a control character"
+            ),
+            "{refused}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -607,11 +669,7 @@ async fn a_return_url_in_any_valid_spelling_is_where_the_payer_goes() {
 #[tokio::test]
 async fn amounts_that_could_overflow_a_balance_are_refused_and_nothing_wedges() {
     let receiver = ok_receiver().await;
-    let gateway = start(MockConfig {
-        max_amount: u64::MAX,
-        ..config()
-    })
-    .await;
+    let gateway = start(config().max_amount(u64::MAX)).await;
     let long = i64::MAX.to_string();
     // 1,000,000 available + i64::MAX fits in a balance; another i64::MAX does not.
     let first = ke_pay_in_raw(&gateway, "long-1", &long, receiver.url()).await;
@@ -686,11 +744,7 @@ async fn an_order_whose_callback_is_due_is_never_forgotten() {
         }
     })
     .await;
-    let gateway = start(MockConfig {
-        max_orders: 2,
-        ..config()
-    })
-    .await;
+    let gateway = start(config().max_orders(2)).await;
     // `due`: settled, its callback refused and due again. `held`: processing, its callback to come.
     let due = ke_pay_in_raw(&gateway, "due", "500", receiver.url()).await;
     assert_eq!(due.json()["code"], "0000", "{due:?}");
@@ -703,7 +757,7 @@ async fn an_order_whose_callback_is_due_is_never_forgotten() {
     // Nothing can be forgotten: a third order is refused, the sandbox is full.
     let third = ke_pay_in_raw(&gateway, "third", "500", receiver.url()).await;
     assert_eq!(third.status, 503, "{third:?}");
-    assert_refusal(&third.json(), codes::BUSY, "--max-orders");
+    assert_refusal(&third.json(), codes::FULL, "--max-orders");
     assert!(gateway.order("ke", Kind::PayIn, "third").is_none());
     assert!(gateway.order("ke", Kind::PayIn, "due").is_some());
     // The processing order's callback is not lost either.

@@ -7,7 +7,7 @@ use crate::common;
 use std::time::Duration;
 
 use common::*;
-use paypro_mock::{Kind, MockConfig, MockGateway, codes};
+use paypro_mock::{Kind, MockGateway, codes};
 use paypro_testkit::TEST_MERCHANT_NO;
 use paypro_testkit::{Answer, TestServer};
 use reqwest::Method;
@@ -68,15 +68,9 @@ async fn two_pay_ins_of_u64_max_are_refused_and_the_sandbox_goes_on() {
 
 #[tokio::test]
 async fn the_amount_cap_is_configurable() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            max_amount: 1000,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().max_amount(1000), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let body = signed(ke_pay_in("over", "1001", "http://127.0.0.1:9/n"));
     let (_, body) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
     assert_refusal(
@@ -294,12 +288,10 @@ async fn until_closed(stream: &mut TcpStream) -> Option<String> {
 #[tokio::test]
 async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
     let gateway = MockGateway::start(
-        MockConfig {
+        config()
             // Long enough for the 4th connection to find the three slow ones still there.
-            header_read_timeout: Duration::from_secs(2),
-            max_connections: 3,
-            ..config()
-        },
+            .header_read_timeout(Duration::from_secs(2))
+            .max_connections(3),
         paypro_all::COUNTRIES,
     )
     .await
@@ -338,13 +330,23 @@ async fn slow_request_heads_are_cut_off_and_connections_are_capped() {
     assert_eq!(answer["code"], "0000", "{answer}");
 }
 
+/// Any connection cap serves: one over what the accept loop's semaphore can count is that
+/// many (before, it stopped the accept loop, and nothing was served).
+#[tokio::test]
+async fn a_connection_cap_of_usize_max_still_serves() {
+    let gateway = MockGateway::start(config().max_connections(usize::MAX), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
+    let body = signed(ke_pay_in("cap-1", "500", "http://127.0.0.1:9/n"));
+    let (status, body) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["code"], "0000", "{body}");
+}
+
 #[tokio::test]
 async fn a_request_that_takes_too_long_gets_the_408_envelope() {
     let gateway = MockGateway::start(
-        MockConfig {
-            request_timeout: Duration::from_millis(300),
-            ..config()
-        },
+        config().request_timeout(Duration::from_millis(300)),
         paypro_all::COUNTRIES,
     )
     .await
@@ -363,15 +365,9 @@ async fn a_request_that_takes_too_long_gets_the_408_envelope() {
 
 #[tokio::test]
 async fn only_the_last_orders_are_kept() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            max_orders: 3,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().max_orders(3), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let receiver = TestServer::start(|_| Answer::Full {
         status: 200,
         content_type: "text/plain".into(),
@@ -420,7 +416,7 @@ fn the_binary_refuses_a_bad_limit_and_lists_its_flags() {
     assert_eq!(bad.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        stderr.contains("--max-orders needs a whole number of at least 1, got `0`"),
+        stderr.contains("invalid value '0' for '--max-orders <N>': 0 is not in 1.."),
         "{stderr}"
     );
     let help = std::process::Command::new(bin)

@@ -9,18 +9,14 @@ use paypro_all::id;
 use paypro_core::client::{Config, Error};
 use paypro_core::notify::{Verifier, sign_body};
 use paypro_core::{Secret, SecretPlacement};
-use paypro_mock::{Merchant, MockConfig, MockGateway};
+use paypro_mock::{Merchant, MockGateway};
 use paypro_testkit::TEST_MERCHANT_NO;
 
 async fn sandbox(placement: SecretPlacement) -> MockGateway {
-    let config = MockConfig {
-        merchants: vec![Merchant {
-            merchant_no: TEST_MERCHANT_NO.into(),
-            secret: common::secret().with_placement(placement),
-            initial_balance: 1_000_000,
-        }],
-        ..common::config()
-    };
+    let config = common::config().merchants(vec![Merchant::new(
+        TEST_MERCHANT_NO,
+        common::secret().with_placement(placement),
+    )]);
     MockGateway::start(config, paypro_all::COUNTRIES)
         .await
         .expect("the sandbox starts")

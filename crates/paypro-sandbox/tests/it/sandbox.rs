@@ -13,11 +13,9 @@ use paypro_testkit::{Answer, TestServer};
 use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 fn config() -> MockConfig {
-    MockConfig {
-        settle_after: Duration::from_millis(20),
-        time_factor: 0.001,
-        ..MockConfig::default()
-    }
+    MockConfig::default()
+        .settle_after(Duration::from_millis(20))
+        .time_factor(0.001)
 }
 
 fn ok_receiver() -> Answer {
@@ -537,15 +535,9 @@ async fn kenya_callbacks_are_unsigned_and_confirmed_against_the_sandbox() {
 
 #[tokio::test]
 async fn odd_field_names_are_served_when_asked() {
-    let gateway = MockGateway::start(
-        MockConfig {
-            odd_field_names: true,
-            ..config()
-        },
-        paypro_all::COUNTRIES,
-    )
-    .await
-    .unwrap();
+    let gateway = MockGateway::start(config().odd_field_names(true), paypro_all::COUNTRIES)
+        .await
+        .unwrap();
     let client = id_client(&gateway);
     client
         .pay_in(&id_pay_in("odd-1", 1000, "http://127.0.0.1:9/n"))
@@ -670,13 +662,25 @@ async fn admin_endpoints_list_orders_and_deliveries_and_force_outcomes() {
     assert_eq!(listed[0]["tradeNo"], "adm-1");
 }
 
+/// The `paypro-mock` program, without the credentials of whoever runs the tests.
+fn program() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"));
+    for name in [
+        "PAYPRO_SECRET",
+        "PAYPRO_MERCHANT_NO",
+        "PAYPRO_SECRET_PLACEMENT",
+    ] {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// Runs the `paypro-mock` program with `args` and the test secret; its first `lines` lines of
 /// stdout, then the child (still running) for the caller to stop.
 fn start_binary(args: &[&str], lines: usize) -> (Vec<String>, std::process::Child) {
     use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+    let mut child = program()
         .args(args)
-        .env_remove("PAYPRO_SECRET")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -757,10 +761,7 @@ async fn the_printed_lines_are_enough_to_pay_in_and_see_it_on_the_dashboard() {
 fn the_binary_names_a_taken_port_and_suggests_port_0() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
-        .args(["--port", &port])
-        .output()
-        .unwrap();
+    let output = program().args(["--port", &port]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(output.stdout.is_empty());
@@ -791,7 +792,7 @@ fn the_binary_listens_on_8080_by_default() {
 #[test]
 fn a_secret_from_paypro_secret_is_not_printed() {
     use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+    let mut child = program()
         .args(["--port", "0"])
         .env("PAYPRO_SECRET", "my-own-secret-42")
         .stdout(std::process::Stdio::piped())
@@ -804,7 +805,7 @@ fn a_secret_from_paypro_secret_is_not_printed() {
         .map(Result::unwrap)
         .collect();
     let output = stop(child);
-    assert_eq!(got[6], "secret (from PAYPRO_SECRET, not printed)");
+    assert_eq!(got[6], "secret (yours, not printed)");
     assert!(!got.concat().contains("my-own-secret-42"));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("my-own-secret-42"));
 }
@@ -837,10 +838,49 @@ async fn the_binary_signs_with_the_placement_it_is_given() {
     );
     assert!(prepended.is_ok(), "{prepended:?}");
     // A placement it does not know is a usage error.
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_paypro-mock"))
+    let bad = program()
         .args(["--secret-placement", "before"])
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2), "{:?}", output.status);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("`before` is not a secret placement"));
+}
+
+/// The flags `paypro-mock --help` lists under `Options:`, `--help` and `--version` aside.
+fn listed_flags(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| *l != "Options:")
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.trim_start().strip_prefix("--"))
+        .filter_map(|l| l.split([' ', '=']).next())
+        .filter(|f| !matches!(*f, "help" | "version"))
+        .map(|f| format!("--{f}"))
+        .collect()
+}
+
+/// The program takes exactly the sandbox's flags (`paypro_mock::cli::SandboxArgs`, which
+/// `paypro mock` flattens too: crates/paypro-cli checks that side), with their help and
+/// defaults.
+#[test]
+fn the_program_takes_exactly_the_sandboxs_flags() {
+    use clap::{Args, Command};
+    let output = program().arg("--help").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap();
+    let defined = paypro_mock::cli::SandboxArgs::augment_args(Command::new("paypro-mock"));
+    let expected: Vec<String> = defined
+        .get_arguments()
+        .filter_map(|a| a.get_long())
+        .map(|l| format!("--{l}"))
+        .collect();
+    assert_eq!(listed_flags(&help), expected, "{help}");
+    for arg in defined.get_arguments() {
+        let said = arg.get_help().expect("every flag has help").to_string();
+        assert!(help.contains(&said), "{said}: {help}");
+        for default in arg.get_default_values() {
+            let default = format!("[default: {}]", default.to_string_lossy());
+            assert!(help.contains(&default), "{default}: {help}");
+        }
+    }
+    assert!(help.contains(paypro_mock::cli::AFTER_HELP), "{help}");
 }

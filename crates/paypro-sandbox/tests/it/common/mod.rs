@@ -9,11 +9,9 @@ use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 
 /// A sandbox that settles in 20 ms and retries callbacks in milliseconds.
 pub fn config() -> MockConfig {
-    MockConfig {
-        settle_after: Duration::from_millis(20),
-        time_factor: 0.001,
-        ..MockConfig::default()
-    }
+    MockConfig::default()
+        .settle_after(Duration::from_millis(20))
+        .time_factor(0.001)
 }
 
 pub fn secret() -> Secret {
