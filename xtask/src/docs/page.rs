@@ -77,6 +77,11 @@ const TYPE_WORDS: &[&str] = &[
     "object", "array", "list", "date",
 ];
 
+/// The text of a bulleted line (`• Overview`), or `None` when the line is not a bullet item.
+pub fn bullet_item(line: &str) -> Option<&str> {
+    line.trim().strip_prefix('•').map(str::trim)
+}
+
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '.'
 }
