@@ -77,7 +77,9 @@ fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
             let dir = Path::new(a.as_os_str()).join(b.as_os_str());
             if dir.starts_with("crates")
                 && dir.to_string_lossy().contains("paypro-")
-                && !GENERATED_PARTS.iter().any(|part| Path::new(part).starts_with(&dir))
+                && !GENERATED_PARTS
+                    .iter()
+                    .any(|part| Path::new(part).starts_with(&dir))
             {
                 dirs.insert(dir);
             }

@@ -58,7 +58,8 @@ fn quickstart(country: &Country) -> Option<String> {
     let notify = has_field(pay_in, "notifyUrl");
 
     // The request: the spec's example, with this run's own trade number and receiver.
-    let mut chain = format!("    let request = {pay_ty}::builder()\n        .trade_no(&trade_no)\n");
+    let mut chain =
+        format!("    let request = {pay_ty}::builder()\n        .trade_no(&trade_no)\n");
     for (wire, setter) in example_setters(country, pay_in) {
         if wire != "tradeNo" && wire != "notifyUrl" {
             chain.push_str(&format!("        {setter}\n"));
@@ -94,7 +95,10 @@ fn quickstart(country: &Country) -> Option<String> {
             root_names.push("UnconfirmedNotification");
             uses.push("use axum::body::Bytes;".into());
             uses.push("use axum::http::StatusCode;".into());
-            ("UnconfirmedNotification", "mpsc::Sender<UnconfirmedNotification>")
+            (
+                "UnconfirmedNotification",
+                "mpsc::Sender<UnconfirmedNotification>",
+            )
         };
         uses.push("use tokio::sync::mpsc;".into());
         receiver = if signed {

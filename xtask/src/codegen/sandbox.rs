@@ -27,7 +27,10 @@ fn platform_field(plan: &EndpointPlan) -> Option<proc_macro2::Ident> {
         })
 }
 
-pub(super) fn first_with_role<'a>(country: &'a Country, role: Role) -> Option<&'a EndpointPlan<'a>> {
+pub(super) fn first_with_role<'a>(
+    country: &'a Country,
+    role: Role,
+) -> Option<&'a EndpointPlan<'a>> {
     country.endpoints.iter().find(|p| p.spec.role == role)
 }
 
