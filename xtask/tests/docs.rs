@@ -275,7 +275,7 @@ fn a_page_that_is_not_an_api_page_exits_2_naming_the_line() {
     let page = edited("no-nav", "kenya-payment.txt", |_| "Hello\nworld\n".into());
     assert!(
         diff(&[page], None).unreadable[0]
-            .ends_with(":1: not a Paypro API page: no country navigation (no `• Overview` entry)")
+            .ends_with(":1: not a Paypro API page: no country navigation (no `• Overview` item, in any bullet style)")
     );
 }
 
@@ -426,4 +426,63 @@ fn apply_writes_the_changes_keeping_comments_then_gen_regenerates() {
 
 fn root_spec() -> PathBuf {
     root().join("spec")
+}
+
+/// Every bullet style a browser's copy may produce: `•`, `*`, `-`, `·`, followed by a space
+/// or a no-break space (U+00A0).
+const BULLETS: &[&str] = &[
+    "• ",
+    "•\u{a0}",
+    "* ",
+    "*\u{a0}",
+    "- ",
+    "-\u{a0}",
+    "· ",
+    "·\u{a0}",
+];
+
+#[test]
+fn pages_with_any_bullet_style_are_read_and_in_sync() {
+    for (i, bullet) in BULLETS.iter().enumerate() {
+        let pages: Vec<PathBuf> = PAGES
+            .iter()
+            .filter(|_| *bullet != "• ")
+            .map(|name| edited(&format!("bullets-{i}"), name, |p| p.replace("• ", bullet)))
+            .collect();
+        let report = diff(&pages, None);
+        assert_eq!(report.unreadable, Vec::<String>::new(), "bullet {bullet:?}");
+        assert_eq!(
+            report.differences,
+            Vec::<String>::new(),
+            "bullet {bullet:?}"
+        );
+    }
+    // The navigation line is still named when the country has no spec.
+    let page = edited("bullets-brazil", "kenya-payment.txt", |p| {
+        p.replace("• ", "*\u{a0}")
+            .replacen("\n  *\u{a0}Kenya\n", "\n  *\u{a0}Brazil\n", 1)
+    });
+    let line = seed("kenya-payment.txt")
+        .lines()
+        .position(|l| l == "  • Kenya")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        diff(std::slice::from_ref(&page), None).unreadable,
+        [format!(
+            "{}:{line}: the page is about Brazil, a country with no spec/<code>.toml",
+            page.display()
+        )]
+    );
+    // A new value in a description's bulleted list is still seen.
+    let page = edited("bullets-values", "bangladesh-payment.txt", |p| {
+        p.replace("• E-wallet", "- E-wallet").replace(
+            "EWALLET_BKASH、EWALLET_NAGAD",
+            "EWALLET_BKASH、EWALLET_NAGAD、EWALLET_UPAY",
+        )
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["bd pay-in: wayCode value EWALLET_UPAY is new"]
+    );
 }

@@ -71,10 +71,7 @@ pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: boo
                 continue;
             }
         };
-        let nav_line = text
-            .lines()
-            .position(|l| l.trim() == format!("• {}", page.country_name))
-            .map_or(1, |i| i + 1);
+        let nav_line = page.country_line;
         let Some(code) = page.country else {
             report.unreadable.push(format!(
                 "{shown}:{nav_line}: the page is about {}, a country with no spec/<code>.toml",
@@ -103,10 +100,7 @@ pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: boo
             common: &common,
         };
         let Some(endpoint) = diff::find_endpoint(&view, &page) else {
-            let line = text
-                .lines()
-                .position(|l| l.trim().trim_start_matches("• ") == page.path)
-                .map_or(1, |i| i + 1);
+            let line = page.path_line;
             report.unreadable.push(format!(
                 "{shown}:{line}: no endpoint of {} has the path {} (or its last segment)",
                 spec_file.display(),

@@ -40,12 +40,15 @@ pub struct ValueTable {
 /// What a page says about one endpoint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// The country as the navigation names it (`Mexico`, `Bengal`).
+    /// The country as the navigation names it (`Mexico`, `Bengal`), and its line.
     pub country_name: String,
+    pub country_line: usize,
     /// The spec's country code, when the name is one the project covers.
     pub country: Option<&'static str>,
     pub title: String,
     pub path: String,
+    /// The line of the request URL's path (0 when there is none).
+    pub path_line: usize,
     pub method: String,
     pub headers: Vec<Row>,
     pub body: Vec<Row>,
@@ -77,9 +80,22 @@ const TYPE_WORDS: &[&str] = &[
     "object", "array", "list", "date",
 ];
 
-/// The text of a bulleted line (`• Overview`), or `None` when the line is not a bullet item.
+/// The text of a bulleted line, or `None` when the line is not a bullet item. A browser's copy
+/// writes a list item as `•`, `·`, `*` or `-` followed by a space or a no-break space (U+00A0);
+/// `•` and `·` need no space, `*` and `-` do (`-1`, `*important*` are not items).
 pub fn bullet_item(line: &str) -> Option<&str> {
-    line.trim().strip_prefix('•').map(str::trim)
+    let t = line.trim();
+    let is_space = |c: char| c == ' ' || c == '\u{a0}';
+    let rest = if let Some(r) = t.strip_prefix(['•', '·']) {
+        r
+    } else {
+        let r = t.strip_prefix(['*', '-'])?;
+        if !r.starts_with(is_space) {
+            return None;
+        }
+        r
+    };
+    Some(rest.trim_matches(|c: char| c.is_whitespace()))
 }
 
 fn is_name_char(c: char) -> bool {
@@ -165,25 +181,23 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let err = |line: usize, message: String| PageError { line, message };
 
-    // The navigation: the country's own sub-list starts with `• Overview`; the bullet just
+    // The navigation: the country's own sub-list starts with an `Overview` item; the item just
     // above it (without a flag) names the country.
     let overview = lines
         .iter()
-        .position(|l| l.trim() == "• Overview")
+        .position(|l| bullet_item(l) == Some("Overview"))
         .ok_or_else(|| {
             err(
                 1,
-                "not a Paypro API page: no country navigation (no `• Overview` entry)".into(),
+                "not a Paypro API page: no country navigation (no `• Overview` item, in any bullet style)"
+                    .into(),
             )
         })?;
     let (country_line, country_name) = lines[..overview]
         .iter()
         .enumerate()
         .rev()
-        .find_map(|(i, l)| {
-            let t = l.trim();
-            t.strip_prefix("• ").map(|n| (i + 1, n.trim().to_string()))
-        })
+        .find_map(|(i, l)| bullet_item(l).map(|n| (i + 1, n.to_string())))
         .ok_or_else(|| err(overview + 1, "no country bullet above `• Overview`".into()))?;
     if !country_name
         .chars()
@@ -210,9 +224,11 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
 
     let mut page = Page {
         country_name,
+        country_line,
         country,
         title,
         path: String::new(),
+        path_line: 0,
         method: String::new(),
         headers: vec![],
         body: vec![],
@@ -294,20 +310,21 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         match (section, table) {
             (_, Table::Values) => {
                 if let Some(v) = page.values.last_mut() {
-                    if t.starts_with('•') {
+                    if bullet_item(t).is_some() {
                         continue;
                     }
                     v.rows.push((t.to_string(), lineno));
                 }
             }
             (Section::Url, _) => {
-                if let Some(p) = t.strip_prefix("• ") {
-                    page.path = p.trim().to_string();
+                if let Some(p) = bullet_item(t) {
+                    page.path = p.to_string();
+                    page.path_line = lineno;
                 }
             }
             (Section::Method, _) => {
-                if let Some(m) = t.strip_prefix("• ") {
-                    page.method = m.trim().to_ascii_uppercase();
+                if let Some(m) = bullet_item(t) {
+                    page.method = m.to_ascii_uppercase();
                 }
             }
             (Section::Header | Section::Body | Section::Response, Table::Rows) => {
@@ -365,6 +382,22 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullets_of_every_style_and_what_is_not_one() {
+        for line in [
+            "• Overview",
+            "  •Overview",
+            "·\u{a0}Overview",
+            "* Overview",
+            "-\u{a0}Overview",
+        ] {
+            assert_eq!(bullet_item(line), Some("Overview"), "{line:?}");
+        }
+        for line in ["-1 is refused", "*important*", "Overview", "--"] {
+            assert_eq!(bullet_item(line), None, "{line:?}");
+        }
+    }
 
     #[test]
     fn glued_rows_split_at_requiredness_then_type() {
