@@ -486,3 +486,185 @@ fn pages_with_any_bullet_style_are_read_and_in_sync() {
         ["bd pay-in: wayCode value EWALLET_UPAY is new"]
     );
 }
+
+#[derive(Clone, Copy)]
+enum Layout {
+    Tabs,
+    Spaces,
+    Pipes { separator: bool },
+}
+
+fn write_cells(indent: &str, cells: &[&str], layout: Layout) -> String {
+    match layout {
+        Layout::Tabs => format!("{indent}{}", cells.join("\t")),
+        Layout::Spaces => format!("{indent}{}", cells.join("   ")),
+        Layout::Pipes { .. } => format!("{indent}| {} |", cells.join(" | ")),
+    }
+}
+
+/// A seed page with its tables laid out as `layout` instead of glued (the glued rows are split
+/// with the glued reader, which `glued_rows_split_at_requiredness_then_type` tests).
+fn relayout(page: &str, layout: Layout) -> String {
+    let mut out = vec![];
+    let mut in_values = false;
+    for line in page.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let t = line.trim();
+        let lower = t.to_ascii_lowercase();
+        if let Some(at) = lower
+            .strip_suffix("requiredtypedescription")
+            .map(|head| head.len())
+        {
+            out.push(write_cells(
+                indent,
+                &[&t[..at], "Required", "Type", "Description"],
+                layout,
+            ));
+            if let Layout::Pipes { separator: true } = layout {
+                out.push(format!("{indent}|---|---|---|---|"));
+            }
+            in_values = false;
+            continue;
+        }
+        if t == "wayCodeDescription" {
+            out.push(write_cells(indent, &["wayCode", "Description"], layout));
+            if let Layout::Pipes { separator: true } = layout {
+                out.push(format!("{indent}|---|---|"));
+            }
+            in_values = true;
+            continue;
+        }
+        if in_values && !t.is_empty() {
+            let (value, description) = match t {
+                "storeconvenience store" => ("store", "convenience store"),
+                "vaVa repayment" => ("va", "Va repayment"),
+                other => panic!("unexpected value row {other}"),
+            };
+            out.push(write_cells(indent, &[value, description], layout));
+            continue;
+        }
+        in_values = false;
+        match xtask::docs::table::split_glued(t) {
+            Some((name, required, ty, description)) => {
+                let required = if required { "Yes" } else { "No" };
+                out.push(write_cells(
+                    indent,
+                    &[&name, required, &ty, &description],
+                    layout,
+                ));
+            }
+            None => out.push(line.to_string()),
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+const LAYOUTS: &[(&str, Layout)] = &[
+    ("tabs", Layout::Tabs),
+    ("spaces", Layout::Spaces),
+    ("pipes", Layout::Pipes { separator: true }),
+    ("pipes-bare", Layout::Pipes { separator: false }),
+];
+
+#[test]
+fn tables_in_every_layout_are_read_and_in_sync() {
+    for (label, layout) in LAYOUTS {
+        let pages: Vec<PathBuf> = PAGES
+            .iter()
+            .map(|name| edited(&format!("layout-{label}"), name, |p| relayout(&p, *layout)))
+            .collect();
+        let report = diff(&pages, None);
+        assert_eq!(report.unreadable, Vec::<String>::new(), "{label}");
+        assert_eq!(report.differences, Vec::<String>::new(), "{label}");
+        // The rows are really read: a change in each table is seen.
+        let page = edited(
+            &format!("layout-{label}-changed"),
+            "mexico-payment.txt",
+            |p| {
+                let p = relayout(&p.replace("mobileNostring", "mobileYesstring"), *layout);
+                let p = p.replacen("store", "spei", 1);
+                p.replacen("data.paymentInfo", "data.paymentCode", 1)
+            },
+        );
+        assert_eq!(
+            diff(&[page], None).differences,
+            [
+                "mx pay-in: mobile is now required",
+                "mx pay-in: wayCode value spei is new",
+                "mx pay-in: wayCode value store was removed",
+                "mx pay-in: response field paymentCode is new (required, string)",
+                "mx pay-in: response field paymentInfo was removed",
+            ],
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_table_row_that_cannot_be_read_exits_2_naming_its_line() {
+    let line_of =
+        |page: &str, needle: &str| page.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases: &[(&str, Layout, &str, &str, &str)] = &[
+        (
+            "tabs",
+            Layout::Tabs,
+            "mobile\tNo\tstring",
+            "mobile\tMaybe\tstring",
+            "`Maybe` is not a requiredness (yes or no)",
+        ),
+        (
+            "pipes",
+            Layout::Pipes { separator: true },
+            "| amount | Yes | string |",
+            "| amount | Yes | uint |",
+            "`uint` is not a type word",
+        ),
+        (
+            "spaces",
+            Layout::Spaces,
+            "data.status   Yes   string",
+            "data.status   Yes   enum",
+            "`enum` is not a type word",
+        ),
+    ];
+    for (label, layout, from, to, why) in cases {
+        let page = edited(&format!("unreadable-{label}"), "mexico-payment.txt", |p| {
+            let p = relayout(&p, *layout);
+            replace(from, to)(p)
+        });
+        let text = std::fs::read_to_string(&page).unwrap();
+        let report = diff(std::slice::from_ref(&page), None);
+        assert_eq!(report.exit_code(), 2, "{label}");
+        let want = format!(
+            "{}:{}: cannot read this table row: {why}",
+            page.display(),
+            line_of(&text, to)
+        );
+        assert!(
+            report.unreadable[0].starts_with(&want),
+            "{label}: {:?}",
+            report.unreadable
+        );
+    }
+    // A glued row with an unknown type word is not taken for the row above's description.
+    let page = edited(
+        "unreadable-glued",
+        "kenya-payment.txt",
+        replace(
+            "    data.descYesstring",
+            "    data.utrYesuuidBank reference\n    data.descYesstring",
+        ),
+    );
+    let text = std::fs::read_to_string(&page).unwrap();
+    let report = diff(std::slice::from_ref(&page), None);
+    assert_eq!(report.exit_code(), 2);
+    assert!(
+        report.unreadable[0].starts_with(&format!(
+            "{}:{}: cannot read this table row: after the name, no requiredness",
+            page.display(),
+            line_of(&text, "data.utrYesuuid")
+        )),
+        "{:?}",
+        report.unreadable
+    );
+}

@@ -8,6 +8,7 @@
 pub mod apply;
 pub mod diff;
 pub mod page;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,10 @@
 //! Reads one Paypro doc page saved as text (the format of the seed pages): the country from the
 //! navigation, the title, request URL and method, the header, body, value and response tables,
-//! and the JSON examples. Tables arrive with their cells glued together (`tradeNoYesstring…`);
-//! a row is split at the first place where a requiredness word is followed by a type word.
+//! and the JSON examples. Tables are read in any layout a browser's copy produces (`table.rs`).
 
 use std::fmt;
+
+use super::table::{self, Columns, Header, Layout, RowRead, ValueRow};
 
 /// A page that cannot be read: the line (1-based; 0 for the whole page) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +31,11 @@ pub struct Row {
 }
 
 /// A value table (`wayCodeDescription`, `storeconvenience store`): the field it names and its
-/// rows as written (value and description glued).
+/// rows with their lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueTable {
     pub field: String,
-    pub rows: Vec<(String, usize)>,
+    pub rows: Vec<(ValueRow, usize)>,
 }
 
 /// What a page says about one endpoint.
@@ -68,18 +69,6 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("egypt", "eg"),
 ];
 
-const REQUIRED_WORDS: &[(&str, bool)] = &[
-    ("yes", true),
-    ("no", false),
-    ("true", true),
-    ("false", false),
-];
-
-const TYPE_WORDS: &[&str] = &[
-    "string", "long", "integer", "int", "number", "float", "double", "decimal", "boolean", "bool",
-    "object", "array", "list", "date",
-];
-
 /// The text of a bulleted line, or `None` when the line is not a bullet item. A browser's copy
 /// writes a list item as `•`, `·`, `*` or `-` followed by a space or a no-break space (U+00A0);
 /// `•` and `·` need no space, `*` and `-` do (`-1`, `*important*` are not items).
@@ -98,43 +87,6 @@ pub fn bullet_item(line: &str) -> Option<&str> {
     Some(rest.trim_matches(|c: char| c.is_whitespace()))
 }
 
-fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '.'
-}
-
-/// Splits a glued table row into name, requiredness, type and description.
-pub fn split_row(text: &str) -> Option<(String, bool, String, String)> {
-    let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
-    // Try every split of the leading identifier run: the name is the shortest prefix after
-    // which a requiredness word and a type word follow.
-    for cut in 1..=name_end {
-        let (name, rest) = text.split_at(cut);
-        for (word, required) in REQUIRED_WORDS {
-            let Some(after) = strip_prefix_ci(rest, word) else {
-                continue;
-            };
-            // The longest type word that fits (`integer` before `int`).
-            let mut best: Option<&str> = None;
-            for ty in TYPE_WORDS {
-                if strip_prefix_ci(after, ty).is_some() && best.is_none_or(|b| ty.len() > b.len()) {
-                    best = Some(ty);
-                }
-            }
-            if let Some(ty) = best {
-                let description = after[ty.len()..].trim().to_string();
-                return Some((name.to_string(), *required, ty.to_string(), description));
-            }
-        }
-    }
-    None
-}
-
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
     None,
@@ -151,8 +103,8 @@ enum Section {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Table {
     None,
-    Rows,
-    Values,
+    Rows(Columns),
+    Values(Layout),
 }
 
 fn heading(lower: &str) -> Option<Section> {
@@ -257,24 +209,20 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             }
             continue;
         }
-        let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.ends_with("requiredtypedescription") {
-            table = Table::Rows;
-            continue;
-        }
-        // A value table's header: `wayCodeDescription`.
-        if let Some(field) = t
-            .strip_suffix("Description")
-            .or_else(|| t.strip_suffix("description"))
-        {
-            if !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric()) {
-                page.values.push(ValueTable {
-                    field: field.to_string(),
-                    rows: vec![],
-                });
-                table = Table::Values;
+        match table::header(t) {
+            Some(Header::Rows(columns)) => {
+                table = Table::Rows(columns);
                 continue;
             }
+            Some(Header::Values { field, layout }) => {
+                page.values.push(ValueTable {
+                    field,
+                    rows: vec![],
+                });
+                table = Table::Values(layout);
+                continue;
+            }
+            None => {}
         }
         if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
             // Lines up to the one that completes a JSON value.
@@ -308,12 +256,14 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             continue;
         }
         match (section, table) {
-            (_, Table::Values) => {
+            (_, Table::Values(layout)) => {
                 if let Some(v) = page.values.last_mut() {
                     if bullet_item(t).is_some() {
                         continue;
                     }
-                    v.rows.push((t.to_string(), lineno));
+                    if let Some(row) = table::read_value_row(t, layout) {
+                        v.rows.push((row, lineno));
+                    }
                 }
             }
             (Section::Url, _) => {
@@ -327,22 +277,29 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
                     page.method = m.to_ascii_uppercase();
                 }
             }
-            (Section::Header | Section::Body | Section::Response, Table::Rows) => {
+            (Section::Header | Section::Body | Section::Response, Table::Rows(columns)) => {
                 let rows = match section {
                     Section::Header => &mut page.headers,
                     Section::Body => &mut page.body,
                     _ => &mut page.response,
                 };
-                match split_row(t) {
-                    Some((name, required, ty, description)) => rows.push(Row {
+                match table::read_row(t, &columns) {
+                    RowRead::Row {
+                        name,
+                        required,
+                        ty,
+                        description,
+                    } => rows.push(Row {
                         name,
                         required,
                         ty,
                         description,
                         line: lineno,
                     }),
+                    RowRead::Separator => {}
+                    RowRead::Unreadable(why) => return Err(err(lineno, format!("{why}: `{t}`"))),
                     // A description that wraps onto its own line (`• E-wallet: …`).
-                    None => match rows.last_mut() {
+                    RowRead::Continuation => match rows.last_mut() {
                         Some(last) => {
                             last.description.push('\n');
                             last.description.push_str(t);
@@ -397,36 +354,5 @@ mod tests {
         for line in ["-1 is refused", "*important*", "Overview", "--"] {
             assert_eq!(bullet_item(line), None, "{line:?}");
         }
-    }
-
-    #[test]
-    fn glued_rows_split_at_requiredness_then_type() {
-        assert_eq!(
-            split_row("tradeNoYesstringtradeNo (unique)"),
-            Some((
-                "tradeNo".into(),
-                true,
-                "string".into(),
-                "tradeNo (unique)".into()
-            ))
-        );
-        assert_eq!(
-            split_row("merchantNoyesstringno"),
-            Some(("merchantNo".into(), true, "string".into(), "no".into()))
-        );
-        assert_eq!(
-            split_row("data.qrStringnostringReturned"),
-            Some((
-                "data.qrString".into(),
-                false,
-                "string".into(),
-                "Returned".into()
-            ))
-        );
-        assert_eq!(
-            split_row("amountyesfloatAmount"),
-            Some(("amount".into(), true, "float".into(), "Amount".into()))
-        );
-        assert_eq!(split_row("Payment method is DANA, LINKAJA return."), None);
     }
 }

@@ -133,7 +133,11 @@ pub fn diff(
         let listed: Vec<String> = table
             .rows
             .iter()
-            .map(|(r, _)| row_value(r, &f.values))
+            .map(|(r, _)| {
+                r.value
+                    .clone()
+                    .unwrap_or_else(|| row_value(&r.text, &f.values))
+            })
             .collect();
         diff_values(endpoint, &f.wire, &f.values, &listed, out, changes);
     }
