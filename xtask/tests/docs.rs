@@ -297,8 +297,9 @@ fn a_broken_json_example_exits_2_naming_its_first_line() {
     assert_eq!(
         report.unreadable,
         [format!(
-            "{}:{line}: the example starting here is not valid JSON",
-            page.display()
+            "{}:{line}: the example starting here is not valid JSON: line {}: expected `,` or `}}`",
+            page.display(),
+            line + 4 // the line after the missing comma, where the parser stops
         )]
     );
 }
@@ -667,4 +668,56 @@ fn a_table_row_that_cannot_be_read_exits_2_naming_its_line() {
         "{:?}",
         report.unreadable
     );
+}
+
+/// The Egypt payout page with its request example replaced by `block`.
+fn egypt_with_request_example(block: &str) -> String {
+    let page = seed("egypt-payout.txt");
+    let start = page.find("    {\n      \"sign\"").unwrap();
+    let end = start + page[start..].find("\n    }\n").unwrap() + "\n    }\n".len();
+    format!("{}{block}{}", &page[..start], &page[end..])
+}
+
+#[test]
+fn examples_are_read_in_linear_time() {
+    // Every line of this example starts with `}`: a reader that tries a parse at each such
+    // line does work quadratic in its size (96 KB took 24 s).
+    let n = 20_000;
+    let mut block = String::from("{\n  \"sign\": \"x\",\n  \"items\": [\n    {\"b\": 0\n");
+    for i in 1..n {
+        block.push_str(&format!("    }}, {{\"b\": {i}\n"));
+    }
+    block.push_str("    }\n  ]\n}\n");
+    let text = egypt_with_request_example(&block);
+    assert!(text.len() > 300_000);
+    let mut work = xtask::docs::json::Work::default();
+    let page = xtask::docs::page::parse_with_work(&text, &mut work).unwrap();
+    assert_eq!(
+        work.parses, 2,
+        "one parse per example (request and response)"
+    );
+    assert!(work.bytes_scanned <= text.len(), "{work:?}");
+    let items = &page.request_example.unwrap()["items"];
+    assert_eq!(items.as_array().map(Vec::len), Some(n));
+
+    // The same lines after an unclosed `[`: the first `}` is the error, found at once.
+    let mut block = String::from("{\n  \"items\": [\n");
+    for _ in 0..n {
+        block.push_str("}\n");
+    }
+    let text = egypt_with_request_example(&block);
+    let mut work = xtask::docs::json::Work::default();
+    let err = xtask::docs::page::parse_with_work(&text, &mut work).unwrap_err();
+    let open = text.lines().position(|l| l == "{").unwrap() + 1;
+    assert_eq!(err.line, open);
+    assert_eq!(
+        err.message,
+        format!(
+            "the example starting here is not valid JSON: line {}: `}}` closes the `[` opened on line {}",
+            open + 2,
+            open + 1
+        )
+    );
+    assert_eq!(work.parses, 0);
+    assert!(work.bytes_scanned < 64, "{work:?}");
 }

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::json::{self, Work};
 use super::table::{self, Columns, Header, Layout, RowRead, ValueRow};
 
 /// A page that cannot be read: the line (1-based; 0 for the whole page) and why.
@@ -130,6 +131,11 @@ fn heading(lower: &str) -> Option<Section> {
 
 /// Parses a page. Every failure names the line it could not read.
 pub fn parse(text: &str) -> Result<Page, PageError> {
+    parse_with_work(text, &mut Work::default())
+}
+
+/// [`parse`], adding what reading its examples cost to `work`.
+pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let err = |line: usize, message: String| PageError { line, message };
 
@@ -225,33 +231,14 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             None => {}
         }
         if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
-            // Lines up to the one that completes a JSON value.
-            let mut buf = String::from("{\n");
-            let mut parsed = None;
-            let mut j = i;
-            while j < lines.len() {
-                buf.push_str(lines[j]);
-                buf.push('\n');
-                j += 1;
-                if lines[j - 1].trim_start().starts_with('}') {
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&buf) {
-                        parsed = Some(v);
-                        break;
-                    }
-                }
-            }
-            let Some(v) = parsed else {
-                return Err(err(
-                    lineno,
-                    "the example starting here is not valid JSON".into(),
-                ));
-            };
+            let col = raw.len() - raw.trim_start().len();
+            let example = json::read(&lines, i - 1, col, work)?;
             if section == Section::RequestExample {
-                page.request_example = Some(v);
+                page.request_example = Some(example.value);
             } else {
-                page.response_example = Some(v);
+                page.response_example = Some(example.value);
             }
-            i = j;
+            i = example.next;
             section = Section::Other;
             continue;
         }
