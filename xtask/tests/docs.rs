@@ -697,7 +697,7 @@ fn examples_are_read_in_linear_time() {
         "one parse per example (request and response)"
     );
     assert!(work.bytes_scanned <= text.len(), "{work:?}");
-    let items = &page.request_example.unwrap()["items"];
+    let items = &page.request_example.unwrap().0["items"];
     assert_eq!(items.as_array().map(Vec::len), Some(n));
 
     // The same lines after an unclosed `[`: the first `}` is the error, found at once.
@@ -720,4 +720,132 @@ fn examples_are_read_in_linear_time() {
     );
     assert_eq!(work.parses, 0);
     assert!(work.bytes_scanned < 64, "{work:?}");
+}
+
+/// The lines of the seed's first example block (from its `{` line to its closing `}` line).
+fn example_block(page: &str, nth: usize) -> (usize, usize) {
+    let lines: Vec<&str> = page.lines().collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|i| lines[*i].trim() == "{")
+        .collect();
+    let start = starts[nth];
+    let indent = lines[start].len() - lines[start].trim_start().len();
+    let end = (start + 1..lines.len())
+        .find(|i| {
+            lines[*i].trim() == "}" && lines[*i].len() - lines[*i].trim_start().len() == indent
+        })
+        .unwrap();
+    (start, end)
+}
+
+/// The page with lines `start..=end` replaced by `with`.
+fn splice(page: &str, (start, end): (usize, usize), with: &str) -> String {
+    let lines: Vec<&str> = page.lines().collect();
+    let mut out: Vec<String> = lines[..start].iter().map(|l| l.to_string()).collect();
+    out.extend(with.lines().map(String::from));
+    out.extend(lines[end + 1..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+fn block_json(page: &str, block: (usize, usize)) -> serde_json::Value {
+    let lines: Vec<&str> = page.lines().collect();
+    serde_json::from_str(&lines[block.0..=block.1].join("\n")).unwrap()
+}
+
+#[test]
+fn examples_are_read_however_the_page_writes_them() {
+    // One-line JSON, with a changed value.
+    let page = edited("example-one-line", "indonesia-payment.txt", |p| {
+        let block = example_block(&p, 0);
+        let mut json = block_json(&p, block);
+        json["amount"] = 2000000.into();
+        splice(&p, block, &format!("{json}"))
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["id pay-in: request example: amount 1000000 → 2000000"]
+    );
+    // Indented with tabs, the first key on the `{` line, the `}` after the last value.
+    let page = edited("example-indented", "mexico-payment.txt", |p| {
+        let block = example_block(&p, 0);
+        let lines: Vec<&str> = p.lines().collect();
+        let inner: Vec<String> = lines[block.0 + 1..block.1]
+            .iter()
+            .map(|l| format!("\t\t{}", l.trim()))
+            .collect();
+        let text = format!("{{ {} }}", inner.join("\n").trim_start());
+        splice(&p, block, &text)
+    });
+    assert_eq!(diff(&[page], None).differences, Vec::<String>::new());
+    // Other headings (which example an unsaid one is follows from where it stands), a code
+    // block's chrome between heading and example, and a changed value in the response.
+    let page = edited("example-headings", "egypt-payout.txt", |p| {
+        let p = replace("Request Parameter Example", "Example:")(p);
+        let p = replace(
+            "Successful Response Example",
+            "JSON example\n    json\n    Copy",
+        )(p);
+        replace("\"desc\": \"CREATED\"", "\"desc\": \"PENDING\"")(p)
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: response example: data.desc \"CREATED\" → \"PENDING\""]
+    );
+    // The example on its heading's line.
+    let page = edited("example-on-heading", "kenya-payment.txt", |p| {
+        let block = example_block(&p, 0);
+        let json = block_json(&p, block);
+        let p = splice(&p, block, "");
+        replace(
+            "Request Parameter Example\n",
+            &format!("Request Parameter Example: {json}\n"),
+        )(p)
+    });
+    assert_eq!(diff(&[page], None).differences, Vec::<String>::new());
+}
+
+#[test]
+fn a_missing_example_is_reported_and_a_second_one_is_unreadable() {
+    let page = edited("example-missing", "egypt-payout.txt", |p| {
+        let block = example_block(&p, 0);
+        splice(&p, block, "")
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["eg payout: request example is missing from the page"]
+    );
+    let page = edited("example-missing-response", "bangladesh-payment.txt", |p| {
+        let block = example_block(&p, 1);
+        let p = splice(&p, block, "");
+        replace("Successful Response Example\n", "")(p)
+    });
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["bd pay-in: response example is missing from the page"]
+    );
+    // Two request examples: the diff compares one, so the page is not read as if it had one.
+    let page = edited("example-twice", "kenya-payment.txt", |p| {
+        let block = example_block(&p, 0);
+        let json = block_json(&p, block);
+        replace(
+            "    Response Result\n",
+            &format!("    Request Parameter Example\n    {json}\n    Response Result\n"),
+        )(p)
+    });
+    let text = std::fs::read_to_string(&page).unwrap();
+    let second = text
+        .lines()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("{\""))
+        .unwrap()
+        + 1;
+    let first = example_block(&text, 0).0 + 1;
+    assert_eq!(
+        diff(std::slice::from_ref(&page), None).unreadable,
+        [format!(
+            "{}:{second}: a second request example (the first starts on line {first}); the diff compares one",
+            page.display()
+        )]
+    );
 }

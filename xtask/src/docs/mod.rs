@@ -7,6 +7,7 @@
 
 pub mod apply;
 pub mod diff;
+pub mod heading;
 pub mod json;
 pub mod page;
 pub mod table;

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::heading::{self, ExampleHeading, Section};
 use super::json::{self, Work};
 use super::table::{self, Columns, Header, Layout, RowRead, ValueRow};
 
@@ -56,8 +57,9 @@ pub struct Page {
     pub body: Vec<Row>,
     pub values: Vec<ValueTable>,
     pub response: Vec<Row>,
-    pub request_example: Option<serde_json::Value>,
-    pub response_example: Option<serde_json::Value>,
+    /// The examples and the lines they start on.
+    pub request_example: Option<(serde_json::Value, usize)>,
+    pub response_example: Option<(serde_json::Value, usize)>,
 }
 
 /// The navigation's country names and the spec codes they map to.
@@ -89,44 +91,10 @@ pub fn bullet_item(line: &str) -> Option<&str> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Section {
-    None,
-    Url,
-    Method,
-    Header,
-    Body,
-    Response,
-    RequestExample,
-    ResponseExample,
-    Other,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
 enum Table {
     None,
     Rows(Columns),
     Values(Layout),
-}
-
-fn heading(lower: &str) -> Option<Section> {
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    Some(match compact.as_str() {
-        "requesturl" => Section::Url,
-        "requestmethod" => Section::Method,
-        "header" => Section::Header,
-        "body" => Section::Body,
-        "tips" | "briefdescription" => Section::Other,
-        c if c.starts_with("responseresult") => Section::Response,
-        c if c.contains("example") && c.len() < 60 => {
-            if c.contains("request") {
-                Section::RequestExample
-            } else {
-                Section::ResponseExample
-            }
-        }
-        c if c.starts_with("lastupdated") => Section::Other,
-        _ => return None,
-    })
 }
 
 /// Parses a page. Every failure names the line it could not read.
@@ -196,6 +164,7 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
         response_example: None,
     };
     let mut section = Section::None;
+    let mut after_response = false;
     let mut table = Table::None;
     let mut i = title_idx + 1;
     while i < lines.len() {
@@ -206,14 +175,31 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
         if t.is_empty() {
             continue;
         }
-        let lower = t.to_ascii_lowercase();
-        if let Some(s) = heading(&lower) {
-            section = s;
-            table = Table::None;
-            if lower.starts_with("last updated") {
+        if let Some(s) = heading::section(t) {
+            if s == Section::End {
                 break;
             }
+            after_response |= s == Section::Response;
+            section = s;
+            table = Table::None;
             continue;
+        }
+        // An example's heading, alone or followed by the example on its line.
+        let (heading_text, json_at) = match t.find('{') {
+            Some(at) => (&t[..at], Some(at)),
+            None => (t, None),
+        };
+        if let Some(kind) = heading::example(heading_text) {
+            section = match kind {
+                ExampleHeading::Request => Section::RequestExample,
+                ExampleHeading::Response => Section::ResponseExample,
+                ExampleHeading::Unsaid if after_response => Section::ResponseExample,
+                ExampleHeading::Unsaid => Section::RequestExample,
+            };
+            table = Table::None;
+            if json_at.is_none() {
+                continue;
+            }
         }
         match table::header(t) {
             Some(Header::Rows(columns)) => {
@@ -230,16 +216,31 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
             }
             None => {}
         }
-        if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
-            let col = raw.len() - raw.trim_start().len();
-            let example = json::read(&lines, i - 1, col, work)?;
-            if section == Section::RequestExample {
-                page.request_example = Some(example.value);
-            } else {
-                page.response_example = Some(example.value);
+        // The example: the first line of its section that starts with `{` (lines before it, such
+        // as a code block's `json` or `Copy`, are not part of it).
+        if matches!(section, Section::RequestExample | Section::ResponseExample) {
+            if let Some(at) = json_at
+                .filter(|at| t[..*at].trim().is_empty() || heading::example(&t[..*at]).is_some())
+            {
+                let col = raw.len() - raw.trim_start().len() + at;
+                let (slot, label) = if section == Section::RequestExample {
+                    (&mut page.request_example, "request")
+                } else {
+                    (&mut page.response_example, "response")
+                };
+                if let Some((_, first)) = slot {
+                    return Err(err(
+                        lineno,
+                        format!(
+                            "a second {label} example (the first starts on line {first}); the diff compares one"
+                        ),
+                    ));
+                }
+                let example = json::read(&lines, i - 1, col, work)?;
+                *slot = Some((example.value, lineno));
+                i = example.next;
+                section = Section::Other;
             }
-            i = example.next;
-            section = Section::Other;
             continue;
         }
         match (section, table) {

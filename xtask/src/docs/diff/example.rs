@@ -71,9 +71,22 @@ pub fn diff(endpoint: &Value, page: &Page, out: &mut Vec<String>) {
         ),
     ] {
         match (docs, example(table)) {
-            (Some(d), Some(s)) => diff_example(label, d, &s, endpoint, table, out, ""),
+            (Some((d, _)), Some(s)) => diff_example(label, d, &s, endpoint, table, out, ""),
             (Some(_), None) => out.push(format!("{label} is new")),
+            (None, Some(_)) if from_the_docs(endpoint, table) => {
+                out.push(format!("{label} is missing from the page"))
+            }
             _ => {}
         }
     }
+}
+
+/// Whether the spec's example is the docs' (`origin` `docs` or `docs-partial`, not
+/// `constructed`): then the page should show one.
+fn from_the_docs(endpoint: &Value, table: &str) -> bool {
+    endpoint
+        .get(table)
+        .and_then(|e| e.get("origin"))
+        .and_then(Value::as_str)
+        .is_some_and(|o| o != "constructed")
 }
