@@ -298,6 +298,13 @@ pub struct DocsQuirks {
     /// Response fields the spec reads that the page's table does not list.
     #[serde(default)]
     pub response_absent: Vec<String>,
+    /// Response fields the page's table marks not required (every other listed one is
+    /// expected to be marked required).
+    #[serde(default)]
+    pub response_optional: Vec<String>,
+    /// Response field → the page's type word, where it is not one the spec's kind expects.
+    #[serde(default)]
+    pub response_types: std::collections::BTreeMap<String, String>,
     /// Request-example key → the page's value where the spec's example differs.
     #[serde(default)]
     pub example: std::collections::BTreeMap<String, toml::Value>,

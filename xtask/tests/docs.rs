@@ -849,3 +849,65 @@ fn a_missing_example_is_reported_and_a_second_one_is_unreadable() {
         )]
     );
 }
+
+/// A copy of spec/ in this test's own directory, with `file` edited.
+fn scratch_spec(test: &str, file: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("docs-spec")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(root_spec()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "the edit must change the spec");
+    std::fs::write(dir.join(file), changed).unwrap();
+    dir
+}
+
+#[test]
+fn response_tables_are_compared_by_type_and_requiredness() {
+    let page = edited("response-kinds", "kenya-payment.txt", |p| {
+        let p = replace("data.statusYesstring", "data.statusYesint")(p);
+        replace("data.descYesstring", "data.descNostring")(p)
+    });
+    assert_eq!(
+        diff(std::slice::from_ref(&page), None).differences,
+        [
+            "ke pay-in: response field status type string → int (the spec reads a status from a JSON string)",
+            "ke pay-in: response field desc is now optional",
+        ]
+    );
+    // What spec/ke.toml records as the page's own wording is not a difference.
+    let spec = scratch_spec("response-kinds", "ke.toml", |t| {
+        replace(
+            "# What the page (seeds/kenya-payment.txt) says where this spec deliberately differs.\n",
+            "# What the page (seeds/kenya-payment.txt) says where this spec deliberately differs.\nresponse_types = { status = \"int\" }\nresponse_optional = [\"desc\"]\n",
+        )(t)
+    });
+    let report = xtask::docs::run(&spec, &[page], None, false);
+    assert_eq!(report.differences, Vec::<String>::new());
+    // spec/id.toml records that the page marks qrString and vaNumber optional.
+    let page = edited(
+        "response-required",
+        "indonesia-payment.txt",
+        replace("data.qrStringnostring", "data.qrStringyesstring"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["id pay-in: response field qrString is now required"]
+    );
+    // The data row against the endpoint's data shape.
+    let page = edited(
+        "response-data",
+        "mexico-payment.txt",
+        replace("dataYesObject", "dataYesarray"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["mx pay-in: response data type object → array (the spec reads data as an object)"]
+    );
+}

@@ -87,10 +87,12 @@ pub fn request(spec: &SpecView, endpoint: &Value) -> Vec<SpecField> {
     fields
 }
 
-/// A response field the spec reads: its wire name and other spellings.
+/// A response field the spec reads: its wire name, other spellings and how it is read
+/// (`text`, `decimal`, `integer`, `boolean`, `status`).
 pub struct SpecResponseField {
     pub wire: String,
     pub aliases: Vec<String>,
+    pub kind: String,
 }
 
 impl SpecResponseField {
@@ -114,6 +116,7 @@ pub fn response(spec: &SpecView, endpoint: &Value) -> Vec<SpecResponseField> {
             .unwrap_or("")
             .to_string();
         let mut aliases = strings(f.get("aliases"));
+        let mut kind = str_of(f, "kind").unwrap_or("text").to_string();
         if let Some(used) = str_of(f, "use") {
             if let Some(s) = shared
                 .into_iter()
@@ -121,9 +124,14 @@ pub fn response(spec: &SpecView, endpoint: &Value) -> Vec<SpecResponseField> {
                 .find(|s| str_of(s, "wire") == Some(used))
             {
                 aliases.extend(strings(s.get("aliases")));
+                kind = str_of(s, "kind").unwrap_or("text").to_string();
             }
         }
-        out.push(SpecResponseField { wire, aliases });
+        out.push(SpecResponseField {
+            wire,
+            aliases,
+            kind,
+        });
     }
     out
 }
