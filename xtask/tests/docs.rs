@@ -911,3 +911,109 @@ fn response_tables_are_compared_by_type_and_requiredness() {
         ["mx pay-in: response data type object → array (the spec reads data as an object)"]
     );
 }
+
+#[test]
+fn rules_stated_in_prose_are_compared_with_the_specs() {
+    // Egypt's payout bounds changed in the description.
+    let page = edited(
+        "rules-bounds",
+        "egypt-payout.txt",
+        replace(
+            "adjustable from a minimum of 100 to a maximum of 10,000",
+            "adjustable from a minimum of 50 to a maximum of 20,000",
+        ),
+    );
+    assert_eq!(
+        diff(std::slice::from_ref(&page), None).differences,
+        [
+            "eg payout: amount: the page says between 50 and 20000 (adjustable), the spec says between 100 and 10000 (adjustable)"
+        ]
+    );
+    // Recorded in [endpoint.docs] rules as the page's deliberate wording: not a difference.
+    let spec = scratch_spec("rules-bounds", "eg.toml", |t| {
+        replace(
+            "types = { timestamp = \"long\" }\n\n[[endpoint]]\nname = \"query-pay-in\"",
+            "types = { timestamp = \"long\" }\nrules = { amount = \"between 50 and 20000 (adjustable)\" }\n\n[[endpoint]]\nname = \"query-pay-in\"",
+        )(t)
+    });
+    assert_eq!(
+        xtask::docs::run(&spec, &[page], None, false).differences,
+        Vec::<String>::new()
+    );
+    // The bounds no longer stated, or no longer adjustable.
+    let page = edited(
+        "rules-no-bounds",
+        "egypt-payout.txt",
+        replace(
+            "Payment amount (adjustable from a minimum of 100 to a maximum of 10,000, no decimal points supported)",
+            "Payment amount (no decimal points supported)",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        [
+            "eg payout: amount: the page says no bounds, the spec says between 100 and 10000 (adjustable)"
+        ]
+    );
+    let page = edited(
+        "rules-fixed",
+        "egypt-payout.txt",
+        replace("adjustable from a minimum", "from a minimum"),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        [
+            "eg payout: amount: the page says between 100 and 10000, the spec says between 100 and 10000 (adjustable)"
+        ]
+    );
+    // Indonesia's mobile: digit count and prefixes.
+    let page = edited(
+        "rules-mobile",
+        "indonesia-payment.txt",
+        replace(
+            "starting with 08 or 628, a total of 10-13 digits",
+            "starting with 08 or 62, a total of 10-12 digits",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        [
+            "id pay-in: mobile: the page says 10 to 12 digits, the spec says 10 to 13 digits",
+            "id pay-in: mobile: the page says starts with 08 or 62, the spec says starts with 08 or 628",
+        ]
+    );
+    // A length where the spec has none.
+    let page = edited(
+        "rules-length",
+        "kenya-payment.txt",
+        replace(
+            "remarkNostringRemark, this field will be returned as-is",
+            "remarkNostringRemark, at most 64 characters, returned as-is",
+        ),
+    );
+    assert_eq!(
+        diff(&[page], None).differences,
+        ["ke pay-in: remark: the page says at most 64 characters, the spec says no length limit"]
+    );
+    // What cannot be read one way is not reported: a dotted number, advice, a partial count.
+    for (name, from, to) in [
+        ("egypt-payout.txt", "minimum of 100", "minimum of EGP 1.000"),
+        (
+            "kenya-payment.txt",
+            "greater than KSH.50",
+            "greater than KSH.100, minimum 100",
+        ),
+        (
+            "indonesia-payment.txt",
+            "a total of 10-13 digits",
+            "the first 10-13 digits",
+        ),
+    ] {
+        let page = edited("rules-unclear", name, replace(from, to));
+        assert_eq!(
+            diff(&[page], None).differences,
+            Vec::<String>::new(),
+            "{to}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod heading;
 pub mod json;
 pub mod page;
+pub mod prose;
 pub mod table;
 
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 mod example;
 mod request;
 mod response;
+mod rules;
 mod spec;
 
 use toml::Value;
@@ -71,6 +72,7 @@ pub fn diff(spec: &SpecView, endpoint: &Value, page: &Page) -> (Vec<String>, Vec
     }
     let fields = spec::request(spec, endpoint);
     request::diff(endpoint, &fields, page, &mut out, &mut changes);
+    rules::diff(endpoint, &fields, page, &mut out);
     response::diff(spec, endpoint, page, &mut out);
     example::diff(endpoint, page, &mut out);
     let lines = out

@@ -28,18 +28,63 @@ pub fn docs_quirk<'v>(endpoint: &'v Value, table: &str, key: &str) -> Option<&'v
     endpoint.get("docs")?.get(table)?.get(key)
 }
 
+/// What `[endpoint.docs.<table>]` records for `key` as one string or a list of them.
+pub fn docs_said(endpoint: &Value, table: &str, key: &str) -> Vec<String> {
+    match docs_quirk(endpoint, table, key) {
+        Some(Value::String(s)) => vec![s.clone()],
+        other => strings(other),
+    }
+}
+
 /// A list under `[endpoint.docs]` (`response_absent`).
 pub fn docs_list(endpoint: &Value, key: &str) -> Vec<String> {
     strings(endpoint.get("docs").and_then(|d| d.get(key)))
 }
 
-/// A request field as the spec has it: requiredness and the JSON type it is sent as.
+/// A request field as the spec has it: requiredness, the JSON type it is sent as, its values
+/// and its rules.
 pub struct SpecField {
     pub wire: String,
     pub required: bool,
     /// `string` or `number`.
     pub wire_type: &'static str,
     pub values: Vec<String>,
+    pub rules: SpecRules,
+}
+
+/// A request field's rules (`min`, `max`, `adjustable_bounds`, `digits`, `prefixes`,
+/// `max_len`).
+#[derive(Default)]
+pub struct SpecRules {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub adjustable: bool,
+    pub digits: Option<(u64, u64)>,
+    pub prefixes: Vec<String>,
+    pub max_len: Option<u64>,
+}
+
+fn rules(f: &Value) -> SpecRules {
+    let int = |k: &str| {
+        f.get(k)
+            .and_then(Value::as_integer)
+            .and_then(|n| u64::try_from(n).ok())
+    };
+    let digits = f.get("digits").and_then(Value::as_array).and_then(|d| {
+        let n = |i: usize| d.get(i)?.as_integer().and_then(|n| u64::try_from(n).ok());
+        n(0).zip(n(1))
+    });
+    SpecRules {
+        min: int("min"),
+        max: int("max"),
+        adjustable: f
+            .get("adjustable_bounds")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        digits,
+        prefixes: strings(f.get("prefixes")),
+        max_len: int("max_len"),
+    }
 }
 
 /// The request fields, `sign` and `timestamp` (unless absent) first.
@@ -51,6 +96,7 @@ pub fn request(spec: &SpecView, endpoint: &Value) -> Vec<SpecField> {
         required: true,
         wire_type: "string",
         values: vec![],
+        rules: SpecRules::default(),
     }];
     match str_of(endpoint, "timestamp").unwrap_or("string") {
         "absent" => {}
@@ -59,6 +105,7 @@ pub fn request(spec: &SpecView, endpoint: &Value) -> Vec<SpecField> {
             required: true,
             wire_type: if ts == "number" { "number" } else { "string" },
             values: vec![],
+            rules: SpecRules::default(),
         }),
     }
     for f in endpoint
@@ -82,6 +129,7 @@ pub fn request(spec: &SpecView, endpoint: &Value) -> Vec<SpecField> {
                 .flatten()
                 .filter_map(|v| str_of(v, "wire").map(String::from))
                 .collect(),
+            rules: rules(f),
         });
     }
     fields
