@@ -1017,3 +1017,93 @@ fn rules_stated_in_prose_are_compared_with_the_specs() {
         );
     }
 }
+
+/// A scratch checkout named `name`: a copy of spec/ and the root manifest (gen writes the
+/// crates and openapi/ next to it).
+fn scratch_checkout(name: &str) -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    let spec = root.join("spec");
+    std::fs::create_dir_all(&spec).unwrap();
+    std::fs::copy(root_spec().join("../Cargo.toml"), root.join("Cargo.toml")).unwrap();
+    for entry in std::fs::read_dir(root_spec()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), spec.join(entry.file_name())).unwrap();
+    }
+    (root, spec)
+}
+
+/// Doc-comment lines of a generated file that open or close a code fence.
+fn fences(rust: &str) -> usize {
+    rust.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.strip_prefix("///")
+                .or_else(|| t.strip_prefix("//!"))
+                .is_some_and(|d| d.trim_start().starts_with("```"))
+        })
+        .count()
+}
+
+#[test]
+fn apply_never_writes_text_that_changes_the_meaning_of_generated_docs() {
+    let (root, spec) = scratch_checkout("docs-apply-plain");
+    let generated = root.join("crates/paypro-mx/src/pay_in.rs");
+    if let Err(e) = xtask::run(&root, &spec, false) {
+        panic!("gen: {e:?}");
+    }
+    let fences_before = fences(&std::fs::read_to_string(&generated).unwrap());
+
+    let hostile = "```rust panic!(\"doctest\") `code` *emphasis* */ <script>x</script> &lt; [link](https://x.test/a_b)";
+    let page = edited("apply-plain", "mexico-payment.txt", |p| {
+        replace(
+            "    remarkNostring",
+            &format!(
+                "    referenceNostring{hostile}\n    headingNostring# Not a heading\n    remarkNostring"
+            ),
+        )(p)
+    });
+    let report = xtask::docs::run(&spec, std::slice::from_ref(&page), None, true);
+    assert_eq!(report.unreadable, Vec::<String>::new());
+    assert_eq!(report.applied, [spec.join("mx.toml")]);
+    if let Err(e) = xtask::run(&root, &spec, false) {
+        panic!("gen after --apply: {e:?}");
+    }
+    let rust = std::fs::read_to_string(&generated).unwrap();
+    assert_eq!(
+        fences(&rust),
+        fences_before,
+        "a doc comment opens a code fence"
+    );
+    // The field's doc says the page's text, escaped: it renders as written (the generator
+    // links the bare URL).
+    let doc_of = |needle: &str| {
+        rust.lines()
+            .find(|l| l.trim_start().starts_with("///") && l.contains(needle))
+            .unwrap_or_else(|| panic!("no doc line with {needle}"))
+            .to_string()
+    };
+    let line = doc_of("panic!");
+    assert!(
+        line.contains(
+            r#"\`\`\`rust panic!("doctest") \`code\` \*emphasis\* \*\/ \<script\>x\</script\> \&lt; \[link\](<https://x.test/a_b>)"#
+        ),
+        "{line}"
+    );
+    assert!(doc_of("Not a heading").contains(r"/// \# Not a heading"));
+    // The page's text never reaches a path or a value unchecked.
+    let page = edited("apply-path", "mexico-payment.txt", |p| {
+        replace("• /v1/paypro/payInApi", "• /v2/`<script>`/payInApi")(p)
+    });
+    let spec_before = std::fs::read_to_string(spec.join("mx.toml")).unwrap();
+    let report = xtask::docs::run(&spec, std::slice::from_ref(&page), None, true);
+    assert_eq!(
+        std::fs::read_to_string(spec.join("mx.toml")).unwrap(),
+        spec_before
+    );
+    assert!(
+        report.unreadable[0].ends_with("--apply failed: the page's path `/v2/`<script>`/payInApi` is not a plain path (letters, digits, `/`, `_`, `.`, `-`); nothing was written"),
+        "{:?}",
+        report.unreadable
+    );
+}

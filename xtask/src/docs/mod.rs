@@ -9,6 +9,7 @@ pub mod apply;
 pub mod diff;
 pub mod heading;
 pub mod json;
+pub mod markdown;
 pub mod page;
 pub mod prose;
 pub mod table;
