@@ -1107,3 +1107,34 @@ fn apply_never_writes_text_that_changes_the_meaning_of_generated_docs() {
         report.unreadable
     );
 }
+
+#[test]
+fn a_table_whose_header_cannot_be_read_exits_2_naming_its_heading() {
+    // Kenya's response table, its header in words this reader does not know: the table would
+    // otherwise be skipped and the page found in sync.
+    let page = edited("unknown-header", "kenya-payment.txt", |p| {
+        let at = p.find("Response Result").unwrap();
+        let (head, tail) = p.split_at(at);
+        format!(
+            "{head}{}",
+            tail.replacen(
+                "ParameterRequiredTypeDescription",
+                "FieldMandatoryKindNotes",
+                1
+            )
+        )
+    });
+    let text = std::fs::read_to_string(&page).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.trim() == "Response Result")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        diff(std::slice::from_ref(&page), None).unreadable,
+        [format!(
+            "{}:{line}: no table under `Response Result` could be read (its header row must name the Required and Type columns)",
+            page.display()
+        )]
+    );
+}

@@ -97,6 +97,38 @@ enum Table {
     Values(Layout),
 }
 
+/// The header, body or response section being read: a table is expected there, so a section
+/// with text but no table header this reader knows is an error, never an empty table.
+#[derive(Default)]
+struct TableSection {
+    /// The heading's line and text.
+    heading: Option<(usize, String)>,
+    text: bool,
+    found: bool,
+}
+
+impl TableSection {
+    fn open(&mut self, section: Section, line: usize, heading: &str) {
+        *self = TableSection::default();
+        if matches!(section, Section::Header | Section::Body | Section::Response) {
+            self.heading = Some((line, heading.to_string()));
+        }
+    }
+
+    fn close(&mut self) -> Result<(), PageError> {
+        let open = std::mem::take(self);
+        match open.heading {
+            Some((line, heading)) if open.text && !open.found => Err(PageError {
+                line,
+                message: format!(
+                    "no table under `{heading}` could be read (its header row must name the Required and Type columns)"
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Parses a page. Every failure names the line it could not read.
 pub fn parse(text: &str) -> Result<Page, PageError> {
     parse_with_work(text, &mut Work::default())
@@ -164,6 +196,7 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
         response_example: None,
     };
     let mut section = Section::None;
+    let mut tables = TableSection::default();
     let mut after_response = false;
     let mut table = Table::None;
     let mut i = title_idx + 1;
@@ -176,9 +209,11 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
             continue;
         }
         if let Some(s) = heading::section(t) {
+            tables.close()?;
             if s == Section::End {
                 break;
             }
+            tables.open(s, lineno, t);
             after_response |= s == Section::Response;
             section = s;
             table = Table::None;
@@ -190,6 +225,7 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
             None => (t, None),
         };
         if let Some(kind) = heading::example(heading_text) {
+            tables.close()?;
             section = match kind {
                 ExampleHeading::Request => Section::RequestExample,
                 ExampleHeading::Response => Section::ResponseExample,
@@ -201,8 +237,10 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
                 continue;
             }
         }
+        tables.text = true;
         match table::header(t) {
             Some(Header::Rows(columns)) => {
+                tables.found = true;
                 table = Table::Rows(columns);
                 continue;
             }
@@ -306,6 +344,7 @@ pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
             _ => {}
         }
     }
+    tables.close()?;
     if page.path.is_empty() {
         return Err(err(
             title_idx + 1,
