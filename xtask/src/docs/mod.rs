@@ -2,6 +2,8 @@
 //! prints one line per difference from `spec/*.toml`. Exit 0 in sync, 1 with differences,
 //! 2 when a page cannot be read (the message names the page and the line).
 //!
+//! Compared: path, method, headers; body rows (name, requiredness, type, values) and the rules
+//! their descriptions state in prose; response rows (name, requiredness, type); the examples.
 //! Deliberate deviations are recorded in the spec's `[endpoint.docs]` table (spec/README.md)
 //! and are not differences.
 

@@ -1,6 +1,9 @@
-//! Reads one Paypro doc page saved as text (the format of the seed pages): the country from the
-//! navigation, the title, request URL and method, the header, body, value and response tables,
-//! and the JSON examples. Tables are read in any layout a browser's copy produces (`table.rs`).
+//! Reads one Paypro doc page saved as text: the country from the navigation, the title,
+//! request URL and method, the header, body, value and response tables (`table.rs`, in any
+//! layout a browser's copy produces), and the examples (`json.rs`) after any heading
+//! containing "example" (`heading.rs`). Every failure names its line; a table this reader
+//! cannot read is a failure, never an empty table, and invalid JSON is a failure, never a
+//! missing example.
 
 use std::fmt;
 
