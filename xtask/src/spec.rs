@@ -298,12 +298,31 @@ pub struct DocsQuirks {
     /// Response fields the spec reads that the page's table does not list.
     #[serde(default)]
     pub response_absent: Vec<String>,
+    /// Response fields the page's table marks not required (every other listed one is
+    /// expected to be marked required).
+    #[serde(default)]
+    pub response_optional: Vec<String>,
+    /// Response field → the page's type word, where it is not one the spec's kind expects.
+    #[serde(default)]
+    pub response_types: std::collections::BTreeMap<String, String>,
+    /// Request field → what the page's prose says of a rule where the spec's rule differs,
+    /// as `docs diff` words it (`"between 50 and 20000 (adjustable)"`), one or a list.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, OneOrMany>,
     /// Request-example key → the page's value where the spec's example differs.
     #[serde(default)]
     pub example: std::collections::BTreeMap<String, toml::Value>,
     /// Response-example key (`data.x` inside data) → the page's value.
     #[serde(default)]
     pub response_example: std::collections::BTreeMap<String, toml::Value>,
+}
+
+/// One string or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// The mark `cargo xtask docs diff --apply` leaves on what it changed.

@@ -2,7 +2,12 @@
 //! its comments and layout stay. Every change is marked `provenance = "docs-import"` (request
 //! fields) or noted `docs-import: …` (the endpoint's path), with a note saying what to review.
 //! Removed fields and changed examples are never applied: they need a person.
+//!
+//! Page text never changes the meaning of what is generated from the spec: a description is
+//! written as Markdown that renders as the page's text (`markdown::plain`), and a path, field
+//! name or value that is not plainly one is refused (nothing is written).
 
+use super::markdown;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
 /// A change `--apply` can make.
@@ -59,8 +64,32 @@ fn push_note(table: &mut Table, key: &str, text: String) {
     }
 }
 
+/// Refuses page text that is not plainly a `what`: only ASCII letters, digits and `extra`.
+fn plainly(what: &str, text: &str, extra: &str) -> Result<(), String> {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
+    {
+        return Ok(());
+    }
+    let allowed: Vec<String> = extra.chars().map(|c| format!("`{c}`")).collect();
+    Err(format!(
+        "the page's {what} `{text}` is not a plain {what} (letters, digits, {}); nothing was written",
+        allowed.join(", ")
+    ))
+}
+
 /// Applies `changes` to the endpoint named `endpoint` of the spec text; the new text.
 pub fn apply(text: &str, endpoint: &str, changes: &[Change]) -> Result<String, String> {
+    for change in changes {
+        match change {
+            Change::Path { new } => plainly("path", new, "/_.-")?,
+            Change::Required { .. } => {}
+            Change::NewField { wire, .. } => plainly("field name", wire, "_.")?,
+            Change::NewValue { value, .. } => plainly("value", value, "_.-")?,
+        }
+    }
     let mut doc: DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
     let endpoints = doc
         .get_mut("endpoint")
@@ -100,7 +129,9 @@ pub fn apply(text: &str, endpoint: &str, changes: &[Change]) -> Result<String, S
                     f["wire_type"] = value("number");
                 }
                 f["required"] = value(*required);
-                f["doc"] = value(description.lines().next().unwrap_or("").trim());
+                f["doc"] = value(markdown::plain(
+                    description.lines().next().unwrap_or("").trim(),
+                ));
                 f["provenance"] = value("docs-import");
                 push_note(
                     &mut f,

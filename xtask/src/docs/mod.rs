@@ -2,12 +2,19 @@
 //! prints one line per difference from `spec/*.toml`. Exit 0 in sync, 1 with differences,
 //! 2 when a page cannot be read (the message names the page and the line).
 //!
+//! Compared: path, method, headers; body rows (name, requiredness, type, values) and the rules
+//! their descriptions state in prose; response rows (name, requiredness, type); the examples.
 //! Deliberate deviations are recorded in the spec's `[endpoint.docs]` table (spec/README.md)
 //! and are not differences.
 
 pub mod apply;
 pub mod diff;
+pub mod heading;
+pub mod json;
+pub mod markdown;
 pub mod page;
+pub mod prose;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
@@ -71,10 +78,7 @@ pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: boo
                 continue;
             }
         };
-        let nav_line = text
-            .lines()
-            .position(|l| l.trim() == format!("• {}", page.country_name))
-            .map_or(1, |i| i + 1);
+        let nav_line = page.country_line;
         let Some(code) = page.country else {
             report.unreadable.push(format!(
                 "{shown}:{nav_line}: the page is about {}, a country with no spec/<code>.toml",
@@ -103,10 +107,7 @@ pub fn run(spec_dir: &Path, pages: &[PathBuf], country: Option<&str>, apply: boo
             common: &common,
         };
         let Some(endpoint) = diff::find_endpoint(&view, &page) else {
-            let line = text
-                .lines()
-                .position(|l| l.trim().trim_start_matches("• ") == page.path)
-                .map_or(1, |i| i + 1);
+            let line = page.path_line;
             report.unreadable.push(format!(
                 "{shown}:{line}: no endpoint of {} has the path {} (or its last segment)",
                 spec_file.display(),

@@ -1,9 +1,15 @@
-//! Reads one Paypro doc page saved as text (the format of the seed pages): the country from the
-//! navigation, the title, request URL and method, the header, body, value and response tables,
-//! and the JSON examples. Tables arrive with their cells glued together (`tradeNoYesstring…`);
-//! a row is split at the first place where a requiredness word is followed by a type word.
+//! Reads one Paypro doc page saved as text: the country from the navigation, the title,
+//! request URL and method, the header, body, value and response tables (`table.rs`, in any
+//! layout a browser's copy produces), and the examples (`json.rs`) after any heading
+//! containing "example" (`heading.rs`). Every failure names its line; a table this reader
+//! cannot read is a failure, never an empty table, and invalid JSON is a failure, never a
+//! missing example.
 
 use std::fmt;
+
+use super::heading::{self, ExampleHeading, Section};
+use super::json::{self, Work};
+use super::table::{self, Columns, Header, Layout, RowRead, ValueRow};
 
 /// A page that cannot be read: the line (1-based; 0 for the whole page) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,29 +36,33 @@ pub struct Row {
 }
 
 /// A value table (`wayCodeDescription`, `storeconvenience store`): the field it names and its
-/// rows as written (value and description glued).
+/// rows with their lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueTable {
     pub field: String,
-    pub rows: Vec<(String, usize)>,
+    pub rows: Vec<(ValueRow, usize)>,
 }
 
 /// What a page says about one endpoint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// The country as the navigation names it (`Mexico`, `Bengal`).
+    /// The country as the navigation names it (`Mexico`, `Bengal`), and its line.
     pub country_name: String,
+    pub country_line: usize,
     /// The spec's country code, when the name is one the project covers.
     pub country: Option<&'static str>,
     pub title: String,
     pub path: String,
+    /// The line of the request URL's path (0 when there is none).
+    pub path_line: usize,
     pub method: String,
     pub headers: Vec<Row>,
     pub body: Vec<Row>,
     pub values: Vec<ValueTable>,
     pub response: Vec<Row>,
-    pub request_example: Option<serde_json::Value>,
-    pub response_example: Option<serde_json::Value>,
+    /// The examples and the lines they start on.
+    pub request_example: Option<(serde_json::Value, usize)>,
+    pub response_example: Option<(serde_json::Value, usize)>,
 }
 
 /// The navigation's country names and the spec codes they map to.
@@ -65,120 +75,90 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("egypt", "eg"),
 ];
 
-const REQUIRED_WORDS: &[(&str, bool)] = &[
-    ("yes", true),
-    ("no", false),
-    ("true", true),
-    ("false", false),
-];
-
-const TYPE_WORDS: &[&str] = &[
-    "string", "long", "integer", "int", "number", "float", "double", "decimal", "boolean", "bool",
-    "object", "array", "list", "date",
-];
-
-fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '.'
-}
-
-/// Splits a glued table row into name, requiredness, type and description.
-pub fn split_row(text: &str) -> Option<(String, bool, String, String)> {
-    let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
-    // Try every split of the leading identifier run: the name is the shortest prefix after
-    // which a requiredness word and a type word follow.
-    for cut in 1..=name_end {
-        let (name, rest) = text.split_at(cut);
-        for (word, required) in REQUIRED_WORDS {
-            let Some(after) = strip_prefix_ci(rest, word) else {
-                continue;
-            };
-            // The longest type word that fits (`integer` before `int`).
-            let mut best: Option<&str> = None;
-            for ty in TYPE_WORDS {
-                if strip_prefix_ci(after, ty).is_some() && best.is_none_or(|b| ty.len() > b.len()) {
-                    best = Some(ty);
-                }
-            }
-            if let Some(ty) = best {
-                let description = after[ty.len()..].trim().to_string();
-                return Some((name.to_string(), *required, ty.to_string(), description));
-            }
+/// The text of a bulleted line, or `None` when the line is not a bullet item. A browser's copy
+/// writes a list item as `•`, `·`, `*` or `-` followed by a space or a no-break space (U+00A0);
+/// `•` and `·` need no space, `*` and `-` do (`-1`, `*important*` are not items).
+pub fn bullet_item(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let is_space = |c: char| c == ' ' || c == '\u{a0}';
+    let rest = if let Some(r) = t.strip_prefix(['•', '·']) {
+        r
+    } else {
+        let r = t.strip_prefix(['*', '-'])?;
+        if !r.starts_with(is_space) {
+            return None;
         }
-    }
-    None
-}
-
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Section {
-    None,
-    Url,
-    Method,
-    Header,
-    Body,
-    Response,
-    RequestExample,
-    ResponseExample,
-    Other,
+        r
+    };
+    Some(rest.trim_matches(|c: char| c.is_whitespace()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Table {
     None,
-    Rows,
-    Values,
+    Rows(Columns),
+    Values(Layout),
 }
 
-fn heading(lower: &str) -> Option<Section> {
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    Some(match compact.as_str() {
-        "requesturl" => Section::Url,
-        "requestmethod" => Section::Method,
-        "header" => Section::Header,
-        "body" => Section::Body,
-        "tips" | "briefdescription" => Section::Other,
-        c if c.starts_with("responseresult") => Section::Response,
-        c if c.contains("example") && c.len() < 60 => {
-            if c.contains("request") {
-                Section::RequestExample
-            } else {
-                Section::ResponseExample
-            }
+/// The header, body or response section being read: a table is expected there, so a section
+/// with text but no table header this reader knows is an error, never an empty table.
+#[derive(Default)]
+struct TableSection {
+    /// The heading's line and text.
+    heading: Option<(usize, String)>,
+    text: bool,
+    found: bool,
+}
+
+impl TableSection {
+    fn open(&mut self, section: Section, line: usize, heading: &str) {
+        *self = TableSection::default();
+        if matches!(section, Section::Header | Section::Body | Section::Response) {
+            self.heading = Some((line, heading.to_string()));
         }
-        c if c.starts_with("lastupdated") => Section::Other,
-        _ => return None,
-    })
+    }
+
+    fn close(&mut self) -> Result<(), PageError> {
+        let open = std::mem::take(self);
+        match open.heading {
+            Some((line, heading)) if open.text && !open.found => Err(PageError {
+                line,
+                message: format!(
+                    "no table under `{heading}` could be read (its header row must name the Required and Type columns)"
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Parses a page. Every failure names the line it could not read.
 pub fn parse(text: &str) -> Result<Page, PageError> {
+    parse_with_work(text, &mut Work::default())
+}
+
+/// [`parse`], adding what reading its examples cost to `work`.
+pub fn parse_with_work(text: &str, work: &mut Work) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let err = |line: usize, message: String| PageError { line, message };
 
-    // The navigation: the country's own sub-list starts with `• Overview`; the bullet just
+    // The navigation: the country's own sub-list starts with an `Overview` item; the item just
     // above it (without a flag) names the country.
     let overview = lines
         .iter()
-        .position(|l| l.trim() == "• Overview")
+        .position(|l| bullet_item(l) == Some("Overview"))
         .ok_or_else(|| {
             err(
                 1,
-                "not a Paypro API page: no country navigation (no `• Overview` entry)".into(),
+                "not a Paypro API page: no country navigation (no `• Overview` item, in any bullet style)"
+                    .into(),
             )
         })?;
     let (country_line, country_name) = lines[..overview]
         .iter()
         .enumerate()
         .rev()
-        .find_map(|(i, l)| {
-            let t = l.trim();
-            t.strip_prefix("• ").map(|n| (i + 1, n.trim().to_string()))
-        })
+        .find_map(|(i, l)| bullet_item(l).map(|n| (i + 1, n.to_string())))
         .ok_or_else(|| err(overview + 1, "no country bullet above `• Overview`".into()))?;
     if !country_name
         .chars()
@@ -205,9 +185,11 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
 
     let mut page = Page {
         country_name,
+        country_line,
         country,
         title,
         path: String::new(),
+        path_line: 0,
         method: String::new(),
         headers: vec![],
         body: vec![],
@@ -217,6 +199,8 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         response_example: None,
     };
     let mut section = Section::None;
+    let mut tables = TableSection::default();
+    let mut after_response = false;
     let mut table = Table::None;
     let mut i = title_idx + 1;
     while i < lines.len() {
@@ -227,100 +211,124 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         if t.is_empty() {
             continue;
         }
-        let lower = t.to_ascii_lowercase();
-        if let Some(s) = heading(&lower) {
-            section = s;
-            table = Table::None;
-            if lower.starts_with("last updated") {
+        if let Some(s) = heading::section(t) {
+            tables.close()?;
+            if s == Section::End {
                 break;
             }
+            tables.open(s, lineno, t);
+            after_response |= s == Section::Response;
+            section = s;
+            table = Table::None;
             continue;
         }
-        let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.ends_with("requiredtypedescription") {
-            table = Table::Rows;
-            continue;
-        }
-        // A value table's header: `wayCodeDescription`.
-        if let Some(field) = t
-            .strip_suffix("Description")
-            .or_else(|| t.strip_suffix("description"))
-        {
-            if !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric()) {
-                page.values.push(ValueTable {
-                    field: field.to_string(),
-                    rows: vec![],
-                });
-                table = Table::Values;
+        // An example's heading, alone or followed by the example on its line.
+        let (heading_text, json_at) = match t.find('{') {
+            Some(at) => (&t[..at], Some(at)),
+            None => (t, None),
+        };
+        if let Some(kind) = heading::example(heading_text) {
+            tables.close()?;
+            section = match kind {
+                ExampleHeading::Request => Section::RequestExample,
+                ExampleHeading::Response => Section::ResponseExample,
+                ExampleHeading::Unsaid if after_response => Section::ResponseExample,
+                ExampleHeading::Unsaid => Section::RequestExample,
+            };
+            table = Table::None;
+            if json_at.is_none() {
                 continue;
             }
         }
-        if t == "{" && matches!(section, Section::RequestExample | Section::ResponseExample) {
-            // Lines up to the one that completes a JSON value.
-            let mut buf = String::from("{\n");
-            let mut parsed = None;
-            let mut j = i;
-            while j < lines.len() {
-                buf.push_str(lines[j]);
-                buf.push('\n');
-                j += 1;
-                if lines[j - 1].trim_start().starts_with('}') {
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&buf) {
-                        parsed = Some(v);
-                        break;
-                    }
+        tables.text = true;
+        match table::header(t) {
+            Some(Header::Rows(columns)) => {
+                tables.found = true;
+                table = Table::Rows(columns);
+                continue;
+            }
+            Some(Header::Values { field, layout }) => {
+                page.values.push(ValueTable {
+                    field,
+                    rows: vec![],
+                });
+                table = Table::Values(layout);
+                continue;
+            }
+            None => {}
+        }
+        // The example: the first line of its section that starts with `{` (lines before it, such
+        // as a code block's `json` or `Copy`, are not part of it).
+        if matches!(section, Section::RequestExample | Section::ResponseExample) {
+            if let Some(at) = json_at
+                .filter(|at| t[..*at].trim().is_empty() || heading::example(&t[..*at]).is_some())
+            {
+                let col = raw.len() - raw.trim_start().len() + at;
+                let (slot, label) = if section == Section::RequestExample {
+                    (&mut page.request_example, "request")
+                } else {
+                    (&mut page.response_example, "response")
+                };
+                if let Some((_, first)) = slot {
+                    return Err(err(
+                        lineno,
+                        format!(
+                            "a second {label} example (the first starts on line {first}); the diff compares one"
+                        ),
+                    ));
                 }
+                let example = json::read(&lines, i - 1, col, work)?;
+                *slot = Some((example.value, lineno));
+                i = example.next;
+                section = Section::Other;
             }
-            let Some(v) = parsed else {
-                return Err(err(
-                    lineno,
-                    "the example starting here is not valid JSON".into(),
-                ));
-            };
-            if section == Section::RequestExample {
-                page.request_example = Some(v);
-            } else {
-                page.response_example = Some(v);
-            }
-            i = j;
-            section = Section::Other;
             continue;
         }
         match (section, table) {
-            (_, Table::Values) => {
+            (_, Table::Values(layout)) => {
                 if let Some(v) = page.values.last_mut() {
-                    if t.starts_with('•') {
+                    if bullet_item(t).is_some() {
                         continue;
                     }
-                    v.rows.push((t.to_string(), lineno));
+                    if let Some(row) = table::read_value_row(t, layout) {
+                        v.rows.push((row, lineno));
+                    }
                 }
             }
             (Section::Url, _) => {
-                if let Some(p) = t.strip_prefix("• ") {
-                    page.path = p.trim().to_string();
+                if let Some(p) = bullet_item(t) {
+                    page.path = p.to_string();
+                    page.path_line = lineno;
                 }
             }
             (Section::Method, _) => {
-                if let Some(m) = t.strip_prefix("• ") {
-                    page.method = m.trim().to_ascii_uppercase();
+                if let Some(m) = bullet_item(t) {
+                    page.method = m.to_ascii_uppercase();
                 }
             }
-            (Section::Header | Section::Body | Section::Response, Table::Rows) => {
+            (Section::Header | Section::Body | Section::Response, Table::Rows(columns)) => {
                 let rows = match section {
                     Section::Header => &mut page.headers,
                     Section::Body => &mut page.body,
                     _ => &mut page.response,
                 };
-                match split_row(t) {
-                    Some((name, required, ty, description)) => rows.push(Row {
+                match table::read_row(t, &columns) {
+                    RowRead::Row {
+                        name,
+                        required,
+                        ty,
+                        description,
+                    } => rows.push(Row {
                         name,
                         required,
                         ty,
                         description,
                         line: lineno,
                     }),
+                    RowRead::Separator => {}
+                    RowRead::Unreadable(why) => return Err(err(lineno, format!("{why}: `{t}`"))),
                     // A description that wraps onto its own line (`• E-wallet: …`).
-                    None => match rows.last_mut() {
+                    RowRead::Continuation => match rows.last_mut() {
                         Some(last) => {
                             last.description.push('\n');
                             last.description.push_str(t);
@@ -339,6 +347,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             _ => {}
         }
     }
+    tables.close()?;
     if page.path.is_empty() {
         return Err(err(
             title_idx + 1,
@@ -362,33 +371,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn glued_rows_split_at_requiredness_then_type() {
-        assert_eq!(
-            split_row("tradeNoYesstringtradeNo (unique)"),
-            Some((
-                "tradeNo".into(),
-                true,
-                "string".into(),
-                "tradeNo (unique)".into()
-            ))
-        );
-        assert_eq!(
-            split_row("merchantNoyesstringno"),
-            Some(("merchantNo".into(), true, "string".into(), "no".into()))
-        );
-        assert_eq!(
-            split_row("data.qrStringnostringReturned"),
-            Some((
-                "data.qrString".into(),
-                false,
-                "string".into(),
-                "Returned".into()
-            ))
-        );
-        assert_eq!(
-            split_row("amountyesfloatAmount"),
-            Some(("amount".into(), true, "float".into(), "Amount".into()))
-        );
-        assert_eq!(split_row("Payment method is DANA, LINKAJA return."), None);
+    fn bullets_of_every_style_and_what_is_not_one() {
+        for line in [
+            "• Overview",
+            "  •Overview",
+            "·\u{a0}Overview",
+            "* Overview",
+            "-\u{a0}Overview",
+        ] {
+            assert_eq!(bullet_item(line), Some("Overview"), "{line:?}");
+        }
+        for line in ["-1 is refused", "*important*", "Overview", "--"] {
+            assert_eq!(bullet_item(line), None, "{line:?}");
+        }
     }
 }
