@@ -1,32 +1,27 @@
 //! The client's overhead: `paypro_id::Client::query_pay_in` (sign, send, read, classify, type)
 //! against raw reqwest posting the same pre-signed bytes and parsing the answer into a
-//! `serde_json::Value`, on loopback against a trivial in-process server (axum, 127.0.0.1).
+//! `serde_json::Value`, on loopback against a trivial in-process server (the test server,
+//! `paypro_testkit::TestServer::counting`: keep-alive, nothing stored; 127.0.0.1).
 //! Sequential and with 32 concurrent tasks, interleaved rounds, one process:
 //! `cargo bench -p paypro-bench --bench client [FILTER] [--rounds N]`.
 //! `--only client|raw --iters N` makes N sequential calls of one kind (for callgrind).
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
 use paypro_bench::{Args, TIMESTAMP_MS, credentials, median};
 use paypro_core::PreparedRequest;
+use paypro_testkit::{Answer, TestServer};
 
 /// What the trivial server answers to every POST: an accepted query with a typical `data`.
 const ANSWER: &str = r#"{"msg":"success","code":"0000","timestamp":1732988501123,"success":true,"data":{"platFormTradeNo":"PID1732988442913ab12","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","amount":"1000000","payAmount":"1000000","status":"0000","message":"success"}}"#;
 
 const CONCURRENCY: usize = 32;
 
-async fn server() -> SocketAddr {
-    let app = axum::Router::new().fallback(axum::routing::post(|| async {
-        ([("content-type", "application/json")], ANSWER)
-    }));
-    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .await
-        .expect("a loopback port");
-    let addr = listener.local_addr().expect("bound");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    addr
+/// The fixed-answer server. This bench measures the client against raw reqwest (interleaved
+/// ratios, its own harness); only the server is shared with the tests and the load driver.
+async fn server() -> TestServer {
+    TestServer::counting(|_| Answer::json(ANSWER)).await
 }
 
 struct Sides {
@@ -38,10 +33,10 @@ struct Sides {
 }
 
 impl Sides {
-    fn new(addr: SocketAddr) -> Arc<Sides> {
+    /// Both sides against `base` (`http://127.0.0.1:PORT`).
+    fn new(base: &str) -> Arc<Sides> {
         let c = credentials();
-        let config = paypro_id::Config::new(c.merchant_no(), c.secret().clone())
-            .base_url(format!("http://{addr}"));
+        let config = paypro_id::Config::new(c.merchant_no(), c.secret().clone()).base_url(base);
         let query = paypro_id::QueryPayInRequest::builder()
             .trade_no("0b4ece82fa9749e8b8e57fa64931b7f8")
             .build()
@@ -49,7 +44,7 @@ impl Sides {
         let prepared = PreparedRequest::new(&query, &c, TIMESTAMP_MS);
         Arc::new(Sides {
             client: paypro_id::Client::new(config).expect("a client"),
-            url: format!("http://{addr}{}", prepared.path),
+            url: format!("{base}{}", prepared.path),
             raw: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
@@ -159,13 +154,13 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    let addr = server_rt.block_on(server());
+    let fixed = server_rt.block_on(server());
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
         .build()
         .expect("a runtime");
-    let sides = Sides::new(addr);
+    let sides = Sides::new(fixed.url());
     if let Some((name, n)) = &args.only {
         let side = match name.as_str() {
             "client" => Side::Client,

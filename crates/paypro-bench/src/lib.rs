@@ -6,12 +6,18 @@
 //! Every bench binary also takes `--iters N --only NAME`: it then runs `NAME` exactly `N`
 //! times and nothing else, for instruction counts under callgrind (`scripts/callgrind.sh`),
 //! which are deterministic where wall time on a shared machine is not.
+//!
+//! [`load`] is the one load driver: concurrent SDK clients against the sandbox, for the
+//! sandbox bench (`benches/sandbox.rs`, in-process) and paypro-sandbox's load example (the
+//! sandbox program).
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use md5::{Digest, Md5};
 use paypro_core::{Credentials, Endpoint, PreparedRequest, Secret};
+
+pub mod load;
 
 /// The timestamp every fixture is signed at.
 pub const TIMESTAMP_MS: u64 = 1_732_988_442_913;

@@ -300,6 +300,7 @@ async fn reads_are_retried_with_a_fresh_signature_within_the_policy() {
 #[tokio::test]
 async fn a_refused_connection_is_not_sent() {
     let port = {
+        // Not a TestServer: a port bound and released, so that nothing listens on it.
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };

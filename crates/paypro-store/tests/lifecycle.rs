@@ -19,8 +19,7 @@ use paypro_store::{
     AnyStore, CreateError, Hint, Lifecycle, OrderFilter, PendingAction, Settings, StoreError,
     Submission,
 };
-use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use paypro_testkit::{Answer, TEST_MERCHANT_NO, TEST_SECRET, TestServer};
 
 /// The longest any convergence may take before the test gives up.
 const BOUND: Duration = Duration::from_secs(30);
@@ -158,54 +157,15 @@ async fn record(store: &AnyStore, key: &str) -> paypro_store::OrderRecord {
         .expect("the order is stored")
 }
 
-/// A gateway that reads one whole request, lets the test look at the store while it holds the
-/// request, then closes the connection without answering. It counts the connections it got.
-async fn holding_gateway(
-    check: impl Fn(String) + Send + Sync + 'static,
-) -> (String, Arc<Mutex<usize>>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let connections = Arc::new(Mutex::new(0));
-    let seen = Arc::clone(&connections);
-    let check = Arc::new(check);
-    tokio::spawn(async move {
-        loop {
-            let Ok((mut stream, _)) = listener.accept().await else {
-                return;
-            };
-            *seen.lock().unwrap() += 1;
-            let check = Arc::clone(&check);
-            tokio::spawn(async move {
-                let mut got = Vec::new();
-                let mut buf = [0u8; 4096];
-                let body = loop {
-                    let n = stream.read(&mut buf).await.unwrap_or(0);
-                    if n == 0 {
-                        return;
-                    }
-                    got.extend_from_slice(&buf[..n]);
-                    let text = String::from_utf8_lossy(&got).to_string();
-                    if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                        let length: usize = head
-                            .lines()
-                            .find_map(|l| {
-                                let (name, value) = l.split_once(':')?;
-                                name.eq_ignore_ascii_case("content-length")
-                                    .then(|| value.trim().parse().ok())?
-                            })
-                            .unwrap_or(0);
-                        if body.len() >= length {
-                            break body.to_string();
-                        }
-                    }
-                };
-                check(body);
-                // No answer: the client cannot know whether the gateway acted.
-                let _ = stream.shutdown().await;
-            });
-        }
-    });
-    (url, connections)
+/// A gateway that takes one whole request, lets the test look at the store while it holds
+/// the request (`check` gets the body), then closes the connection without answering: the
+/// client cannot know whether the gateway acted.
+async fn holding_gateway(check: impl Fn(String) + Send + Sync + 'static) -> TestServer {
+    TestServer::start(move |request| {
+        check(request.body.clone());
+        Answer::Close
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -215,7 +175,7 @@ async fn the_exact_request_is_stored_as_sending_before_any_byte_leaves_and_never
     let observer = paypro_store::open(&url).await.unwrap();
     let seen_by_gateway = Arc::new(Mutex::new(None));
     let seen = Arc::clone(&seen_by_gateway);
-    let (gateway, connections) = holding_gateway(move |body| {
+    let gateway = holding_gateway(move |body| {
         // What the database holds while the request is at the gateway: read on another
         // connection, synchronously, before the gateway does anything.
         let db = rusqlite::Connection::open(&file).unwrap();
@@ -231,7 +191,7 @@ async fn the_exact_request_is_stored_as_sending_before_any_byte_leaves_and_never
     .await;
     let lifecycle = Lifecycle::new(
         paypro_store::open_with(&url, fast()).await.unwrap(),
-        id_client(&gateway),
+        id_client(gateway.url()),
     );
 
     let err = lifecycle
@@ -267,7 +227,7 @@ async fn the_exact_request_is_stored_as_sending_before_any_byte_leaves_and_never
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(*connections.lock().unwrap(), 1, "sent exactly once");
+    assert_eq!(gateway.requests().len(), 1, "sent exactly once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

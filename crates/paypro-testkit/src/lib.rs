@@ -1,7 +1,9 @@
 //! Test support for paypro-rs's own tests (never published; merchants never compile it).
 //!
-//! - [`TestServer`]: a loopback HTTP server whose every answer a test decides (JSON, an HTML
-//!   error page, a body cut short, a drip, a redirect, no answer at all), recording each request.
+//! - [`TestServer`]: a loopback HTTP server whose every answer a test decides (JSON, text, an
+//!   HTML error page, a body cut short, a drip, a redirect, no answer at all), recording each
+//!   request; or, for load runs and benchmarks ([`TestServer::counting`]), only counting them,
+//!   with keep-alive connections.
 //! - [`checked_answer`]: answers only a request the embedded sandbox would accept, by the
 //!   sandbox's own check ([`paypro_mock::checks::check`]): one request checker.
 //! - [`TEST_MERCHANT_NO`], [`TEST_SECRET`]: the embedded sandbox's merchant, which every test

@@ -218,6 +218,7 @@ impl Drop for Slot {
 
 /// A free port on 127.0.0.1 (bound and released: the slot's receivers listen on it).
 fn free_port() -> u16 {
+    // Not a TestServer: a port number for another process to bind, not a server.
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     l.local_addr().unwrap().port()
 }

@@ -28,6 +28,7 @@ const HALF_HEAD: &[u8] =
 async fn start(limits: Limits) -> (State, SocketAddr) {
     let state = state().await;
     assert!(create_order(&state, "order-1", 30_000).await.unwrap());
+    // Not a TestServer: this listener serves the example receiver under test.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(receiver::serve(listener, state.clone().app(), limits));

@@ -292,6 +292,7 @@ impl Cluster {
         // One directory per cluster: several tests of this process may start one at once.
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = scratch(&format!("postgres-{}", N.fetch_add(1, Ordering::Relaxed)));
+        // Not a TestServer: a port number for the Postgres server to bind.
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| e.to_string())?
@@ -434,6 +435,7 @@ struct State {
 impl Proxy {
     /// A proxy to `pg`'s server; [`Proxy::down`] ends the backends of `databases`.
     pub(crate) async fn start(pg: &Postgres, databases: &[&str]) -> Proxy {
+        // Not a TestServer: a byte-level TCP proxy to Postgres that cuts and refuses connections.
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("the proxy binds");

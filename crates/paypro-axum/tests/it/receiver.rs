@@ -18,6 +18,7 @@ fn secret() -> Secret {
 
 /// Starts the example receiver on 127.0.0.1 with its default limits; its notify URL.
 async fn start(state: &State) -> String {
+    // Not a TestServer: this listener serves the example receiver under test.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/paypro/notify", listener.local_addr().unwrap());
     let app = state.clone().app();
@@ -299,6 +300,7 @@ async fn a_transaction_that_commits_after_the_deadline_loses_nothing() {
     let file = dir.join("orders.db");
     let state = state_on(&format!("sqlite://{}", file.display())).await;
     assert!(create_order(&state, "late-1", 30_000).await.unwrap());
+    // Not a TestServer: this listener serves the example receiver under test.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/paypro/notify", listener.local_addr().unwrap());
     let limits = Limits {

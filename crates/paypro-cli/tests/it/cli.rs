@@ -245,6 +245,7 @@ fn calls_against_the_sandbox_and_each_failure_class() {
     assert!(stderr(&out).contains("sign error"));
 
     // 3: nothing listens.
+    // Not a TestServer: a port bound and released, so that nothing listens on it.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -162,6 +162,7 @@ fn no_connection_no_tls_a_skewed_clock_and_a_non_gateway_are_each_named() {
     let rt = runtime();
     // Nothing listens: exit 3, nothing sent.
     let closed = {
+        // Not a TestServer: a port bound and released, so that nothing listens on it.
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
@@ -382,6 +383,7 @@ fn a_password_in_the_base_url_is_never_printed() {
     );
     let server = answering(&rt, body);
     let closed = {
+        // Not a TestServer: a port bound and released, so that nothing listens on it.
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };

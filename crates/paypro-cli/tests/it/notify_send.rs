@@ -21,14 +21,6 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-fn text(status: u16, body: &str) -> Answer {
-    Answer::Full {
-        status,
-        content_type: "text/plain".into(),
-        body: body.into(),
-    }
-}
-
 /// A receiver like a merchant's: verifies the signature with the test secret, reads the
 /// country's notification, and answers `OK`; anything wrong gets `FAIL`.
 fn verifying_receiver(rt: &tokio::runtime::Runtime, country: &'static str) -> TestServer {
@@ -36,8 +28,8 @@ fn verifying_receiver(rt: &tokio::runtime::Runtime, country: &'static str) -> Te
         let verifier = Verifier::new(Secret::new(TEST_SECRET).unwrap());
         let json = req.header("content-type") == Some("application/json");
         match paypro_all::ops::notification(country, req.body.as_bytes(), Some(&verifier)) {
-            Ok(_) if json && req.method == "POST" => text(200, "OK"),
-            _ => text(200, "FAIL"),
+            Ok(_) if json && req.method == "POST" => Answer::text(200, "OK"),
+            _ => Answer::text(200, "FAIL"),
         }
     }))
 }
@@ -128,8 +120,8 @@ fn every_signed_country_verifies_and_kenya_is_unsigned() {
     let receiver =
         rt.block_on(TestServer::start(
             |req: &Received| match paypro_all::ops::notification("ke", req.body.as_bytes(), None) {
-                Err(paypro_all::ops::OpsError::Unsigned { .. }) => text(200, "OK"),
-                _ => text(200, "FAIL"),
+                Err(paypro_all::ops::OpsError::Unsigned { .. }) => Answer::text(200, "OK"),
+                _ => Answer::text(200, "FAIL"),
             },
         ));
     let out = send(&["ke", "--url", receiver.url()], &[]);
@@ -151,11 +143,11 @@ fn anything_but_ok_is_a_failure_with_the_answer_printed() {
     fails_with(&out, 1, &["did not answer `OK`", "send it again"]);
     assert!(stdout(&out).contains("answer: FAIL"), "{}", stdout(&out));
     for (answer, needle) in [
-        (text(200, "ok"), "did not answer `OK`"),
-        (text(200, "OK\n"), "whitespace"),
-        (text(200, ""), "did not answer `OK`"),
-        (text(500, "OK"), "HTTP 500"),
-        (text(404, "not found"), "HTTP 404"),
+        (Answer::text(200, "ok"), "did not answer `OK`"),
+        (Answer::text(200, "OK\n"), "whitespace"),
+        (Answer::text(200, ""), "did not answer `OK`"),
+        (Answer::text(500, "OK"), "HTTP 500"),
+        (Answer::text(404, "not found"), "HTTP 404"),
     ] {
         let shown_status = match &answer {
             Answer::Full { status, .. } => *status,
@@ -172,7 +164,7 @@ fn anything_but_ok_is_a_failure_with_the_answer_printed() {
         assert_eq!(server.requests().len(), 1);
     }
     // An answer cannot drive the terminal: control characters are printed escaped.
-    let server = rt.block_on(TestServer::start(|_| text(200, "\u{1b}[2JOK")));
+    let server = rt.block_on(TestServer::start(|_| Answer::text(200, "\u{1b}[2JOK")));
     let out = send(&["id", "--url", server.url()], &[SECRET_ENV]);
     fails_with(&out, 1, &["did not answer `OK`"]);
     assert!(!stdout(&out).contains('\u{1b}'), "{:?}", stdout(&out));
@@ -203,6 +195,7 @@ fn a_redirect_is_not_followed() {
 
 #[test]
 fn no_receiver_and_a_silent_one() {
+    // Not a TestServer: a port bound and released, so that nothing listens on it.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -215,7 +208,7 @@ fn no_receiver_and_a_silent_one() {
     fails_with(&out, 3, &["not delivered"]);
     let rt = runtime();
     let slow = rt.block_on(TestServer::start(|_| {
-        text(200, "OK").after(Duration::from_secs(5))
+        Answer::text(200, "OK").after(Duration::from_secs(5))
     }));
     let out = send(
         &["mx", "--url", slow.url(), "--timeout", "1"],
@@ -291,6 +284,7 @@ fn bad_arguments_are_refused_before_anything_is_sent() {
 
 #[test]
 fn a_password_in_the_url_is_never_printed() {
+    // Not a TestServer: a port bound and released, so that nothing listens on it.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -326,7 +320,7 @@ fn a_password_in_the_url_is_never_printed() {
 #[test]
 fn kenya_defaults_to_success_and_the_message_follows_the_status() {
     let rt = runtime();
-    let receiver = rt.block_on(TestServer::start(|_| text(200, "OK")));
+    let receiver = rt.block_on(TestServer::start(|_| Answer::text(200, "OK")));
     let sent = |args: &[&str]| {
         let before = receiver.requests().len();
         let out = send(args, &[SECRET_ENV]);

@@ -96,6 +96,7 @@ fn a_system_error_code_is_an_unknown_outcome() {
 
 #[test]
 fn nothing_listening_is_not_sent() {
+    // Not a TestServer: a port bound and released, so that nothing listens on it.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -5,23 +5,22 @@
 use crate::common;
 
 use std::process::Output;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{MERCHANT_ENV, SECRET_ENV, command, fails_with};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use paypro_testkit::{Answer, TestServer};
 
 /// How long the command may take before the test calls it stuck (it should take about 2 s).
 const STUCK_AFTER: Duration = Duration::from_secs(20);
-/// How long the server drips before giving up on its own.
+/// How long the server drips before its body is complete.
 const DRIP_FOR: Duration = Duration::from_secs(60);
+/// The pause before each body byte.
+const DRIP_EVERY: Duration = Duration::from_millis(500);
 
-/// A loopback server that answers every request with a 200 status line and headers
-/// announcing a long JSON body, then sends one body byte every 0.5 s. It counts requests.
+/// A loopback server that answers every request with a 200 status line and headers announcing
+/// a JSON body, then sends one body byte every 0.5 s (for [`DRIP_FOR`]); it records requests.
 struct DripServer {
-    url: String,
-    requests: Arc<Mutex<usize>>,
+    server: TestServer,
     _runtime: tokio::runtime::Runtime,
 }
 
@@ -32,49 +31,20 @@ impl DripServer {
             .enable_all()
             .build()
             .unwrap();
-        let listener = runtime.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(Mutex::new(0));
-        let count = requests.clone();
-        runtime.spawn(async move {
-            loop {
-                let Ok((mut stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                let count = count.clone();
-                tokio::spawn(async move {
-                    let mut head = Vec::new();
-                    let mut chunk = [0u8; 4096];
-                    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                        match stream.read(&mut chunk).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => head.extend_from_slice(&chunk[..n]),
-                        }
-                    }
-                    *count.lock().unwrap() += 1;
-                    let status = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n";
-                    if stream.write_all(status.as_bytes()).await.is_err() {
-                        return;
-                    }
-                    let started = Instant::now();
-                    while started.elapsed() < DRIP_FOR {
-                        if stream.write_all(b" ").await.is_err() || stream.flush().await.is_err() {
-                            return;
-                        }
-                        tokio::time::sleep(Duration::from_millis(500)).await;
-                    }
-                });
-            }
-        });
+        let bytes = (DRIP_FOR.as_millis() / DRIP_EVERY.as_millis()) as usize;
+        let server = runtime.block_on(TestServer::start(move |_| Answer::Drip {
+            status: 200,
+            body: " ".repeat(bytes),
+            every: DRIP_EVERY,
+        }));
         DripServer {
-            url,
-            requests,
+            server,
             _runtime: runtime,
         }
     }
 
     fn requests(&self) -> usize {
-        *self.requests.lock().unwrap()
+        self.server.requests().len()
     }
 }
 
@@ -82,7 +52,7 @@ impl DripServer {
 /// [`STUCK_AFTER`].
 fn run_bounded(args: &[&str], stdin: &str, server: &DripServer) -> Output {
     let mut args = args.to_vec();
-    args.extend(["--base-url", &server.url, "--timeout", "2"]);
+    args.extend(["--base-url", server.server.url(), "--timeout", "2"]);
     let mut child = command(&args, &[SECRET_ENV, MERCHANT_ENV]).spawn().unwrap();
     {
         use std::io::Write;

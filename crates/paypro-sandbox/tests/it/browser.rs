@@ -103,6 +103,7 @@ struct Driver {
 
 impl Driver {
     fn start(program: &Path, log: &Path) -> Driver {
+        // Not a TestServer: a port number for chromedriver to bind.
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")

@@ -236,21 +236,12 @@ async fn a_receiver_that_redirects_callbacks_to_the_admin_endpoints_is_not_follo
         .unwrap();
     let admin = format!("{}/_admin/settle-balances", gateway.url());
     // A receiver answering every callback with a 307 to the admin endpoint.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let redirector = format!("http://{}/notify", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            let admin = admin.clone();
-            tokio::spawn(async move {
-                let mut buf = vec![0u8; 8192];
-                let _ = stream.read(&mut buf).await;
-                let answer = format!(
-                    "HTTP/1.1 307 Temporary Redirect\r\nlocation: {admin}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
-                );
-                let _ = stream.write_all(answer.as_bytes()).await;
-            });
-        }
-    });
+    let receiver = TestServer::start(move |_| Answer::Redirect {
+        status: 307,
+        location: admin.clone(),
+    })
+    .await;
+    let redirector = format!("{}/notify", receiver.url());
     let body = signed(ke_pay_in("redirected", "500", &redirector));
     let (_, answer) = call(Method::POST, &ke_url(&gateway), &JSON_HEADERS, body).await;
     assert_eq!(answer["code"], "0000", "{answer}");

@@ -759,6 +759,7 @@ async fn the_printed_lines_are_enough_to_pay_in_and_see_it_on_the_dashboard() {
 
 #[test]
 fn the_binary_names_a_taken_port_and_suggests_port_0() {
+    // Not a TestServer: a port held bound (never served) so that the binary finds it taken.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let output = program().args(["--port", &port]).output().unwrap();
