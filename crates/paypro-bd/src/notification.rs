@@ -1,7 +1,7 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! The payment notification.
 use paypro_core::{
-    DecodeError, Extra, FromRaw, __private::RawValue,
+    DecodeError, Extra, FromRaw, RawFields, __private::RawValue,
     descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind},
     lenient,
 };
@@ -138,8 +138,11 @@ pub struct Notification {
 }
 impl FromRaw for Notification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             FIELDS,
             lenient::Strictness::Notification,

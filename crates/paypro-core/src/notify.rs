@@ -38,16 +38,16 @@
 //! ```
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde_json::value::RawValue;
 
 use crate::clock::{Clock, SystemClock};
 use crate::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
-use crate::raw::raw_text;
-use crate::sign::sign_raw;
-use crate::{DecodeError, FromRaw, RawError, RawObject, Secret};
+use crate::raw::{FieldIndex, raw_text};
+use crate::sign::{sign_raw, sign_sorted, signing_order};
+use crate::{DecodeError, FromRaw, RawError, RawFields, RawObject, Secret};
 
 /// The plain-text answer that stops Paypro's retries.
 pub const ACK: &str = NOTIFY_ACK;
@@ -180,10 +180,11 @@ impl Verifier {
             });
         }
         let text = utf8(body)?;
-        let object = read_object(text)?;
-        let sent = match object.get(SIGN_FIELD) {
+        let index = read_index(text)?;
+        let fields = index.fields(text);
+        let sent = match fields.get(SIGN_FIELD) {
             None => return Err(NotifyError::MissingSign),
-            Some(raw) if raw.get().starts_with('"') => raw_text(raw),
+            Some(json) if json.starts_with('"') => raw_text(json),
             Some(_) => return Err(NotifyError::MalformedSign),
         };
         if sent.len() != 32
@@ -193,10 +194,11 @@ impl Verifier {
         {
             return Err(NotifyError::MalformedSign);
         }
-        // Every secret is tried, so the time taken does not tell which one matched.
+        // Sorted once; every secret is tried, so the time taken does not tell which matched.
+        let sorted = signing_order(fields.iter());
         let mut matched = None;
         for (i, secret) in self.secrets.iter().enumerate() {
-            if sign_raw(&object, secret).matches(&sent) && matched.is_none() {
+            if sign_sorted(&sorted, secret).matches(&sent) && matched.is_none() {
                 matched = Some(i);
             }
         }
@@ -204,9 +206,9 @@ impl Verifier {
             return Err(NotifyError::BadSign);
         };
         if let Some(tolerance) = self.tolerance {
-            let at = object
+            let at = fields
                 .get(TIMESTAMP_FIELD)
-                .and_then(|raw| raw_text(raw).trim().parse::<u64>().ok())
+                .and_then(|json| raw_text(json).trim().parse::<u64>().ok())
                 .ok_or(NotifyError::MissingTimestamp)?;
             let skew_ms = self.clock.now_millis().abs_diff(at);
             let tolerance_ms = tolerance.as_millis() as u64;
@@ -217,10 +219,12 @@ impl Verifier {
                 });
             }
         }
+        drop(sorted);
         Ok(Verified {
             body: text.to_string(),
-            object,
+            index,
             secret_index,
+            object: OnceLock::new(),
         })
     }
 }
@@ -236,11 +240,17 @@ impl fmt::Debug for Verifier {
 }
 
 /// A notification whose signature checked out: the raw fields, exactly as received.
-#[derive(Clone, Debug)]
+///
+/// It keeps the body and where each field lies in it, as read once by the verifier:
+/// [`Verified::parse`] reads the fields from there, not the body again.
+#[derive(Clone)]
 pub struct Verified {
     body: String,
-    object: RawObject,
+    index: FieldIndex,
     secret_index: usize,
+    /// The fields as a [`RawObject`], made on the first call to [`Verified::fields`] or
+    /// [`Verified::get`].
+    object: OnceLock<RawObject>,
 }
 
 impl Verified {
@@ -249,19 +259,30 @@ impl Verified {
         &self.body
     }
 
-    /// The raw fields.
+    /// The fields as read, in arrival order, borrowed from the body.
+    pub fn raw_fields(&self) -> RawFields<'_> {
+        self.index.fields(&self.body)
+    }
+
+    /// The raw fields (copied out of the body on the first call).
     pub fn fields(&self) -> &RawObject {
-        &self.object
+        self.object.get_or_init(|| {
+            // The body was read as an object by this same reader when it was verified, and
+            // reading is deterministic: this cannot fail.
+            RawObject::read(&self.body, "body").expect("a verified body reads as an object")
+        })
     }
 
     /// A field's raw JSON.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.object.get(key)
+        self.fields().get(key)
     }
 
     /// A field as text (strings unquoted, other values as their JSON text).
     pub fn get_str(&self, key: &str) -> Option<String> {
-        self.object.get(key).map(raw_text)
+        self.raw_fields()
+            .get(key)
+            .map(|json| raw_text(json).into_owned())
     }
 
     /// Which configured secret matched (0 = the one given to [`Verifier::new`]).
@@ -272,11 +293,19 @@ impl Verified {
     /// Parses into a country's notification type (`paypro_id::Notification`), strictly: see
     /// [`crate::lenient::Strictness::Notification`]. Only a [`SignedNotification`] comes out of a
     /// verified body: an unsigned country's type (`paypro_ke::UnconfirmedNotification`) does not
-    /// compile here.
+    /// compile here. The fields read when verifying are read again, not the body.
     pub fn parse<T: SignedNotification>(&self) -> Result<T, DecodeError> {
-        let raw: &RawValue = serde_json::from_str(&self.body)
-            .map_err(|e| DecodeError::new("body", e.to_string()))?;
-        T::from_raw(raw, "notification")
+        T::from_fields(self.raw_fields(), "notification")
+    }
+}
+
+impl fmt::Debug for Verified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verified")
+            .field("body", &self.body)
+            .field("fields", &self.raw_fields())
+            .field("secret_index", &self.secret_index)
+            .finish()
     }
 }
 
@@ -421,10 +450,8 @@ pub fn read_unsigned<T: FromRaw>(body: &[u8], max_body_bytes: usize) -> Result<T
         });
     }
     let text = utf8(body)?;
-    read_object(text)?;
-    let raw: &RawValue =
-        serde_json::from_str(text).map_err(|e| NotifyError::NotJson(e.to_string()))?;
-    T::from_raw(raw, "notification").map_err(NotifyError::Unusable)
+    let index = read_index(text)?;
+    T::from_fields(index.fields(text), "notification").map_err(NotifyError::Unusable)
 }
 
 fn utf8(body: &[u8]) -> Result<&str, NotifyError> {
@@ -433,14 +460,24 @@ fn utf8(body: &[u8]) -> Result<&str, NotifyError> {
 
 /// Reads the body as an object, with each reason it is not one as its own variant.
 fn read_object(text: &str) -> Result<RawObject, NotifyError> {
-    RawObject::read(text, "body").map_err(|e| match e {
+    RawObject::read(text, "body").map_err(refused)
+}
+
+/// Reads the body as an object, kept as where its fields lie ([`read_object`]'s rules).
+fn read_index(text: &str) -> Result<FieldIndex, NotifyError> {
+    FieldIndex::read(text, "body").map_err(refused)
+}
+
+/// Why a body is not an object, as a [`NotifyError`].
+fn refused(e: RawError) -> NotifyError {
+    match e {
         RawError::NotJson { detail, .. } => NotifyError::NotJson(detail),
         RawError::NotAnObject { got, .. } => {
             NotifyError::NotAnObject(format!("expected a JSON object, got {got}"))
         }
         RawError::DuplicateKey { key, .. } => NotifyError::DuplicateKey(key),
         RawError::TooManyFields { limit, .. } => NotifyError::TooManyFields { limit },
-    })
+    }
 }
 
 /// Signs a notification body as Paypro does, for tests and sandboxes: `json` is a JSON object
@@ -509,7 +546,7 @@ mod tests {
                 format!(
                     "{}:{}",
                     serde_json::to_string(key).unwrap(),
-                    serde_json::to_string(&format!("{}x", raw_text(value))).unwrap()
+                    serde_json::to_string(&format!("{}x", raw_text(value.get()))).unwrap()
                 )
             } else {
                 format!("{}:{}1", serde_json::to_string(key).unwrap(), value.get())

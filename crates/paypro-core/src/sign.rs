@@ -310,13 +310,21 @@ pub trait Signable {
 /// ```
 #[inline]
 pub fn canonical_text(json: &str) -> Cow<'_, str> {
-    let bytes = json.as_bytes();
-    match bytes.first() {
-        Some(b'"') if json.len() >= 2 && !bytes.contains(&b'\\') => {
-            Cow::Borrowed(&json[1..json.len() - 1])
-        }
-        Some(b'"' | b'{' | b'[') => Cow::Owned(decoded(json)),
+    match json.as_bytes().first() {
+        Some(b'"') => unquoted(json),
+        Some(b'{' | b'[') => Cow::Owned(decoded(json)),
         _ => Cow::Borrowed(json),
+    }
+}
+
+/// A JSON string's text: borrowed from between its quotes when it holds no escape, decoded
+/// otherwise. (Also what [`crate::Extra::get_str`] and the lenient readers give for a string.)
+#[inline]
+pub(crate) fn unquoted(json: &str) -> Cow<'_, str> {
+    if json.len() >= 2 && !json.as_bytes().contains(&b'\\') {
+        Cow::Borrowed(&json[1..json.len() - 1])
+    } else {
+        Cow::Owned(decoded(json))
     }
 }
 
@@ -341,17 +349,35 @@ pub(crate) fn feed_field<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, jso
     }
 }
 
-/// A received object's fields into `sink`, sorted by key (byte order), `sign` left out.
-fn feed_object<S: CanonicalSink + ?Sized>(object: &crate::RawObject, sink: &mut S) {
-    let mut fields: Vec<(&str, &str)> = object
-        .iter()
-        .filter(|(key, _)| *key != SIGN_FIELD)
-        .map(|(key, value)| (key, value.get()))
-        .collect();
-    fields.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    for (key, json) in fields {
+/// A received object's signed fields in signing order: every field but `sign`, sorted by key
+/// (byte order), each with its value's raw JSON text. (Empty texts are skipped when fed.)
+pub(crate) fn signing_order<'x>(
+    fields: impl Iterator<Item = (&'x str, &'x str)>,
+) -> Vec<(&'x str, &'x str)> {
+    let mut fields: Vec<(&str, &str)> = fields.filter(|(key, _)| *key != SIGN_FIELD).collect();
+    fields.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    fields
+}
+
+/// Fields in signing order ([`signing_order`]) into `sink`, each by the rule of [`feed_field`].
+fn feed_sorted<S: CanonicalSink + ?Sized>(sorted: &[(&str, &str)], sink: &mut S) {
+    for (key, json) in sorted {
         feed_field(sink, key, json);
     }
+}
+
+/// A received object's fields into `sink`, sorted by key (byte order), `sign` left out.
+fn feed_object<S: CanonicalSink + ?Sized>(object: &crate::RawObject, sink: &mut S) {
+    let sorted = signing_order(object.iter().map(|(key, value)| (key, value.get())));
+    feed_sorted(&sorted, sink);
+}
+
+/// Signs fields already in signing order ([`signing_order`]): a verified callback's, once per
+/// configured secret.
+pub(crate) fn sign_sorted(sorted: &[(&str, &str)], secret: &Secret) -> Sign {
+    let mut signer = Md5Signer::new(secret);
+    feed_sorted(sorted, &mut signer);
+    signer.finish()
 }
 
 /// The canonical string of a received object, from the raw text of each value (see

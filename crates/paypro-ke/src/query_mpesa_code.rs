@@ -10,7 +10,8 @@
 //! - Unlike the other Kenya queries, this one sends a timestamp (typed string; the example's `2222222222` is a placeholder, not a millisecond time).
 //! - The request field `code` (the M-Pesa receipt) has the same name as the response envelope's `code`; they are unrelated.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -225,8 +226,11 @@ pub struct QueryMpesaCodeResponse {
 }
 impl FromRaw for QueryMpesaCodeResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,

@@ -761,8 +761,9 @@ fn enum_type(f: &RequestField) -> TokenStream {
 
 /// Response-field consts and struct; shared with the notification.
 /// What the code [`data_struct`] writes uses.
-pub const DATA_STRUCT_IMPORTS: [&str; 7] = [
+pub const DATA_STRUCT_IMPORTS: [&str; 8] = [
     "paypro_core::__private::RawValue",
+    "paypro_core::RawFields",
     "paypro_core::descriptor::ResponseField",
     "paypro_core::descriptor::ValueKind",
     "paypro_core::lenient",
@@ -911,7 +912,11 @@ pub fn data_struct(
 
         impl FromRaw for #name {
             fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-                let found = lenient::Fields::read(raw, path, #consts_name, #strictness)?;
+                lenient::from_object(raw, path)
+            }
+
+            fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
+                let found = lenient::Fields::read(object, path, #consts_name, #strictness)?;
                 #(#reads)*
                 #(#attach)*
                 Ok(#name { #(#all,)* extra: found.into_extra() })
