@@ -193,6 +193,13 @@ pub struct Fields<'a> {
     extra: Extra,
 }
 
+/// Whether two names are the same: lengths and first bytes first (most names differ there),
+/// without a call to `memcmp` for them.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 fn is_blank(json: &str) -> bool {
     matches!(json, "null" | "\"\"")
 }
@@ -219,12 +226,13 @@ impl<'a> Fields<'a> {
             refuse_spliced(object, fields, path)?;
         }
         let mut found: Vec<Option<(&'a str, &'a str)>> = vec![None; fields.len()];
+        // The first spelling met of each field, empty or not.
         let mut seen: Vec<Option<&'a str>> = vec![None; fields.len()];
         let mut extra = Extra::default();
         for (key, value) in object.iter() {
             let Some(i) = fields
                 .iter()
-                .position(|f| f.wire == key || f.aliases.contains(&key))
+                .position(|f| same(f.wire, key) || f.aliases.iter().any(|a| same(a, key)))
             else {
                 keep(&mut extra, key, value, At::Field(path, key))?;
                 continue;
@@ -311,7 +319,7 @@ fn refuse_spliced(
 ) -> Result<(), DecodeError> {
     for (key, value) in object.iter() {
         // Most values hold no `=`: only those are read as text and matched against names.
-        if !value.contains('=') {
+        if !crate::sign::holds(value.as_bytes(), b'=') {
             continue;
         }
         let text = raw_text(value);

@@ -46,7 +46,7 @@ use serde_json::value::RawValue;
 use crate::clock::{Clock, SystemClock};
 use crate::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
 use crate::raw::{FieldIndex, raw_text};
-use crate::sign::{sign_raw, sign_sorted, signing_order};
+use crate::sign::{sign_fields, sign_raw};
 use crate::{DecodeError, FromRaw, RawError, RawFields, RawObject, Secret};
 
 /// The plain-text answer that stops Paypro's retries.
@@ -194,11 +194,10 @@ impl Verifier {
         {
             return Err(NotifyError::MalformedSign);
         }
-        // Sorted once; every secret is tried, so the time taken does not tell which matched.
-        let sorted = signing_order(fields.iter());
+        // Every secret is tried, so the time taken does not tell which one matched.
         let mut matched = None;
         for (i, secret) in self.secrets.iter().enumerate() {
-            if sign_sorted(&sorted, secret).matches(&sent) && matched.is_none() {
+            if sign_fields(fields, secret).matches(&sent) && matched.is_none() {
                 matched = Some(i);
             }
         }
@@ -219,7 +218,6 @@ impl Verifier {
                 });
             }
         }
-        drop(sorted);
         Ok(Verified {
             body: text.to_string(),
             index,

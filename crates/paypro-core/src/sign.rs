@@ -20,6 +20,7 @@
 //! ([`sign_raw`], [`canonical_string_of_raw`]).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::fmt;
 
 use md5::{Digest, Md5};
@@ -321,11 +322,30 @@ pub fn canonical_text(json: &str) -> Cow<'_, str> {
 /// otherwise. (Also what [`crate::Extra::get_str`] and the lenient readers give for a string.)
 #[inline]
 pub(crate) fn unquoted(json: &str) -> Cow<'_, str> {
-    if json.len() >= 2 && !json.as_bytes().contains(&b'\\') {
+    if json.len() >= 2 && !holds(json.as_bytes(), b'\\') {
         Cow::Borrowed(&json[1..json.len() - 1])
     } else {
         Cow::Owned(decoded(json))
     }
+}
+
+/// Whether `bytes` holds `byte`: eight bytes at a time, inline (received values are short,
+/// where a call to `memchr` costs more than the search).
+#[inline]
+pub(crate) fn holds(bytes: &[u8], byte: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let v = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            return true;
+        }
+    }
+    // At most seven bytes: not `contains`, which calls `memchr`.
+    #[allow(clippy::manual_contains)]
+    chunks.remainder().iter().any(|&b| b == byte)
 }
 
 /// The canonical text of an escaped string or a nested value (rare: out of line).
@@ -349,34 +369,39 @@ pub(crate) fn feed_field<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, jso
     }
 }
 
-/// A received object's signed fields in signing order: every field but `sign`, sorted by key
-/// (byte order), each with its value's raw JSON text. (Empty texts are skipped when fed.)
-pub(crate) fn signing_order<'x>(
-    fields: impl Iterator<Item = (&'x str, &'x str)>,
-) -> Vec<(&'x str, &'x str)> {
-    let mut fields: Vec<(&str, &str)> = fields.filter(|(key, _)| *key != SIGN_FIELD).collect();
-    fields.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    fields
+/// The signing rule's order of field names: byte order (Java's `String.compareTo` for these
+/// ASCII names). The received-object reader sorts by it once ([`crate::RawFields`]), which is
+/// also how it finds a key given twice.
+#[inline]
+pub(crate) fn by_name(a: &str, b: &str) -> Ordering {
+    a.as_bytes().cmp(b.as_bytes())
 }
 
-/// Fields in signing order ([`signing_order`]) into `sink`, each by the rule of [`feed_field`].
-fn feed_sorted<S: CanonicalSink + ?Sized>(sorted: &[(&str, &str)], sink: &mut S) {
+/// Fields sorted by name into `sink`: every field but `sign`, each by the rule of
+/// [`feed_field`].
+fn feed_sorted<'x, S: CanonicalSink + ?Sized>(
+    sorted: impl Iterator<Item = (&'x str, &'x str)>,
+    sink: &mut S,
+) {
     for (key, json) in sorted {
-        feed_field(sink, key, json);
+        if key != SIGN_FIELD {
+            feed_field(sink, key, json);
+        }
     }
 }
 
 /// A received object's fields into `sink`, sorted by key (byte order), `sign` left out.
 fn feed_object<S: CanonicalSink + ?Sized>(object: &crate::RawObject, sink: &mut S) {
-    let sorted = signing_order(object.iter().map(|(key, value)| (key, value.get())));
-    feed_sorted(&sorted, sink);
+    let mut fields: Vec<(&str, &str)> = object.iter().map(|(k, v)| (k, v.get())).collect();
+    fields.sort_unstable_by(|a, b| by_name(a.0, b.0));
+    feed_sorted(fields.into_iter(), sink);
 }
 
-/// Signs fields already in signing order ([`signing_order`]): a verified callback's, once per
-/// configured secret.
-pub(crate) fn sign_sorted(sorted: &[(&str, &str)], secret: &Secret) -> Sign {
+/// Signs a received object already read ([`crate::RawFields`], which keeps its fields' order
+/// by name): a verified callback's, once per configured secret.
+pub(crate) fn sign_fields(fields: crate::RawFields<'_>, secret: &Secret) -> Sign {
     let mut signer = Md5Signer::new(secret);
-    feed_sorted(sorted, &mut signer);
+    feed_sorted(fields.by_name(), &mut signer);
     signer.finish()
 }
 
@@ -501,6 +526,28 @@ mod tests {
                     expected,
                     "prepend, len {len}"
                 );
+            }
+        }
+    }
+
+    /// The eight-at-a-time search agrees with a plain one, wherever the byte is and whatever
+    /// surrounds it (bytes one above or below it, high bytes, every length).
+    #[test]
+    fn holds_finds_a_byte_anywhere() {
+        for byte in [b'\\', b'=', 0x00, 0x80, 0xff] {
+            for len in 0..40 {
+                for at in 0..=len {
+                    for filler in [byte.wrapping_add(1), byte.wrapping_sub(1), 0x00, 0xff, b'a'] {
+                        if filler == byte {
+                            continue;
+                        }
+                        let mut bytes = vec![filler; len];
+                        if at < len {
+                            bytes[at] = byte;
+                        }
+                        assert_eq!(holds(&bytes, byte), bytes.contains(&byte), "{bytes:?}");
+                    }
+                }
             }
         }
     }

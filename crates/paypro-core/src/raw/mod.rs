@@ -5,6 +5,12 @@
 //! `3.0000` (a float round-trip would change amounts and break signatures), and fields the spec
 //! does not know end up in [`Extra`] instead of being dropped.
 
+mod fields;
+mod scan;
+
+pub(crate) use fields::FieldIndex;
+pub use fields::RawFields;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -141,111 +147,6 @@ impl RawObject {
     /// Takes the fields out.
     pub fn into_entries(self) -> Vec<(String, Box<RawValue>)> {
         self.entries
-    }
-}
-
-/// Where each top-level field of a JSON object lies in its text, in arrival order: the object
-/// read once, by the same reader and rules as [`RawObject`], without copying a key or a value.
-/// A verified notification keeps it with its body, so parsing reads no JSON again.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct FieldIndex(Vec<FieldAt>);
-
-/// One field: its key (a range of the text, or decoded when it holds an escape) and the range
-/// of its value's JSON text.
-#[derive(Clone, Debug)]
-struct FieldAt {
-    key: KeyAt,
-    value: (usize, usize),
-}
-
-#[derive(Clone, Debug)]
-enum KeyAt {
-    In(usize, usize),
-    Decoded(Box<str>),
-}
-
-impl FieldIndex {
-    /// Reads `text` as a JSON object (see [`RawObject::read`]).
-    pub(crate) fn read(text: &str, path: &str) -> Result<Self, RawError> {
-        let fields = read_entries(text, path)?
-            .into_iter()
-            .map(|(key, value)| FieldAt {
-                key: match key {
-                    Cow::Borrowed(key) => {
-                        let (start, end) = range_in(text, key);
-                        KeyAt::In(start, end)
-                    }
-                    Cow::Owned(key) => KeyAt::Decoded(key.into_boxed_str()),
-                },
-                value: range_in(text, value.get()),
-            })
-            .collect();
-        Ok(FieldIndex(fields))
-    }
-
-    /// The fields of `text`, which must be the text this index was read from.
-    pub(crate) fn fields<'a>(&'a self, text: &'a str) -> RawFields<'a> {
-        RawFields {
-            text,
-            fields: &self.0,
-        }
-    }
-}
-
-/// Where `part`, a slice of `text`, lies in it.
-fn range_in(text: &str, part: &str) -> (usize, usize) {
-    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    debug_assert!(start <= text.len() && start + part.len() <= text.len());
-    (start, start + part.len())
-}
-
-/// A JSON object's top-level fields as read once: each key and each value's raw JSON text,
-/// borrowed from the object's text, in arrival order. What
-/// [`FromRaw::from_fields`](crate::FromRaw::from_fields) reads, so a verified notification is
-/// parsed without reading its body again.
-#[derive(Clone, Copy)]
-pub struct RawFields<'a> {
-    text: &'a str,
-    fields: &'a [FieldAt],
-}
-
-impl<'a> RawFields<'a> {
-    /// The fields in arrival order: each key (unescaped) and its value's raw JSON text.
-    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        let text = self.text;
-        self.fields.iter().map(move |f| {
-            let key = match &f.key {
-                KeyAt::In(start, end) => &text[*start..*end],
-                KeyAt::Decoded(key) => key,
-            };
-            (key, &text[f.value.0..f.value.1])
-        })
-    }
-
-    /// A field's raw JSON text.
-    pub fn get(&self, key: &str) -> Option<&'a str> {
-        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
-    }
-
-    /// The number of fields.
-    pub fn len(&self) -> usize {
-        self.fields.len()
-    }
-
-    /// Whether there are no fields.
-    pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
-    }
-
-    /// The object's whole text, as received.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-}
-
-impl fmt::Debug for RawFields<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
     }
 }
 
