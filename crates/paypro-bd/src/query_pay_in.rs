@@ -233,7 +233,13 @@ impl FromRaw for QueryPayInResponse {
         let status = found.status(3)?;
         let message = found.text(4)?;
         let success_time = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayInResponse {
             platform_trade_no,
             trade_no,

@@ -259,7 +259,13 @@ impl FromRaw for QueryPayoutResponse {
         let status = found.status(5)?;
         let message = found.text(6)?;
         let success_time = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayoutResponse {
             platform_trade_no,
             trade_no,

@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use crate::Status;
 use crate::descriptor::{ResponseField, ValueKind};
-use crate::raw::{DecodeError, Extra, FieldIndex, RawFields, raw_text};
+use crate::raw::{DecodeError, Extra, FieldIndex, Json, RawFields};
 
 /// A decoded value of one of the [`ValueKind`]s.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +46,8 @@ impl At<'_> {
     }
 }
 
-fn kind_of(json: &str) -> &'static str {
-    match json.as_bytes().first() {
+fn kind_of(json: Json<'_>) -> &'static str {
+    match json.raw.as_bytes().first() {
         Some(b'"') => "a string",
         Some(b'{') => "an object",
         Some(b'[') => "an array",
@@ -58,19 +58,19 @@ fn kind_of(json: &str) -> &'static str {
 
 /// A value's text (strings unescaped, borrowed when they hold no escape; numbers and booleans
 /// as written); `None` for `null`; an object or an array is an error.
-fn scalar<'j>(json: &'j str, at: At<'_>) -> Result<Option<Cow<'j, str>>, DecodeError> {
-    match json.as_bytes().first() {
+fn scalar<'j>(json: Json<'j>, at: At<'_>) -> Result<Option<Cow<'j, str>>, DecodeError> {
+    match json.raw.as_bytes().first() {
         Some(b'{' | b'[') => Err(at.error(format!("expected a value, got {}", kind_of(json)))),
-        _ if json == "null" => Ok(None),
-        _ => Ok(Some(raw_text(json))),
+        _ if json.raw == "null" => Ok(None),
+        _ => Ok(Some(json.text())),
     }
 }
 
-fn text_at(json: &str, at: At<'_>) -> Result<Option<String>, DecodeError> {
+fn text_at(json: Json<'_>, at: At<'_>) -> Result<Option<String>, DecodeError> {
     Ok(scalar(json, at)?.map(Cow::into_owned))
 }
 
-fn decimal_at(json: &str, at: At<'_>) -> Result<Option<Decimal>, DecodeError> {
+fn decimal_at(json: Json<'_>, at: At<'_>) -> Result<Option<Decimal>, DecodeError> {
     let Some(t) = scalar(json, at)? else {
         return Ok(None);
     };
@@ -85,7 +85,7 @@ fn decimal_at(json: &str, at: At<'_>) -> Result<Option<Decimal>, DecodeError> {
         .map_err(|_| at.error(format!("expected a decimal amount, got {}", kind_of(json))))
 }
 
-fn integer_at(json: &str, at: At<'_>) -> Result<Option<u64>, DecodeError> {
+fn integer_at(json: Json<'_>, at: At<'_>) -> Result<Option<u64>, DecodeError> {
     let Some(t) = scalar(json, at)? else {
         return Ok(None);
     };
@@ -95,7 +95,7 @@ fn integer_at(json: &str, at: At<'_>) -> Result<Option<u64>, DecodeError> {
         .map_err(|_| at.error(format!("expected a whole number, got {}", kind_of(json))))
 }
 
-fn boolean_at(json: &str, at: At<'_>) -> Result<Option<bool>, DecodeError> {
+fn boolean_at(json: Json<'_>, at: At<'_>) -> Result<Option<bool>, DecodeError> {
     let Some(t) = scalar(json, at)? else {
         return Ok(None);
     };
@@ -109,7 +109,7 @@ fn boolean_at(json: &str, at: At<'_>) -> Result<Option<bool>, DecodeError> {
     }
 }
 
-fn status_at(json: &str, at: At<'_>) -> Result<Option<Status>, DecodeError> {
+fn status_at(json: Json<'_>, at: At<'_>) -> Result<Option<Status>, DecodeError> {
     let Some(code) = scalar(json, at)? else {
         return Ok(None);
     };
@@ -125,29 +125,29 @@ fn status_at(json: &str, at: At<'_>) -> Result<Option<Status>, DecodeError> {
 
 /// Text; a number or boolean is kept as its JSON text.
 pub fn text(raw: &RawValue, path: &str) -> Result<Option<String>, DecodeError> {
-    text_at(raw.get(), At::Path(path))
+    text_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// An exact decimal from a JSON number or a string holding one (scientific notation accepted).
 pub fn decimal(raw: &RawValue, path: &str) -> Result<Option<Decimal>, DecodeError> {
-    decimal_at(raw.get(), At::Path(path))
+    decimal_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A whole number from a JSON number or string (`1728609277476`, `"1728609277476"`).
 pub fn integer(raw: &RawValue, path: &str) -> Result<Option<u64>, DecodeError> {
-    integer_at(raw.get(), At::Path(path))
+    integer_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A boolean from `true`/`false` or the strings `"true"`/`"false"` (any case).
 pub fn boolean(raw: &RawValue, path: &str) -> Result<Option<bool>, DecodeError> {
-    boolean_at(raw.get(), At::Path(path))
+    boolean_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A status code: 4 to 7 ASCII digits, from a string or a number (a number loses leading
 /// zeros, so a numeric status is read as its text and only matches codes without them).
 /// Anything else (`"SUCCESS"`, `"0000successTime=..."`) is refused, never read as a failure.
 pub fn status(raw: &RawValue, path: &str) -> Result<Option<Status>, DecodeError> {
-    status_at(raw.get(), At::Path(path))
+    status_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// Reads a value as `kind`.
@@ -188,9 +188,18 @@ pub enum Strictness {
 #[derive(Debug)]
 pub struct Fields<'a> {
     path: &'a str,
-    /// For each descriptor, the key and raw value read for it.
-    found: Vec<Option<(&'a str, &'a str)>>,
+    /// For each descriptor, what was met of it.
+    found: Vec<Slot<'a>>,
     extra: Extra,
+}
+
+/// What an object holds of one descriptor's field.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot<'a> {
+    /// The first spelling met, empty or not.
+    first: Option<&'a str>,
+    /// The spelling and value read (the first non-empty one).
+    value: Option<(&'a str, Json<'a>)>,
 }
 
 /// Whether two names are the same: lengths and first bytes first (most names differ there),
@@ -225,22 +234,21 @@ impl<'a> Fields<'a> {
         if strictness == Strictness::Notification {
             refuse_spliced(object, fields, path)?;
         }
-        let mut found: Vec<Option<(&'a str, &'a str)>> = vec![None; fields.len()];
-        // The first spelling met of each field, empty or not.
-        let mut seen: Vec<Option<&'a str>> = vec![None; fields.len()];
+        let mut found: Vec<Slot<'a>> = vec![Slot::default(); fields.len()];
         let mut extra = Extra::default();
-        for (key, value) in object.iter() {
+        for (key, value) in object.values() {
             let Some(i) = fields
                 .iter()
                 .position(|f| same(f.wire, key) || f.aliases.iter().any(|a| same(a, key)))
             else {
-                keep(&mut extra, key, value, At::Field(path, key))?;
+                keep(&mut extra, key, value.raw, At::Field(path, key))?;
                 continue;
             };
-            if let Some(first) = seen[i] {
-                let agrees = match found[i] {
-                    _ if is_blank(value) => true,
-                    Some((_, kept)) => kept == value,
+            let slot = &mut found[i];
+            if let Some(first) = slot.first {
+                let agrees = match slot.value {
+                    _ if is_blank(value.raw) => true,
+                    Some((_, kept)) => kept.raw == value.raw,
                     None => true,
                 };
                 if strictness == Strictness::Notification || !agrees {
@@ -249,16 +257,16 @@ impl<'a> Fields<'a> {
                     )));
                 }
             }
-            seen[i].get_or_insert(key);
-            if is_blank(value) || found[i].is_some() {
-                keep(&mut extra, key, value, At::Field(path, key))?;
+            slot.first.get_or_insert(key);
+            if is_blank(value.raw) || slot.value.is_some() {
+                keep(&mut extra, key, value.raw, At::Field(path, key))?;
             } else {
-                found[i] = Some((key, value));
+                slot.value = Some((key, value));
             }
         }
         if strictness == Strictness::Notification {
-            for (field, value) in fields.iter().zip(&found) {
-                if field.required && value.is_none() {
+            for (field, slot) in fields.iter().zip(&found) {
+                if field.required && slot.value.is_none() {
                     return Err(At::Field(path, field.wire).error(
                         "missing (or empty): a notification without it cannot be acted on",
                     ));
@@ -271,9 +279,9 @@ impl<'a> Fields<'a> {
     fn get<T>(
         &self,
         i: usize,
-        reader: fn(&str, At<'_>) -> Result<Option<T>, DecodeError>,
+        reader: fn(Json<'_>, At<'_>) -> Result<Option<T>, DecodeError>,
     ) -> Result<Option<T>, DecodeError> {
-        match self.found.get(i).copied().flatten() {
+        match self.found.get(i).and_then(|slot| slot.value) {
             Some((key, value)) => reader(value, At::Field(self.path, key)),
             None => Ok(None),
         }
@@ -317,12 +325,13 @@ fn refuse_spliced(
     fields: &[ResponseField],
     path: &str,
 ) -> Result<(), DecodeError> {
-    for (key, value) in object.iter() {
-        // Most values hold no `=`: only those are read as text and matched against names.
-        if !crate::sign::holds(value.as_bytes(), b'=') {
+    for (key, value) in object.values() {
+        // Most values hold no `=` (their reader saw it): only those that may are read as
+        // text and matched against names.
+        if !value.may_hold_eq() {
             continue;
         }
-        let text = raw_text(value);
+        let text = value.text();
         let known = fields
             .iter()
             .flat_map(|f| std::iter::once(f.wire).chain(f.aliases.iter().copied()));
@@ -556,6 +565,18 @@ mod tests {
         let spliced = r#"{"status":"0000successTime=2024-07-01","tradeNo":"T"}"#;
         let e = read(spliced, Strictness::Notification).unwrap_err();
         assert!(e.problem.contains("`successTime=`"), "{e}");
+        // Escaped, `=` is still `=`.
+        let escaped = r#"{"status":"0000successTime\u003d2024-07-01","tradeNo":"T"}"#;
+        let e = read(escaped, Strictness::Notification).unwrap_err();
+        assert!(e.problem.contains("`successTime=`"), "{e}");
+        // Nested values are the full reader's, and their text is searched too.
+        assert!(
+            read(
+                r#"{"status":"0000","tradeNo":"T","x":{"a":"tradeNo=1"}}"#,
+                Strictness::Notification
+            )
+            .is_err()
+        );
         // Any field name present counts, known or not, and so do sign and timestamp.
         assert!(
             read(

@@ -363,9 +363,15 @@ fn decoded(json: &str) -> String {
 /// Feeds one field into `sink` by the rule: its JSON text canonicalised, skipped when empty.
 #[inline]
 pub(crate) fn feed_field<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, json: &str) {
-    let text = canonical_text(json);
+    feed_text(sink, key, &canonical_text(json));
+}
+
+/// Feeds one field's canonical text into `sink`, skipped when empty (empty values are not
+/// signed).
+#[inline]
+fn feed_text<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, text: &str) {
     if !text.is_empty() {
-        sink.pair(key, &text);
+        sink.pair(key, text);
     }
 }
 
@@ -377,15 +383,16 @@ pub(crate) fn by_name(a: &str, b: &str) -> Ordering {
     a.as_bytes().cmp(b.as_bytes())
 }
 
-/// Fields sorted by name into `sink`: every field but `sign`, each by the rule of
-/// [`feed_field`].
-fn feed_sorted<'x, S: CanonicalSink + ?Sized>(
-    sorted: impl Iterator<Item = (&'x str, &'x str)>,
+/// Fields sorted by name into `sink`: every field but `sign`, each value's canonical text (by
+/// `canonical`) skipped when empty ([`feed_text`]).
+fn feed_sorted<'x, S: CanonicalSink + ?Sized, V>(
+    sorted: impl Iterator<Item = (&'x str, V)>,
+    canonical: impl Fn(V) -> Cow<'x, str>,
     sink: &mut S,
 ) {
-    for (key, json) in sorted {
+    for (key, value) in sorted {
         if key != SIGN_FIELD {
-            feed_field(sink, key, json);
+            feed_text(sink, key, &canonical(value));
         }
     }
 }
@@ -394,14 +401,15 @@ fn feed_sorted<'x, S: CanonicalSink + ?Sized>(
 fn feed_object<S: CanonicalSink + ?Sized>(object: &crate::RawObject, sink: &mut S) {
     let mut fields: Vec<(&str, &str)> = object.iter().map(|(k, v)| (k, v.get())).collect();
     fields.sort_unstable_by(|a, b| by_name(a.0, b.0));
-    feed_sorted(fields.into_iter(), sink);
+    feed_sorted(fields.into_iter(), canonical_text, sink);
 }
 
 /// Signs a received object already read ([`crate::RawFields`], which keeps its fields' order
-/// by name): a verified callback's, once per configured secret.
+/// by name and what its reader saw in each value: a plain string's canonical text is its
+/// inner text): a verified callback's, once per configured secret.
 pub(crate) fn sign_fields(fields: crate::RawFields<'_>, secret: &Secret) -> Sign {
     let mut signer = Md5Signer::new(secret);
-    feed_sorted(fields.by_name(), &mut signer);
+    feed_sorted(fields.by_name(), crate::raw::Json::canonical, &mut signer);
     signer.finish()
 }
 

@@ -155,7 +155,13 @@ impl FromRaw for Notification {
         let success_time = found.text(5)?;
         let timestamp = found.integer(6)?;
         let sign = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(Notification {
             status,
             message,

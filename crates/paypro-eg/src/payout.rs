@@ -426,7 +426,13 @@ impl FromRaw for PayoutResponse {
         let desc = found.text(3)?;
         let remark = found.text(4)?;
         let payment_url = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayoutResponse {
             trade_no,
             platform_trade_no,

@@ -257,7 +257,13 @@ impl FromRaw for QueryPayInResponse {
         let success_time = found.text(5)?;
         let received_amount = found.decimal(6)?;
         let create_time = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayInResponse {
             trade_no,
             platform_trade_no,

@@ -228,7 +228,13 @@ impl FromRaw for QueryPayoutResponse {
         let trade_no = found.text(3)?;
         let message = found.text(4)?;
         let success_time = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayoutResponse {
             platform_trade_no,
             amount,

@@ -178,7 +178,13 @@ impl FromRaw for Notification {
         let way_code = found.text(7)?;
         let timestamp = found.integer(8)?;
         let sign = found.text(9)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(Notification {
             status,
             message,

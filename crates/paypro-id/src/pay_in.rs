@@ -592,7 +592,13 @@ impl FromRaw for PayInResponse {
         let payment_url = found.text(5)?;
         let qr_string = found.text(6)?;
         let va_number = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayInResponse {
             trade_no,
             platform_trade_no,

@@ -249,7 +249,13 @@ impl FromRaw for QueryPayInResponse {
         let message = found.text(5)?;
         let channel_code = found.text(6)?;
         let way_code = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayInResponse {
             trade_no,
             platform_trade_no,

@@ -365,7 +365,13 @@ impl FromRaw for PayInResponse {
         let status = found.status(1)?;
         let desc = found.text(2)?;
         let remark = found.text(3)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayInResponse {
             serial_number,
             status,

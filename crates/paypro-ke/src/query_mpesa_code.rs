@@ -241,7 +241,13 @@ impl FromRaw for QueryMpesaCodeResponse {
         let message = found.text(3)?;
         let mpesa_receipt_number = found.text(4)?;
         let success_time = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryMpesaCodeResponse {
             platform_trade_no,
             amount,

@@ -193,7 +193,6 @@ impl FromRaw for QueryPayInResponse {
         let platform_trade_no = found.text(0)?;
         let amount = found.decimal(1)?;
         let status = found.status(2)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(QueryPayInResponse {
             platform_trade_no,
             amount,

@@ -191,7 +191,6 @@ impl FromRaw for QueryPayoutResponse {
         let platform_trade_no = found.text(0)?;
         let amount = found.decimal(1)?;
         let status = found.status(2)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(QueryPayoutResponse {
             platform_trade_no,
             amount,

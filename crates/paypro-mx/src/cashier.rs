@@ -477,7 +477,6 @@ impl FromRaw for CashierResponse {
         let platform_trade_no = found.text(1)?;
         let status = found.status(2)?;
         let payment_url = found.text(3)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(CashierResponse {
             trade_no,
             platform_trade_no,

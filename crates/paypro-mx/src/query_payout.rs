@@ -242,7 +242,13 @@ impl FromRaw for QueryPayoutResponse {
         let status = found.status(4)?;
         let message = found.text(5)?;
         let success_time = found.text(6)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayoutResponse {
             trade_no,
             platform_trade_no,

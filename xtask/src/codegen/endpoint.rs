@@ -881,17 +881,23 @@ pub fn data_struct(
         })
         .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
         .collect();
+    // Without an explanation field there is nothing to attach (`with_message(None)` changes
+    // nothing).
     let attach = fields
         .iter()
-        .filter(|f| f.kind == ValueKind::Status)
+        .filter(|f| f.kind == ValueKind::Status && !explanations.is_empty())
         .map(|f| {
             let status = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
             let text = explanations
                 .iter()
                 .map(|e| quote!(.or_else(|| #e.clone())))
                 .collect::<TokenStream>();
+            // Only a failure carries the explanation: no copy of it for any other status.
             quote! {
-                let #status = #status.map(|s| s.with_message(None #text));
+                let #status = #status.map(|s| match s {
+                    paypro_core::Status::Failed { .. } => s.with_message(None #text),
+                    other => other,
+                });
             }
         });
     let doc = doc_lines(doc);

@@ -5,20 +5,25 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{RawError, read_entries, scan};
-use crate::sign::by_name;
+use super::{RawError, raw_text, read_entries, scan};
+use crate::sign::{by_name, canonical_text, holds};
 
 /// Where each top-level field of a JSON object lies in its text, in arrival order, and their
-/// order by name: the object read once, by the one reader and its rules ([`RawObject::read`](super::RawObject::read)).
+/// order by name: the object read once, by the one reader and its rules
+/// ([`RawObject::read`](super::RawObject::read)).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FieldIndex(Vec<FieldAt>);
 
 /// One field: its key (a range of the text, or decoded when it holds an escape), the range of
-/// its value's raw JSON text, and which field comes at its position in name order.
+/// its value's raw JSON text and what the reader saw in it, and which field comes at its
+/// position in name order.
 #[derive(Clone, Debug)]
 pub(super) struct FieldAt {
     pub(super) key: KeyAt,
     pub(super) value: (usize, usize),
+    pub(super) seen: Seen,
+    /// The key's first eight bytes ([`prefix`]): most comparisons of names end there.
+    pub(super) prefix: u64,
     /// The arrival position of the field that is this position's in name order.
     pub(super) by_name: u16,
 }
@@ -29,7 +34,47 @@ pub(super) enum KeyAt {
     Decoded(Box<str>),
 }
 
+/// What a reader saw in a value while reading it, so that no one reads it again to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Seen {
+    /// A string without an escape: its text is what lies between its quotes.
+    pub(super) plain: bool,
+    /// Its text may hold `=` (a string with an escape may: `\u003d`).
+    pub(super) eq: bool,
+}
+
+impl Seen {
+    /// Looks, for a value whose reader did not say.
+    pub(super) fn of(json: &str) -> Seen {
+        let bytes = json.as_bytes();
+        let string = json.len() >= 2 && bytes[0] == b'"';
+        let plain = string && !holds(bytes, b'\\');
+        Seen {
+            plain,
+            eq: (string && !plain) || holds(bytes, b'='),
+        }
+    }
+}
+
 impl FieldAt {
+    /// A field the full reader read: its key a slice of `text` or decoded, its value a slice.
+    fn new(text: &str, key: Cow<'_, str>, value: &str) -> FieldAt {
+        let prefix = prefix(&key);
+        FieldAt {
+            key: match key {
+                Cow::Borrowed(key) => {
+                    let (start, end) = range_in(text, key);
+                    KeyAt::In(start, end)
+                }
+                Cow::Owned(key) => KeyAt::Decoded(key.into_boxed_str()),
+            },
+            value: range_in(text, value),
+            seen: Seen::of(value),
+            prefix,
+            by_name: 0,
+        }
+    }
+
     #[inline]
     fn key<'a>(&'a self, text: &'a str) -> &'a str {
         match &self.key {
@@ -40,8 +85,9 @@ impl FieldAt {
 }
 
 impl FieldIndex {
-    /// Reads `text` as a JSON object (see [`RawObject::read`](super::RawObject::read)): flat objects in one pass over
-    /// their bytes ([`scan`]), anything else — and every refusal — by the full reader.
+    /// Reads `text` as a JSON object (see [`RawObject::read`](super::RawObject::read)): flat
+    /// objects in one pass over their bytes ([`scan`]), anything else — and every refusal —
+    /// by the full reader.
     pub(crate) fn read(text: &str, path: &str) -> Result<Self, RawError> {
         if let Some(mut fields) = scan::flat_object(text) {
             if sort_by_name(&mut fields, text) {
@@ -51,17 +97,7 @@ impl FieldIndex {
         }
         let mut fields: Vec<FieldAt> = read_entries(text, path)?
             .into_iter()
-            .map(|(key, value)| FieldAt {
-                key: match key {
-                    Cow::Borrowed(key) => {
-                        let (start, end) = range_in(text, key);
-                        KeyAt::In(start, end)
-                    }
-                    Cow::Owned(key) => KeyAt::Decoded(key.into_boxed_str()),
-                },
-                value: range_in(text, value.get()),
-                by_name: 0,
-            })
+            .map(|(key, value)| FieldAt::new(text, key, value.get()))
             .collect();
         sort_by_name(&mut fields, text);
         Ok(FieldIndex(fields))
@@ -80,8 +116,7 @@ impl FieldIndex {
 /// is given twice. Keys are sorted by their first eight bytes, then runs that share those are
 /// sorted whole.
 pub(super) fn sort_by_name(fields: &mut [FieldAt], text: &str) -> bool {
-    /// (first eight bytes, big-endian and zero-padded; arrival position). Prefixes compare
-    /// as the keys' byte order does, except that a tie needs the whole keys.
+    /// (first eight bytes; arrival position).
     type Sortable = (u64, u16);
     let mut small: [Sortable; 32] = [(0, 0); 32];
     let mut large: Vec<Sortable>;
@@ -92,9 +127,9 @@ pub(super) fn sort_by_name(fields: &mut [FieldAt], text: &str) -> bool {
         &mut large
     };
     for (i, (slot, field)) in order.iter_mut().zip(fields.iter()).enumerate() {
-        *slot = (prefix(field.key(text)), i as u16);
+        *slot = (field.prefix, i as u16);
     }
-    order.sort_unstable();
+    order.sort_unstable_by_key(|s| s.0);
     let key = |i: u16| fields[usize::from(i)].key(text);
     let mut distinct = true;
     let mut run = 0;
@@ -119,9 +154,10 @@ pub(super) fn sort_by_name(fields: &mut [FieldAt], text: &str) -> bool {
     distinct
 }
 
-/// A key's first eight bytes as a big-endian number, zero-padded.
+/// A key's first eight bytes as a big-endian number, zero-padded: prefixes compare as the keys'
+/// byte order does, except that a tie needs the whole keys.
 #[inline]
-fn prefix(key: &str) -> u64 {
+pub(super) fn prefix(key: &str) -> u64 {
     let bytes = key.as_bytes();
     match bytes.get(..8) {
         Some(eight) => u64::from_be_bytes(eight.try_into().unwrap_or([0; 8])),
@@ -151,21 +187,29 @@ pub struct RawFields<'a> {
 
 impl<'a> RawFields<'a> {
     #[inline]
-    fn entry(&self, field: &'a FieldAt) -> (&'a str, &'a str) {
+    fn entry(&self, field: &'a FieldAt) -> (&'a str, Json<'a>) {
         (
             field.key(self.text),
-            &self.text[field.value.0..field.value.1],
+            Json {
+                raw: &self.text[field.value.0..field.value.1],
+                seen: field.seen,
+            },
         )
     }
 
     /// The fields in arrival order: each key (unescaped) and its value's raw JSON text.
     pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.values().map(|(key, json)| (key, json.raw))
+    }
+
+    /// The fields in arrival order, each value with what its reader saw in it.
+    pub(crate) fn values(&self) -> impl Iterator<Item = (&'a str, Json<'a>)> + 'a {
         let this = *self;
         self.fields.iter().map(move |f| this.entry(f))
     }
 
     /// The fields sorted by name (byte order), as the signature takes them.
-    pub(crate) fn by_name(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    pub(crate) fn by_name(&self) -> impl Iterator<Item = (&'a str, Json<'a>)> + 'a {
         let this = *self;
         self.fields
             .iter()
@@ -175,11 +219,17 @@ impl<'a> RawFields<'a> {
     /// A field's raw JSON text (found by name order, in a few comparisons).
     pub fn get(&self, key: &str) -> Option<&'a str> {
         let text = self.text;
+        let wanted = prefix(key);
         let at = |f: &FieldAt| &self.fields[usize::from(f.by_name)];
         self.fields
-            .binary_search_by(|f| by_name(at(f).key(text), key))
+            .binary_search_by(|f| {
+                let f = at(f);
+                f.prefix
+                    .cmp(&wanted)
+                    .then_with(|| by_name(f.key(text), key))
+            })
             .ok()
-            .map(|i| self.entry(at(&self.fields[i])).1)
+            .map(|i| self.entry(at(&self.fields[i])).1.raw)
     }
 
     /// The number of fields.
@@ -195,6 +245,61 @@ impl<'a> RawFields<'a> {
     /// The object's whole text, as received.
     pub fn text(&self) -> &'a str {
         self.text
+    }
+}
+
+/// A received value's raw JSON text, with what its reader saw in it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Json<'a> {
+    pub(crate) raw: &'a str,
+    seen: Seen,
+}
+
+impl<'a> Json<'a> {
+    /// A value whose reader did not say what it saw: looked at now.
+    pub(crate) fn of(raw: &'a str) -> Json<'a> {
+        Json {
+            raw,
+            seen: Seen::of(raw),
+        }
+    }
+
+    /// Whether its text may hold `=`.
+    #[inline]
+    pub(crate) fn may_hold_eq(self) -> bool {
+        self.seen.eq
+    }
+
+    /// What a string without an escape stands for: the text between its quotes.
+    #[inline]
+    fn inner(self) -> Option<&'a str> {
+        if self.seen.plain {
+            self.raw.get(1..self.raw.len() - 1)
+        } else {
+            None
+        }
+    }
+
+    /// Its text: strings unescaped, anything else verbatim (`raw_text`).
+    #[inline]
+    pub(crate) fn text(self) -> Cow<'a, str> {
+        match self.inner() {
+            Some(inner) => Cow::Borrowed(inner),
+            None => raw_text(self.raw),
+        }
+    }
+
+    /// Its canonical text ([`canonical_text`], of which a plain string's inner text is the
+    /// first case, without looking again for an escape).
+    #[inline]
+    pub(crate) fn canonical(self) -> Cow<'a, str> {
+        match self.inner() {
+            Some(inner) => {
+                debug_assert_eq!(inner, canonical_text(self.raw));
+                Cow::Borrowed(inner)
+            }
+            None => canonical_text(self.raw),
+        }
     }
 }
 
@@ -250,7 +355,7 @@ mod tests {
             let fields = index.fields(&body);
             let mut want: Vec<(&str, &str)> = fields.iter().collect();
             want.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            let got: Vec<(&str, &str)> = fields.by_name().collect();
+            let got: Vec<(&str, &str)> = fields.by_name().map(|(k, v)| (k, v.raw)).collect();
             assert_eq!(got, want, "{body}");
             for (k, v) in fields.iter() {
                 assert_eq!(fields.get(k), Some(v), "{k:?}");

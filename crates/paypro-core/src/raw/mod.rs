@@ -8,8 +8,8 @@
 mod fields;
 mod scan;
 
-pub(crate) use fields::FieldIndex;
 pub use fields::RawFields;
+pub(crate) use fields::{FieldIndex, Json};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -10,7 +10,7 @@
 //! (`the_fast_reader_agrees_with_the_full_reader`).
 
 use super::RawObject;
-use super::fields::{FieldAt, KeyAt};
+use super::fields::{FieldAt, KeyAt, Seen, prefix};
 
 /// The fields of `text`, if it is a flat object this reader takes as is (see the module's
 /// documentation); `None` hands it to the full reader.
@@ -29,15 +29,16 @@ pub(super) fn flat_object(text: &str) -> Option<Vec<FieldAt>> {
                 return None;
             }
             at.eat(b'"')?;
-            let key = at.string(false)?;
+            let (key, _) = at.string(false)?;
             at.whitespace();
             at.eat(b':')?;
             at.whitespace();
             let start = at.i;
+            let mut seen = Seen::default();
             match at.peek()? {
                 b'"' => {
                     at.i += 1;
-                    at.string(true)?;
+                    (_, seen) = at.string(true)?;
                 }
                 b'-' | b'0'..=b'9' => at.number()?,
                 b't' => at.literal(b"true")?,
@@ -48,6 +49,8 @@ pub(super) fn flat_object(text: &str) -> Option<Vec<FieldAt>> {
             fields.push(FieldAt {
                 key: KeyAt::In(key.0, key.1),
                 value: (start, at.i),
+                seen,
+                prefix: prefix(&text[key.0..key.1]),
                 by_name: 0,
             });
             at.whitespace();
@@ -101,19 +104,35 @@ impl Cursor<'_> {
     }
 
     /// The rest of a string whose opening quote was read: the range of its text (without the
-    /// quotes), the cursor after the closing quote. `escapes`: whether an escape is taken (in
-    /// a value) or handed over (in a key, which would have to be decoded).
+    /// quotes) and what was seen in it, the cursor after the closing quote. `escapes`: whether
+    /// an escape is taken (in a value) or handed over (in a key, which would have to be
+    /// decoded).
     #[inline]
-    fn string(&mut self, escapes: bool) -> Option<(usize, usize)> {
+    fn string(&mut self, escapes: bool) -> Option<((usize, usize), Seen)> {
         let start = self.i;
+        let mut seen = Seen {
+            plain: true,
+            eq: false,
+        };
         loop {
             self.i += plain_run(&self.bytes[self.i..]);
             match *self.bytes.get(self.i)? {
                 b'"' => {
                     self.i += 1;
-                    return Some((start, self.i - 1));
+                    return Some(((start, self.i - 1), seen));
                 }
-                b'\\' if escapes => self.escape()?,
+                b'=' => {
+                    seen.eq = true;
+                    self.i += 1;
+                }
+                b'\\' if escapes => {
+                    // Its text may hold `=` (`\u003d`): whoever needs to know reads it.
+                    seen = Seen {
+                        plain: false,
+                        eq: true,
+                    };
+                    self.escape()?;
+                }
                 // A control character must be escaped; a key's escape is the full reader's.
                 _ => return None,
             }
@@ -197,34 +216,42 @@ impl Cursor<'_> {
 }
 
 /// How many bytes at the start of `bytes` need no attention inside a string: no `"`, no `\\`,
-/// no control character. Eight bytes at a time.
+/// no control character, no `=` (noted for the splice check). Eight bytes at a time.
 #[inline]
 fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    /// The high bit of every byte of `v` equal to `byte` (the lowest exactly; bytes after it
+    /// may be marked falsely, which does not matter here).
+    #[inline]
+    fn equal(v: u64, byte: u8) -> u64 {
+        let x = v ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x
+    }
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // A byte below 0x20, or equal to `"` or `\\`, sets its high bit (the lowest such byte
-        // exactly; bytes after it may be marked falsely, which does not matter).
+        // Below 0x20 (the same trick as `equal`, against 0x20).
         let control = v.wrapping_sub(ONES * 0x20) & !v;
-        let quote =
-            (v ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(v ^ (ONES * u64::from(b'"')));
-        let backslash =
-            (v ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(v ^ (ONES * u64::from(b'\\')));
-        let marked = (control | quote | backslash) & HIGHS;
+        let marked = (control | equal(v, b'"') | equal(v, b'\\') | equal(v, b'=')) & HIGHS;
         if marked != 0 {
             return n + (marked.trailing_zeros() / 8) as usize;
         }
         n += 8;
     }
     while let Some(&b) = bytes.get(n) {
-        if b < 0x20 || b == b'"' || b == b'\\' {
+        if needs_attention(b) {
             break;
         }
         n += 1;
     }
     n
+}
+
+/// What [`plain_run`] stops at.
+#[inline]
+fn needs_attention(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\' || b == b'='
 }
 
 #[cfg(test)]
@@ -286,6 +313,7 @@ mod tests {
             r#"{"name":"Zoë 🦤 ñandú","kéy":"v"}"#,
             r#"{ "a" : "x" , "b" : "y" }"#,
             r#"{"a=b":"c=d","sign":"0123456789abcdef0123456789abcdef"}"#,
+            r#"{"m":"0000successTime\u003dX","n":"=","o":"a=","p":"=b"}"#,
         ] {
             assert!(agrees(text), "not taken: {text}");
         }
@@ -386,7 +414,7 @@ mod tests {
     fn plain_run_naive(bytes: &[u8]) -> usize {
         bytes
             .iter()
-            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == b'=')
             .unwrap_or(bytes.len())
     }
 
@@ -396,8 +424,8 @@ mod tests {
     fn plain_run_finds_the_first_special_byte() {
         for len in 0..40 {
             for at in 0..=len {
-                for special in (0u8..0x20).chain([b'"', b'\\']) {
-                    for filler in [b'a', 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']'] {
+                for special in (0u8..0x20).chain([b'"', b'\\', b'=']) {
+                    for filler in [b'a', 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']', b'<', b'>'] {
                         let mut bytes = vec![filler; len];
                         if at < len {
                             bytes[at] = special;
