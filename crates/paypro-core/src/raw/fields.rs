@@ -154,6 +154,27 @@ pub(super) fn sort_by_name(fields: &mut [FieldAt], text: &str) -> bool {
     distinct
 }
 
+/// The prefix ([`prefix`]) of the key at `start..start + len` of `text`: one load of eight
+/// bytes, those past the key masked off, where the text has eight bytes from `start`.
+#[inline]
+pub(super) fn prefix_at(text: &[u8], start: usize, len: usize) -> u64 {
+    match text.get(start..start + 8) {
+        Some(eight) => {
+            let v = u64::from_be_bytes(eight.try_into().unwrap_or([0; 8]));
+            if len >= 8 {
+                v
+            } else {
+                v & !(u64::MAX >> (8 * len))
+            }
+        }
+        None => text.get(start..start + len).map_or(0, |key| {
+            key.iter()
+                .enumerate()
+                .fold(0, |v, (i, &b)| v | u64::from(b) << (56 - 8 * i))
+        }),
+    }
+}
+
 /// A key's first eight bytes as a big-endian number, zero-padded: prefixes compare as the keys'
 /// byte order does, except that a tie needs the whole keys.
 #[inline]

@@ -12,7 +12,6 @@ pub use fields::RawFields;
 pub(crate) use fields::{FieldIndex, Json};
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -378,17 +377,26 @@ impl<'de> Deserialize<'de> for RawObject {
 /// assert_eq!(extra.get_str("utr"), Some("111".to_string()));
 /// ```
 #[derive(Clone, Default)]
-pub struct Extra(BTreeMap<String, Box<RawValue>>);
+pub struct Extra(
+    /// Sorted by name, each name once (a vector: usually none, one or two fields, where a
+    /// tree's node cost more to build and drop than the search it saves).
+    Vec<(String, Box<RawValue>)>,
+);
 
 impl Extra {
     /// Keeps a field. A second value under the same name keeps the first.
     pub fn insert(&mut self, key: String, value: Box<RawValue>) {
-        self.0.entry(key).or_insert(value);
+        if let Err(at) = self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            self.0.insert(at, (key, value));
+        }
     }
 
     /// A kept field's raw JSON.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.0.get(key).map(|v| &**v)
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|at| &*self.0[at].1)
     }
 
     /// A kept field as text: JSON strings unquoted, other values as their JSON text.
@@ -443,7 +451,7 @@ impl fmt::Debug for Extra {
 
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
@@ -567,6 +575,39 @@ mod tests {
         }
         let pair = RawObject::parse(r#"{"msg":"\ud83e\udda4 \u00e9"}"#, "b").unwrap();
         assert_eq!(raw_text(pair.get("msg").unwrap().get()), "\u{1f9a4} é");
+    }
+
+    /// Kept fields are sorted by name whatever order they came in, a second value under a name
+    /// keeps the first, and they serialize as a map of their raw JSON.
+    #[test]
+    fn extra_is_sorted_keeps_the_first_and_serializes_raw() {
+        let mut extra = Extra::default();
+        for (k, v) in [
+            ("b", "2"),
+            ("a", "\"x\""),
+            ("c", "3.0000"),
+            ("a", "9"),
+            ("B", "null"),
+        ] {
+            extra.insert(k.to_string(), RawValue::from_string(v.to_string()).unwrap());
+        }
+        let got: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (k, v.get())).collect();
+        assert_eq!(
+            got,
+            [("B", "null"), ("a", "\"x\""), ("b", "2"), ("c", "3.0000")]
+        );
+        assert_eq!(extra.get("a").unwrap().get(), "\"x\"");
+        assert!(extra.get("z").is_none());
+        assert_eq!(
+            serde_json::to_string(&extra).unwrap(),
+            r#"{"B":null,"a":"x","b":2,"c":3.0000}"#
+        );
+        assert_eq!(extra.len(), 4);
+        assert_eq!(extra, extra.clone());
+        assert_eq!(
+            format!("{extra:?}"),
+            r#"{"B": "null", "a": "\"x\"", "b": "2", "c": "3.0000"}"#
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! (`the_fast_reader_agrees_with_the_full_reader`).
 
 use super::RawObject;
-use super::fields::{FieldAt, KeyAt, Seen, prefix};
+use super::fields::{FieldAt, KeyAt, Seen, prefix_at};
 
 /// The fields of `text`, if it is a flat object this reader takes as is (see the module's
 /// documentation); `None` hands it to the full reader.
@@ -50,7 +50,7 @@ pub(super) fn flat_object(text: &str) -> Option<Vec<FieldAt>> {
                 key: KeyAt::In(key.0, key.1),
                 value: (start, at.i),
                 seen,
-                prefix: prefix(&text[key.0..key.1]),
+                prefix: prefix_at(at.bytes, key.0, key.1 - key.0),
                 by_name: 0,
             });
             at.whitespace();
@@ -256,6 +256,7 @@ fn needs_attention(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fields::prefix;
     use super::*;
 
     /// What the fast path takes (this reader, then the name sort, which finds a key given
