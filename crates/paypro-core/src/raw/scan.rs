@@ -272,10 +272,11 @@ mod tests {
                 let KeyAt::In(a, b) = f.key else {
                     panic!("the fast reader decodes no key")
                 };
-                (
-                    text[a..b].to_string(),
-                    text[f.value.0..f.value.1].to_string(),
-                )
+                let value = &text[f.value.0..f.value.1];
+                // What it saw while reading is what looking again tells.
+                assert_eq!(f.seen, Seen::of(value), "{value}");
+                assert_eq!(f.prefix, prefix(&text[a..b]), "{text}");
+                (text[a..b].to_string(), value.to_string())
             })
             .collect();
         Some(pairs)
