@@ -173,6 +173,26 @@ impl Verifier {
 
     /// Verifies a raw notification body.
     pub fn verify(&self, body: &[u8]) -> Result<Verified, NotifyError> {
+        let (text, index, secret_index) = self.check(body)?;
+        Ok(Verified {
+            body: text.to_string(),
+            index,
+            secret_index,
+            object: OnceLock::new(),
+        })
+    }
+
+    /// Verifies a raw notification body and parses it into a country's notification type:
+    /// [`Verifier::verify`] then [`Verified::parse`], without keeping a copy of the body (what
+    /// the country crates' `Notification::verify` does).
+    pub fn verify_and_parse<T: SignedNotification>(&self, body: &[u8]) -> Result<T, NotifyError> {
+        let (text, index, _) = self.check(body)?;
+        T::from_fields(index.fields(text), "notification").map_err(NotifyError::Unusable)
+    }
+
+    /// The checks of [`Verifier::verify`]: the body as text, where its fields lie, and which
+    /// secret signed it.
+    fn check<'b>(&self, body: &'b [u8]) -> Result<(&'b str, FieldIndex, usize), NotifyError> {
         if body.len() > self.max_body_bytes {
             return Err(NotifyError::TooLarge {
                 limit: self.max_body_bytes,
@@ -218,12 +238,7 @@ impl Verifier {
                 });
             }
         }
-        Ok(Verified {
-            body: text.to_string(),
-            index,
-            secret_index,
-            object: OnceLock::new(),
-        })
+        Ok((text, index, secret_index))
     }
 }
 
@@ -724,6 +739,57 @@ mod tests {
     impl Clock for FixedClockAt {
         fn now_millis(&self) -> u64 {
             self.0
+        }
+    }
+
+    /// Every field as read, for comparing the two ways of parsing.
+    #[derive(Debug, PartialEq)]
+    struct AsRead(Vec<(String, String)>);
+
+    impl FromRaw for AsRead {
+        fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+            crate::lenient::from_object(raw, path)
+        }
+        fn from_fields(object: RawFields<'_>, _: &str) -> Result<Self, DecodeError> {
+            if object.get("status").is_some_and(|s| s == "\"refuse\"") {
+                return Err(DecodeError::new("notification.status", "refused"));
+            }
+            Ok(AsRead(
+                object
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ))
+        }
+    }
+
+    impl SignedNotification for AsRead {}
+
+    /// The one-call form reads as verifying then parsing does, and refuses what they refuse.
+    #[test]
+    fn verify_and_parse_is_verify_then_parse() {
+        let v = Verifier::new(Secret::new(SECRET).unwrap());
+        let body = signed(MEXICO);
+        let parsed: AsRead = v.verify_and_parse(body.as_bytes()).unwrap();
+        assert_eq!(parsed, v.verify(body.as_bytes()).unwrap().parse().unwrap());
+        assert_eq!(parsed.0.len(), 9);
+        let refused = signed(r#"{"status":"refuse"}"#);
+        assert_eq!(
+            v.verify_and_parse::<AsRead>(refused.as_bytes())
+                .unwrap_err(),
+            NotifyError::Unusable(
+                v.verify(refused.as_bytes())
+                    .unwrap()
+                    .parse::<AsRead>()
+                    .unwrap_err()
+            )
+        );
+        let forged = body.replace("30000", "90000");
+        for bad in [forged.as_bytes(), b"[1]", b"", br#"{"a":1}"#, &[0xff][..]] {
+            assert_eq!(
+                v.verify_and_parse::<AsRead>(bad).unwrap_err(),
+                v.verify(bad).unwrap_err()
+            );
         }
     }
 
