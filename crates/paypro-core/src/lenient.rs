@@ -209,6 +209,19 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
+/// The descriptor naming `key` (by its wire name or an alias), looked for from `from` to the
+/// end, then from the start.
+#[inline]
+fn find(fields: &[ResponseField], key: &str, from: usize) -> Option<usize> {
+    let names = |f: &ResponseField| same(f.wire, key) || f.aliases.iter().any(|a| same(a, key));
+    let from = from.min(fields.len());
+    fields[from..]
+        .iter()
+        .position(names)
+        .map(|i| from + i)
+        .or_else(|| fields[..from].iter().position(names))
+}
+
 fn is_blank(json: &str) -> bool {
     matches!(json, "null" | "\"\"")
 }
@@ -231,19 +244,21 @@ impl<'a> Fields<'a> {
         fields: &[ResponseField],
         strictness: Strictness,
     ) -> Result<Fields<'a>, DecodeError> {
-        if strictness == Strictness::Notification {
+        // Most objects hold no `=` anywhere (their reader saw it).
+        if strictness == Strictness::Notification && object.may_hold_eq() {
             refuse_spliced(object, fields, path)?;
         }
         let mut found: Vec<Slot<'a>> = vec![Slot::default(); fields.len()];
         let mut extra = Extra::default();
+        // Where to look first: after the descriptor found last (senders tend to send fields in
+        // the documented order).
+        let mut next = 0;
         for (key, value) in object.values() {
-            let Some(i) = fields
-                .iter()
-                .position(|f| same(f.wire, key) || f.aliases.iter().any(|a| same(a, key)))
-            else {
+            let Some(i) = find(fields, key, next) else {
                 keep(&mut extra, key, value.raw, At::Field(path, key))?;
                 continue;
             };
+            next = i + 1;
             let slot = &mut found[i];
             if let Some(first) = slot.first {
                 let agrees = match slot.value {

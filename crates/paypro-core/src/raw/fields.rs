@@ -229,6 +229,12 @@ impl<'a> RawFields<'a> {
         self.fields.iter().map(move |f| this.entry(f))
     }
 
+    /// Whether any value's text may hold `=` (what its reader saw: no text is read here).
+    #[inline]
+    pub(crate) fn may_hold_eq(&self) -> bool {
+        self.fields.iter().any(|f| f.seen.eq)
+    }
+
     /// The fields sorted by name (byte order), as the signature takes them.
     pub(crate) fn by_name(&self) -> impl Iterator<Item = (&'a str, Json<'a>)> + 'a {
         let this = *self;
