@@ -610,6 +610,35 @@ mod tests {
         );
     }
 
+    /// `RawObject` as a serde type reads by the same rules from any deserializer, borrowing
+    /// (a string) or not (a reader): keys in order, values as their text, a key given twice
+    /// refused, before a later syntax error too.
+    #[test]
+    fn deserialize_from_a_string_or_a_reader() {
+        let text = r#"{"b":3.0000,"k\u00e9y":"x","c":{"d":[1]}}"#;
+        let pairs = |o: RawObject| {
+            o.iter()
+                .map(|(k, v)| (k.to_string(), v.get().to_string()))
+                .collect::<Vec<_>>()
+        };
+        let want = pairs(RawObject::parse(text, "b").unwrap());
+        assert_eq!(want[1].0, "kéy");
+        assert_eq!(
+            pairs(serde_json::from_str::<RawObject>(text).unwrap()),
+            want
+        );
+        assert_eq!(
+            pairs(serde_json::from_reader::<_, RawObject>(text.as_bytes()).unwrap()),
+            want
+        );
+        for bad in [r#"{"a":1,"a":2}"#, r#"{"a":1,"a":2,"#, r#"{"a":1,"a":}"#] {
+            let e = serde_json::from_reader::<_, RawObject>(bad.as_bytes()).unwrap_err();
+            assert!(e.to_string().contains("duplicate key `a`"), "{bad}: {e}");
+            let e = serde_json::from_str::<RawObject>(bad).unwrap_err();
+            assert!(e.to_string().contains("duplicate key `a`"), "{bad}: {e}");
+        }
+    }
+
     #[test]
     fn unicode_keys_and_values_survive() {
         let o = RawObject::parse(r#"{"name":"Zoë \u00e9","k\u00e9y":1}"#, "b").unwrap();
