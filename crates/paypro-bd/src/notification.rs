@@ -1,7 +1,7 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! The payment notification.
 use paypro_core::{
-    DecodeError, Extra, FromRaw, __private::RawValue,
+    DecodeError, Extra, FromRaw, RawFields, __private::RawValue,
     descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind},
     lenient,
 };
@@ -138,8 +138,11 @@ pub struct Notification {
 }
 impl FromRaw for Notification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             FIELDS,
             lenient::Strictness::Notification,
@@ -152,7 +155,13 @@ impl FromRaw for Notification {
         let success_time = found.text(5)?;
         let timestamp = found.integer(6)?;
         let sign = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(Notification {
             status,
             message,
@@ -182,12 +191,12 @@ impl Notification {
 impl paypro_core::notify::SignedNotification for Notification {}
 impl Notification {
     /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
-    /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse).
+    /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse)
+    /// ([`Verifier::verify_and_parse`](crate::Verifier::verify_and_parse), which keeps no copy of the body).
     pub fn verify(
         body: &[u8],
         verifier: &paypro_core::notify::Verifier,
     ) -> Result<Self, paypro_core::notify::NotifyError> {
-        let verified = verifier.verify(body)?;
-        verified.parse().map_err(paypro_core::notify::NotifyError::Unusable)
+        verifier.verify_and_parse(body)
     }
 }

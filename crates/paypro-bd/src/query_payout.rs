@@ -9,7 +9,8 @@
 //!
 //! - The Payout Query page is listed in both sidebars but was not recovered; path, body and response follow every other country (Mexico, Indonesia, Egypt) and are unverified for Bangladesh.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -241,8 +242,11 @@ pub struct QueryPayoutResponse {
 }
 impl FromRaw for QueryPayoutResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -255,7 +259,13 @@ impl FromRaw for QueryPayoutResponse {
         let status = found.status(5)?;
         let message = found.text(6)?;
         let success_time = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayoutResponse {
             platform_trade_no,
             trade_no,

@@ -3,12 +3,14 @@
 //! timestamps either way. Each reader accepts every documented form and nothing vaguer.
 //! A JSON `null` reads as absent.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde_json::value::RawValue;
 
 use crate::Status;
 use crate::descriptor::{ResponseField, ValueKind};
-use crate::raw::{DecodeError, Extra, RawObject, raw_text};
+use crate::raw::{DecodeError, Extra, FieldIndex, Json, RawFields};
 
 /// A decoded value of one of the [`ValueKind`]s.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,12 +27,27 @@ pub enum Lenient {
     Status(Status),
 }
 
-fn is_null(raw: &RawValue) -> bool {
-    raw.get() == "null"
+/// Where a value is, for an error: formatted only when an error is reported, so reading a
+/// field allocates nothing for its name.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A whole path (`data.amount`).
+    Path(&'a str),
+    /// A field of an object (`notification` and `amount`).
+    Field(&'a str, &'a str),
 }
 
-fn kind_of(raw: &RawValue) -> &'static str {
-    match raw.get().as_bytes().first() {
+impl At<'_> {
+    fn error(self, problem: impl Into<String>) -> DecodeError {
+        match self {
+            At::Path(path) => DecodeError::new(path, problem),
+            At::Field(path, key) => DecodeError::new(format!("{path}.{key}"), problem),
+        }
+    }
+}
+
+fn kind_of(json: Json<'_>) -> &'static str {
+    match json.raw.as_bytes().first() {
         Some(b'"') => "a string",
         Some(b'{') => "an object",
         Some(b'[') => "an array",
@@ -39,92 +56,98 @@ fn kind_of(raw: &RawValue) -> &'static str {
     }
 }
 
-fn scalar(raw: &RawValue, path: &str) -> Result<String, DecodeError> {
-    match raw.get().as_bytes().first() {
-        Some(b'{' | b'[') => Err(DecodeError::new(
-            path,
-            format!("expected a value, got {}", kind_of(raw)),
-        )),
-        _ => Ok(raw_text(raw)),
+/// A value's text (strings unescaped, borrowed when they hold no escape; numbers and booleans
+/// as written); `None` for `null`; an object or an array is an error.
+fn scalar<'j>(json: Json<'j>, at: At<'_>) -> Result<Option<Cow<'j, str>>, DecodeError> {
+    match json.raw.as_bytes().first() {
+        Some(b'{' | b'[') => Err(at.error(format!("expected a value, got {}", kind_of(json)))),
+        _ if json.raw == "null" => Ok(None),
+        _ => Ok(Some(json.text())),
     }
 }
 
-/// Text; a number or boolean is kept as its JSON text.
-pub fn text(raw: &RawValue, path: &str) -> Result<Option<String>, DecodeError> {
-    if is_null(raw) {
-        return Ok(None);
-    }
-    scalar(raw, path).map(Some)
+fn text_at(json: Json<'_>, at: At<'_>) -> Result<Option<String>, DecodeError> {
+    Ok(scalar(json, at)?.map(Cow::into_owned))
 }
 
-/// An exact decimal from a JSON number or a string holding one (scientific notation accepted).
-pub fn decimal(raw: &RawValue, path: &str) -> Result<Option<Decimal>, DecodeError> {
-    if is_null(raw) {
+fn decimal_at(json: Json<'_>, at: At<'_>) -> Result<Option<Decimal>, DecodeError> {
+    let Some(t) = scalar(json, at)? else {
         return Ok(None);
-    }
-    let t = scalar(raw, path)?;
+    };
     let t = t.trim();
     let parsed = if t.contains(['e', 'E']) {
         Decimal::from_scientific(t)
     } else {
         Decimal::from_str_exact(t)
     };
-    parsed.map(Some).map_err(|_| {
-        DecodeError::new(
-            path,
-            format!("expected a decimal amount, got {}", kind_of(raw)),
-        )
-    })
+    parsed
+        .map(Some)
+        .map_err(|_| at.error(format!("expected a decimal amount, got {}", kind_of(json))))
+}
+
+fn integer_at(json: Json<'_>, at: At<'_>) -> Result<Option<u64>, DecodeError> {
+    let Some(t) = scalar(json, at)? else {
+        return Ok(None);
+    };
+    t.trim()
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| at.error(format!("expected a whole number, got {}", kind_of(json))))
+}
+
+fn boolean_at(json: Json<'_>, at: At<'_>) -> Result<Option<bool>, DecodeError> {
+    let Some(t) = scalar(json, at)? else {
+        return Ok(None);
+    };
+    let t = t.trim();
+    if t.eq_ignore_ascii_case("true") {
+        Ok(Some(true))
+    } else if t.eq_ignore_ascii_case("false") {
+        Ok(Some(false))
+    } else {
+        Err(at.error(format!("expected true or false, got {}", kind_of(json))))
+    }
+}
+
+fn status_at(json: Json<'_>, at: At<'_>) -> Result<Option<Status>, DecodeError> {
+    let Some(code) = scalar(json, at)? else {
+        return Ok(None);
+    };
+    let code = code.trim();
+    if !(4..=7).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(at.error(format!(
+            "expected a status code of 4 to 7 digits, got {}",
+            kind_of(json)
+        )));
+    }
+    Ok(Some(Status::from_code(code)))
+}
+
+/// Text; a number or boolean is kept as its JSON text.
+pub fn text(raw: &RawValue, path: &str) -> Result<Option<String>, DecodeError> {
+    text_at(Json::of(raw.get()), At::Path(path))
+}
+
+/// An exact decimal from a JSON number or a string holding one (scientific notation accepted).
+pub fn decimal(raw: &RawValue, path: &str) -> Result<Option<Decimal>, DecodeError> {
+    decimal_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A whole number from a JSON number or string (`1728609277476`, `"1728609277476"`).
 pub fn integer(raw: &RawValue, path: &str) -> Result<Option<u64>, DecodeError> {
-    if is_null(raw) {
-        return Ok(None);
-    }
-    let t = scalar(raw, path)?;
-    t.trim().parse::<u64>().map(Some).map_err(|_| {
-        DecodeError::new(
-            path,
-            format!("expected a whole number, got {}", kind_of(raw)),
-        )
-    })
+    integer_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A boolean from `true`/`false` or the strings `"true"`/`"false"` (any case).
 pub fn boolean(raw: &RawValue, path: &str) -> Result<Option<bool>, DecodeError> {
-    if is_null(raw) {
-        return Ok(None);
-    }
-    let t = scalar(raw, path)?;
-    match t.trim().to_ascii_lowercase().as_str() {
-        "true" => Ok(Some(true)),
-        "false" => Ok(Some(false)),
-        _ => Err(DecodeError::new(
-            path,
-            format!("expected true or false, got {}", kind_of(raw)),
-        )),
-    }
+    boolean_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// A status code: 4 to 7 ASCII digits, from a string or a number (a number loses leading
 /// zeros, so a numeric status is read as its text and only matches codes without them).
 /// Anything else (`"SUCCESS"`, `"0000successTime=..."`) is refused, never read as a failure.
 pub fn status(raw: &RawValue, path: &str) -> Result<Option<Status>, DecodeError> {
-    let Some(code) = text(raw, path)? else {
-        return Ok(None);
-    };
-    let code = code.trim();
-    if !(4..=7).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DecodeError::new(
-            path,
-            format!(
-                "expected a status code of 4 to 7 digits, got {}",
-                kind_of(raw)
-            ),
-        ));
-    }
-    Ok(Some(Status::from_code(code)))
+    status_at(Json::of(raw.get()), At::Path(path))
 }
 
 /// Reads a value as `kind`.
@@ -159,114 +182,149 @@ pub enum Strictness {
 ///
 /// Everywhere, a JSON `null` or an empty string `""` reads as absent (empty values are not
 /// signed, so anyone can add them to a genuine callback).
+///
+/// It borrows the object it reads ([`RawFields`]): a field read as a number or a status
+/// allocates nothing, a field read as text allocates its `String` only.
 #[derive(Debug)]
-pub struct Fields {
-    path: String,
-    found: Vec<Option<(String, Box<RawValue>)>>,
+pub struct Fields<'a> {
+    path: &'a str,
+    /// For each descriptor, what was met of it.
+    found: Vec<Slot<'a>>,
     extra: Extra,
 }
 
-fn is_blank(raw: &RawValue) -> bool {
-    matches!(raw.get(), "null" | "\"\"")
+/// What an object holds of one descriptor's field.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot<'a> {
+    /// The first spelling met, empty or not.
+    first: Option<&'a str>,
+    /// The spelling and value read (the first non-empty one).
+    value: Option<(&'a str, Json<'a>)>,
 }
 
-impl Fields {
-    /// Sorts `raw`'s fields by `fields` (index for index); see [`Strictness`] for the rules.
+/// Whether two names are the same: lengths and first bytes first (most names differ there),
+/// without a call to `memcmp` for them.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// The descriptor naming `key` (by its wire name or an alias), looked for from `from` to the
+/// end, then from the start.
+#[inline]
+fn find(fields: &[ResponseField], key: &str, from: usize) -> Option<usize> {
+    let names = |f: &ResponseField| same(f.wire, key) || f.aliases.iter().any(|a| same(a, key));
+    let from = from.min(fields.len());
+    fields[from..]
+        .iter()
+        .position(names)
+        .map(|i| from + i)
+        .or_else(|| fields[..from].iter().position(names))
+}
+
+fn is_blank(json: &str) -> bool {
+    matches!(json, "null" | "\"\"")
+}
+
+/// A received value kept in [`Extra`]: its raw text, exactly as received.
+fn keep(extra: &mut Extra, key: &str, json: &str, at: At<'_>) -> Result<(), DecodeError> {
+    // The text was read as one JSON value by the object's reader, so it reads again alone.
+    let value =
+        RawValue::from_string(json.to_string()).map_err(|e| at.error(format!("not JSON ({e})")))?;
+    extra.insert(key.to_string(), value);
+    Ok(())
+}
+
+impl<'a> Fields<'a> {
+    /// Sorts an object's fields, already read, by `fields` (index for index); see
+    /// [`Strictness`] for the rules.
     pub fn read(
-        raw: &RawValue,
-        path: &str,
+        object: RawFields<'a>,
+        path: &'a str,
         fields: &[ResponseField],
         strictness: Strictness,
-    ) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(raw.get(), path)?;
-        let at = |field: &str| format!("{path}.{field}");
-        if strictness == Strictness::Notification {
-            refuse_spliced(&object, fields, path)?;
+    ) -> Result<Fields<'a>, DecodeError> {
+        // Most objects hold no `=` anywhere (their reader saw it).
+        if strictness == Strictness::Notification && object.may_hold_eq() {
+            refuse_spliced(object, fields, path)?;
         }
-        let mut found: Vec<Option<(String, Box<RawValue>)>> = vec![None; fields.len()];
-        let mut seen: Vec<Option<String>> = vec![None; fields.len()];
+        let mut found: Vec<Slot<'a>> = vec![Slot::default(); fields.len()];
         let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            let Some(i) = fields
-                .iter()
-                .position(|f| f.wire == key || f.aliases.contains(&key.as_str()))
-            else {
-                extra.insert(key, value);
+        // Where to look first: after the descriptor found last (senders tend to send fields in
+        // the documented order).
+        let mut next = 0;
+        for (key, value) in object.values() {
+            let Some(i) = find(fields, key, next) else {
+                keep(&mut extra, key, value.raw, At::Field(path, key))?;
                 continue;
             };
-            if let Some(first) = &seen[i] {
-                let agrees = match &found[i] {
-                    _ if is_blank(&value) => true,
-                    Some((_, kept)) => kept.get() == value.get(),
+            next = i + 1;
+            let slot = &mut found[i];
+            if let Some(first) = slot.first {
+                let agrees = match slot.value {
+                    _ if is_blank(value.raw) => true,
+                    Some((_, kept)) => kept.raw == value.raw,
                     None => true,
                 };
                 if strictness == Strictness::Notification || !agrees {
-                    return Err(DecodeError::new(
-                        at(fields[i].wire),
-                        format!(
-                            "given twice, as `{first}` and as `{key}`: which one was meant is ambiguous"
-                        ),
-                    ));
+                    return Err(At::Field(path, fields[i].wire).error(format!(
+                        "given twice, as `{first}` and as `{key}`: which one was meant is ambiguous"
+                    )));
                 }
             }
-            seen[i].get_or_insert_with(|| key.clone());
-            if is_blank(&value) || found[i].is_some() {
-                extra.insert(key, value);
+            slot.first.get_or_insert(key);
+            if is_blank(value.raw) || slot.value.is_some() {
+                keep(&mut extra, key, value.raw, At::Field(path, key))?;
             } else {
-                found[i] = Some((key, value));
+                slot.value = Some((key, value));
             }
         }
         if strictness == Strictness::Notification {
-            for (field, value) in fields.iter().zip(&found) {
-                if field.required && value.is_none() {
-                    return Err(DecodeError::new(
-                        at(field.wire),
+            for (field, slot) in fields.iter().zip(&found) {
+                if field.required && slot.value.is_none() {
+                    return Err(At::Field(path, field.wire).error(
                         "missing (or empty): a notification without it cannot be acted on",
                     ));
                 }
             }
         }
-        Ok(Fields {
-            path: path.to_string(),
-            found,
-            extra,
-        })
+        Ok(Fields { path, found, extra })
     }
 
     fn get<T>(
         &self,
         i: usize,
-        reader: fn(&RawValue, &str) -> Result<Option<T>, DecodeError>,
+        reader: fn(Json<'_>, At<'_>) -> Result<Option<T>, DecodeError>,
     ) -> Result<Option<T>, DecodeError> {
-        match self.found.get(i).and_then(Option::as_ref) {
-            Some((key, value)) => reader(value, &format!("{}.{key}", self.path)),
+        match self.found.get(i).and_then(|slot| slot.value) {
+            Some((key, value)) => reader(value, At::Field(self.path, key)),
             None => Ok(None),
         }
     }
 
     /// Field `i` as text.
     pub fn text(&self, i: usize) -> Result<Option<String>, DecodeError> {
-        self.get(i, text)
+        self.get(i, text_at)
     }
 
     /// Field `i` as a decimal.
     pub fn decimal(&self, i: usize) -> Result<Option<Decimal>, DecodeError> {
-        self.get(i, decimal)
+        self.get(i, decimal_at)
     }
 
     /// Field `i` as a whole number.
     pub fn integer(&self, i: usize) -> Result<Option<u64>, DecodeError> {
-        self.get(i, integer)
+        self.get(i, integer_at)
     }
 
     /// Field `i` as a boolean.
     pub fn boolean(&self, i: usize) -> Result<Option<bool>, DecodeError> {
-        self.get(i, boolean)
+        self.get(i, boolean_at)
     }
 
     /// Field `i` as a status code.
     pub fn status(&self, i: usize) -> Result<Option<Status>, DecodeError> {
-        self.get(i, status)
+        self.get(i, status_at)
     }
 
     /// The fields no descriptor names, and second or empty spellings, exactly as received.
@@ -278,34 +336,36 @@ impl Fields {
 /// Refuses a value that contains `name=` for a field name: the mark of two `key=value` pairs
 /// spliced into one value, which signs the same as the pairs apart.
 fn refuse_spliced(
-    object: &RawObject,
+    object: RawFields<'_>,
     fields: &[ResponseField],
     path: &str,
 ) -> Result<(), DecodeError> {
-    let known = fields
-        .iter()
-        .flat_map(|f| std::iter::once(f.wire).chain(f.aliases.iter().copied()));
-    let present = object.iter().map(|(k, _)| k);
-    let fixed = [
-        crate::protocol::SIGN_FIELD,
-        crate::protocol::TIMESTAMP_FIELD,
-    ];
-    let names: Vec<&str> = known
-        .chain(present)
-        .chain(fixed)
-        .filter(|n| !n.is_empty())
-        .collect();
-    for (key, value) in object.iter() {
-        let text = raw_text(value);
+    for (key, value) in object.values() {
+        // Most values hold no `=` (their reader saw it): only those that may are read as
+        // text and matched against names.
+        if !value.may_hold_eq() {
+            continue;
+        }
+        let text = value.text();
+        let known = fields
+            .iter()
+            .flat_map(|f| std::iter::once(f.wire).chain(f.aliases.iter().copied()));
+        let present = object.iter().map(|(k, _)| k);
+        let fixed = [
+            crate::protocol::SIGN_FIELD,
+            crate::protocol::TIMESTAMP_FIELD,
+        ];
+        let names: Vec<&str> = known
+            .chain(present)
+            .chain(fixed)
+            .filter(|n| !n.is_empty())
+            .collect();
         for (eq, _) in text.match_indices('=') {
             let before = &text[..eq];
             if let Some(name) = names.iter().find(|n| before.ends_with(**n)) {
-                return Err(DecodeError::new(
-                    format!("{path}.{key}"),
-                    format!(
-                        "contains `{name}=`: a value spliced from two signed fields is refused"
-                    ),
-                ));
+                return Err(At::Field(path, key).error(format!(
+                    "contains `{name}=`: a value spliced from two signed fields is refused"
+                )));
             }
         }
     }
@@ -316,6 +376,23 @@ fn refuse_spliced(
 pub trait FromRaw: Sized {
     /// Reads `raw`; `path` names it in errors.
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError>;
+
+    /// Reads an object already read (a verified notification's fields), so its text is not
+    /// read again; `path` names it in errors. The generated types read the fields as they are;
+    /// by default, the object's text is read again with [`FromRaw::from_raw`].
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
+        let raw: &RawValue = serde_json::from_str(object.text())
+            .map_err(|e| DecodeError::new(path, format!("not JSON ({e})")))?;
+        Self::from_raw(raw, path)
+    }
+}
+
+/// [`FromRaw::from_raw`] for a type that reads objects by [`FromRaw::from_fields`]: `raw` is
+/// read as an object once, and its fields handed over. Generated types implement `from_raw`
+/// with it.
+pub fn from_object<T: FromRaw>(raw: &RawValue, path: &str) -> Result<T, DecodeError> {
+    let index = FieldIndex::read(raw.get(), path).map_err(DecodeError::from)?;
+    T::from_fields(index.fields(raw.get()), path)
 }
 
 impl FromRaw for bool {
@@ -435,8 +512,10 @@ mod tests {
         },
     ];
 
-    fn read(json: &str, strictness: Strictness) -> Result<Fields, DecodeError> {
-        Fields::read(&raw(json), "n", FIELDS, strictness)
+    /// The object read once (leaked: a test's few bytes), then its fields sorted.
+    fn read(json: &'static str, strictness: Strictness) -> Result<Fields<'static>, DecodeError> {
+        let index: &'static FieldIndex = Box::leak(Box::new(FieldIndex::read(json, "n")?));
+        Fields::read(index.fields(json), "n", FIELDS, strictness)
     }
 
     #[test]
@@ -501,6 +580,18 @@ mod tests {
         let spliced = r#"{"status":"0000successTime=2024-07-01","tradeNo":"T"}"#;
         let e = read(spliced, Strictness::Notification).unwrap_err();
         assert!(e.problem.contains("`successTime=`"), "{e}");
+        // Escaped, `=` is still `=`.
+        let escaped = r#"{"status":"0000successTime\u003d2024-07-01","tradeNo":"T"}"#;
+        let e = read(escaped, Strictness::Notification).unwrap_err();
+        assert!(e.problem.contains("`successTime=`"), "{e}");
+        // Nested values are the full reader's, and their text is searched too.
+        assert!(
+            read(
+                r#"{"status":"0000","tradeNo":"T","x":{"a":"tradeNo=1"}}"#,
+                Strictness::Notification
+            )
+            .is_err()
+        );
         // Any field name present counts, known or not, and so do sign and timestamp.
         assert!(
             read(

@@ -62,7 +62,7 @@ pub use generated::protocol;
 pub use generated::status::{FailureCode, Status};
 pub use lenient::FromRaw;
 pub use paid::is_fully_paid;
-pub use raw::{DecodeError, Extra, RawError, RawObject};
+pub use raw::{DecodeError, Extra, RawError, RawFields, RawObject};
 pub use request::{Credentials, Endpoint, PreparedRequest};
 pub use secret::{Secret, SecretError, SecretPlacement};
 pub use sign::{

@@ -38,16 +38,16 @@
 //! ```
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde_json::value::RawValue;
 
 use crate::clock::{Clock, SystemClock};
 use crate::protocol::{NOTIFY_ACK, SIGN_FIELD, TIMESTAMP_FIELD};
-use crate::raw::raw_text;
-use crate::sign::sign_raw;
-use crate::{DecodeError, FromRaw, RawError, RawObject, Secret};
+use crate::raw::{FieldIndex, raw_text};
+use crate::sign::{sign_fields, sign_raw};
+use crate::{DecodeError, FromRaw, RawError, RawFields, RawObject, Secret};
 
 /// The plain-text answer that stops Paypro's retries.
 pub const ACK: &str = NOTIFY_ACK;
@@ -173,6 +173,26 @@ impl Verifier {
 
     /// Verifies a raw notification body.
     pub fn verify(&self, body: &[u8]) -> Result<Verified, NotifyError> {
+        let (text, index, secret_index) = self.check(body)?;
+        Ok(Verified {
+            body: text.to_string(),
+            index,
+            secret_index,
+            object: OnceLock::new(),
+        })
+    }
+
+    /// Verifies a raw notification body and parses it into a country's notification type:
+    /// [`Verifier::verify`] then [`Verified::parse`], without keeping a copy of the body (what
+    /// the country crates' `Notification::verify` does).
+    pub fn verify_and_parse<T: SignedNotification>(&self, body: &[u8]) -> Result<T, NotifyError> {
+        let (text, index, _) = self.check(body)?;
+        T::from_fields(index.fields(text), "notification").map_err(NotifyError::Unusable)
+    }
+
+    /// The checks of [`Verifier::verify`]: the body as text, where its fields lie, and which
+    /// secret signed it.
+    fn check<'b>(&self, body: &'b [u8]) -> Result<(&'b str, FieldIndex, usize), NotifyError> {
         if body.len() > self.max_body_bytes {
             return Err(NotifyError::TooLarge {
                 limit: self.max_body_bytes,
@@ -180,10 +200,11 @@ impl Verifier {
             });
         }
         let text = utf8(body)?;
-        let object = read_object(text)?;
-        let sent = match object.get(SIGN_FIELD) {
+        let index = read_index(text)?;
+        let fields = index.fields(text);
+        let sent = match fields.get(SIGN_FIELD) {
             None => return Err(NotifyError::MissingSign),
-            Some(raw) if raw.get().starts_with('"') => raw_text(raw),
+            Some(json) if json.starts_with('"') => raw_text(json),
             Some(_) => return Err(NotifyError::MalformedSign),
         };
         if sent.len() != 32
@@ -196,7 +217,7 @@ impl Verifier {
         // Every secret is tried, so the time taken does not tell which one matched.
         let mut matched = None;
         for (i, secret) in self.secrets.iter().enumerate() {
-            if sign_raw(&object, secret).matches(&sent) && matched.is_none() {
+            if sign_fields(fields, secret).matches(&sent) && matched.is_none() {
                 matched = Some(i);
             }
         }
@@ -204,9 +225,9 @@ impl Verifier {
             return Err(NotifyError::BadSign);
         };
         if let Some(tolerance) = self.tolerance {
-            let at = object
+            let at = fields
                 .get(TIMESTAMP_FIELD)
-                .and_then(|raw| raw_text(raw).trim().parse::<u64>().ok())
+                .and_then(|json| raw_text(json).trim().parse::<u64>().ok())
                 .ok_or(NotifyError::MissingTimestamp)?;
             let skew_ms = self.clock.now_millis().abs_diff(at);
             let tolerance_ms = tolerance.as_millis() as u64;
@@ -217,11 +238,7 @@ impl Verifier {
                 });
             }
         }
-        Ok(Verified {
-            body: text.to_string(),
-            object,
-            secret_index,
-        })
+        Ok((text, index, secret_index))
     }
 }
 
@@ -236,11 +253,17 @@ impl fmt::Debug for Verifier {
 }
 
 /// A notification whose signature checked out: the raw fields, exactly as received.
-#[derive(Clone, Debug)]
+///
+/// It keeps the body and where each field lies in it, as read once by the verifier:
+/// [`Verified::parse`] reads the fields from there, not the body again.
+#[derive(Clone)]
 pub struct Verified {
     body: String,
-    object: RawObject,
+    index: FieldIndex,
     secret_index: usize,
+    /// The fields as a [`RawObject`], made on the first call to [`Verified::fields`] or
+    /// [`Verified::get`].
+    object: OnceLock<RawObject>,
 }
 
 impl Verified {
@@ -249,19 +272,30 @@ impl Verified {
         &self.body
     }
 
-    /// The raw fields.
+    /// The fields as read, in arrival order, borrowed from the body.
+    pub fn raw_fields(&self) -> RawFields<'_> {
+        self.index.fields(&self.body)
+    }
+
+    /// The raw fields (copied out of the body on the first call).
     pub fn fields(&self) -> &RawObject {
-        &self.object
+        self.object.get_or_init(|| {
+            // The body was read as an object by this same reader when it was verified, and
+            // reading is deterministic: this cannot fail.
+            RawObject::read(&self.body, "body").expect("a verified body reads as an object")
+        })
     }
 
     /// A field's raw JSON.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.object.get(key)
+        self.fields().get(key)
     }
 
     /// A field as text (strings unquoted, other values as their JSON text).
     pub fn get_str(&self, key: &str) -> Option<String> {
-        self.object.get(key).map(raw_text)
+        self.raw_fields()
+            .get(key)
+            .map(|json| raw_text(json).into_owned())
     }
 
     /// Which configured secret matched (0 = the one given to [`Verifier::new`]).
@@ -272,11 +306,19 @@ impl Verified {
     /// Parses into a country's notification type (`paypro_id::Notification`), strictly: see
     /// [`crate::lenient::Strictness::Notification`]. Only a [`SignedNotification`] comes out of a
     /// verified body: an unsigned country's type (`paypro_ke::UnconfirmedNotification`) does not
-    /// compile here.
+    /// compile here. The fields read when verifying are read again, not the body.
     pub fn parse<T: SignedNotification>(&self) -> Result<T, DecodeError> {
-        let raw: &RawValue = serde_json::from_str(&self.body)
-            .map_err(|e| DecodeError::new("body", e.to_string()))?;
-        T::from_raw(raw, "notification")
+        T::from_fields(self.raw_fields(), "notification")
+    }
+}
+
+impl fmt::Debug for Verified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verified")
+            .field("body", &self.body)
+            .field("fields", &self.raw_fields())
+            .field("secret_index", &self.secret_index)
+            .finish()
     }
 }
 
@@ -421,10 +463,8 @@ pub fn read_unsigned<T: FromRaw>(body: &[u8], max_body_bytes: usize) -> Result<T
         });
     }
     let text = utf8(body)?;
-    read_object(text)?;
-    let raw: &RawValue =
-        serde_json::from_str(text).map_err(|e| NotifyError::NotJson(e.to_string()))?;
-    T::from_raw(raw, "notification").map_err(NotifyError::Unusable)
+    let index = read_index(text)?;
+    T::from_fields(index.fields(text), "notification").map_err(NotifyError::Unusable)
 }
 
 fn utf8(body: &[u8]) -> Result<&str, NotifyError> {
@@ -433,14 +473,24 @@ fn utf8(body: &[u8]) -> Result<&str, NotifyError> {
 
 /// Reads the body as an object, with each reason it is not one as its own variant.
 fn read_object(text: &str) -> Result<RawObject, NotifyError> {
-    RawObject::read(text, "body").map_err(|e| match e {
+    RawObject::read(text, "body").map_err(refused)
+}
+
+/// Reads the body as an object, kept as where its fields lie ([`read_object`]'s rules).
+fn read_index(text: &str) -> Result<FieldIndex, NotifyError> {
+    FieldIndex::read(text, "body").map_err(refused)
+}
+
+/// Why a body is not an object, as a [`NotifyError`].
+fn refused(e: RawError) -> NotifyError {
+    match e {
         RawError::NotJson { detail, .. } => NotifyError::NotJson(detail),
         RawError::NotAnObject { got, .. } => {
             NotifyError::NotAnObject(format!("expected a JSON object, got {got}"))
         }
         RawError::DuplicateKey { key, .. } => NotifyError::DuplicateKey(key),
         RawError::TooManyFields { limit, .. } => NotifyError::TooManyFields { limit },
-    })
+    }
 }
 
 /// Signs a notification body as Paypro does, for tests and sandboxes: `json` is a JSON object
@@ -509,7 +559,7 @@ mod tests {
                 format!(
                     "{}:{}",
                     serde_json::to_string(key).unwrap(),
-                    serde_json::to_string(&format!("{}x", raw_text(value))).unwrap()
+                    serde_json::to_string(&format!("{}x", raw_text(value.get()))).unwrap()
                 )
             } else {
                 format!("{}:{}1", serde_json::to_string(key).unwrap(), value.get())
@@ -689,6 +739,57 @@ mod tests {
     impl Clock for FixedClockAt {
         fn now_millis(&self) -> u64 {
             self.0
+        }
+    }
+
+    /// Every field as read, for comparing the two ways of parsing.
+    #[derive(Debug, PartialEq)]
+    struct AsRead(Vec<(String, String)>);
+
+    impl FromRaw for AsRead {
+        fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+            crate::lenient::from_object(raw, path)
+        }
+        fn from_fields(object: RawFields<'_>, _: &str) -> Result<Self, DecodeError> {
+            if object.get("status").is_some_and(|s| s == "\"refuse\"") {
+                return Err(DecodeError::new("notification.status", "refused"));
+            }
+            Ok(AsRead(
+                object
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ))
+        }
+    }
+
+    impl SignedNotification for AsRead {}
+
+    /// The one-call form reads as verifying then parsing does, and refuses what they refuse.
+    #[test]
+    fn verify_and_parse_is_verify_then_parse() {
+        let v = Verifier::new(Secret::new(SECRET).unwrap());
+        let body = signed(MEXICO);
+        let parsed: AsRead = v.verify_and_parse(body.as_bytes()).unwrap();
+        assert_eq!(parsed, v.verify(body.as_bytes()).unwrap().parse().unwrap());
+        assert_eq!(parsed.0.len(), 9);
+        let refused = signed(r#"{"status":"refuse"}"#);
+        assert_eq!(
+            v.verify_and_parse::<AsRead>(refused.as_bytes())
+                .unwrap_err(),
+            NotifyError::Unusable(
+                v.verify(refused.as_bytes())
+                    .unwrap()
+                    .parse::<AsRead>()
+                    .unwrap_err()
+            )
+        );
+        let forged = body.replace("30000", "90000");
+        for bad in [forged.as_bytes(), b"[1]", b"", br#"{"a":1}"#, &[0xff][..]] {
+            assert_eq!(
+                v.verify_and_parse::<AsRead>(bad).unwrap_err(),
+                v.verify(bad).unwrap_err()
+            );
         }
     }
 

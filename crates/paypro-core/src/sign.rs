@@ -20,6 +20,7 @@
 //! ([`sign_raw`], [`canonical_string_of_raw`]).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::fmt;
 
 use md5::{Digest, Md5};
@@ -310,14 +311,41 @@ pub trait Signable {
 /// ```
 #[inline]
 pub fn canonical_text(json: &str) -> Cow<'_, str> {
-    let bytes = json.as_bytes();
-    match bytes.first() {
-        Some(b'"') if json.len() >= 2 && !bytes.contains(&b'\\') => {
-            Cow::Borrowed(&json[1..json.len() - 1])
-        }
-        Some(b'"' | b'{' | b'[') => Cow::Owned(decoded(json)),
+    match json.as_bytes().first() {
+        Some(b'"') => unquoted(json),
+        Some(b'{' | b'[') => Cow::Owned(decoded(json)),
         _ => Cow::Borrowed(json),
     }
+}
+
+/// A JSON string's text: borrowed from between its quotes when it holds no escape, decoded
+/// otherwise. (Also what [`crate::Extra::get_str`] and the lenient readers give for a string.)
+#[inline]
+pub(crate) fn unquoted(json: &str) -> Cow<'_, str> {
+    if json.len() >= 2 && !holds(json.as_bytes(), b'\\') {
+        Cow::Borrowed(&json[1..json.len() - 1])
+    } else {
+        Cow::Owned(decoded(json))
+    }
+}
+
+/// Whether `bytes` holds `byte`: eight bytes at a time, inline (received values are short,
+/// where a call to `memchr` costs more than the search).
+#[inline]
+pub(crate) fn holds(bytes: &[u8], byte: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let v = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            return true;
+        }
+    }
+    // At most seven bytes: not `contains`, which calls `memchr`.
+    #[allow(clippy::manual_contains)]
+    chunks.remainder().iter().any(|&b| b == byte)
 }
 
 /// The canonical text of an escaped string or a nested value (rare: out of line).
@@ -335,23 +363,54 @@ fn decoded(json: &str) -> String {
 /// Feeds one field into `sink` by the rule: its JSON text canonicalised, skipped when empty.
 #[inline]
 pub(crate) fn feed_field<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, json: &str) {
-    let text = canonical_text(json);
+    feed_text(sink, key, &canonical_text(json));
+}
+
+/// Feeds one field's canonical text into `sink`, skipped when empty (empty values are not
+/// signed).
+#[inline]
+fn feed_text<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, text: &str) {
     if !text.is_empty() {
-        sink.pair(key, &text);
+        sink.pair(key, text);
+    }
+}
+
+/// The signing rule's order of field names: byte order (Java's `String.compareTo` for these
+/// ASCII names). The received-object reader sorts by it once ([`crate::RawFields`]), which is
+/// also how it finds a key given twice.
+#[inline]
+pub(crate) fn by_name(a: &str, b: &str) -> Ordering {
+    a.as_bytes().cmp(b.as_bytes())
+}
+
+/// Fields sorted by name into `sink`: every field but `sign`, each value's canonical text (by
+/// `canonical`) skipped when empty ([`feed_text`]).
+fn feed_sorted<'x, S: CanonicalSink + ?Sized, V>(
+    sorted: impl Iterator<Item = (&'x str, V)>,
+    canonical: impl Fn(V) -> Cow<'x, str>,
+    sink: &mut S,
+) {
+    for (key, value) in sorted {
+        if key != SIGN_FIELD {
+            feed_text(sink, key, &canonical(value));
+        }
     }
 }
 
 /// A received object's fields into `sink`, sorted by key (byte order), `sign` left out.
 fn feed_object<S: CanonicalSink + ?Sized>(object: &crate::RawObject, sink: &mut S) {
-    let mut fields: Vec<(&str, &str)> = object
-        .iter()
-        .filter(|(key, _)| *key != SIGN_FIELD)
-        .map(|(key, value)| (key, value.get()))
-        .collect();
-    fields.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    for (key, json) in fields {
-        feed_field(sink, key, json);
-    }
+    let mut fields: Vec<(&str, &str)> = object.iter().map(|(k, v)| (k, v.get())).collect();
+    fields.sort_unstable_by(|a, b| by_name(a.0, b.0));
+    feed_sorted(fields.into_iter(), canonical_text, sink);
+}
+
+/// Signs a received object already read ([`crate::RawFields`], which keeps its fields' order
+/// by name and what its reader saw in each value: a plain string's canonical text is its
+/// inner text): a verified callback's, once per configured secret.
+pub(crate) fn sign_fields(fields: crate::RawFields<'_>, secret: &Secret) -> Sign {
+    let mut signer = Md5Signer::new(secret);
+    feed_sorted(fields.by_name(), crate::raw::Json::canonical, &mut signer);
+    signer.finish()
 }
 
 /// The canonical string of a received object, from the raw text of each value (see
@@ -475,6 +534,28 @@ mod tests {
                     expected,
                     "prepend, len {len}"
                 );
+            }
+        }
+    }
+
+    /// The eight-at-a-time search agrees with a plain one, wherever the byte is and whatever
+    /// surrounds it (bytes one above or below it, high bytes, every length).
+    #[test]
+    fn holds_finds_a_byte_anywhere() {
+        for byte in [b'\\', b'=', 0x00, 0x80, 0xff] {
+            for len in 0..40 {
+                for at in 0..=len {
+                    for filler in [byte.wrapping_add(1), byte.wrapping_sub(1), 0x00, 0xff, b'a'] {
+                        if filler == byte {
+                            continue;
+                        }
+                        let mut bytes = vec![filler; len];
+                        if at < len {
+                            bytes[at] = byte;
+                        }
+                        assert_eq!(holds(&bytes, byte), bytes.contains(&byte), "{bytes:?}");
+                    }
+                }
             }
         }
     }

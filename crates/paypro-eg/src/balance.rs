@@ -5,7 +5,8 @@
 //!
 //! Source: Paypro's page `balance.html`, as recorded (with the docs' contradictions) in `spec/eg.toml`.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, Provenance, ResponseField, Role,
         SignPlacement, TimestampWire, ValueKind,
@@ -142,8 +143,11 @@ pub struct BalanceResponse {
 }
 impl FromRaw for BalanceResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,

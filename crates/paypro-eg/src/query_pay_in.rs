@@ -9,7 +9,8 @@
 //!
 //! - The page's header table marks `merchantNo` as not required, probably a doc error (every other page requires it); it is always sent.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -239,8 +240,11 @@ pub struct QueryPayInResponse {
 }
 impl FromRaw for QueryPayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -253,7 +257,13 @@ impl FromRaw for QueryPayInResponse {
         let success_time = found.text(5)?;
         let received_amount = found.decimal(6)?;
         let create_time = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayInResponse {
             trade_no,
             platform_trade_no,

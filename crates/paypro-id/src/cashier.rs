@@ -6,7 +6,7 @@
 //! Source: Paypro's page `paymentCasher.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    JsonOut, ValidationError, WireValue, __private::RawValue,
+    JsonOut, RawFields, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -522,8 +522,11 @@ pub struct CashierResponse {
 }
 impl FromRaw for CashierResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -534,7 +537,13 @@ impl FromRaw for CashierResponse {
         let desc = found.text(3)?;
         let remark = found.text(4)?;
         let payment_url = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(CashierResponse {
             trade_no,
             platform_trade_no,

@@ -6,7 +6,7 @@
 //! Source: Paypro's page `indonesia-payment`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    JsonOut, ValidationError, WireValue, __private::RawValue,
+    JsonOut, RawFields, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -575,8 +575,11 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -589,7 +592,13 @@ impl FromRaw for PayInResponse {
         let payment_url = found.text(5)?;
         let qr_string = found.text(6)?;
         let va_number = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayInResponse {
             trade_no,
             platform_trade_no,

@@ -6,7 +6,7 @@
 //! Source: Paypro's page `payout.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    ValidationError, __private::RawValue,
+    RawFields, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -470,8 +470,11 @@ pub struct PayoutResponse {
 }
 impl FromRaw for PayoutResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -481,7 +484,13 @@ impl FromRaw for PayoutResponse {
         let status = found.status(2)?;
         let desc = found.text(3)?;
         let remark = found.text(4)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayoutResponse {
             trade_no,
             platform_trade_no,

@@ -5,7 +5,8 @@
 //!
 //! Source: Paypro's page `paymentQuery.html`, as recorded (with the docs' contradictions) in `spec/id.toml`.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -231,8 +232,11 @@ pub struct QueryPayInResponse {
 }
 impl FromRaw for QueryPayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -245,7 +249,13 @@ impl FromRaw for QueryPayInResponse {
         let message = found.text(5)?;
         let channel_code = found.text(6)?;
         let way_code = found.text(7)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryPayInResponse {
             trade_no,
             platform_trade_no,

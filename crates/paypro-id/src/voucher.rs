@@ -9,7 +9,8 @@
 //!
 //! - The only endpoint whose `sign` travels in an HTTP header; the body carries none and is signed alone.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -172,8 +173,11 @@ pub struct VoucherResponse {
 }
 impl FromRaw for VoucherResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,

@@ -1,7 +1,7 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
 //! The payment notification.
 use paypro_core::{
-    DecodeError, Extra, FromRaw, __private::RawValue,
+    DecodeError, Extra, FromRaw, RawFields, __private::RawValue,
     descriptor::{NotificationDescriptor, Provenance, ResponseField, ValueKind},
     lenient,
 };
@@ -113,8 +113,11 @@ pub struct UnconfirmedNotification {
 }
 impl FromRaw for UnconfirmedNotification {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             FIELDS,
             lenient::Strictness::Notification,
@@ -125,7 +128,13 @@ impl FromRaw for UnconfirmedNotification {
         let status = found.status(3)?;
         let message = found.text(4)?;
         let success_time = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(UnconfirmedNotification {
             platform_trade_no,
             trade_no,

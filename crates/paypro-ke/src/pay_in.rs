@@ -10,7 +10,7 @@
 //! - The table types timestamp as long; the example sends the string "1715941383720".
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    ValidationError, __private::RawValue,
+    RawFields, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -352,8 +352,11 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -362,7 +365,13 @@ impl FromRaw for PayInResponse {
         let status = found.status(1)?;
         let desc = found.text(2)?;
         let remark = found.text(3)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayInResponse {
             serial_number,
             status,

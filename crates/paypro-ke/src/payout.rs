@@ -10,7 +10,7 @@
 //! - The table types timestamp as integer; the example sends the string "1715941383720".
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    ValidationError, __private::RawValue,
+    RawFields, ValidationError, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -359,8 +359,11 @@ pub struct PayoutResponse {
 }
 impl FromRaw for PayoutResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -369,7 +372,13 @@ impl FromRaw for PayoutResponse {
         let status = found.status(1)?;
         let desc = found.text(2)?;
         let remark = found.text(3)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayoutResponse {
             serial_number,
             status,

@@ -10,7 +10,8 @@
 //! - Unlike the other Kenya queries, this one sends a timestamp (typed string; the example's `2222222222` is a placeholder, not a millisecond time).
 //! - The request field `code` (the M-Pesa receipt) has the same name as the response envelope's `code`; they are unrelated.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -225,8 +226,11 @@ pub struct QueryMpesaCodeResponse {
 }
 impl FromRaw for QueryMpesaCodeResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -237,7 +241,13 @@ impl FromRaw for QueryMpesaCodeResponse {
         let message = found.text(3)?;
         let mpesa_receipt_number = found.text(4)?;
         let success_time = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| message.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| message.clone()))
+                }
+                other => other,
+            });
         Ok(QueryMpesaCodeResponse {
             platform_trade_no,
             amount,

@@ -11,7 +11,8 @@
 //! - The path spells `queryPayinResult` with a lowercase `in`, unlike `queryPayOutResult`.
 //! - The page marks the merchantNo header as not required; it is sent anyway, as on every other call.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -180,8 +181,11 @@ pub struct QueryPayInResponse {
 }
 impl FromRaw for QueryPayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -189,7 +193,6 @@ impl FromRaw for QueryPayInResponse {
         let platform_trade_no = found.text(0)?;
         let amount = found.decimal(1)?;
         let status = found.status(2)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(QueryPayInResponse {
             platform_trade_no,
             amount,

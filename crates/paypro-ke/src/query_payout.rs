@@ -9,7 +9,8 @@
 //!
 //! - No timestamp in the table or the example: the body is tradeNo and sign only.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, SignPlacement, TimestampWire, ValueKind,
@@ -178,8 +179,11 @@ pub struct QueryPayoutResponse {
 }
 impl FromRaw for QueryPayoutResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -187,7 +191,6 @@ impl FromRaw for QueryPayoutResponse {
         let platform_trade_no = found.text(0)?;
         let amount = found.decimal(1)?;
         let status = found.status(2)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(QueryPayoutResponse {
             platform_trade_no,
             amount,

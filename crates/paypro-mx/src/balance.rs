@@ -9,7 +9,8 @@
 //!
 //! - The Mexico page copy shows no request body table; like every other country, the body carries only `timestamp` and `sign`.
 use paypro_core::{
-    Checker, DecodeError, Endpoint, Extra, FromRaw, ValidationError, __private::RawValue,
+    Checker, DecodeError, Endpoint, Extra, FromRaw, RawFields, ValidationError,
+    __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, Provenance, ResponseField, Role,
         SignPlacement, TimestampWire, ValueKind,
@@ -146,8 +147,11 @@ pub struct BalanceResponse {
 }
 impl FromRaw for BalanceResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,

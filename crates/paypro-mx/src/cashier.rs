@@ -12,7 +12,7 @@
 //! - The table types `timestamp` as long; the other Mexico examples send a JSON string, so it is sent as a string.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    JsonOut, ValidationError, WireValue, __private::RawValue,
+    JsonOut, RawFields, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -464,8 +464,11 @@ pub struct CashierResponse {
 }
 impl FromRaw for CashierResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -474,7 +477,6 @@ impl FromRaw for CashierResponse {
         let platform_trade_no = found.text(1)?;
         let status = found.status(2)?;
         let payment_url = found.text(3)?;
-        let status = status.map(|s| s.with_message(None));
         Ok(CashierResponse {
             trade_no,
             platform_trade_no,

@@ -13,7 +13,7 @@
 //! - The table types `timestamp` as long; the example sends a JSON string.
 use paypro_core::{
     Amount, AmountInput, Checker, DecodeError, Endpoint, Extra, FromRaw, IntoAmount,
-    JsonOut, ValidationError, WireValue, __private::RawValue,
+    JsonOut, RawFields, ValidationError, WireValue, __private::RawValue,
     descriptor::{
         DataShape, Effect, EndpointDescriptor, FieldSpec, Provenance, ResponseField,
         Role, Rules, SignPlacement, TextFormat, TimestampWire, ValueKind, WireType,
@@ -533,8 +533,11 @@ pub struct PayInResponse {
 }
 impl FromRaw for PayInResponse {
     fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
+        lenient::from_object(raw, path)
+    }
+    fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
         let found = lenient::Fields::read(
-            raw,
+            object,
             path,
             RESPONSE_FIELDS,
             lenient::Strictness::Response,
@@ -545,7 +548,13 @@ impl FromRaw for PayInResponse {
         let desc = found.text(3)?;
         let remark = found.text(4)?;
         let payment_info = found.text(5)?;
-        let status = status.map(|s| s.with_message(None.or_else(|| desc.clone())));
+        let status = status
+            .map(|s| match s {
+                paypro_core::Status::Failed { .. } => {
+                    s.with_message(None.or_else(|| desc.clone()))
+                }
+                other => other,
+            });
         Ok(PayInResponse {
             trade_no,
             platform_trade_no,

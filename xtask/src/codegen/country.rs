@@ -524,10 +524,10 @@ fn notification_rs(country: &Country) -> String {
 
             impl Notification {
                 /// Verifies a raw callback body with `verifier` and parses it: the one-call form of
-                /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse).
+                /// [`Verifier::verify`](crate::Verifier::verify) then [`Verified::parse`](crate::Verified::parse)
+                /// ([`Verifier::verify_and_parse`](crate::Verifier::verify_and_parse), which keeps no copy of the body).
                 pub fn verify(body: &[u8], verifier: &paypro_core::notify::Verifier) -> Result<Self, paypro_core::notify::NotifyError> {
-                    let verified = verifier.verify(body)?;
-                    verified.parse().map_err(paypro_core::notify::NotifyError::Unusable)
+                    verifier.verify_and_parse(body)
                 }
             }
         }

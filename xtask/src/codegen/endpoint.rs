@@ -761,8 +761,9 @@ fn enum_type(f: &RequestField) -> TokenStream {
 
 /// Response-field consts and struct; shared with the notification.
 /// What the code [`data_struct`] writes uses.
-pub const DATA_STRUCT_IMPORTS: [&str; 7] = [
+pub const DATA_STRUCT_IMPORTS: [&str; 8] = [
     "paypro_core::__private::RawValue",
+    "paypro_core::RawFields",
     "paypro_core::descriptor::ResponseField",
     "paypro_core::descriptor::ValueKind",
     "paypro_core::lenient",
@@ -880,17 +881,23 @@ pub fn data_struct(
         })
         .map(|f| ident(&names::field_ident(&f.wire, f.rust.as_deref())))
         .collect();
+    // Without an explanation field there is nothing to attach (`with_message(None)` changes
+    // nothing).
     let attach = fields
         .iter()
-        .filter(|f| f.kind == ValueKind::Status)
+        .filter(|f| f.kind == ValueKind::Status && !explanations.is_empty())
         .map(|f| {
             let status = ident(&names::field_ident(&f.wire, f.rust.as_deref()));
             let text = explanations
                 .iter()
                 .map(|e| quote!(.or_else(|| #e.clone())))
                 .collect::<TokenStream>();
+            // Only a failure carries the explanation: no copy of it for any other status.
             quote! {
-                let #status = #status.map(|s| s.with_message(None #text));
+                let #status = #status.map(|s| match s {
+                    paypro_core::Status::Failed { .. } => s.with_message(None #text),
+                    other => other,
+                });
             }
         });
     let doc = doc_lines(doc);
@@ -911,7 +918,11 @@ pub fn data_struct(
 
         impl FromRaw for #name {
             fn from_raw(raw: &RawValue, path: &str) -> Result<Self, DecodeError> {
-                let found = lenient::Fields::read(raw, path, #consts_name, #strictness)?;
+                lenient::from_object(raw, path)
+            }
+
+            fn from_fields(object: RawFields<'_>, path: &str) -> Result<Self, DecodeError> {
+                let found = lenient::Fields::read(object, path, #consts_name, #strictness)?;
                 #(#reads)*
                 #(#attach)*
                 Ok(#name { #(#all,)* extra: found.into_extra() })
