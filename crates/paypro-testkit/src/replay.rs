@@ -14,7 +14,9 @@ fn fields(body: &str) -> Option<Vec<(String, String)>> {
     )
 }
 
-fn object(fields: &[(String, String)]) -> String {
+/// An object's text from `(name, raw JSON value)` pairs, in the order given (names escaped as
+/// JSON strings, values written as they are): for tests that build or reshape bodies by hand.
+pub fn object(fields: &[(String, String)]) -> String {
     let parts: Vec<String> = fields
         .iter()
         .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))

@@ -13,6 +13,7 @@ use paypro_core::protocol::{MERCHANT_HEADER, SIGN_FIELD, TIMESTAMP_FIELD};
 use paypro_core::{Amount, RawObject, Secret, check_text, sign_raw};
 use paypro_mock::{checks, codes};
 use paypro_testkit::fuzz;
+use paypro_testkit::replay::object;
 use paypro_testkit::{TEST_MERCHANT_NO, TEST_SECRET};
 use proptest::prelude::*;
 
@@ -69,14 +70,6 @@ fn valid_fields(endpoint: &EndpointDescriptor) -> Vec<(String, String)> {
         fields.push((f.wire.to_string(), valid_value(f)));
     }
     fields
-}
-
-fn object(fields: &[(String, String)]) -> String {
-    let parts: Vec<String> = fields
-        .iter()
-        .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))
-        .collect();
-    format!("{{{}}}", parts.join(","))
 }
 
 /// One mutation of a valid request.
