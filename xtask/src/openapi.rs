@@ -41,6 +41,12 @@ fn provenance(p: Provenance) -> &'static str {
     }
 }
 
+/// A field's notes followed by its spec marks (what its rules, paid amount or status codes
+/// rest on: documented, inferred or an SDK rule).
+fn with_marks(notes: &[String], marks: impl IntoIterator<Item = String>) -> Vec<String> {
+    notes.iter().cloned().chain(marks).collect()
+}
+
 /// A description: the text, then its notes as a list.
 fn describe(text: &str, notes: &[String]) -> String {
     let mut out = text.trim().to_string();
@@ -120,7 +126,10 @@ fn request_schema(field: &RequestField) -> Value {
     for v in &field.values {
         notes.push(format!("`{}`: {}", v.wire, v.doc));
     }
-    s.insert("description".into(), json!(describe(&field.doc, &notes)));
+    s.insert(
+        "description".into(),
+        json!(describe(&field.doc, &with_marks(&notes, field.rule_mark()))),
+    );
     Value::Object(s)
 }
 
@@ -132,7 +141,8 @@ fn response_schema(field: &ResponseField) -> Value {
         ValueKind::Boolean => json!(["boolean", "string"]),
         ValueKind::Status => json!("string"),
     };
-    json!({ "type": ty, "description": describe(&field.doc, &field.notes) })
+    let notes = with_marks(&field.notes, field.marks());
+    json!({ "type": ty, "description": describe(&field.doc, &notes) })
 }
 
 fn data_schema(
@@ -244,7 +254,7 @@ fn endpoint_operation(common: &Common, code: &str, e: &Endpoint) -> Value {
             d["description"] = json!(describe(
                 &format!(
                     "`data` (response provenance: {}).",
-                    provenance(e.response_provenance)
+                    format!("{:?}", e.response_provenance).to_lowercase()
                 ),
                 &e.response_notes
             ));

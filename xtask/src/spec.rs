@@ -144,6 +144,22 @@ pub struct StatusSpec {
     pub variant: String,
     pub outcome: Outcome,
     pub meaning: String,
+    /// What the meaning rests on in every country not in `documented_for`.
+    pub basis: Basis,
+    /// Countries whose own pages state this meaning (documented there whatever `basis` says).
+    #[serde(default)]
+    pub documented_for: Vec<String>,
+}
+
+impl StatusSpec {
+    /// This status's basis in country `code`.
+    pub fn basis_in(&self, code: &str) -> Basis {
+        if self.documented_for.iter().any(|c| c == code) {
+            Basis::Documented(None)
+        } else {
+            self.basis.clone()
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,6 +228,117 @@ pub enum Provenance {
     Inferred,
 }
 
+/// What a response's field list rests on (`response_provenance`).
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResponseProvenance {
+    /// The page's response table (or example) lists these fields.
+    Documented,
+    /// Part of the table was recovered; `response_notes` say which fields are inferred.
+    Partial,
+    /// The table was not recovered; `response_notes` say what the fields follow.
+    Inferred,
+}
+
+/// The basis of a spec point that states a fact or a rule: the page says it, the project
+/// inferred it (from what), or the SDK adds it for safety (why). Written
+/// `"documented"`, `{ documented = "page" }`, `{ inferred = "from what" }` or
+/// `{ sdk = "why" }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// The page says it (optionally naming the page).
+    Documented(Option<String>),
+    /// Not on any page: what it is inferred from.
+    Inferred(String),
+    /// A rule the SDK adds for safety: its reason.
+    Sdk(String),
+}
+
+impl Basis {
+    /// How the generated docs show it: `Documented.`, `Documented (page).`,
+    /// `Inferred: note` or `SDK rule: reason`.
+    pub fn text(&self) -> String {
+        let sentence = |s: &str| {
+            let s = s.trim();
+            if s.ends_with(['.', '!', '?', ')']) {
+                s.to_string()
+            } else {
+                format!("{s}.")
+            }
+        };
+        match self {
+            Basis::Documented(None) => "Documented.".into(),
+            Basis::Documented(Some(page)) => format!("Documented ({}).", page.trim()),
+            Basis::Inferred(note) => format!("Inferred: {}", sentence(note)),
+            Basis::Sdk(reason) => format!("SDK rule: {}", sentence(reason)),
+        }
+    }
+
+    pub fn is_documented(&self) -> bool {
+        matches!(self, Basis::Documented(_))
+    }
+}
+
+impl<'de> Deserialize<'de> for Basis {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(BasisVisitor)
+    }
+}
+
+const BASIS_FORMS: &str = "write \"documented\", { documented = \"page\" }, { inferred = \"from what\" } or { sdk = \"why the SDK adds it\" }";
+
+struct BasisVisitor;
+
+impl<'de> serde::de::Visitor<'de> for BasisVisitor {
+    type Value = Basis;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a basis: {BASIS_FORMS}")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Basis, E> {
+        match w {
+            "documented" => Ok(Basis::Documented(None)),
+            "inferred" | "sdk" => Err(E::custom(format!(
+                "basis `{w}` needs its note: write {{ {w} = \"...\" }} ({})",
+                if w == "sdk" {
+                    "why the SDK adds the rule"
+                } else {
+                    "what it is inferred from"
+                }
+            ))),
+            _ => Err(E::custom(format!("unknown basis `{w}`: {BASIS_FORMS}"))),
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Basis, A::Error> {
+        use serde::de::Error;
+        let Some((key, text)) = map.next_entry::<String, String>()? else {
+            return Err(A::Error::custom(format!(
+                "an empty basis table: {BASIS_FORMS}"
+            )));
+        };
+        if map.next_key::<String>()?.is_some() {
+            return Err(A::Error::custom(format!(
+                "a basis table has exactly one key: {BASIS_FORMS}"
+            )));
+        }
+        if text.trim().is_empty() {
+            return Err(A::Error::custom(format!(
+                "basis `{key}` has an empty note: {BASIS_FORMS}"
+            )));
+        }
+        match key.as_str() {
+            "documented" => Ok(Basis::Documented(Some(text))),
+            "inferred" => Ok(Basis::Inferred(text)),
+            "sdk" => Ok(Basis::Sdk(text)),
+            _ => Err(A::Error::custom(format!(
+                "unknown basis `{key}`: {BASIS_FORMS}"
+            ))),
+        }
+    }
+}
+
 /// How an endpoint's answer with an outer code other than the accepted one is read.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -266,8 +393,8 @@ pub struct Endpoint {
     pub notes: Vec<String>,
     #[serde(default)]
     pub data: DataShape,
-    #[serde(default)]
-    pub response_provenance: Provenance,
+    /// Required: what the response's fields rest on.
+    pub response_provenance: ResponseProvenance,
     #[serde(default)]
     pub response_notes: Vec<String>,
     #[serde(default)]
@@ -376,8 +503,56 @@ pub struct RequestField {
     pub format_when: Option<FormatWhen>,
     #[serde(default)]
     pub values: Vec<EnumValue>,
+    /// What the field's rules (bounds, digits, prefixes, length, format, the closed list of an
+    /// enum) rest on; required when it has one.
+    pub rule_basis: Option<Basis>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+impl RequestField {
+    /// The field's rules in words, for the docs, when it has any.
+    pub fn rule_words(&self) -> Vec<String> {
+        let mut rules = Vec::new();
+        if let Some(min) = self.min {
+            rules.push(format!("at least {min}"));
+        }
+        if let Some(max) = self.max {
+            rules.push(format!("at most {max}"));
+        }
+        if let Some([a, b]) = self.digits {
+            rules.push(if a == b {
+                format!("exactly {a} digits")
+            } else {
+                format!("{a} to {b} digits")
+            });
+        }
+        if !self.prefixes.is_empty() {
+            let p: Vec<String> = self.prefixes.iter().map(|p| format!("`{p}`")).collect();
+            rules.push(format!("starts with {}", p.join(" or ")));
+        }
+        if let Some(m) = self.max_len {
+            rules.push(format!("at most {m} characters"));
+        }
+        if let Some(format) = self.format {
+            rules.push(match &self.format_when {
+                None => format.words().to_string(),
+                Some(w) => format!("when `{}` is `{}`, {}", w.field, w.is, format.words()),
+            });
+        }
+        if self.kind == FieldKind::Enum {
+            rules.push("one of the listed values (others are refused)".into());
+        }
+        rules
+    }
+
+    /// The basis of the field's rules as the docs show it (`Rules: SDK rule: ...`), when it
+    /// has rules.
+    pub fn rule_mark(&self) -> Option<String> {
+        self.rule_basis
+            .as_ref()
+            .map(|b| format!("Basis of the rules: {}", b.text()))
+    }
 }
 
 /// A structured text format a request field must hold.
@@ -388,6 +563,18 @@ pub enum TextFormat {
     HttpUrl,
     /// A Mexican CLABE: 18 digits with its check digit (a banking standard).
     Clabe,
+}
+
+impl TextFormat {
+    /// The format in words, for docs.
+    pub fn words(self) -> &'static str {
+        match self {
+            TextFormat::HttpUrl => "an absolute http(s) URL",
+            TextFormat::Clabe => {
+                "a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages)"
+            }
+        }
+    }
 }
 
 /// "When field `field` is `is`".
@@ -428,8 +615,45 @@ pub struct ResponseField {
     pub required: bool,
     /// The amount actually paid (what `is_fully_paid` compares with the expected amount).
     pub paid: bool,
+    /// What reading this field as the paid amount rests on; required with `paid`.
+    pub paid_basis: Option<Basis>,
     pub doc: String,
     pub notes: Vec<String>,
+    /// A status field's codes and their basis in this country (`status_marks`), filled in
+    /// when the country file is loaded; never written in a spec file.
+    pub status_marks: Vec<String>,
+}
+
+impl ResponseField {
+    /// The field's marks as the docs show them: the basis of `paid` and, for a status, of
+    /// each status code's meaning.
+    pub fn marks(&self) -> Vec<String> {
+        let mut marks = Vec::new();
+        if let (true, Some(b)) = (self.paid, &self.paid_basis) {
+            marks.push(format!(
+                "Read as the amount actually paid (`is_fully_paid`, `order_event`): {}",
+                b.text()
+            ));
+        }
+        marks.extend(self.status_marks.iter().cloned());
+        marks
+    }
+}
+
+/// One line per status code: what its meaning rests on in country `code`.
+pub fn status_marks(statuses: &[Spanned<StatusSpec>], code: &str) -> Vec<String> {
+    statuses
+        .iter()
+        .map(|s| {
+            let s = s.get_ref();
+            format!(
+                "Status `{}` ({}): {}",
+                s.code,
+                s.variant,
+                s.basis_in(code).text()
+            )
+        })
+        .collect()
 }
 
 /// A response field as written: either complete, or a reference to a shared field.
@@ -446,6 +670,7 @@ struct ResponseFieldInput {
     required: bool,
     #[serde(default)]
     paid: bool,
+    paid_basis: Option<Basis>,
     doc: Option<String>,
     #[serde(default)]
     notes: Vec<String>,
@@ -472,7 +697,7 @@ impl<'de> Deserialize<'de> for ResponseField {
             Some(name) => {
                 if i.wire.is_some() || i.rust.is_some() || i.aliases.is_some() || i.kind.is_some() {
                     return Err(D::Error::custom(format!(
-                        "`use = \"{name}\"` takes wire, rust, aliases and kind from the shared field; only doc, notes, required and paid may be given here"
+                        "`use = \"{name}\"` takes wire, rust, aliases and kind from the shared field; only doc, notes, required, paid and paid_basis may be given here"
                     )));
                 }
                 let shared = SHARED_FIELDS
@@ -489,6 +714,7 @@ impl<'de> Deserialize<'de> for ResponseField {
                     notes,
                     required: i.required || shared.required,
                     paid: i.paid || shared.paid,
+                    paid_basis: i.paid_basis.or(shared.paid_basis),
                     ..shared
                 })
             }
@@ -503,8 +729,10 @@ impl<'de> Deserialize<'de> for ResponseField {
                     kind: i.kind.ok_or_else(|| missing("kind"))?,
                     required: i.required,
                     paid: i.paid,
+                    paid_basis: i.paid_basis,
                     doc: i.doc.ok_or_else(|| missing("doc"))?,
                     notes: i.notes,
+                    status_marks: Vec::new(),
                 })
             }
         }
@@ -666,6 +894,13 @@ pub fn check_country(file: &Loaded<CountrySpec>, errors: &mut Vec<SpecError>) {
             errors.push(at(
                 "missing [endpoint.example] (use origin = \"constructed\" with a note when the docs show none)"
                     .into(),
+            ));
+        }
+        if e.response_provenance != ResponseProvenance::Documented
+            && e.response_notes.iter().all(|n| n.trim().is_empty())
+        {
+            errors.push(at(
+                "response_provenance \"partial\" or \"inferred\" needs `response_notes` saying which fields are inferred and from what".into(),
             ));
         }
         if e.data == DataShape::Boolean && !e.response.is_empty() {
@@ -835,6 +1070,17 @@ fn check_request_fields(
         if f.prefixes.iter().any(String::is_empty) {
             fail("empty prefix".into());
         }
+        let rules = f.rule_words();
+        match (rules.is_empty(), &f.rule_basis) {
+            (false, None) => fail(format!(
+                "states a rule ({}) but has no `rule_basis`: mark it rule_basis = \"documented\" (the page says it), {{ inferred = \"from what\" }} or {{ sdk = \"why the SDK adds it\" }}",
+                rules.join(", ")
+            )),
+            (true, Some(_)) => fail(
+                "has a `rule_basis` but states no rule (bounds, digits, prefixes, max_len, format or enum values)".into(),
+            ),
+            _ => {}
+        }
         match (f.kind, f.values.is_empty()) {
             (FieldKind::Enum, true) => fail("kind = \"enum\" needs `values`".into()),
             (FieldKind::Enum, false) => {
@@ -871,6 +1117,23 @@ fn check_response_fields(
             paid[1].span(),
             format!("{owner}: only one field can be `paid`"),
         ));
+    }
+    for f in fields {
+        let g = f.get_ref();
+        match (g.paid, &g.paid_basis) {
+            (true, None) => errors.push(file.error(
+                f.span(),
+                format!(
+                    "{owner}, field `{}`: `paid = true` needs a `paid_basis`: \"documented\" (the page calls it the amount actually paid), {{ inferred = \"from what\" }} or {{ sdk = \"why\" }}",
+                    g.wire
+                ),
+            )),
+            (false, Some(_)) => errors.push(file.error(
+                f.span(),
+                format!("{owner}, field `{}`: `paid_basis` without `paid = true`", g.wire),
+            )),
+            _ => {}
+        }
     }
     for f in &paid {
         let g = f.get_ref();
@@ -1088,6 +1351,27 @@ pub fn check_common(file: &Loaded<Common>, errors: &mut Vec<SpecError>) {
         });
     }
     for s in &file.spec.status {
+        let st = s.get_ref();
+        for code in &st.documented_for {
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                errors.push(file.error(
+                    s.span(),
+                    format!(
+                        "status `{}`: documented_for lists country codes (two lowercase letters), not `{code}`",
+                        st.code
+                    ),
+                ));
+            }
+        }
+        if st.basis.is_documented() && !st.documented_for.is_empty() {
+            errors.push(file.error(
+                s.span(),
+                format!(
+                    "status `{}`: documented_for lists the countries where a status that is not documented everywhere is; its basis is already \"documented\"",
+                    st.code
+                ),
+            ));
+        }
         if !outcomes.insert(format!("{:?}", s.get_ref().outcome)) {
             errors.push(file.error(
                 s.span(),
@@ -1159,7 +1443,10 @@ mod tests {
             vec![trade_no()],
         )
         .unwrap_err();
-        assert!(e.contains("only doc, notes, required and paid"), "{e}");
+        assert!(
+            e.contains("only doc, notes, required, paid and paid_basis"),
+            "{e}"
+        );
         let e = field("wire = \"x\"\ndoc = \"d\"", vec![]).unwrap_err();
         assert!(e.contains("missing field `kind`"), "{e}");
     }

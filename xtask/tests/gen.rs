@@ -489,6 +489,143 @@ fn spec_errors_name_file_line_and_rule() {
     );
 }
 
+/// Where a point states a rule, its basis is required (issue 21, item 3): an unmarked rule, an
+/// unmarked paid amount, an unmarked response and a basis without its note are spec errors
+/// naming the file, line, endpoint and field.
+#[test]
+fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
+    const URL_BASIS: &str = "format = \"http_url\"\nrule_basis = { sdk = ";
+    // The first notifyUrl of id.toml (the pay-in's) loses its mark.
+    let errs = errors_for(|s| {
+        let path = s.join("id.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let at = text.find(URL_BASIS).unwrap() + "format = \"http_url\"\n".len();
+        let end = at + text[at..].find('\n').unwrap() + 1;
+        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+    });
+    let line = line_of(
+        &repo().join("spec"),
+        "id.toml",
+        "[[endpoint.request]]\nwire = \"notifyUrl\"",
+    );
+    assert!(
+        errs.iter().any(|e| e.starts_with(&format!("spec/id.toml:{line}: endpoint `pay-in`, field `notifyUrl`: states a rule (an absolute http(s) URL) but has no `rule_basis`"))),
+        "{errs:?}"
+    );
+
+    // An enum's closed list is a rule too.
+    let errs = errors_for(|s| {
+        let path = s.join("id.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let at = text
+            .find("rule_basis = { inferred = \"each value is on")
+            .unwrap();
+        let end = at + text[at..].find('\n').unwrap() + 1;
+        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/id.toml:")
+            && e.contains("endpoint `pay-in`, field `channelCode`: states a rule (one of the listed values (others are refused)) but has no `rule_basis`")),
+        "{errs:?}"
+    );
+
+    // A mark on a field without a rule is stale.
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "ke.toml",
+            "wire = \"remark\"\nkind = \"text\"",
+            "wire = \"remark\"\nrule_basis = \"documented\"\nkind = \"text\"",
+        )
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/ke.toml:")
+            && e.contains("field `remark`: has a `rule_basis` but states no rule")),
+        "{errs:?}"
+    );
+
+    // A paid amount needs its basis.
+    let errs = errors_for(|s| {
+        let path = s.join("ke.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let at = text.find("paid_basis = ").unwrap();
+        let end = at + text[at..].find('\n').unwrap() + 1;
+        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/ke.toml:")
+            && e.contains(
+                "endpoint `query-pay-in`, field `amount`: `paid = true` needs a `paid_basis`"
+            )),
+        "{errs:?}"
+    );
+
+    // Inferred and SDK marks need their note; an unknown word is refused.
+    for (written, message) in [
+        ("rule_basis = \"sdk\"", "basis `sdk` needs its note"),
+        (
+            "rule_basis = { inferred = \" \" }",
+            "basis `inferred` has an empty note",
+        ),
+        ("rule_basis = \"guessed\"", "unknown basis `guessed`"),
+        (
+            "rule_basis = { sdk = \"a\", inferred = \"b\" }",
+            "a basis table has exactly one key",
+        ),
+    ] {
+        let errs = errors_for(|s| {
+            let path = s.join("id.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let at = text.find("rule_basis = { sdk = ").unwrap();
+            let end = at + text[at..].find('\n').unwrap();
+            std::fs::write(&path, format!("{}{written}{}", &text[..at], &text[end..])).unwrap();
+        });
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with("spec/id.toml:") && e.contains(message)),
+            "{written}: {errs:?}"
+        );
+    }
+
+    // Every endpoint says what its response rests on; partial or inferred says from what.
+    let errs =
+        errors_for(|s| replace_in(s, "eg.toml", "response_provenance = \"documented\"\n", ""));
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("spec/eg.toml:")
+                && e.contains("missing field `response_provenance`")),
+        "{errs:?}"
+    );
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "id.toml",
+            "response_provenance = \"documented\"\n",
+            "response_provenance = \"partial\"\n",
+        )
+    });
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec/id.toml:")
+            && e.contains("endpoint `pay-in`: response_provenance \"partial\" or \"inferred\" needs `response_notes`")),
+        "{errs:?}"
+    );
+
+    // Every status code's meaning has a basis.
+    let errs = errors_for(|s| {
+        replace_in(
+            s,
+            "common.toml",
+            "basis = { documented = \"every country's status tables\" }\n",
+            "",
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("spec/common.toml:") && e.contains("missing field `basis`")),
+        "{errs:?}"
+    );
+}
+
 const SIXTH: &str = r#"
 [country]
 code = "zz"
@@ -507,6 +644,7 @@ effect = "moves-money"
 reconcile_with = "query-pay-in"
 provenance = "documented"
 source = "xtask/tests/gen.rs"
+response_provenance = "documented"
 
 [[endpoint.request]]
 wire = "tradeNo"
@@ -520,6 +658,7 @@ kind = "amount"
 required = true
 min = 10
 max = 500
+rule_basis = "documented"
 doc = "Amount."
 
 [[endpoint.request]]
@@ -528,12 +667,14 @@ kind = "text"
 required = true
 digits = [9, 9]
 prefixes = ["5"]
+rule_basis = { sdk = "a made-up rule for the test" }
 doc = "Phone."
 
 [[endpoint.request]]
 wire = "channel"
 kind = "enum"
 required = false
+rule_basis = { inferred = "a made-up list for the test" }
 doc = "Channel."
 values = [{ wire = "CARD", doc = "Card." }, { wire = "wallet", doc = "Wallet." }]
 
@@ -548,6 +689,13 @@ doc = "Platform number."
 wire = "status"
 kind = "status"
 doc = "Status."
+
+[[endpoint.response]]
+wire = "paidAmount"
+kind = "decimal"
+paid = true
+paid_basis = { documented = "Zedland's pay-in page" }
+doc = "Paid amount."
 
 [endpoint.example]
 origin = "docs"
@@ -571,6 +719,7 @@ timestamp = "string"
 effect = "read-only"
 provenance = "documented"
 source = "xtask/tests/gen.rs"
+response_provenance = "documented"
 
 [[endpoint.request]]
 wire = "tradeNo"
@@ -597,6 +746,8 @@ timestamp = "absent"
 effect = "read-only"
 provenance = "inferred"
 source = "xtask/tests/gen.rs"
+response_provenance = "inferred"
+response_notes = ["Made up for the test."]
 
 [[endpoint.response]]
 wire = "availableAmount"

@@ -94,6 +94,12 @@ pub struct Notification {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.
@@ -114,6 +120,8 @@ pub struct Notification {
     /// Transaction amount.
     ///
     /// Wire: `amount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Inferred: the Payment Notify page was not recovered; as Mexico's and Indonesia's notifications ('actual paid amount') and Bangladesh's pay-in query ('transaction amount'). is_fully_paid also needs status 0000, so a misread amount cannot make a partial or failed payment look paid.
     #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
     pub amount: Option<paypro_core::Decimal>,
     /// Success time, local time.

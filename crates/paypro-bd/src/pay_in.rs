@@ -144,7 +144,9 @@ impl PayInRequest {
     }
     /// Payment type (e-wallet).
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §1: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -168,6 +170,8 @@ impl PayInRequest {
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
+    ///
     /// Notes:
     ///
     /// - The page adds 'if not provided, the system will redirect to the default success page', apparently copied from returnUrl; the field is marked required and is sent as such.
@@ -177,6 +181,8 @@ impl PayInRequest {
     /// Redirect page after successful payment.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -212,7 +218,9 @@ pub struct PayInBuilder {
     amount: Option<AmountInput>,
     /// Payment type (e-wallet).
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §1: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -234,6 +242,8 @@ pub struct PayInBuilder {
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
+    ///
     /// Notes:
     ///
     /// - The page adds 'if not provided, the system will redirect to the default success page', apparently copied from returnUrl; the field is marked required and is sent as such.
@@ -242,6 +252,8 @@ pub struct PayInBuilder {
     /// Redirect page after successful payment.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -263,7 +275,9 @@ impl PayInBuilder {
     }
     /// Payment type (e-wallet).
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §1: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -290,6 +304,8 @@ impl PayInBuilder {
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
     ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
+    ///
     /// Notes:
     ///
     /// - The page adds 'if not provided, the system will redirect to the default success page', apparently copied from returnUrl; the field is marked required and is sent as such.
@@ -300,6 +316,8 @@ impl PayInBuilder {
     /// Redirect page after successful payment.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -336,6 +354,8 @@ impl PayInBuilder {
     }
 }
 /// The values of `wayCode` the docs name.
+///
+/// The list is closed (another value is refused). Documented (bangladesh.md §1: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
 ///
 /// Notes:
 ///
@@ -444,6 +464,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// The fields: documented (the page's response table or example).
+///
 /// Notes:
 ///
 /// - bangladesh.md says the response table was truncated after data.tradeNo; the seed page has the full table and an example, used here.
@@ -473,6 +495,12 @@ pub struct PayInResponse {
     /// Request result for merchant logic: 0000 success, 0015 processing, any other code failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.

@@ -160,7 +160,9 @@ impl PayoutRequest {
     }
     /// Receiving e-wallet.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §3: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -171,6 +173,8 @@ impl PayoutRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -226,7 +230,9 @@ pub struct PayoutBuilder {
     wallet_id: Option<String>,
     /// Receiving e-wallet.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §3: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -237,6 +243,8 @@ pub struct PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Remark; returned in the callback.
@@ -281,7 +289,9 @@ impl PayoutBuilder {
     }
     /// Receiving e-wallet.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (bangladesh.md §3: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
     ///
     /// Notes:
     ///
@@ -293,6 +303,8 @@ impl PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -337,6 +349,8 @@ impl PayoutBuilder {
     }
 }
 /// The values of `wayCode` the docs name.
+///
+/// The list is closed (another value is refused). Documented (bangladesh.md §3: the older (bengal) and newer (bangladesh) pages' lists together, see notes).
 ///
 /// Notes:
 ///
@@ -432,7 +446,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -444,7 +458,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -466,9 +480,15 @@ pub struct PayoutResponse {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

@@ -186,7 +186,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `query-payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -218,11 +218,19 @@ pub struct QueryPayoutResponse {
     /// Amount paid out (as in Mexico's and Indonesia's payout queries).
     ///
     /// Wire: `payAmount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Inferred: the payout query page was not recovered; as Mexico's payout query ('paid amount')
     #[serde(rename = "payAmount", skip_serializing_if = "Option::is_none")]
     pub pay_amount: Option<paypro_core::Decimal>,
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.

@@ -110,6 +110,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `balance`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// The fields: documented (the page's response table or example).
+///
 /// Notes:
 ///
 /// - The table types every amount as string; the example sends JSON numbers with four decimals.

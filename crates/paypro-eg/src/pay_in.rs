@@ -155,6 +155,8 @@ impl PayInRequest {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
+    /// Basis of the rules: Documented (egypt.md §1: min 100, max 10,000, no decimals (that a merchant may adjust them is from the payout page, see notes)).
+    ///
     /// Notes:
     ///
     /// - The pay-in page states the bounds plainly; the payout page (seeds/egypt-payout.txt) calls the same 100..10,000 bounds "adjustable". They are the default here too, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true, by analogy with the payout page).
@@ -192,12 +194,16 @@ impl PayInRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -230,6 +236,8 @@ pub struct PayInBuilder {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Basis of the rules: Documented (egypt.md §1: min 100, max 10,000, no decimals (that a merchant may adjust them is from the payout page, see notes)).
     ///
     /// Notes:
     ///
@@ -265,11 +273,15 @@ pub struct PayInBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -284,6 +296,8 @@ impl PayInBuilder {
     /// Amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimals).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Basis of the rules: Documented (egypt.md §1: min 100, max 10,000, no decimals (that a merchant may adjust them is from the payout page, see notes)).
     ///
     /// Notes:
     ///
@@ -336,6 +350,8 @@ impl PayInBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -343,6 +359,8 @@ impl PayInBuilder {
     /// Cashier jump URL: where the payer is redirected afterwards.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -411,7 +429,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -430,7 +448,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -453,9 +471,15 @@ pub struct PayInResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

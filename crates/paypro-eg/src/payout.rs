@@ -143,6 +143,8 @@ impl PayoutRequest {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
+    /// Basis of the rules: Documented (seeds/egypt-payout.txt: adjustable from a minimum of 100 to a maximum of 10,000).
+    ///
     /// Notes:
     ///
     /// - The page says "adjustable from a minimum of 100 to a maximum of 10,000" (seeds/egypt-payout.txt): those are the default bounds, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true).
@@ -164,6 +166,8 @@ impl PayoutRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -203,6 +207,8 @@ pub struct PayoutBuilder {
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
     ///
+    /// Basis of the rules: Documented (seeds/egypt-payout.txt: adjustable from a minimum of 100 to a maximum of 10,000).
+    ///
     /// Notes:
     ///
     /// - The page says "adjustable from a minimum of 100 to a maximum of 10,000" (seeds/egypt-payout.txt): those are the default bounds, and a merchant whose bounds Paypro adjusted sets them with `amount_limits` (adjustable_bounds = true).
@@ -223,6 +229,8 @@ pub struct PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Wallet id (receiving account).
@@ -242,6 +250,8 @@ impl PayoutBuilder {
     /// Payment amount in whole Egyptian pounds, minimum 100, maximum 10,000 (no decimal points).
     ///
     /// Wire: `amount`, a JSON string, required. Rules: at least 100, at most 10000.
+    ///
+    /// Basis of the rules: Documented (seeds/egypt-payout.txt: adjustable from a minimum of 100 to a maximum of 10,000).
     ///
     /// Notes:
     ///
@@ -276,6 +286,8 @@ impl PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -366,6 +378,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// The fields: documented (the page's response table or example).
+///
 /// Notes:
 ///
 /// - egypt.md says the example and response were not recovered; the seed page has both, which are used here.
@@ -387,6 +401,12 @@ pub struct PayoutResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.

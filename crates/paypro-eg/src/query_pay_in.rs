@@ -186,6 +186,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `query-pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// The fields: documented (the page's response table or example).
+///
 /// Notes:
 ///
 /// - The example carries `tradeNo`, which the table does not list.
@@ -211,6 +213,12 @@ pub struct QueryPayInResponse {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.
@@ -226,6 +234,8 @@ pub struct QueryPayInResponse {
     /// Amount actually received.
     ///
     /// Wire: `receivedAmount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Documented (egypt.md §3: receivedAmount, 'real received amount').
     #[serde(rename = "receivedAmount", skip_serializing_if = "Option::is_none")]
     pub received_amount: Option<paypro_core::Decimal>,
     /// Creation time, local time.

@@ -110,6 +110,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `balance`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// **Partly inferred:** only part of the docs' response table was recovered; the notes say which fields are inferred and from what.
+///
 /// Notes:
 ///
 /// - The page's table ends after freezeAmount; unsettledAmount is documented for Mexico and Egypt.

@@ -169,6 +169,8 @@ impl CashierRequest {
     /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(&self) -> &str {
         &self.mobile
     }
@@ -186,7 +188,9 @@ impl CashierRequest {
     }
     /// Restricts the cashier to one channel; all are shown when absent.
     ///
-    /// Wire: `channelCode`, a JSON string, optional.
+    /// Wire: `channelCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: the values are the pay-in page's (seeds/indonesia-payment.txt); the WayCode appendix that lists them was not recovered, so that the list is complete is inferred. Kept closed: an unknown value is refused before anything is sent, and a new channel is one line in spec/id.toml.
     pub fn channel_code(&self) -> Option<ChannelCode> {
         self.channel_code
     }
@@ -199,12 +203,16 @@ impl CashierRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -242,6 +250,8 @@ pub struct CashierBuilder {
     /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
     /// Payer's email.
@@ -256,7 +266,9 @@ pub struct CashierBuilder {
     username: Option<String>,
     /// Restricts the cashier to one channel; all are shown when absent.
     ///
-    /// Wire: `channelCode`, a JSON string, optional.
+    /// Wire: `channelCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: the values are the pay-in page's (seeds/indonesia-payment.txt); the WayCode appendix that lists them was not recovered, so that the list is complete is inferred. Kept closed: an unknown value is refused before anything is sent, and a new channel is one line in spec/id.toml.
     #[serde(rename = "channelCode", default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<ChannelCode>"))]
     channel_code: Option<String>,
@@ -268,11 +280,15 @@ pub struct CashierBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -298,6 +314,8 @@ impl CashierBuilder {
     /// Payer's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(mut self, value: impl Into<String>) -> Self {
         self.mobile = Some(value.into());
         self
@@ -318,7 +336,9 @@ impl CashierBuilder {
     }
     /// Restricts the cashier to one channel; all are shown when absent.
     ///
-    /// Wire: `channelCode`, a JSON string, optional.
+    /// Wire: `channelCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: the values are the pay-in page's (seeds/indonesia-payment.txt); the WayCode appendix that lists them was not recovered, so that the list is complete is inferred. Kept closed: an unknown value is refused before anything is sent, and a new channel is one line in spec/id.toml.
     pub fn channel_code(mut self, value: ChannelCode) -> Self {
         self.channel_code = Some(value.as_str().to_string());
         self
@@ -333,6 +353,8 @@ impl CashierBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -340,6 +362,8 @@ impl CashierBuilder {
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -384,6 +408,8 @@ impl CashierBuilder {
     }
 }
 /// The values of `channelCode` the docs name.
+///
+/// The list is closed (another value is refused). Inferred: the values are the pay-in page's (seeds/indonesia-payment.txt); the WayCode appendix that lists them was not recovered, so that the list is complete is inferred. Kept closed: an unknown value is refused before anything is sent, and a new channel is one line in spec/id.toml.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -463,7 +489,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description (in the example, not in the table).",
+        doc: "Error description (in the example, not in the table).",
     },
     ResponseField {
         wire: "remark",
@@ -481,6 +507,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `cashier`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -498,9 +526,15 @@ pub struct CashierResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description (in the example, not in the table).
+    /// Error description (in the example, not in the table).
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

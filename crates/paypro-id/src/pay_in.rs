@@ -177,6 +177,8 @@ impl PayInRequest {
     /// User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(&self) -> &str {
         &self.mobile
     }
@@ -188,7 +190,9 @@ impl PayInRequest {
     }
     /// Payment channel (WayCode appendix, not recovered; the values below are those the docs name).
     ///
-    /// Wire: `channelCode`, a JSON string, required.
+    /// Wire: `channelCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: each value is on seeds/indonesia-payment.txt (EWALLET in its example, QRIS and VA in its response table), but the list is the WayCode appendix, which was not recovered: that these are all the channels is inferred. Kept closed: an unknown value is refused before anything is sent (no money can move on it), and a new channel is one line in spec/id.toml.
     pub fn channel_code(&self) -> ChannelCode {
         self.channel_code
     }
@@ -207,12 +211,16 @@ impl PayInRequest {
     /// Asynchronous callback URL for the payment notification.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -256,6 +264,8 @@ pub struct PayInBuilder {
     /// User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
     /// Email account.
@@ -265,7 +275,9 @@ pub struct PayInBuilder {
     email: Option<String>,
     /// Payment channel (WayCode appendix, not recovered; the values below are those the docs name).
     ///
-    /// Wire: `channelCode`, a JSON string, required.
+    /// Wire: `channelCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: each value is on seeds/indonesia-payment.txt (EWALLET in its example, QRIS and VA in its response table), but the list is the WayCode appendix, which was not recovered: that these are all the channels is inferred. Kept closed: an unknown value is refused before anything is sent (no money can move on it), and a new channel is one line in spec/id.toml.
     #[serde(rename = "channelCode", default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<ChannelCode>"))]
     channel_code: Option<String>,
@@ -282,11 +294,15 @@ pub struct PayInBuilder {
     /// Asynchronous callback URL for the payment notification.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
     /// Remark, returned as is.
@@ -313,6 +329,8 @@ impl PayInBuilder {
     /// User's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(mut self, value: impl Into<String>) -> Self {
         self.mobile = Some(value.into());
         self
@@ -326,7 +344,9 @@ impl PayInBuilder {
     }
     /// Payment channel (WayCode appendix, not recovered; the values below are those the docs name).
     ///
-    /// Wire: `channelCode`, a JSON string, required.
+    /// Wire: `channelCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Inferred: each value is on seeds/indonesia-payment.txt (EWALLET in its example, QRIS and VA in its response table), but the list is the WayCode appendix, which was not recovered: that these are all the channels is inferred. Kept closed: an unknown value is refused before anything is sent (no money can move on it), and a new channel is one line in spec/id.toml.
     pub fn channel_code(mut self, value: ChannelCode) -> Self {
         self.channel_code = Some(value.as_str().to_string());
         self
@@ -352,6 +372,8 @@ impl PayInBuilder {
     /// Asynchronous callback URL for the payment notification.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -359,6 +381,8 @@ impl PayInBuilder {
     /// Where the payer is redirected after a successful authorisation.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -413,6 +437,8 @@ impl PayInBuilder {
     }
 }
 /// The values of `channelCode` the docs name.
+///
+/// The list is closed (another value is refused). Inferred: each value is on seeds/indonesia-payment.txt (EWALLET in its example, QRIS and VA in its response table), but the list is the WayCode appendix, which was not recovered: that these are all the channels is inferred. Kept closed: an unknown value is refused before anything is sent (no money can move on it), and a new channel is one line in spec/id.toml.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -492,7 +518,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -524,6 +550,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -541,9 +569,15 @@ pub struct PayInResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

@@ -172,6 +172,8 @@ impl PayoutRequest {
     /// Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(&self) -> &str {
         &self.mobile
     }
@@ -196,6 +198,8 @@ impl PayoutRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -244,6 +248,8 @@ pub struct PayoutBuilder {
     /// Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
     /// Beneficiary's email.
@@ -264,6 +270,8 @@ pub struct PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Remark, returned as is.
@@ -301,6 +309,8 @@ impl PayoutBuilder {
     /// Beneficiary's Indonesian mobile number, starting with 08 or 628, 10-13 digits in total.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: 10 to 13 digits, starts with `08` or `628`.
+    ///
+    /// Basis of the rules: Documented (the Indonesia pages: an Indonesian mobile number starting with 08 or 628, 10-13 digits in total).
     pub fn mobile(mut self, value: impl Into<String>) -> Self {
         self.mobile = Some(value.into());
         self
@@ -329,6 +339,8 @@ impl PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -417,7 +429,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -429,7 +441,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -451,9 +463,15 @@ pub struct PayoutResponse {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

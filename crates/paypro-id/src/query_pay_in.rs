@@ -181,6 +181,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `query-pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -198,6 +200,12 @@ pub struct QueryPayInResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Order amount (typed float; the payout query's example sends strings like "300.00"; this endpoint's example was not recovered).
@@ -208,6 +216,8 @@ pub struct QueryPayInResponse {
     /// Amount actually paid.
     ///
     /// Wire: `payAmount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Documented (indonesia.md §5: 'paid amount').
     #[serde(rename = "payAmount", skip_serializing_if = "Option::is_none")]
     pub pay_amount: Option<paypro_core::Decimal>,
     /// Error description.

@@ -174,6 +174,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `query-payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -196,11 +198,19 @@ pub struct QueryPayoutResponse {
     /// Amount paid out.
     ///
     /// Wire: `payAmount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Inferred: the payout query's table (indonesia.md §6) gives payAmount no description; it is read as the amount paid out, as Mexico's identical table ('paid amount') and Indonesia's payment query say.
     #[serde(rename = "payAmount", skip_serializing_if = "Option::is_none")]
     pub pay_amount: Option<paypro_core::Decimal>,
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.

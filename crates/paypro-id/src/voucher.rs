@@ -152,6 +152,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `voucher`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -129,6 +129,8 @@ impl CashierRequest {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
@@ -175,6 +177,8 @@ pub struct CashierBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
 }
@@ -211,6 +215,8 @@ impl CashierBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -255,7 +261,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -267,7 +273,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `cashier`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -284,9 +290,15 @@ pub struct CashierResponse {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

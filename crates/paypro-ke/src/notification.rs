@@ -89,11 +89,19 @@ pub struct UnconfirmedNotification {
     /// Transaction amount.
     ///
     /// Wire: `amount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Inferred: kenya.md §7 (the notification) calls it only 'transaction amount'; it is read as the amount paid because it is the only amount there. Safe either way: is_fully_paid also needs status 0000, so an order amount read as a paid amount cannot make a partial or failed payment look paid.
     #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
     pub amount: Option<paypro_core::Decimal>,
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.

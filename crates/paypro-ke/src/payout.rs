@@ -143,12 +143,16 @@ impl PayoutRequest {
     /// Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: exactly 12 digits, starts with `2541` or `2547`.
+    ///
+    /// Basis of the rules: Documented (kenya.md §3: 12 digits starting with 2541 or 2547).
     pub fn mobile(&self) -> &str {
         &self.mobile
     }
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -199,11 +203,15 @@ pub struct PayoutBuilder {
     /// Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: exactly 12 digits, starts with `2541` or `2547`.
+    ///
+    /// Basis of the rules: Documented (kenya.md §3: 12 digits starting with 2541 or 2547).
     #[serde(rename = "mobile", default)]
     mobile: Option<String>,
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -244,6 +252,8 @@ impl PayoutBuilder {
     /// Beneficiary's M-Pesa mobile number: 12 digits starting with 2541 or 2547.
     ///
     /// Wire: `mobile`, a JSON string, required. Rules: exactly 12 digits, starts with `2541` or `2547`.
+    ///
+    /// Basis of the rules: Documented (kenya.md §3: 12 digits starting with 2541 or 2547).
     pub fn mobile(mut self, value: impl Into<String>) -> Self {
         self.mobile = Some(value.into());
         self
@@ -251,6 +261,8 @@ impl PayoutBuilder {
     /// Asynchronous callback URL.
     ///
     /// Wire: `notifyUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -301,7 +313,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -312,6 +324,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// **Partly inferred:** only part of the docs' response table was recovered; the notes say which fields are inferred and from what.
 ///
 /// Notes:
 ///
@@ -329,12 +343,18 @@ pub struct PayoutResponse {
     ///
     /// Wire: `status`.
     ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Inferred: this country's pages list only 0000 and 0015 and call any other code a failure (Egypt names 0001 only on its payout page, a copy of the pay-in template); 0001 is read as a partial payment, as Mexico's and Indonesia's pages say, because reading it as a failure would say that no money moved when part of it may have.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
+    ///
     /// Notes:
     ///
     /// - Not in the recovered part of the Paypro table; the clone site's identical page lists it next.
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     ///

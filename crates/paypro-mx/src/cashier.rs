@@ -179,19 +179,25 @@ impl CashierRequest {
     }
     /// Collection method code; restricts the cashier to one method (all are offered when absent).
     ///
-    /// Wire: `wayCode`, a JSON string, optional.
+    /// Wire: `wayCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §3: store / va).
     pub fn way_code(&self) -> Option<WayCode> {
         self.way_code
     }
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -243,18 +249,24 @@ pub struct CashierBuilder {
     payer: Option<String>,
     /// Collection method code; restricts the cashier to one method (all are offered when absent).
     ///
-    /// Wire: `wayCode`, a JSON string, optional.
+    /// Wire: `wayCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §3: store / va).
     #[serde(rename = "wayCode", default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<WayCode>"))]
     way_code: Option<String>,
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
 }
@@ -300,7 +312,9 @@ impl CashierBuilder {
     }
     /// Collection method code; restricts the cashier to one method (all are offered when absent).
     ///
-    /// Wire: `wayCode`, a JSON string, optional.
+    /// Wire: `wayCode`, a JSON string, optional. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §3: store / va).
     pub fn way_code(mut self, value: WayCode) -> Self {
         self.way_code = Some(value.as_str().to_string());
         self
@@ -308,6 +322,8 @@ impl CashierBuilder {
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -315,6 +331,8 @@ impl CashierBuilder {
     /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -350,6 +368,8 @@ impl CashierBuilder {
     }
 }
 /// The values of `wayCode` the docs name.
+///
+/// The list is closed (another value is refused). Documented (mexico.md §3: store / va).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -425,6 +445,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `cashier`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// **Partly inferred:** only part of the docs' response table was recovered; the notes say which fields are inferred and from what.
+///
 /// Notes:
 ///
 /// - Only the head of the response table was recovered (tradeNo, platFormTradeNo, status); the field carrying the cashier URL and the example response were not.
@@ -446,6 +468,12 @@ pub struct CashierResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// The cashier link to send the payer to (inferred: not in the recovered part of the Mexico table).

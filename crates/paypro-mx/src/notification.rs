@@ -94,6 +94,12 @@ pub struct Notification {
     /// 0000 success, 0001 partial payment (the actual amount is `amount`), 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Error description.
@@ -114,6 +120,8 @@ pub struct Notification {
     /// Amount actually paid (may be partial).
     ///
     /// Wire: `amount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Documented (mexico.md §8: 'actual paid amount (may be partial)').
     #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
     pub amount: Option<paypro_core::Decimal>,
     /// Success time, local time (only when successful).

@@ -191,19 +191,25 @@ impl PayInRequest {
     }
     /// Collection method code.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (seeds/mexico-payment.txt: its Way Code table lists store and va).
     pub fn way_code(&self) -> WayCode {
         self.way_code
     }
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(&self) -> Option<&str> {
         self.return_url.as_deref()
     }
@@ -265,18 +271,24 @@ pub struct PayInBuilder {
     payer: Option<String>,
     /// Collection method code.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (seeds/mexico-payment.txt: its Way Code table lists store and va).
     #[serde(rename = "wayCode", default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<WayCode>"))]
     way_code: Option<String>,
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "returnUrl", default)]
     return_url: Option<String>,
     /// Remarks, brought back as is.
@@ -331,7 +343,9 @@ impl PayInBuilder {
     }
     /// Collection method code.
     ///
-    /// Wire: `wayCode`, a JSON string, required.
+    /// Wire: `wayCode`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (seeds/mexico-payment.txt: its Way Code table lists store and va).
     pub fn way_code(mut self, value: WayCode) -> Self {
         self.way_code = Some(value.as_str().to_string());
         self
@@ -339,6 +353,8 @@ impl PayInBuilder {
     /// Asynchronous callback address.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn notify_url(mut self, value: impl Into<String>) -> Self {
         self.notify_url = Some(value.into());
         self
@@ -346,6 +362,8 @@ impl PayInBuilder {
     /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
@@ -395,6 +413,8 @@ impl PayInBuilder {
     }
 }
 /// The values of `wayCode` the docs name.
+///
+/// The list is closed (another value is refused). Documented (seeds/mexico-payment.txt: its Way Code table lists store and va).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -465,7 +485,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description (the table says 'misdescription'; the example sends `Create`).",
+        doc: "Error description (the table's word is 'misdescription'; the example sends `Create`).",
     },
     ResponseField {
         wire: "remark",
@@ -483,6 +503,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
     },
 ];
 /// The response's `data` for `pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
+///
+/// The fields: documented (the page's response table or example).
 ///
 /// Notes:
 ///
@@ -509,9 +531,15 @@ pub struct PayInResponse {
     /// 0000 success, 0001 partial payment, 0015 processing, anything else an error code (failure).
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description (the table says 'misdescription'; the example sends `Create`).
+    /// Error description (the table's word is 'misdescription'; the example sends `Create`).
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

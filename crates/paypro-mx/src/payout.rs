@@ -222,13 +222,17 @@ impl PayoutRequest {
     }
     /// Type of the receiving account.
     ///
-    /// Wire: `customerAccountType`, a JSON string, required.
+    /// Wire: `customerAccountType`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §4: DebitCard or CLABE).
     pub fn customer_account_type(&self) -> CustomerAccountType {
         self.customer_account_type
     }
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
     /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Basis of the rules: SDK rule: the CLABE check digit is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it reaches no bank, so the payout is refused before it is sent.
     ///
     /// Notes:
     ///
@@ -245,6 +249,8 @@ impl PayoutRequest {
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -315,13 +321,17 @@ pub struct PayoutBuilder {
     customer_email: Option<String>,
     /// Type of the receiving account.
     ///
-    /// Wire: `customerAccountType`, a JSON string, required.
+    /// Wire: `customerAccountType`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §4: DebitCard or CLABE).
     #[serde(rename = "customerAccountType", default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<CustomerAccountType>"))]
     customer_account_type: Option<String>,
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
     /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Basis of the rules: SDK rule: the CLABE check digit is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it reaches no bank, so the payout is refused before it is sent.
     ///
     /// Notes:
     ///
@@ -336,6 +346,8 @@ pub struct PayoutBuilder {
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -401,7 +413,9 @@ impl PayoutBuilder {
     }
     /// Type of the receiving account.
     ///
-    /// Wire: `customerAccountType`, a JSON string, required.
+    /// Wire: `customerAccountType`, a JSON string, required. Rules: one of the listed values (others are refused).
+    ///
+    /// Basis of the rules: Documented (mexico.md §4: DebitCard or CLABE).
     pub fn customer_account_type(mut self, value: CustomerAccountType) -> Self {
         self.customer_account_type = Some(value.as_str().to_string());
         self
@@ -409,6 +423,8 @@ impl PayoutBuilder {
     /// Receiving account: the card number or the CLABE, per customerAccountType.
     ///
     /// Wire: `customerAccount`, a JSON string, required. Rules: when `customerAccountType` is `CLABE`, a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages).
+    ///
+    /// Basis of the rules: SDK rule: the CLABE check digit is the Mexican interbank standard (Banxico), not from Paypro's pages; a CLABE that fails it reaches no bank, so the payout is refused before it is sent.
     ///
     /// Notes:
     ///
@@ -427,6 +443,8 @@ impl PayoutBuilder {
     /// Asynchronous callback address; if not passed, the URL configured in the merchant back office is used.
     ///
     /// Wire: `notifyUrl`, a JSON string, required. Rules: an absolute http(s) URL.
+    ///
+    /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     ///
     /// Notes:
     ///
@@ -505,6 +523,8 @@ impl PayoutBuilder {
     }
 }
 /// The values of `customerAccountType` the docs name.
+///
+/// The list is closed (another value is refused). Documented (mexico.md §4: DebitCard or CLABE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -578,7 +598,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
         aliases: &[],
         kind: ValueKind::Text,
         required: false,
-        doc: "Status description.",
+        doc: "Error description.",
     },
     ResponseField {
         wire: "remark",
@@ -590,7 +610,7 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `payout`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
-/// **Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.
+/// **Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow.
 ///
 /// Notes:
 ///
@@ -612,9 +632,15 @@ pub struct PayoutResponse {
     /// 0000 success, 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
-    /// Status description.
+    /// Error description.
     ///
     /// Wire: `desc`.
     #[serde(rename = "desc", skip_serializing_if = "Option::is_none")]

@@ -186,6 +186,8 @@ const RESPONSE_FIELDS: &[ResponseField] = &[
 ];
 /// The response's `data` for `query-pay-in`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.
 ///
+/// The fields: documented (the page's response table or example).
+///
 /// Notes:
 ///
 /// - The table names the Paypro number `platFormTradeNo`; the example sends `payproTradeNo`. Both are read into the same field.
@@ -211,11 +213,19 @@ pub struct QueryPayInResponse {
     /// 0000 success, 0001 partial payment (amount holds what was actually paid), 0015 processing, anything else failure.
     ///
     /// Wire: `status`.
+    ///
+    /// Status `0000` (Success): Documented (every country's status tables).
+    ///
+    /// Status `0001` (PartialPayment): Documented.
+    ///
+    /// Status `0015` (Processing): Documented (every country's status tables).
     #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<paypro_core::Status>,
     /// Actual payment amount (may be partial).
     ///
     /// Wire: `amount`.
+    ///
+    /// Read as the amount actually paid (`is_fully_paid`, `order_event`): Documented (mexico.md §5: 'actual payment amount (may be partial)').
     #[serde(rename = "amount", skip_serializing_if = "Option::is_none")]
     pub amount: Option<paypro_core::Decimal>,
     /// Actual received amount.

@@ -216,7 +216,16 @@ fn status(spec_path: &str, c: &Common) -> String {
     let success = variant_of(Outcome::Success);
     let partial = variant_of(Outcome::Partial);
     let s_variants = statuses.iter().map(|s| {
-        let doc = doc_lines(&format!("`{}`: {}", s.code, s.meaning));
+        let basis = if s.documented_for.is_empty() {
+            s.basis.text()
+        } else {
+            format!(
+                "Documented for {}. Elsewhere: {}",
+                s.documented_for.join(", "),
+                s.basis.text()
+            )
+        };
+        let doc = doc_lines(&format!("`{}`: {}\n\n{basis}", s.code, s.meaning));
         let v = ident(&s.variant);
         quote! { #doc #v, }
     });

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::Specs;
-use crate::spec::{Effect, Provenance};
+use crate::spec::{Effect, Provenance, ResponseProvenance};
 
 /// Where the page is written.
 pub const PATH: &str = "docs/countries.md";
@@ -59,7 +59,7 @@ pub fn generate(specs: &Specs, files: &mut super::Files) {
                     "no"
                 },
                 provenance(e.provenance),
-                provenance(e.response_provenance),
+                response_provenance(e.response_provenance),
             );
         }
         let n = spec.notification.get_ref();
@@ -87,7 +87,7 @@ pub fn generate(specs: &Specs, files: &mut super::Files) {
             .map(|e| e.get_ref())
             .filter(|e| {
                 e.provenance == Provenance::Inferred
-                    || e.response_provenance == Provenance::Inferred
+                    || e.response_provenance != ResponseProvenance::Documented
             })
             .flat_map(|e| {
                 e.notes
@@ -110,6 +110,14 @@ fn provenance(p: Provenance) -> &'static str {
     match p {
         Provenance::Documented => "documented",
         Provenance::Inferred => "*inferred*",
+    }
+}
+
+fn response_provenance(p: ResponseProvenance) -> &'static str {
+    match p {
+        ResponseProvenance::Documented => "documented",
+        ResponseProvenance::Partial => "*partly inferred*",
+        ResponseProvenance::Inferred => "*inferred*",
     }
 }
 

@@ -6,8 +6,8 @@ use quote::quote;
 use super::{Country, EndpointPlan, doc_lines, ident, num, rust_file};
 use crate::names;
 use crate::spec::{
-    DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField, SignPlacement,
-    TimestampWire, Unaccepted, ValueKind, WireType,
+    DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField,
+    ResponseProvenance, SignPlacement, TimestampWire, Unaccepted, ValueKind, WireType,
 };
 
 /// `PayIn` for `pay-in`.
@@ -309,46 +309,10 @@ fn text_format(format: crate::spec::TextFormat) -> TokenStream {
     }
 }
 
-/// A format in words, for docs.
-fn format_doc(format: crate::spec::TextFormat) -> &'static str {
-    match format {
-        crate::spec::TextFormat::HttpUrl => "an absolute http(s) URL",
-        crate::spec::TextFormat::Clabe => {
-            "a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages)"
-        }
-    }
-}
-
-/// A field's doc: the docs' text, its rules, and notes.
+/// A field's doc: the docs' text, its rules and what they rest on, and notes.
 fn field_doc(f: &RequestField) -> String {
     let mut doc = f.doc.trim().to_string();
-    let mut rules = Vec::new();
-    if let Some(min) = f.min {
-        rules.push(format!("at least {min}"));
-    }
-    if let Some(max) = f.max {
-        rules.push(format!("at most {max}"));
-    }
-    if let Some([a, b]) = f.digits {
-        rules.push(if a == b {
-            format!("exactly {a} digits")
-        } else {
-            format!("{a} to {b} digits")
-        });
-    }
-    if !f.prefixes.is_empty() {
-        let p: Vec<String> = f.prefixes.iter().map(|p| format!("`{p}`")).collect();
-        rules.push(format!("starts with {}", p.join(" or ")));
-    }
-    if let Some(m) = f.max_len {
-        rules.push(format!("at most {m} characters"));
-    }
-    if let Some(format) = f.format {
-        rules.push(match &f.format_when {
-            None => format_doc(format).to_string(),
-            Some(w) => format!("when `{}` is `{}`, {}", w.field, w.is, format_doc(format)),
-        });
-    }
+    let rules = f.rule_words();
     let wire = format!(
         "Wire: `{}`, a JSON {}{}.",
         f.wire,
@@ -365,6 +329,9 @@ fn field_doc(f: &RequestField) -> String {
     doc.push_str(&format!("\n\n{wire}"));
     if !rules.is_empty() {
         doc.push_str(&format!(" Rules: {}.", rules.join(", ")));
+    }
+    if let Some(mark) = f.rule_mark() {
+        doc.push_str(&format!("\n\n{mark}"));
     }
     doc.push_str(&bullet_notes("Notes:", &f.notes));
     doc
@@ -709,8 +676,15 @@ fn enum_type(f: &RequestField) -> TokenStream {
         .iter()
         .map(|v| doc_lines(&format!("`{}`: {}", v.wire, v.doc)));
     let doc = doc_lines(&format!(
-        "The values of `{}` the docs name.{}",
+        "The values of `{}` the docs name.{}{}",
         f.wire,
+        f.rule_basis
+            .as_ref()
+            .map(|b| format!(
+                "\n\nThe list is closed (another value is refused). {}",
+                b.text()
+            ))
+            .unwrap_or_default(),
         bullet_notes("Notes:", &f.notes)
     ));
     quote! {
@@ -810,6 +784,9 @@ pub fn data_struct(
             ));
         } else {
             doc.push_str(&format!("\n\nWire: `{wire}`."));
+        }
+        for mark in f.marks() {
+            doc.push_str(&format!("\n\n{mark}"));
         }
         doc.push_str(&bullet_notes("Notes:", &f.notes));
         let doc = doc_lines(&doc);
@@ -976,8 +953,12 @@ fn response_type(
                 "The response's `data` for `{}`. Every field is optional (the docs' examples omit fields their tables require); fields the spec does not know are kept in `extra`.",
                 e.name
             );
-            if e.response_provenance == Provenance::Inferred {
-                doc.push_str("\n\n**Inferred:** the docs' response table for this endpoint was not recovered; these fields follow the other countries' pages.");
+            match e.response_provenance {
+                ResponseProvenance::Documented => {
+                    doc.push_str("\n\nThe fields: documented (the page's response table or example).")
+                }
+                ResponseProvenance::Partial => doc.push_str("\n\n**Partly inferred:** only part of the docs' response table was recovered; the notes say which fields are inferred and from what."),
+                ResponseProvenance::Inferred => doc.push_str("\n\n**Inferred:** the docs' response table for this endpoint was not recovered; the notes say what these fields follow."),
             }
             doc.push_str(&bullet_notes("Notes:", &e.response_notes));
             data_struct(

@@ -140,6 +140,11 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
     for c in &countries {
         spec::check_country(c, &mut errors);
     }
+    if let Some(common) = &common {
+        for c in &mut countries {
+            mark_statuses(&common.spec, c);
+        }
+    }
     let version = workspace_version(display_root).map_err(|message| {
         errors.push(SpecError {
             file: PathBuf::from("Cargo.toml"),
@@ -154,6 +159,24 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
             version,
         }),
         _ => Err(errors),
+    }
+}
+
+/// Gives each status field of a country its status codes' marks in that country.
+fn mark_statuses(common: &Common, country: &mut Loaded<CountrySpec>) {
+    let code = country.spec.country.get_ref().code.clone();
+    let marks = spec::status_marks(&common.status, &code);
+    let spec = &mut country.spec;
+    let endpoint_fields = spec
+        .endpoint
+        .iter_mut()
+        .flat_map(|e| e.get_mut().response.iter_mut());
+    let notification_fields = spec.notification.get_mut().field.iter_mut();
+    for f in endpoint_fields.chain(notification_fields) {
+        let f = f.get_mut();
+        if f.kind == spec::ValueKind::Status {
+            f.status_marks = marks.clone();
+        }
     }
 }
 
