@@ -1091,6 +1091,14 @@ fn apply_never_writes_text_that_changes_the_meaning_of_generated_docs() {
         "{line}"
     );
     assert!(doc_of("Not a heading").contains(r"/// \# Not a heading"));
+    // The runtime's description of the field (CLI help) is the page's text itself, without the
+    // doc comment's escapes: the Rust string literal holds it exactly.
+    for text in [hostile, "# Not a heading"] {
+        assert!(
+            rust.contains(&format!("{text:?}")),
+            "the runtime description is not the page's text {text:?}"
+        );
+    }
     // The page's text never reaches a path or a value unchecked.
     let page = edited("apply-path", "mexico-payment.txt", |p| {
         replace("• /v1/paypro/payInApi", "• /v2/`<script>`/payInApi")(p)

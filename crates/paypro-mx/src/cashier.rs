@@ -193,7 +193,7 @@ impl CashierRequest {
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
-    /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
@@ -262,7 +262,7 @@ pub struct CashierBuilder {
     /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
-    /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
@@ -328,7 +328,7 @@ impl CashierBuilder {
         self.notify_url = Some(value.into());
         self
     }
-    /// Cashier jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Cashier jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///

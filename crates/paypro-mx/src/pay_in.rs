@@ -205,7 +205,7 @@ impl PayInRequest {
     pub fn notify_url(&self) -> &str {
         &self.notify_url
     }
-    /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Checkout page jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
@@ -284,7 +284,7 @@ pub struct PayInBuilder {
     /// Basis of the rules: SDK rule: the pages only call it an address (URL); the SDK sends only an absolute http(s) URL with a host, written without a control character, white space or backslash, so that the URL read is the text signed and a mistyped address is refused before anything is sent.
     #[serde(rename = "notifyUrl", default)]
     notify_url: Option<String>,
-    /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Checkout page jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///
@@ -359,7 +359,7 @@ impl PayInBuilder {
         self.notify_url = Some(value.into());
         self
     }
-    /// Checkout page jump address; remove the escape character '\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
+    /// Checkout page jump address; remove the escape character '\\', format like `https://www.abc.com/`. If not passed, the payer is sent to the default success page.
     ///
     /// Wire: `returnUrl`, a JSON string, optional. Rules: an absolute http(s) URL.
     ///

@@ -238,7 +238,8 @@ pub fn provenance(p: Provenance) -> TokenStream {
 fn field_const(f: &RequestField) -> TokenStream {
     let name = const_ident(f);
     let wire = &f.wire;
-    let doc = &f.doc;
+    // The runtime's description (CLI help) is plain text: the doc as Markdown renders it.
+    let doc = crate::docs::markdown::rendered(&f.doc);
     let base = match f.kind {
         FieldKind::Text => quote!(FieldSpec::text(#wire, #doc)),
         FieldKind::Amount => {
@@ -766,7 +767,7 @@ pub fn data_struct(
         let aliases = &f.aliases;
         let kind = value_kind(f.kind);
         let required = f.required;
-        let doc = &f.doc;
+        let doc = crate::docs::markdown::rendered(&f.doc);
         quote! {
             ResponseField { wire: #wire, aliases: &[#(#aliases),*], kind: #kind, required: #required, doc: #doc },
         }

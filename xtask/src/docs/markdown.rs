@@ -56,9 +56,68 @@ pub fn plain(text: &str) -> String {
     out
 }
 
+/// The text Markdown `text` renders as, for strings shown as plain text (the runtime's field
+/// descriptions, CLI help): a backslash escape is its character, and a code span stays as
+/// written. The inverse of [`plain`] (which also drops a line's leading spaces).
+pub fn rendered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            if let Some(next) = rest[1..]
+                .chars()
+                .next()
+                .filter(|n| n.is_ascii_punctuation())
+            {
+                out.push(next);
+                rest = &rest[1 + next.len_utf8()..];
+                continue;
+            }
+        }
+        if c == '`' {
+            // A code span: a run of backticks up to the next run of the same length, kept as
+            // written (backslashes in it are literal); an unmatched run is literal too.
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            let after = &rest[run..];
+            let close = after.match_indices('`').find_map(|(at, _)| {
+                let len = after[at..].len() - after[at..].trim_start_matches('`').len();
+                let preceded = at > 0 && after.as_bytes()[at - 1] == b'`';
+                (len == run && !preceded).then_some(at + len)
+            });
+            let end = run + close.unwrap_or(0);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rendered_is_the_text_plain_escaped() {
+        for text in [
+            "```rust panic!(\"doctest\") `code` *emphasis* */ <script>x</script> &lt; [link](https://x.test/a_b)",
+            "# Not a heading",
+            "- item",
+            "1. one",
+            "snake_case and C:\\path\\",
+            "see https://a.test/x_y?a=1&b=2#frag, then [x](y)",
+            "Payment amount (no decimals)",
+        ] {
+            assert_eq!(rendered(&plain(text)), text, "{text}");
+        }
+        // Hand-written Markdown: code spans stay as written, escapes render.
+        assert_eq!(rendered("e.g. `DANA` or `a\\_b`"), "e.g. `DANA` or `a\\_b`");
+        assert_eq!(rendered("the character '\\\\'"), "the character '\\'");
+        assert_eq!(rendered("an unmatched ` stays"), "an unmatched ` stays");
+        assert_eq!(rendered("``a ` b`` c"), "``a ` b`` c");
+    }
 
     #[test]
     fn syntax_is_escaped_and_urls_are_not() {
