@@ -86,6 +86,18 @@ fn replace_in(spec: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Removes the first line of `file` that starts with `start` (at the start of a line).
+fn remove_line(spec: &Path, file: &str, start: &str) {
+    let path = spec.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text
+        .find(&format!("\n{start}"))
+        .unwrap_or_else(|| panic!("{file} has no line starting {start:?}"))
+        + 1;
+    let end = at + text[at..].find('\n').unwrap() + 1;
+    std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+}
+
 fn line_of(spec: &Path, file: &str, needle: &str) -> usize {
     let text = std::fs::read_to_string(spec.join(file)).unwrap();
     text[..text.find(needle).unwrap()].lines().count() + 1
@@ -494,15 +506,8 @@ fn spec_errors_name_file_line_and_rule() {
 /// naming the file, line, endpoint and field.
 #[test]
 fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
-    const URL_BASIS: &str = "format = \"http_url\"\nrule_basis = { sdk = ";
     // The first notifyUrl of id.toml (the pay-in's) loses its mark.
-    let errs = errors_for(|s| {
-        let path = s.join("id.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let at = text.find(URL_BASIS).unwrap() + "format = \"http_url\"\n".len();
-        let end = at + text[at..].find('\n').unwrap() + 1;
-        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
-    });
+    let errs = errors_for(|s| remove_line(s, "id.toml", "rule_basis = { sdk = "));
     let line = line_of(
         &repo().join("spec"),
         "id.toml",
@@ -514,15 +519,8 @@ fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
     );
 
     // An enum's closed list is a rule too.
-    let errs = errors_for(|s| {
-        let path = s.join("id.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let at = text
-            .find("rule_basis = { inferred = \"each value is on")
-            .unwrap();
-        let end = at + text[at..].find('\n').unwrap() + 1;
-        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
-    });
+    let errs =
+        errors_for(|s| remove_line(s, "id.toml", "rule_basis = { inferred = \"each value is on"));
     assert!(
         errs.iter().any(|e| e.starts_with("spec/id.toml:")
             && e.contains("endpoint `pay-in`, field `channelCode`: states a rule (one of the listed values (others are refused)) but has no `rule_basis`")),
@@ -545,13 +543,7 @@ fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
     );
 
     // A paid amount needs its basis.
-    let errs = errors_for(|s| {
-        let path = s.join("ke.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let at = text.find("paid_basis = ").unwrap();
-        let end = at + text[at..].find('\n').unwrap() + 1;
-        std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
-    });
+    let errs = errors_for(|s| remove_line(s, "ke.toml", "paid_basis = "));
     assert!(
         errs.iter().any(|e| e.starts_with("spec/ke.toml:")
             && e.contains(
@@ -574,11 +566,13 @@ fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
         ),
     ] {
         let errs = errors_for(|s| {
-            let path = s.join("id.toml");
-            let text = std::fs::read_to_string(&path).unwrap();
-            let at = text.find("rule_basis = { sdk = ").unwrap();
-            let end = at + text[at..].find('\n').unwrap();
-            std::fs::write(&path, format!("{}{written}{}", &text[..at], &text[end..])).unwrap();
+            replace_in(
+                s,
+                "id.toml",
+                "rule_basis = { sdk = ",
+                &format!("{written}\nx = {{ sdk = "),
+            );
+            remove_line(s, "id.toml", "x = { sdk = ");
         });
         assert!(
             errs.iter()
