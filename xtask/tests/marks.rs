@@ -155,6 +155,20 @@ fn status_0001_is_documented_only_where_the_pages_say_it() {
         let notification = file(&files, &format!("crates/paypro-{cc}/src/notification.rs"));
         assert!(notification.contains(partial), "{cc} notification");
     }
+    // docs/countries.md says the same for each country.
+    let countries = file(&files, "docs/countries.md");
+    assert_eq!(
+        countries
+            .matches("- Status `0001` (PartialPayment): Inferred: ")
+            .count(),
+        3
+    );
+    assert_eq!(
+        countries
+            .matches("- Status `0001` (PartialPayment): Documented.")
+            .count(),
+        2
+    );
     let core = file(&files, "crates/paypro-core/src/generated/status.rs");
     assert!(
         core.contains("/// Documented for mx, id. Elsewhere: Inferred: "),
@@ -302,6 +316,14 @@ fn every_url_field_says_its_check_is_an_sdk_rule() {
         }
     }
     assert_eq!(count, 19, "the URL fields of the audit");
+    // docs/countries.md lists them under the SDK rule, once per country.
+    let countries = file(&files, "docs/countries.md");
+    let listed: usize = countries
+        .lines()
+        .filter(|l| l.starts_with("- Rules: SDK rule: the pages only call it an address"))
+        .map(|l| l.matches("Url`").count())
+        .sum();
+    assert_eq!(listed, 19, "{countries}");
 }
 
 /// Finding 6: `paid = true` on a field the page calls only "transaction amount" is marked

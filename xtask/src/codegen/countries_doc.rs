@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::Specs;
-use crate::spec::{Effect, Provenance, ResponseProvenance};
+use crate::spec::{Basis, CountrySpec, Effect, Provenance, ResponseProvenance};
 
 /// Where the page is written.
 pub const PATH: &str = "docs/countries.md";
@@ -43,6 +43,12 @@ pub fn generate(specs: &Specs, files: &mut super::Files) {
         }
         for note in &c.notes {
             let _ = writeln!(out, "- {}", one_line(note));
+        }
+        for mark in crate::spec::status_marks(&specs.common.spec.status, &c.code) {
+            let _ = writeln!(out, "- {}", one_line(&mark));
+        }
+        for (basis, places) in marks_not_documented(spec) {
+            let _ = writeln!(out, "- {} ({})", one_line(&basis), places.join("; "));
         }
         out.push_str("\n| endpoint | path | moves money | request page | response page |\n");
         out.push_str("|---|---|---|---|---|\n");
@@ -111,6 +117,46 @@ fn provenance(p: Provenance) -> &'static str {
         Provenance::Documented => "documented",
         Provenance::Inferred => "*inferred*",
     }
+}
+
+/// The rules and paid amounts of a country that are not the pages' (inferred or SDK rules),
+/// grouped by their mark: (mark, [`endpoint` field ...]).
+fn marks_not_documented(spec: &CountrySpec) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut add = |basis: &Basis, what: &str, place: String| {
+        if basis.is_documented() {
+            return;
+        }
+        let key = format!("{what}: {}", basis.text());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, places)) => places.push(place),
+            None => groups.push((key, vec![place])),
+        }
+    };
+    for e in spec.endpoint.iter().map(|e| e.get_ref()) {
+        for f in e.request.iter().map(|f| f.get_ref()) {
+            if let Some(b) = &f.rule_basis {
+                add(b, "Rules", format!("`{}` `{}`", e.name, f.wire));
+            }
+        }
+        for f in e.response.iter().map(|f| f.get_ref()) {
+            if let (true, Some(b)) = (f.paid, &f.paid_basis) {
+                add(b, "Paid amount", format!("`{}` `{}`", e.name, f.wire));
+            }
+        }
+    }
+    for f in spec
+        .notification
+        .get_ref()
+        .field
+        .iter()
+        .map(|f| f.get_ref())
+    {
+        if let (true, Some(b)) = (f.paid, &f.paid_basis) {
+            add(b, "Paid amount", format!("notification `{}`", f.wire));
+        }
+    }
+    groups
 }
 
 fn response_provenance(p: ResponseProvenance) -> &'static str {
