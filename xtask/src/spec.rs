@@ -40,6 +40,10 @@ pub struct Common {
     pub status: Vec<Spanned<StatusSpec>>,
     pub failure: Vec<Spanned<FailureSpec>>,
     pub test_credentials: TestCredentials,
+    /// The mark of each text format's rule, for every field whose only rule is that format and
+    /// that gives no `rule_basis` of its own (`[format_basis]`: one place for the reason).
+    #[serde(default)]
+    pub format_basis: std::collections::BTreeMap<TextFormat, Basis>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -512,6 +516,17 @@ pub struct RequestField {
 
 impl RequestField {
     /// The field's rules in words, for the docs, when it has any.
+    /// Takes its format's shared mark (common.toml's `[format_basis]`) when the format is its
+    /// only rule and it gives no `rule_basis` of its own.
+    pub fn take_format_basis(&mut self, bases: &std::collections::BTreeMap<TextFormat, Basis>) {
+        if self.rule_basis.is_some() || self.rule_words().len() != 1 {
+            return;
+        }
+        if let Some(basis) = self.format.and_then(|f| bases.get(&f)) {
+            self.rule_basis = Some(basis.clone());
+        }
+    }
+
     pub fn rule_words(&self) -> Vec<String> {
         let mut rules = Vec::new();
         if let Some(min) = self.min {
@@ -556,7 +571,7 @@ impl RequestField {
 }
 
 /// A structured text format a request field must hold.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum TextFormat {
     /// An absolute http(s) URL with a host.

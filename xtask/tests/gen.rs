@@ -506,8 +506,9 @@ fn spec_errors_name_file_line_and_rule() {
 /// naming the file, line, endpoint and field.
 #[test]
 fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
-    // The first notifyUrl of id.toml (the pay-in's) loses its mark.
-    let errs = errors_for(|s| remove_line(s, "id.toml", "rule_basis = { sdk = "));
+    // Without common.toml's shared mark for `http_url`, the first notifyUrl of id.toml (the
+    // pay-in's) has none.
+    let errs = errors_for(|s| remove_line(s, "common.toml", "http_url = { sdk = "));
     let line = line_of(
         &repo().join("spec"),
         "id.toml",
@@ -569,10 +570,10 @@ fn an_unmarked_rule_is_refused_naming_file_endpoint_and_field() {
             replace_in(
                 s,
                 "id.toml",
-                "rule_basis = { sdk = ",
-                &format!("{written}\nx = {{ sdk = "),
+                "rule_basis = { inferred = ",
+                &format!("{written}\nx = {{ inferred = "),
             );
-            remove_line(s, "id.toml", "x = { sdk = ");
+            remove_line(s, "id.toml", "x = { inferred = ");
         });
         assert!(
             errs.iter()

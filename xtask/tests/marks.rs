@@ -385,3 +385,51 @@ fn paid_fields_say_what_they_rest_on() {
     // Egypt's payout query.
     assert_eq!(inferred, 7);
 }
+
+/// The reason for the URL rule is written once (common.toml's `[format_basis]`) and reaches
+/// every field whose only rule is that format; a field's own `rule_basis` replaces it, and a
+/// field with other rules too keeps needing its own.
+#[test]
+fn a_formats_shared_mark_reaches_every_field_of_that_format_unless_it_has_its_own() {
+    let mut specs = specs();
+    let shared = specs
+        .common
+        .spec
+        .format_basis
+        .get(&TextFormat::HttpUrl)
+        .cloned()
+        .expect("common.toml marks http_url");
+    assert!(matches!(shared, xtask::spec::Basis::Sdk(_)), "{shared:?}");
+    let mut urls = 0;
+    for c in &specs.countries {
+        for e in &c.spec.endpoint {
+            for f in &e.get_ref().request {
+                let f = f.get_ref();
+                if f.format == Some(TextFormat::HttpUrl) {
+                    urls += 1;
+                    assert_eq!(f.rule_basis.as_ref(), Some(&shared), "{}", f.wire);
+                }
+            }
+        }
+    }
+    assert_eq!(urls, 19, "the audit counted 19 URL fields");
+
+    // A field's own mark wins over the shared one.
+    let field = specs.countries[0].spec.endpoint[0]
+        .get_mut()
+        .request
+        .iter_mut()
+        .map(|f| f.get_mut())
+        .find(|f| f.format == Some(TextFormat::HttpUrl))
+        .expect("a URL field");
+    let own = xtask::spec::Basis::Documented(Some("a page".into()));
+    field.rule_basis = Some(own.clone());
+    field.take_format_basis(&specs.common.spec.format_basis);
+    assert_eq!(field.rule_basis, Some(own));
+
+    // With another rule beside the format, the shared mark does not cover it.
+    field.rule_basis = None;
+    field.max_len = Some(10);
+    field.take_format_basis(&specs.common.spec.format_basis);
+    assert_eq!(field.rule_basis, None);
+}

@@ -136,6 +136,9 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
     };
     if let Some(common) = &common {
         spec::check_common(common, &mut errors);
+        for c in &mut countries {
+            take_format_bases(&common.spec, c);
+        }
     }
     for c in &countries {
         spec::check_country(c, &mut errors);
@@ -159,6 +162,16 @@ pub fn load(spec_dir: &Path, display_root: &Path) -> Result<Specs, Vec<SpecError
             version,
         }),
         _ => Err(errors),
+    }
+}
+
+/// Gives each request field whose only rule is a text format that format's shared mark
+/// (common.toml's `[format_basis]`), unless it gives its own.
+fn take_format_bases(common: &Common, country: &mut Loaded<CountrySpec>) {
+    for e in &mut country.spec.endpoint {
+        for f in &mut e.get_mut().request {
+            f.get_mut().take_format_basis(&common.format_basis);
+        }
     }
 }
 
