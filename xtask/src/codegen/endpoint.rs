@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::{Country, EndpointPlan, doc_lines, ident, num, rust_file};
 use crate::names;
+use crate::rules::Rule;
 use crate::spec::{
     DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField, SignPlacement,
     TimestampWire, Unaccepted, ValueKind, WireType,
@@ -258,37 +259,37 @@ fn field_const(f: &RequestField) -> TokenStream {
     } else {
         quote!(.optional())
     };
-    let mut rules = Vec::new();
-    if let Some(m) = f.min {
-        let m = num(m);
-        rules.push(quote!(.min(#m)));
-    }
-    if let Some(m) = f.max {
-        let m = num(m);
-        rules.push(quote!(.max(#m)));
-    }
-    if let Some([a, b]) = f.digits {
-        let (a, b) = (num(a), num(b));
-        rules.push(quote!(.digits(#a, #b)));
-    }
-    if !f.prefixes.is_empty() {
-        let p = &f.prefixes;
-        rules.push(quote!(.prefixes(&[#(#p),*])));
-    }
-    if let Some(m) = f.max_len {
-        let m = num(m);
-        rules.push(quote!(.max_len(#m)));
-    }
-    if let Some(format) = f.format {
-        let format = text_format(format);
-        rules.push(match &f.format_when {
-            None => quote!(.format(#format)),
-            Some(w) => {
+    let rules: Vec<TokenStream> = crate::rules::of(f)
+        .into_iter()
+        .map(|rule| match rule {
+            Rule::Min(m) => {
+                let m = num(m);
+                quote!(.min(#m))
+            }
+            Rule::Max(m) => {
+                let m = num(m);
+                quote!(.max(#m))
+            }
+            Rule::Digits(a, b) => {
+                let (a, b) = (num(a), num(b));
+                quote!(.digits(#a, #b))
+            }
+            Rule::Prefixes(p) => quote!(.prefixes(&[#(#p),*])),
+            Rule::MaxLen(m) => {
+                let m = num(m);
+                quote!(.max_len(#m))
+            }
+            Rule::Format(format, None) => {
+                let format = text_format(format);
+                quote!(.format(#format))
+            }
+            Rule::Format(format, Some(w)) => {
+                let format = text_format(format);
                 let (field, is) = (&w.field, &w.is);
                 quote!(.format_when(#format, #field, #is))
             }
-        });
-    }
+        })
+        .collect();
     let with = if rules.is_empty() {
         quote!()
     } else {
@@ -309,46 +310,13 @@ fn text_format(format: crate::spec::TextFormat) -> TokenStream {
     }
 }
 
-/// A format in words, for docs.
-fn format_doc(format: crate::spec::TextFormat) -> &'static str {
-    match format {
-        crate::spec::TextFormat::HttpUrl => "an absolute http(s) URL",
-        crate::spec::TextFormat::Clabe => {
-            "a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages)"
-        }
-    }
-}
-
 /// A field's doc: the docs' text, its rules, and notes.
 fn field_doc(f: &RequestField) -> String {
     let mut doc = f.doc.trim().to_string();
-    let mut rules = Vec::new();
-    if let Some(min) = f.min {
-        rules.push(format!("at least {min}"));
-    }
-    if let Some(max) = f.max {
-        rules.push(format!("at most {max}"));
-    }
-    if let Some([a, b]) = f.digits {
-        rules.push(if a == b {
-            format!("exactly {a} digits")
-        } else {
-            format!("{a} to {b} digits")
-        });
-    }
-    if !f.prefixes.is_empty() {
-        let p: Vec<String> = f.prefixes.iter().map(|p| format!("`{p}`")).collect();
-        rules.push(format!("starts with {}", p.join(" or ")));
-    }
-    if let Some(m) = f.max_len {
-        rules.push(format!("at most {m} characters"));
-    }
-    if let Some(format) = f.format {
-        rules.push(match &f.format_when {
-            None => format_doc(format).to_string(),
-            Some(w) => format!("when `{}` is `{}`, {}", w.field, w.is, format_doc(format)),
-        });
-    }
+    let rules: Vec<String> = crate::rules::of(f)
+        .iter()
+        .map(crate::rules::describe)
+        .collect();
     let wire = format!(
         "Wire: `{}`, a JSON {}{}.",
         f.wire,
