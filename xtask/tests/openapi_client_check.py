@@ -55,8 +55,11 @@ def check_fields(model, raw, schema_name, at):
         value = getattr(model, snake(wire))
         assert isinstance(value, str), f"{at}: {wire} is {type(value).__name__}, not str"
         assert value == raw[wire], f"{at}: {wire} = {value!r}, expected {raw[wire]!r}"
-    for alias in aliases_of(schema_name):
+    for alias, wire in aliases_of(schema_name).items():
         assert alias not in model.additional_properties, f"{at}: {alias} left in the extras"
+        if wire in raw:
+            value = getattr(model, snake(wire))
+            assert value == raw[wire], f"{at}: {wire} = {value!r}, expected {raw[wire]!r}"
 
 
 read = 0
