@@ -2,7 +2,7 @@
 # Installs the external OpenAPI tools that check openapi/paypro-<cc>.json, pinned, from PyPI
 # into a virtual environment under target/ (never the system's Python):
 #   openapi-spec-validator  validates each document against the OpenAPI 3.1 schema (.ci/run);
-#   openapi-python-client   generates a Python client from a document (xtask/tests/openapi_tools.rs).
+#   openapi-python-client   generates a Python client from a document (xtask/tests/openapi/tools.rs).
 # The tests never run this: they use the venv when it is there and otherwise name this script
 # and skip (PAYPRO_OPENAPI_TEST=require, set by .ci/run, makes that a failure). CI runs it before
 # the loopback-only step, where there is no network.

@@ -684,16 +684,15 @@ fn example_object(ex: &Example, sign: SignOf<'_>) -> Option<Value> {
             let shown = body.get(field).cloned();
             let computed = test_sign(common, body);
             body.insert(field.clone(), json!(computed));
-            parts.push(test_secret_sentence(common, "`sign`"));
+            parts.push(format!("`sign` is {}", test_secret_clause(common)));
             parts.extend(shown.map(|s| docs_sign_sentence(&s)));
             obj.insert(SIGN_CLAIM.into(), json!(SIGNED_WITH_TEST_SECRET));
         }
         SignOf::Header(common) => {
             let computed = test_sign(common, value.as_object()?);
             parts.push(format!(
-                "{} is `{computed}`",
-                test_secret_sentence(common, "The `sign` header for this body")
-                    .trim_end_matches('.')
+                "The `sign` header for this body is `{computed}`, {}",
+                test_secret_clause(common)
             ));
             obj.insert(SIGN_CLAIM.into(), json!(SIGNED_WITH_TEST_SECRET));
             obj.insert(SIGN_HEADER.into(), json!(computed));
@@ -726,9 +725,9 @@ fn test_sign(common: &Common, body: &Map<String, Value>) -> String {
     )
 }
 
-fn test_secret_sentence(common: &Common, what: &str) -> String {
+fn test_secret_clause(common: &Common) -> String {
     format!(
-        "{what} is computed by the signing rule with the test secret `{}` (spec/common.toml [test_credentials]; the embedded sandbox's), so it verifies",
+        "computed by the signing rule with the test secret `{}` (spec/common.toml [test_credentials]; the embedded sandbox's), so it verifies",
         common.test_credentials.secret
     )
 }

@@ -15,6 +15,10 @@ fn root() -> PathBuf {
 
 const COUNTRIES: &[&str] = &["bd", "eg", "id", "ke", "mx"];
 
+/// The documents read by tools from PyPI.
+#[path = "openapi/tools.rs"]
+mod tools;
+
 fn document(code: &str) -> (String, Value) {
     let path = root().join(format!("openapi/paypro-{code}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -36,21 +40,12 @@ fn media_with_examples<'a>(
     v: &'a Value,
     out: &mut Vec<(String, &'a Value, &'a Value)>,
 ) {
-    match v {
-        Value::Object(map) => {
-            if let (Some(schema), Some(examples)) = (map.get("schema"), map.get("examples")) {
-                out.push((at.clone(), schema, examples));
-            }
-            for (k, child) in map {
-                media_with_examples(format!("{at}/{k}"), child, out);
-            }
+    let mut all = vec![];
+    every_object(at, v, &mut all);
+    for (at, o) in all {
+        if let (Some(schema), Some(examples)) = (o.get("schema"), o.get("examples")) {
+            out.push((at, schema, examples));
         }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                media_with_examples(format!("{at}/{i}"), child, out);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -451,7 +446,7 @@ fn a_string_amount_s_pattern_is_exactly_its_range() {
     }
 }
 
-/// Every schema object in the document: (where, schema).
+/// Every object in the document, depth first: (where, object).
 fn every_object<'a>(at: String, v: &'a Value, out: &mut Vec<(String, &'a Value)>) {
     match v {
         Value::Object(map) => {

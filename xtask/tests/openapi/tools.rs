@@ -1,7 +1,7 @@
 //! openapi/paypro-<cc>.json read by tools nobody here wrote, from PyPI (pinned in
 //! xtask/scripts/install-openapi-tools.sh, which installs them into a venv under target/):
 //! openapi-spec-validator validates every document, and a client that openapi-python-client
-//! generates from Mexico's document reads its examples (tests/openapi_client_check.py).
+//! generates from Mexico's document reads its examples (tests/openapi/client_check.py).
 //!
 //! Without the venv each test says what is missing on one line and passes;
 //! PAYPRO_OPENAPI_TEST=require (set by .ci/run, which runs the script) makes that a failure.
@@ -10,14 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-const COUNTRIES: &[&str] = &["bd", "eg", "id", "ke", "mx"];
+use super::{COUNTRIES, root};
 
 /// The venv's `bin/` when it has `tool`; else `None` after saying so (or a panic when required).
 fn venv_bin(tool: &str) -> Option<PathBuf> {
@@ -102,7 +95,7 @@ fn a_generated_python_client_reads_the_examples_into_one_field_each() {
     assert!(!said.contains("Warning"), "the generator warned:\n{said}");
     let mut check = Command::new(bin.join("python"));
     check
-        .arg(root().join("xtask/tests/openapi_client_check.py"))
+        .arg(root().join("xtask/tests/openapi/client_check.py"))
         .arg(&doc)
         .arg(work.join("out"));
     let said = run(check);

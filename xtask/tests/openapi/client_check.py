@@ -1,7 +1,7 @@
 """Reads a document's examples through a Python client that openapi-python-client generated
-from it (xtask/tests/openapi_tools.rs runs this with the tools' venv):
+from it (xtask/tests/openapi/tools.rs runs this with the tools' venv):
 
-    python openapi_client_check.py DOCUMENT PACKAGE_PARENT
+    python client_check.py DOCUMENT PACKAGE_PARENT
 
 For every operation, the response example through `<Op>Response.from_dict`, and the
 notification example through `Notification.from_dict`: order numbers are `str`, a field's other
