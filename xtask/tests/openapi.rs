@@ -727,6 +727,10 @@ fn servers_and_an_empty_security_are_declared() {
             "{code}: the embedded sandbox"
         );
         assert_eq!(doc["security"], json!([]), "{code}: security");
+        assert!(
+            doc["info"]["license"]["identifier"].is_string(),
+            "{code}: license"
+        );
         for (path, item) in doc["paths"].as_object().unwrap() {
             let params = item["post"]["parameters"].as_array().unwrap();
             assert!(
