@@ -7,6 +7,7 @@ pub mod names;
 pub mod openapi;
 pub mod oracle;
 pub mod public_api;
+pub mod rules;
 pub mod spec;
 pub mod sync;
 

@@ -153,8 +153,7 @@ fn check_amount(field: &RequestField, value: &str) -> Result<(), String> {
         return Err("must be a whole number (no fraction)".into());
     }
     let got = u64::try_from(parsed.trunc()).map_err(|_| "is too large".to_string())?;
-    let min = field.min.unwrap_or(1).max(1);
-    let max = field.max.unwrap_or(i64::MAX as u64).min(i64::MAX as u64);
+    let (min, max) = crate::rules::amount_bounds(field).ok_or("is not an amount")?;
     if got < min {
         return Err(format!("must be at least {min} (got {got})"));
     }

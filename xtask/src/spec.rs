@@ -528,33 +528,10 @@ impl RequestField {
     }
 
     pub fn rule_words(&self) -> Vec<String> {
-        let mut rules = Vec::new();
-        if let Some(min) = self.min {
-            rules.push(format!("at least {min}"));
-        }
-        if let Some(max) = self.max {
-            rules.push(format!("at most {max}"));
-        }
-        if let Some([a, b]) = self.digits {
-            rules.push(if a == b {
-                format!("exactly {a} digits")
-            } else {
-                format!("{a} to {b} digits")
-            });
-        }
-        if !self.prefixes.is_empty() {
-            let p: Vec<String> = self.prefixes.iter().map(|p| format!("`{p}`")).collect();
-            rules.push(format!("starts with {}", p.join(" or ")));
-        }
-        if let Some(m) = self.max_len {
-            rules.push(format!("at most {m} characters"));
-        }
-        if let Some(format) = self.format {
-            rules.push(match &self.format_when {
-                None => format.words().to_string(),
-                Some(w) => format!("when `{}` is `{}`, {}", w.field, w.is, format.words()),
-            });
-        }
+        let mut rules: Vec<String> = crate::rules::of(self)
+            .iter()
+            .map(crate::rules::describe)
+            .collect();
         if self.kind == FieldKind::Enum {
             rules.push("one of the listed values (others are refused)".into());
         }
@@ -578,18 +555,6 @@ pub enum TextFormat {
     HttpUrl,
     /// A Mexican CLABE: 18 digits with its check digit (a banking standard).
     Clabe,
-}
-
-impl TextFormat {
-    /// The format in words, for docs.
-    pub fn words(self) -> &'static str {
-        match self {
-            TextFormat::HttpUrl => "an absolute http(s) URL",
-            TextFormat::Clabe => {
-                "a CLABE: 18 digits with a valid check digit (the Mexican banking standard, not from Paypro's pages)"
-            }
-        }
-    }
 }
 
 /// "When field `field` is `is`".

@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::{Country, EndpointPlan, doc_lines, ident, num, rust_file};
 use crate::names;
+use crate::rules::Rule;
 use crate::spec::{
     DataShape, Effect, Endpoint, FieldKind, Provenance, RequestField, ResponseField,
     ResponseProvenance, SignPlacement, TimestampWire, Unaccepted, ValueKind, WireType,
@@ -259,37 +260,37 @@ fn field_const(f: &RequestField) -> TokenStream {
     } else {
         quote!(.optional())
     };
-    let mut rules = Vec::new();
-    if let Some(m) = f.min {
-        let m = num(m);
-        rules.push(quote!(.min(#m)));
-    }
-    if let Some(m) = f.max {
-        let m = num(m);
-        rules.push(quote!(.max(#m)));
-    }
-    if let Some([a, b]) = f.digits {
-        let (a, b) = (num(a), num(b));
-        rules.push(quote!(.digits(#a, #b)));
-    }
-    if !f.prefixes.is_empty() {
-        let p = &f.prefixes;
-        rules.push(quote!(.prefixes(&[#(#p),*])));
-    }
-    if let Some(m) = f.max_len {
-        let m = num(m);
-        rules.push(quote!(.max_len(#m)));
-    }
-    if let Some(format) = f.format {
-        let format = text_format(format);
-        rules.push(match &f.format_when {
-            None => quote!(.format(#format)),
-            Some(w) => {
+    let rules: Vec<TokenStream> = crate::rules::of(f)
+        .into_iter()
+        .map(|rule| match rule {
+            Rule::Min(m) => {
+                let m = num(m);
+                quote!(.min(#m))
+            }
+            Rule::Max(m) => {
+                let m = num(m);
+                quote!(.max(#m))
+            }
+            Rule::Digits(a, b) => {
+                let (a, b) = (num(a), num(b));
+                quote!(.digits(#a, #b))
+            }
+            Rule::Prefixes(p) => quote!(.prefixes(&[#(#p),*])),
+            Rule::MaxLen(m) => {
+                let m = num(m);
+                quote!(.max_len(#m))
+            }
+            Rule::Format(format, None) => {
+                let format = text_format(format);
+                quote!(.format(#format))
+            }
+            Rule::Format(format, Some(w)) => {
+                let format = text_format(format);
                 let (field, is) = (&w.field, &w.is);
                 quote!(.format_when(#format, #field, #is))
             }
-        });
-    }
+        })
+        .collect();
     let with = if rules.is_empty() {
         quote!()
     } else {
