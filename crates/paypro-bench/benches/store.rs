@@ -21,8 +21,8 @@
 //!   hand-offs): each `BEGIN IMMEDIATE`, the order's row read, updated, the action inserted,
 //!   `COMMIT`.
 //! - **Postgres** (`PAYPRO_POSTGRES_URL`; without it, one line says so and only SQLite runs):
-//!   two receiver instances, each with its own pool (16 connections, the default), sharing a
-//!   database made for the run (and dropped after it); half the senders post to each. The
+//!   two receiver instances, each with its own pool (16 connections, the default), sharing one
+//!   database (in a schema made for the run, dropped after it); half the senders post to each. The
 //!   bare loop: as many tokio-postgres connections as the two pools hold, each running the
 //!   same transaction (`SELECT ... FOR UPDATE`, `UPDATE`, `INSERT`, `COMMIT`) with its
 //!   statements prepared once.
@@ -303,30 +303,21 @@ impl Receivers {
                     }
                 }));
             }
-            let mut all = Vec::new();
-            for task in tasks {
-                all.extend(task.await.unwrap_or_else(|e| vec![e.to_string()]));
-            }
-            all
+            failures_of(tasks).await
         });
-        let took = at.elapsed();
-        if let Some(first) = failures.first() {
-            return Err(format!(
-                "{} of {} callbacks not answered OK, the first: {first}",
-                failures.len(),
-                jobs.len()
-            )
-            .into());
-        }
-        Ok(jobs.len() as f64 / took.as_secs_f64())
+        rate(
+            "receiver: callbacks not answered OK",
+            jobs.len(),
+            at,
+            &failures,
+        )
     }
 }
 
 /// A sender standing in for Paypro: HTTP/1.1 over one keep-alive connection, the request
 /// written whole and the answer read by its `content-length`. Paypro sends from its own
-/// machines; a full HTTP client here would take the receiver's CPU on this one (reqwest cost
-/// about as much per callback as the receiver's whole path), so the senders do the least HTTP
-/// that is still HTTP.
+/// machines; a full HTTP client here would take CPU the receiver needs on this one, so the
+/// senders do the least HTTP that is still HTTP.
 struct Sender {
     stream: tokio::net::TcpStream,
     host: String,
@@ -389,6 +380,24 @@ impl Sender {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Every task's failures, a task that ended abnormally counting as one.
+async fn failures_of(tasks: Vec<tokio::task::JoinHandle<Vec<String>>>) -> Vec<String> {
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await.unwrap_or_else(|e| vec![e.to_string()]));
+    }
+    all
+}
+
+/// `n` per second since `at`, or an error naming `what` failed when anything did.
+fn rate(what: &str, n: usize, at: Instant, failures: &[String]) -> Result<f64, BoxError> {
+    let took = at.elapsed();
+    match failures.first() {
+        Some(first) => Err(format!("{what}: {} of {n}, the first: {first}", failures.len()).into()),
+        None => Ok(n as f64 / took.as_secs_f64()),
+    }
 }
 
 /// One figure's rounds: the receiver's and the floor's rates, alternating which goes first.
@@ -543,11 +552,7 @@ fn sqlite_floor(
             })
             .collect()
     });
-    let took = at.elapsed();
-    if let Some(first) = failures.first() {
-        return Err(format!("bare loop: {} failed, the first: {first}", failures.len()).into());
-    }
-    Ok(jobs.len() as f64 / took.as_secs_f64())
+    rate("bare loop: transactions failed", jobs.len(), at, &failures)
 }
 
 /// One callback's transaction, as `SqliteStore::apply` runs it.
@@ -603,50 +608,26 @@ const POOL: usize = 16;
 const INSTANCES: usize = 2;
 
 fn postgres(options: &Options, url: &str) -> Result<(), BoxError> {
-    let database = format!("paypro_bench_{}", std::process::id());
+    // A schema of the run's own (the store makes its tables in the connection's current
+    // schema), dropped after it.
+    let schema = format!("paypro_bench_{}", std::process::id());
     let admin = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let connect = |url: String| async move {
-        let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await?;
-        tokio::spawn(connection);
-        Ok::<_, BoxError>(client)
+    let run_sql = |sql: String| {
+        admin.block_on(async {
+            let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls).await?;
+            tokio::spawn(connection);
+            client.batch_execute(&sql).await?;
+            Ok::<_, BoxError>(())
+        })
     };
-    admin.block_on(async {
-        let client = connect(url.to_string()).await?;
-        client
-            .batch_execute(&format!("CREATE DATABASE {database}"))
-            .await?;
-        Ok::<_, BoxError>(())
-    })?;
-    let bench_url = with_database(url, &database)?;
+    run_sql(format!("CREATE SCHEMA {schema}"))?;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let bench_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
     let result = postgres_in(options, &bench_url);
-    admin.block_on(async {
-        let client = connect(url.to_string()).await?;
-        client
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
-            .await?;
-        Ok::<_, BoxError>(())
-    })?;
+    run_sql(format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))?;
     result
-}
-
-/// `url` naming `database` instead of its own.
-fn with_database(url: &str, database: &str) -> Result<String, BoxError> {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let after_scheme = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[after_scheme..]
-        .find('/')
-        .map_or(base.len(), |i| after_scheme + i);
-    let mut out = format!("{}/{database}", &base[..host_end]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    Ok(out)
 }
 
 fn postgres_in(options: &Options, url: &str) -> Result<(), BoxError> {
@@ -759,17 +740,9 @@ fn postgres_floor(
                 }
             }));
         }
-        let mut all = Vec::new();
-        for task in tasks {
-            all.extend(task.await.unwrap_or_else(|e| vec![e.to_string()]));
-        }
-        all
+        failures_of(tasks).await
     });
-    let took = at.elapsed();
-    if let Some(first) = failures.first() {
-        return Err(format!("bare loop: {} failed, the first: {first}", failures.len()).into());
-    }
-    Ok(jobs.len() as f64 / took.as_secs_f64())
+    rate("bare loop: transactions failed", jobs.len(), at, &failures)
 }
 
 /// One callback's transaction, as `PostgresStore::apply` runs it.
