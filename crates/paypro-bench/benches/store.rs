@@ -16,10 +16,9 @@
 //!
 //! - **SQLite**: one receiver over a file in the temporary directory. The bare loop: one
 //!   rusqlite connection opened as the store opens its own (WAL, busy time-out, foreign keys),
-//!   one thread running the transactions back to back (SQLite takes one writer at a time, so
-//!   this is the most the database does; more threads on the connection only add lock
-//!   hand-offs): each `BEGIN IMMEDIATE`, the order's row read, updated, the action inserted,
-//!   `COMMIT`.
+//!   shared by `--senders` threads (SQLite takes one writer at a time; the receiver's blocking
+//!   threads share its connection the same way), each transaction `BEGIN IMMEDIATE`, the
+//!   order's row read, updated, the action inserted, `COMMIT`.
 //! - **Postgres** (`PAYPRO_POSTGRES_URL`; without it, one line says so and only SQLite runs):
 //!   two receiver instances, each with its own pool (16 connections, the default), sharing one
 //!   database (in a schema made for the run, dropped after it); half the senders post to each. The
@@ -145,6 +144,7 @@ fn secret() -> Secret {
 }
 
 /// One callback of a round: its order and body, and what the bare loop writes for it.
+#[derive(Clone)]
 struct Job {
     key: String,
     body: String,
@@ -508,10 +508,9 @@ fn sqlite_in(options: &Options, path: &std::path::Path) -> Result<(), BoxError> 
         tx.commit()?;
         Ok(())
     };
-    // SQLite takes one writer at a time: the bare loop is one thread running the
-    // transactions back to back, the most one connection does (`--senders` threads sharing
-    // the connection were slower than the receiver: their lock hand-offs; BENCHMARKS.md).
-    let floor = |jobs: &[Job]| sqlite_floor(&conn, jobs, 1);
+    // As many threads as senders, sharing the connection as the receiver's blocking threads
+    // share its own (one thread alone was slower still: BENCHMARKS.md).
+    let floor = |jobs: &[Job]| sqlite_floor(&conn, jobs, options.senders);
     compare("sqlite, 1 receiver", options, register, &receivers, floor)
 }
 
@@ -714,11 +713,8 @@ fn postgres_floor(
     clients: &Arc<Vec<PgConnection>>,
     jobs: &[Job],
 ) -> Result<f64, BoxError> {
-    let jobs: Arc<Vec<(String, String, bool, (String, String, String))>> = Arc::new(
-        jobs.iter()
-            .map(|j| (j.key.clone(), j.record.clone(), j.last, j.action.clone()))
-            .collect(),
-    );
+    // Owned by the tasks (copied before the clock starts).
+    let jobs: Arc<Vec<Job>> = Arc::new(jobs.to_vec());
     let next = Arc::new(AtomicUsize::new(0));
     let at = Instant::now();
     let failures: Vec<String> = runtime.block_on(async {
@@ -753,8 +749,15 @@ async fn postgres_apply(
         tokio_postgres::Statement,
         tokio_postgres::Statement,
     ),
-    (key, record, last, (name, status, action)): &(String, String, bool, (String, String, String)),
+    job: &Job,
 ) -> Result<(), tokio_postgres::Error> {
+    let Job {
+        key,
+        record,
+        last,
+        action: (name, status, action),
+        ..
+    } = job;
     let tx = client.transaction().await?;
     let stored = tx.query_one(select, &[key]).await?;
     let submission: String = stored.get(1);
