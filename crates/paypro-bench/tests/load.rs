@@ -42,7 +42,8 @@ fn no_flags_are_the_defaults_of_each_entry_point() {
         bench.sandbox,
         Sandbox::InProcess {
             threads: 1,
-            settle_ms: 200
+            settle_ms: 200,
+            max_orders: None
         }
     );
 }
@@ -72,7 +73,8 @@ fn the_documented_commands_parse() {
         o.sandbox,
         Sandbox::InProcess {
             threads: 2,
-            settle_ms: 200
+            settle_ms: 200,
+            max_orders: None
         }
     );
     let o = Options::in_process()
@@ -83,7 +85,23 @@ fn the_documented_commands_parse() {
         o.sandbox,
         Sandbox::InProcess {
             threads: 1,
-            settle_ms: 3_600_000
+            settle_ms: 3_600_000,
+            max_orders: None
+        }
+    );
+    // BENCHMARKS.md's memory bound: a small cap, this process's RSS reported.
+    let o = Options::in_process()
+        .with_args(args(
+            "--bench --max-requests 100000 --secs 60 --max-orders 5000",
+        ))
+        .unwrap();
+    assert_eq!((o.max_requests, o.secs), (100_000, 60));
+    assert_eq!(
+        o.sandbox,
+        Sandbox::InProcess {
+            threads: 1,
+            settle_ms: 200,
+            max_orders: Some(5000)
         }
     );
 }
@@ -165,6 +183,7 @@ fn bad_command_lines_are_typed_errors_never_panics() {
     for (options, flag) in [
         (Options::program(), "--threads"),
         (Options::program(), "--settle-ms"),
+        (Options::program(), "--max-orders"),
         (Options::in_process(), "--port"),
         (Options::in_process(), "--pid"),
         (Options::program(), "--host"),
@@ -183,6 +202,23 @@ fn bad_command_lines_are_typed_errors_never_panics() {
     assert!(Options::program().usage().contains("--pid"));
     assert!(!Options::program().usage().contains("--threads"));
     assert!(Options::in_process().usage().contains("--settle-ms"));
+    assert!(Options::in_process().usage().contains("--max-orders"));
+    assert_eq!(
+        Options::in_process().with_args(args("--max-orders 1000001")),
+        Err(FlagError::OutOfRange {
+            flag: "--max-orders".into(),
+            max: MAX_REQUESTS,
+            got: 1_000_001
+        })
+    );
+    assert_eq!(
+        Options::in_process().with_args(args("--max-orders 0")),
+        Err(FlagError::OutOfRange {
+            flag: "--max-orders".into(),
+            max: MAX_REQUESTS,
+            got: 0
+        })
+    );
 }
 
 #[test]
@@ -303,6 +339,21 @@ fn a_report_counts_rates_and_prints() {
         "{printed}"
     );
     assert!(!printed.contains("RSS"), "{printed}");
+
+    // A capped in-process run names the cap, and whose memory the RSS is.
+    let mut capped = report(&[1], &[], Duration::from_secs(1));
+    capped.options = Options::in_process()
+        .with_args(args("--max-orders 5000"))
+        .unwrap();
+    let printed = capped.to_string();
+    assert!(
+        printed.contains("orders settle after 200 ms, at most 5000 orders kept)"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("this process (sandbox and clients), pid 4242 RSS: before 5.0 MiB"),
+        "{printed}"
+    );
 }
 
 #[test]

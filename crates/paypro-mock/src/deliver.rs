@@ -61,9 +61,11 @@ fn is_sandbox(ip: std::net::IpAddr, port: u16, own: SocketAddr) -> bool {
 /// Whether `url` names the sandbox itself, as written (IP literals in any spelling the URL
 /// standard accepts, `localhost`); host names are also checked when a callback is sent.
 pub(crate) fn targets_sandbox(url: &str, own: SocketAddr) -> bool {
-    let Ok(url) = reqwest::Url::parse(url) else {
-        return false;
-    };
+    reqwest::Url::parse(url).is_ok_and(|url| names_sandbox(&url, own))
+}
+
+/// [`targets_sandbox`] for a parsed URL.
+fn names_sandbox(url: &reqwest::Url, own: SocketAddr) -> bool {
     let Some(port) = url.port_or_known_default() else {
         return false;
     };
@@ -79,11 +81,8 @@ pub(crate) fn targets_sandbox(url: &str, own: SocketAddr) -> bool {
     }
 }
 
-/// Whether `url`'s host name resolves to the sandbox itself.
-async fn resolves_to_sandbox(url: &str, own: SocketAddr) -> bool {
-    let Ok(parsed) = reqwest::Url::parse(url) else {
-        return false;
-    };
+/// Whether `parsed`'s host name resolves to the sandbox itself.
+async fn resolves_to_sandbox(parsed: &reqwest::Url, own: SocketAddr) -> bool {
     let (Some(host), Some(port)) = (parsed.host_str(), parsed.port_or_known_default()) else {
         return false;
     };
@@ -142,7 +141,14 @@ impl Drop for Pending {
 pub(crate) fn spawn(shared: Arc<Shared>, mut pending: Pending, callbacks: Vec<Order>) {
     let url = pending.url.clone();
     tokio::spawn(async move {
-        if targets_sandbox(&url, shared.addr) || resolves_to_sandbox(&url, shared.addr).await {
+        // Parsed once: checked here, then given to the HTTP client as it is for each attempt.
+        let parsed = reqwest::Url::parse(&url).ok();
+        let own = shared.addr;
+        let to_sandbox = match &parsed {
+            Some(p) => names_sandbox(p, own) || resolves_to_sandbox(p, own).await,
+            None => false,
+        };
+        if to_sandbox {
             if let (Some(order), Ok(mut ledger)) = (callbacks.first(), shared.ledger()) {
                 pending.end(&mut ledger);
                 ledger.record(Delivery {
@@ -172,7 +178,7 @@ pub(crate) fn spawn(shared: Arc<Shared>, mut pending: Pending, callbacks: Vec<Or
                 continue;
             };
             let ending = (i == last).then_some(&mut pending);
-            deliver(&shared, order, &url, &body, ending).await;
+            deliver(&shared, order, (&url, parsed.as_ref()), &body, ending).await;
             previous = Some((order, body));
         }
     });
@@ -183,15 +189,18 @@ pub(crate) fn spawn(shared: Arc<Shared>, mut pending: Pending, callbacks: Vec<Or
 async fn deliver(
     shared: &Shared,
     order: &Order,
-    url: &str,
+    (url, parsed): (&str, Option<&reqwest::Url>),
     body: &str,
     mut ending: Option<&mut Pending>,
 ) {
     let attempts = 1 + NOTIFY_RETRY_SCHEDULE.len();
     for attempt in 1..=attempts {
-        let sent = shared
-            .http
-            .post(url)
+        // A URL that does not parse is given as written: the client reports why.
+        let request = match parsed {
+            Some(parsed) => shared.http.post(parsed.clone()),
+            None => shared.http.post(url),
+        };
+        let sent = request
             .header("content-type", "application/json")
             .body(body.to_string())
             .send()

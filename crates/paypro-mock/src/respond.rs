@@ -18,7 +18,42 @@ pub struct Facts<'a> {
 }
 
 fn quoted(s: &str) -> String {
-    serde_json::Value::from(s).to_string()
+    let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it (`"`, `\\`, and the control
+/// characters: `\b \t \n \f \r` by name, the others as `\u00xx`), without going through a
+/// `serde_json::Value` and `Display` for every field.
+fn push_quoted(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let named = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if named.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(named);
+        }
+        plain = i + 1;
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 /// How a status is described next to it (`desc` / `message`).
@@ -37,52 +72,68 @@ pub fn describe(status: &Status) -> String {
     }
 }
 
-/// The raw JSON of one field, when the sandbox knows its meaning.
-pub fn value(wire: &str, facts: &Facts) -> Option<String> {
+/// Appends the raw JSON of one field when the sandbox knows its meaning (`None`: it does not,
+/// and what was appended is to be cut off).
+fn push_value(out: &mut String, wire: &str, facts: &Facts) -> Option<()> {
+    use std::fmt::Write as _;
     let o = facts.order;
-    let money = |n: u64| quoted(&n.to_string());
-    let balance = |n: u64| format!("{n}.0000");
-    Some(match wire {
-        "tradeNo" => quoted(&o?.trade_no),
-        "platFormTradeNo" | "payproTradeNo" | "kiliTradeNo" | "serialNumber" => quoted(&o?.id),
-        "status" => quoted(o?.status.code()),
-        w if STATUS_MESSAGE_FIELDS.contains(&w) => quoted(&describe(&o?.status)),
-        "remark" => quoted(o?.remark.as_deref()?),
-        "amount" => money(o?.paid.unwrap_or(o?.amount)),
-        "orderAmount" => money(o?.amount),
-        "payAmount" | "receivedAmount" => money(o?.paid.unwrap_or(0)),
-        "paymentUrl" | "paymentLink" | "paymentInfo" => quoted(facts.page_url.as_deref()?),
-        "qrString" => quoted(&format!("MOCKQR{}", o?.id)),
-        "vaNumber" => quoted(&format!("8808{}", &o?.id[..8.min(o?.id.len())])),
-        "channelCode" => quoted(o?.channel_code.as_deref()?),
-        "wayCode" => quoted(o?.way_code.as_deref()?),
-        "createTime" => quoted(&crate::time::local(o?.created_ms)),
-        "successTime" => quoted(&crate::time::local(o?.final_ms?)),
-        "mpesaReceiptNumber" => quoted(o?.receipt.as_deref()?),
-        "availableAmount" | "availablAmount" => balance(facts.balance?.available),
-        "freezeAmount" => balance(facts.balance?.frozen),
-        "unsettledAmount" => balance(facts.balance?.unsettled),
-        "bankAccountNo" => quoted(facts.bank_account_no.as_deref()?),
-        "bankAccountName" => quoted("MOCK ACCOUNT HOLDER"),
-        "url" => quoted(facts.voucher_url.as_deref()?),
+    match wire {
+        "tradeNo" => push_quoted(out, &o?.trade_no),
+        "platFormTradeNo" | "payproTradeNo" | "kiliTradeNo" | "serialNumber" => {
+            push_quoted(out, &o?.id)
+        }
+        "status" => push_quoted(out, o?.status.code()),
+        w if STATUS_MESSAGE_FIELDS.contains(&w) => push_quoted(out, &describe(&o?.status)),
+        "remark" => push_quoted(out, o?.remark.as_deref()?),
+        "amount" => write!(out, "\"{}\"", o?.paid.unwrap_or(o?.amount)).ok()?,
+        "orderAmount" => write!(out, "\"{}\"", o?.amount).ok()?,
+        "payAmount" | "receivedAmount" => write!(out, "\"{}\"", o?.paid.unwrap_or(0)).ok()?,
+        "paymentUrl" | "paymentLink" | "paymentInfo" => {
+            push_quoted(out, facts.page_url.as_deref()?)
+        }
+        "qrString" => push_quoted(out, &format!("MOCKQR{}", o?.id)),
+        "vaNumber" => push_quoted(out, &format!("8808{}", &o?.id[..8.min(o?.id.len())])),
+        "channelCode" => push_quoted(out, o?.channel_code.as_deref()?),
+        "wayCode" => push_quoted(out, o?.way_code.as_deref()?),
+        "createTime" => push_quoted(out, &crate::time::local(o?.created_ms)),
+        "successTime" => push_quoted(out, &crate::time::local(o?.final_ms?)),
+        "mpesaReceiptNumber" => push_quoted(out, o?.receipt.as_deref()?),
+        "availableAmount" | "availablAmount" => {
+            write!(out, "{}.0000", facts.balance?.available).ok()?
+        }
+        "freezeAmount" => write!(out, "{}.0000", facts.balance?.frozen).ok()?,
+        "unsettledAmount" => write!(out, "{}.0000", facts.balance?.unsettled).ok()?,
+        "bankAccountNo" => push_quoted(out, facts.bank_account_no.as_deref()?),
+        "bankAccountName" => push_quoted(out, "MOCK ACCOUNT HOLDER"),
+        "url" => push_quoted(out, facts.voucher_url.as_deref()?),
         _ => return None,
-    })
+    }
+    Some(())
 }
 
-/// A JSON object of `fields`, named as documented (or by the first alias with `odd_names`).
+/// A JSON object of `fields`, named as documented (or by the first alias with `odd_names`),
+/// written into one buffer.
 pub fn object(fields: &[ResponseField], facts: &Facts, odd_names: bool) -> String {
-    let parts: Vec<String> = fields
-        .iter()
-        .filter_map(|f| {
-            let name = if odd_names {
-                f.aliases.first().copied().unwrap_or(f.wire)
-            } else {
-                f.wire
-            };
-            value(f.wire, facts).map(|v| format!("{}:{v}", quoted(name)))
-        })
-        .collect();
-    format!("{{{}}}", parts.join(","))
+    let mut out = String::with_capacity(64 * fields.len().max(1));
+    out.push('{');
+    for f in fields {
+        let name = if odd_names {
+            f.aliases.first().copied().unwrap_or(f.wire)
+        } else {
+            f.wire
+        };
+        let mark = out.len();
+        if mark > 1 {
+            out.push(',');
+        }
+        push_quoted(&mut out, name);
+        out.push(':');
+        if push_value(&mut out, f.wire, facts).is_none() {
+            out.truncate(mark);
+        }
+    }
+    out.push('}');
+    out
 }
 
 /// The envelope around `data` (raw JSON).
@@ -99,4 +150,31 @@ pub fn refused(code: &str, msg: &str, now_ms: u64) -> String {
         quoted(msg),
         quoted(code)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sandbox's answers and callbacks escape text exactly as serde_json does (what they
+    /// wrote before `push_quoted`).
+    #[test]
+    fn text_is_escaped_as_serde_json_escapes_it() {
+        let mut every: String = (0u8..=0x7f).map(char::from).collect();
+        every.push_str("é€𝄞\u{2028}\u{fffd}");
+        for s in [
+            every.as_str(),
+            "",
+            "plain",
+            "a\"b\\c",
+            "\u{1}\u{1f}\u{7f}",
+            "tail\n",
+        ] {
+            assert_eq!(quoted(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        for c in (0u32..0x80).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(quoted(&s), serde_json::to_string(&s).unwrap(), "{c:?}");
+        }
+    }
 }

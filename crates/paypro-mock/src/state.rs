@@ -449,6 +449,60 @@ mod tests {
         assert_eq!(kept, ["t3", "t4"]);
     }
 
+    /// `--max-orders` bounds everything the ledger keeps, whatever the run's length: orders
+    /// and their indexes, delivery attempts, create counts (refused requests included) and
+    /// deliveries under way, with orders settling and being called back behind new ones as
+    /// they do under load (BENCHMARKS.md shows the process's memory flat on such a run).
+    #[test]
+    fn a_long_run_never_keeps_more_than_the_cap() {
+        let cap = 40;
+        let lag = 10; // orders processing or being called back at any time
+        let mut ledger = Ledger::new(cap);
+        for i in 0..25 * cap {
+            let (id, trade_no) = (format!("p{i}"), format!("t{i}"));
+            ledger.count_create(&key("id", "m", Kind::PayIn, &trade_no));
+            // A refused request (a duplicate, a bad amount) is counted too.
+            ledger.count_create(&key("id", "m", Kind::Payout, &format!("refused{i}")));
+            assert!(ledger.has_room(), "order {i}");
+            ledger.insert(processing(&id, &trade_no));
+            if let Some(old) = i.checked_sub(lag) {
+                let old_id = format!("p{old}");
+                let order = ledger
+                    .order_mut_by_id(&old_id)
+                    .expect("kept while processing");
+                order.status = Status::Success;
+                ledger.pay_in_settled("id", "m", 1);
+                ledger.delivery_started(&old_id);
+                ledger.record(Delivery {
+                    country: "id",
+                    kind: Kind::PayIn,
+                    trade_no: format!("t{old}"),
+                    attempt: 1,
+                    at_ms: 0,
+                    url: "http://127.0.0.1:9/notify".into(),
+                    body: "{}".into(),
+                    outcome: "OK".into(),
+                    acknowledged: true,
+                    next_retry_ms: None,
+                });
+                ledger.delivery_ended(&old_id);
+            }
+            assert!(ledger.orders.len() <= cap, "orders after {i}");
+            assert!(ledger.by_id.len() <= cap, "by_id after {i}");
+            assert!(ledger.created.len() <= cap, "created after {i}");
+            assert!(ledger.deliveries.len() <= cap, "deliveries after {i}");
+            assert!(ledger.delivering.len() <= lag, "delivering after {i}");
+            assert!(ledger.incoming.len() <= 1, "incoming after {i}");
+            assert!(
+                ledger.create_requests.len() <= 2 * cap + 1,
+                "create counts after {i}: {}",
+                ledger.create_requests.len()
+            );
+        }
+        assert_eq!(ledger.orders.len(), cap);
+        assert_eq!(ledger.deliveries.len(), cap);
+    }
+
     #[test]
     fn an_order_processing_or_with_a_callback_under_way_is_never_forgotten() {
         let mut ledger = Ledger::new(3);

@@ -198,26 +198,35 @@ fn row_of(r: &PgRow) -> Row {
     }
 }
 
-async fn load(tx: &tokio_postgres::Transaction<'_>, key: &str) -> Result<Option<Row>, StoreError> {
-    Ok(tx
-        .query_opt(
-            &format!("SELECT {ROW} FROM paypro_orders WHERE key = $1 FOR UPDATE"),
-            &[&key],
-        )
-        .await?
-        .as_ref()
-        .map(row_of))
+/// The statements of a callback's transaction are prepared once per connection (deadpool's
+/// statement cache): a statement given as text is prepared again on every call, one more
+/// round trip to the server each time.
+async fn load(
+    tx: &deadpool_postgres::Transaction<'_>,
+    key: &str,
+) -> Result<Option<Row>, StoreError> {
+    let select = tx
+        .prepare_cached(&format!(
+            "SELECT {ROW} FROM paypro_orders WHERE key = $1 FOR UPDATE"
+        ))
+        .await?;
+    Ok(tx.query_opt(&select, &[&key]).await?.as_ref().map(row_of))
 }
 
 async fn store_row(
-    tx: &tokio_postgres::Transaction<'_>,
+    tx: &deadpool_postgres::Transaction<'_>,
     key: &str,
     row: &Row,
     now: i64,
 ) -> Result<(), StoreError> {
+    let update = tx
+        .prepare_cached(
+            "UPDATE paypro_orders SET record = $1, submission = $2, check_after_ms = $3, checks = $4,
+             last_check_error = $5, needs_person = $6, updated_ms = $7 WHERE key = $8",
+        )
+        .await?;
     tx.execute(
-        "UPDATE paypro_orders SET record = $1, submission = $2, check_after_ms = $3, checks = $4,
-         last_check_error = $5, needs_person = $6, updated_ms = $7 WHERE key = $8",
+        &update,
         &[
             &row.record,
             &row.submission,
@@ -289,12 +298,14 @@ impl PostgresStore {
             store_row(&tx, key, &decision.row, now).await?;
         }
         if let Some(log) = &decision.log {
-            tx.execute(
-                "INSERT INTO paypro_actions (key, action, status, record, at_ms, next_at_ms)
-                 VALUES ($1, $2, $3, $4, $5, $5)",
-                &[&key, &log.name, &log.status, &log.record, &now],
-            )
-            .await?;
+            let insert = tx
+                .prepare_cached(
+                    "INSERT INTO paypro_actions (key, action, status, record, at_ms, next_at_ms)
+                     VALUES ($1, $2, $3, $4, $5, $5)",
+                )
+                .await?;
+            tx.execute(&insert, &[&key, &log.name, &log.status, &log.record, &now])
+                .await?;
         }
         tx.commit().await?;
         Ok(Applied::Action(decision.action))
@@ -560,5 +571,93 @@ impl ops::Ops for PostgresStore {
             .await?
             .get(0);
         Ok(n.max(0) as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use paypro_core::Status;
+
+    /// `url` naming `database` instead of its own.
+    fn with_database(url: &str, database: &str) -> String {
+        let (base, query) = url
+            .split_once('?')
+            .map_or((url, None), |(b, q)| (b, Some(q)));
+        let after_scheme = base.find("://").map_or(0, |i| i + 3);
+        let host_end = base[after_scheme..]
+            .find('/')
+            .map_or(base.len(), |i| after_scheme + i);
+        let mut out = format!("{}/{database}", &base[..host_end]);
+        if let Some(q) = query {
+            out = format!("{out}?{q}");
+        }
+        out
+    }
+
+    /// A callback's statements are prepared once per connection and kept there (deadpool's
+    /// statement cache). They were prepared again on every call, and closed after it: a round
+    /// trip to the server more per statement, which halved the receivers' callbacks per second
+    /// (BENCHMARKS.md, "The store's cost").
+    #[tokio::test]
+    async fn a_callbacks_statements_stay_prepared_on_the_connection() {
+        let Ok(url) = std::env::var("PAYPRO_POSTGRES_URL") else {
+            let missing = "PAYPRO_POSTGRES_URL is not set (crates/paypro-store/scripts/start-postgres.sh starts a server)";
+            if std::env::var("PAYPRO_POSTGRES_TEST").as_deref() == Ok("require") {
+                panic!("PAYPRO_POSTGRES_TEST=require, but {missing}");
+            }
+            eprintln!("skipped: {missing}");
+            return;
+        };
+        let database = format!("paypro_store_statements_{}", std::process::id());
+        let (admin, connection) = tokio_postgres::connect(&url, NoTls).await.unwrap();
+        tokio::spawn(connection);
+        let drop_it = format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        admin.batch_execute(&drop_it).await.unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {database}"))
+            .await
+            .unwrap();
+        let one = PoolOptions {
+            max_connections: 1,
+            ..PoolOptions::default()
+        };
+        let store =
+            PostgresStore::connect_with(&with_database(&url, &database), Settings::default(), one)
+                .await
+                .unwrap();
+        for i in 0..3 {
+            let key = format!("pay-in:t{i}");
+            assert!(
+                store
+                    .register(&key, Order::new(100).unwrap())
+                    .await
+                    .unwrap()
+            );
+            let paid = Event::new(Status::from_code("0000"), Some(100.into()));
+            assert!(matches!(
+                store.apply(&key, &paid).await.unwrap(),
+                Applied::Action(_)
+            ));
+        }
+        let client = store.client().await.unwrap();
+        let prepared: Vec<String> = client
+            .query("SELECT statement FROM pg_prepared_statements", &[])
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        drop(client);
+        drop(store);
+        admin.batch_execute(&drop_it).await.unwrap();
+        for statement in [
+            "FROM paypro_orders WHERE key = $1 FOR UPDATE",
+            "UPDATE paypro_orders SET record",
+            "INSERT INTO paypro_actions",
+        ] {
+            let kept = prepared.iter().filter(|s| s.contains(statement)).count();
+            assert_eq!(kept, 1, "`{statement}` in {prepared:#?}");
+        }
     }
 }

@@ -48,6 +48,9 @@ pub enum Sandbox {
         /// How long an order stays processing before it settles and is called back
         /// (`--settle-ms`; a long one leaves settling and callbacks out of the run).
         settle_ms: u64,
+        /// The orders the sandbox keeps (`--max-orders`, 1 to [`MAX_REQUESTS`]); `None`: every
+        /// order of the run (`--max-requests` and 1000 more), none forgotten.
+        max_orders: Option<u64>,
     },
 }
 
@@ -78,6 +81,7 @@ impl Options {
             sandbox: Sandbox::InProcess {
                 threads: 1,
                 settle_ms: 200,
+                max_orders: None,
             },
         }
     }
@@ -116,6 +120,9 @@ impl Options {
                 ("--settle-ms", Sandbox::InProcess { settle_ms, .. }) => {
                     *settle_ms = number(MAX_SETTLE_MS)?
                 }
+                ("--max-orders", Sandbox::InProcess { max_orders, .. }) => {
+                    *max_orders = Some(number(MAX_REQUESTS)?)
+                }
                 _ => return Err(FlagError::Unknown { flag }),
             }
         }
@@ -132,8 +139,13 @@ impl Options {
             Sandbox::Program { port, .. } => {
                 format!("[--port P ({port})] {common} [--pid SANDBOX_PID]")
             }
-            Sandbox::InProcess { threads, settle_ms } => format!(
-                "{common} [--threads T<={MAX_THREADS} (each side, {threads})] [--settle-ms MS ({settle_ms})]"
+            Sandbox::InProcess {
+                threads,
+                settle_ms,
+                max_orders,
+            } => format!(
+                "{common} [--threads T<={MAX_THREADS} (each side, {threads})] [--settle-ms MS ({settle_ms})] [--max-orders N<={MAX_REQUESTS} ({})]",
+                max_orders.map_or("every order of the run".to_string(), |n| n.to_string())
             ),
         }
     }

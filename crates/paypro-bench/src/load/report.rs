@@ -219,8 +219,13 @@ impl fmt::Display for Report {
         let o = &self.options;
         let sandbox = match &o.sandbox {
             Sandbox::Program { .. } => String::new(),
-            Sandbox::InProcess { threads, settle_ms } => format!(
-                " (sandbox in-process, {threads} thread(s) per side, orders settle after {settle_ms} ms)"
+            Sandbox::InProcess {
+                threads,
+                settle_ms,
+                max_orders,
+            } => format!(
+                " (sandbox in-process, {threads} thread(s) per side, orders settle after {settle_ms} ms{})",
+                max_orders.map_or(String::new(), |n| format!(", at most {n} orders kept"))
             ),
         };
         writeln!(
@@ -255,9 +260,13 @@ impl fmt::Display for Report {
             writeln!(f, "  error: {e}")?;
         }
         if let Some(rss) = &self.rss {
+            let whose = match o.sandbox {
+                Sandbox::Program { .. } => "sandbox",
+                Sandbox::InProcess { .. } => "this process (sandbox and clients),",
+            };
             writeln!(
                 f,
-                "sandbox pid {} RSS: before {}, after {}, after the callbacks {}",
+                "{whose} pid {} RSS: before {}, after {}, after the callbacks {}",
                 rss.pid,
                 mib(rss.before_kib),
                 mib(rss.after_kib),

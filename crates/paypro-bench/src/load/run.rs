@@ -95,12 +95,16 @@ pub fn run(options: &Options) -> Result<Report, LoadError> {
                 .build()?;
             runtime.block_on(drive(options, target, *pid))
         }
-        Sandbox::InProcess { threads, settle_ms } => {
+        Sandbox::InProcess {
+            threads,
+            settle_ms,
+            max_orders,
+        } => {
             // The sandbox on a runtime of its own, as if it were another process.
             let sandbox = runtime(*threads)?;
             let config = MockConfig::default()
-                // Every order of the run is kept (none forgotten while it settles).
-                .max_orders(options.max_requests as usize + 1000)
+                // By default every order of the run is kept (none forgotten while it settles).
+                .max_orders(max_orders.unwrap_or(options.max_requests + 1000) as usize)
                 // Above the client count, so the cap never answers 503 here.
                 .max_connections(options.clients * 2 + 16)
                 .settle_after(Duration::from_millis(*settle_ms));
@@ -109,7 +113,10 @@ pub fn run(options: &Options) -> Result<Report, LoadError> {
             let target = gateway.base_url(country.code).ok_or_else(|| {
                 std::io::Error::other("the in-process sandbox does not serve Indonesia")
             })?;
-            let report = runtime(*threads)?.block_on(drive(options, target, None));
+            // This process's memory: the sandbox's, and the clients' (which grows only with
+            // the latencies kept, 8 bytes per pay-in).
+            let pid = std::process::id();
+            let report = runtime(*threads)?.block_on(drive(options, target, Some(pid)));
             drop(gateway);
             report
         }
