@@ -17,7 +17,7 @@ use super::fields::{FieldAt, KeyAt, Seen, prefix_at};
 pub(super) fn flat_object(text: &str) -> Option<Vec<FieldAt>> {
     let mut at = Cursor::new(text.as_bytes());
     at.whitespace();
-    let fields = at.object(None)?;
+    let fields = at.object::<false>(&mut Vec::new())?;
     at.end()?;
     Some(fields)
 }
@@ -30,7 +30,7 @@ pub(super) fn object_of_flat_objects(text: &str) -> Option<(Vec<FieldAt>, Vec<In
     let mut at = Cursor::new(text.as_bytes());
     at.whitespace();
     let mut inner = Vec::new();
-    let fields = at.object(Some(&mut inner))?;
+    let fields = at.object::<true>(&mut inner)?;
     at.end()?;
     Some((fields, inner))
 }
@@ -55,10 +55,10 @@ impl<'a> Cursor<'a> {
         (self.i == self.bytes.len()).then_some(())
     }
 
-    /// An object, the cursor on its `{`, after its `}` when taken. `inner`: where values that
-    /// are flat objects go (read by a cursor of their own, so their ranges count from their
-    /// `{`); without it, an object value is handed over.
-    fn object(&mut self, mut inner: Option<&mut Vec<Inner>>) -> Option<Vec<FieldAt>> {
+    /// An object, the cursor on its `{`, after its `}` when taken. `NESTED`: values that are
+    /// flat objects are taken, into `inner` (read by a cursor of their own, so their ranges
+    /// count from their `{`); without it, an object value is handed over.
+    fn object<const NESTED: bool>(&mut self, inner: &mut Vec<Inner>) -> Option<Vec<FieldAt>> {
         self.eat(b'{')?;
         self.whitespace();
         let mut fields: Vec<FieldAt> = Vec::with_capacity(16);
@@ -85,10 +85,9 @@ impl<'a> Cursor<'a> {
                 b't' => self.literal(b"true")?,
                 b'f' => self.literal(b"false")?,
                 b'n' => self.literal(b"null")?,
-                b'{' => {
-                    let inner = inner.as_deref_mut()?;
+                b'{' if NESTED => {
                     let mut nested = Cursor::new(&self.bytes[start..]);
-                    let object = nested.object(None)?;
+                    let object = nested.object::<false>(&mut Vec::new())?;
                     self.i += nested.i;
                     // The full reader reads a nested value holding `\u` once more, as a
                     // `serde_json::Value` (which also refuses numbers out of a double's
@@ -158,7 +157,8 @@ impl Cursor<'_> {
     /// quotes) and what was seen in it, the cursor after the closing quote. `escapes`: whether
     /// an escape is taken (in a value) or handed over (in a key, which would have to be
     /// decoded).
-    #[inline]
+    // Always inlined: its two call sites (keys, values) in each reader are the hot loop.
+    #[inline(always)]
     fn string(&mut self, escapes: bool) -> Option<((usize, usize), Seen)> {
         let start = self.i;
         let mut seen = Seen {
