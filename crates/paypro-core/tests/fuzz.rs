@@ -168,16 +168,22 @@ fn flat_body() -> impl Strategy<Value = Vec<u8>> {
         prop::option::weighted(0.1, any::<usize>()),
     )
         .prop_map(|(fields, s, flip, cut)| {
-            let mut bytes = format!("{s}{{{}}}{s}", fields.join(",")).into_bytes();
-            if let Some((at, b)) = flip.filter(|_| !bytes.is_empty()) {
-                let at = at % bytes.len();
-                bytes[at] = b;
-            }
-            if let Some(end) = cut {
-                bytes.truncate(end % (bytes.len() + 1));
-            }
-            bytes
+            damaged(format!("{s}{{{}}}{s}", fields.join(",")), flip, cut)
         })
+}
+
+/// `text`'s bytes, one of them set to a value (`flip`: where, modulo the length, and what)
+/// and cut short (`cut`, modulo the length + 1), where asked.
+fn damaged(text: String, flip: Option<(usize, u8)>, cut: Option<usize>) -> Vec<u8> {
+    let mut bytes = text.into_bytes();
+    if let Some((at, b)) = flip.filter(|_| !bytes.is_empty()) {
+        let at = at % bytes.len();
+        bytes[at] = b;
+    }
+    if let Some(end) = cut {
+        bytes.truncate(end % (bytes.len() + 1));
+    }
+    bytes
 }
 
 /// Every field of a body as read: what the readers of notifications hand to `from_fields`.
@@ -337,15 +343,7 @@ fn envelope_body() -> impl Strategy<Value = Vec<u8>> {
                     .chain(data.map(|d| format!(r#""data":{d}"#)))
                     .chain(fields.iter().map(|(k, v)| format!("{k}:{v}")))
                     .collect();
-                let mut bytes = format!("{{{}}}", fields.join(",")).into_bytes();
-                if let Some((at, b)) = flip.filter(|_| !bytes.is_empty()) {
-                    let at = at % bytes.len();
-                    bytes[at] = b;
-                }
-                if let Some(end) = cut {
-                    bytes.truncate(end % (bytes.len() + 1));
-                }
-                bytes
+                damaged(format!("{{{}}}", fields.join(",")), flip, cut)
             },
         )
 }
