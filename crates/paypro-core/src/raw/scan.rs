@@ -58,6 +58,7 @@ impl<'a> Cursor<'a> {
     /// An object, the cursor on its `{`, after its `}` when taken. `NESTED`: values that are
     /// flat objects are taken, into `inner` (read by a cursor of their own, so their ranges
     /// count from their `{`); without it, an object value is handed over.
+    #[inline(always)]
     fn object<const NESTED: bool>(&mut self, inner: &mut Vec<Inner>) -> Option<Vec<FieldAt>> {
         self.eat(b'{')?;
         self.whitespace();
