@@ -9,12 +9,9 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use paypro_bench::{Args, TIMESTAMP_MS, credentials, median};
+use paypro_bench::{ANSWER_QUERY_PAY_IN as ANSWER, Args, TIMESTAMP_MS, credentials, median};
 use paypro_core::PreparedRequest;
 use paypro_testkit::{Answer, TestServer};
-
-/// What the trivial server answers to every POST: an accepted query with a typical `data`.
-const ANSWER: &str = r#"{"msg":"success","code":"0000","timestamp":1732988501123,"success":true,"data":{"platFormTradeNo":"PID1732988442913ab12","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","amount":"1000000","payAmount":"1000000","status":"0000","message":"success"}}"#;
 
 const CONCURRENCY: usize = 32;
 

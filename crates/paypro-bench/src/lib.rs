@@ -19,6 +19,10 @@ use paypro_core::{Credentials, Endpoint, PreparedRequest, Secret};
 
 pub mod load;
 
+/// What the client bench's server answers to every POST: an accepted Indonesian pay-in query
+/// with a typical `data`.
+pub const ANSWER_QUERY_PAY_IN: &str = r#"{"msg":"success","code":"0000","timestamp":1732988501123,"success":true,"data":{"platFormTradeNo":"PID1732988442913ab12","tradeNo":"0b4ece82fa9749e8b8e57fa64931b7f8","amount":"1000000","payAmount":"1000000","status":"0000","message":"success"}}"#;
+
 /// The timestamp every fixture is signed at.
 pub const TIMESTAMP_MS: u64 = 1_732_988_442_913;
 

@@ -1,6 +1,7 @@
 //! Heap allocations are counted, not timed: a counting global allocator (per thread, so the
 //! test harness's own threads do not interfere) shows that `sign()` allocates nothing and
-//! `PreparedRequest::new` at most 3 times, for every country's pay-in.
+//! `PreparedRequest::new` at most 3 times, for every country's pay-in, and how many times a
+//! response is read into its typed reply.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -115,4 +116,23 @@ fn the_counter_counts() {
     let verifier = paypro_id::Verifier::new(credentials().secret().clone());
     let (n, _) = allocations(|| paypro_bench::verify_callback(body.as_bytes(), &verifier));
     assert!(n > 0);
+}
+
+/// Reading the client bench's answer (an accepted query with six fields of `data`) into its
+/// typed reply: the body is read once, envelope and `data` together, with no copy of a key or
+/// a value but the typed result's own `String`s.
+#[test]
+fn a_response_is_read_with_few_allocations() {
+    let (n, envelope) = allocations(|| {
+        paypro_core::Envelope::<paypro_id::QueryPayInResponse>::parse(
+            paypro_bench::ANSWER_QUERY_PAY_IN,
+        )
+    });
+    let envelope = envelope.expect("the bench's answer reads");
+    assert!(envelope.is_accepted() && envelope.data.is_some());
+    println!("Envelope::parse: {n} allocations");
+    // 24 when the envelope was read by the full reader (a `String` and a `Box` per field) and
+    // `data` read again: now the two field lists, `data`'s index, `code` and `msg`, and the
+    // typed `data`'s own.
+    assert!(n <= 12, "Envelope::parse allocated {n} times");
 }

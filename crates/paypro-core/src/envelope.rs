@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::lenient::{self, FromRaw};
 use crate::protocol::{ACCEPTED_CODE, envelope};
-use crate::raw::{DecodeError, Extra, RawObject};
+use crate::raw::{DecodeError, Extra, FieldIndex};
+use serde_json::value::RawValue;
 
 /// A decoded response. `code == "0000"` means only that the gateway *accepted the request*;
 /// the transaction's state is the `status` inside `data`.
@@ -38,36 +39,48 @@ impl<T: FromRaw> Envelope<T> {
     /// assert_eq!(e.data, Some(true));
     /// ```
     pub fn parse(body: &str) -> Result<Self, DecodeError> {
-        let object = RawObject::parse(body, "body")?;
+        // The body read once: its fields, and `data`'s where it is a flat object.
+        let (index, objects) = FieldIndex::read_nested(body, "body")?;
         let mut code = None;
         let mut msg = None;
         let mut timestamp = None;
         let mut success = None;
-        let mut data_raw = None;
+        let mut data_at = None;
         let mut extra = Extra::default();
-        for (key, value) in object.into_entries() {
-            match key.as_str() {
-                envelope::CODE => code = lenient::text(&value, envelope::CODE)?,
-                envelope::MSG => msg = lenient::text(&value, envelope::MSG)?,
-                envelope::TIMESTAMP => timestamp = lenient::integer(&value, envelope::TIMESTAMP)?,
-                envelope::SUCCESS => success = lenient::boolean(&value, envelope::SUCCESS)?,
-                envelope::DATA => data_raw = Some(value),
-                _ => extra.insert(key, value),
+        for (i, (key, value)) in index.fields(body).values().enumerate() {
+            match key {
+                envelope::CODE => code = lenient::of::text(value, envelope::CODE)?,
+                envelope::MSG => msg = lenient::of::text(value, envelope::MSG)?,
+                envelope::TIMESTAMP => {
+                    timestamp = lenient::of::integer(value, envelope::TIMESTAMP)?
+                }
+                envelope::SUCCESS => success = lenient::of::boolean(value, envelope::SUCCESS)?,
+                envelope::DATA => data_at = Some((i, value.raw)),
+                _ => lenient::of::keep(&mut extra, key, value.raw)?,
             }
         }
         let code = code.ok_or_else(|| DecodeError::new("body", "no `code` field"))?;
         let accepted = code == ACCEPTED_CODE;
-        let data = match data_raw {
+        let data = match data_at {
             None => None,
-            Some(raw) if raw.get() == "null" => None,
-            Some(raw) => match T::from_raw(&raw, envelope::DATA) {
-                Ok(data) => Some(data),
-                Err(e) if accepted => return Err(e),
-                Err(_) => {
-                    extra.insert(envelope::DATA.to_string(), raw);
-                    None
+            Some((_, "null")) => None,
+            Some((i, raw)) => {
+                let read = match objects.iter().find(|(at, _)| usize::from(*at) == i) {
+                    Some((_, object)) => T::from_fields(object.fields(raw), envelope::DATA),
+                    // Not a flat object: its reader reads it (the text is one JSON value).
+                    None => serde_json::from_str::<&RawValue>(raw)
+                        .map_err(|e| DecodeError::new(envelope::DATA, format!("not JSON ({e})")))
+                        .and_then(|raw| T::from_raw(raw, envelope::DATA)),
+                };
+                match read {
+                    Ok(data) => Some(data),
+                    Err(e) if accepted => return Err(e),
+                    Err(_) => {
+                        lenient::of::keep(&mut extra, envelope::DATA, raw)?;
+                        None
+                    }
                 }
-            },
+            }
         };
         Ok(Envelope {
             code,

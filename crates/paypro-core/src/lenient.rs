@@ -150,6 +150,28 @@ pub fn status(raw: &RawValue, path: &str) -> Result<Option<Status>, DecodeError>
     status_at(Json::of(raw.get()), At::Path(path))
 }
 
+/// [`text`], [`integer`], [`boolean`] of a value already read (a field of a
+/// [`RawFields`]), and a value kept in [`Extra`]: `path` names it.
+pub(crate) mod of {
+    use super::*;
+
+    pub(crate) fn text(json: Json<'_>, path: &str) -> Result<Option<String>, DecodeError> {
+        text_at(json, At::Path(path))
+    }
+
+    pub(crate) fn integer(json: Json<'_>, path: &str) -> Result<Option<u64>, DecodeError> {
+        integer_at(json, At::Path(path))
+    }
+
+    pub(crate) fn boolean(json: Json<'_>, path: &str) -> Result<Option<bool>, DecodeError> {
+        boolean_at(json, At::Path(path))
+    }
+
+    pub(crate) fn keep(extra: &mut Extra, key: &str, json: &str) -> Result<(), DecodeError> {
+        super::keep(extra, key, json, At::Path(key))
+    }
+}
+
 /// Reads a value as `kind`.
 pub fn read(kind: ValueKind, raw: &RawValue, path: &str) -> Result<Option<Lenient>, DecodeError> {
     Ok(match kind {

@@ -369,7 +369,7 @@ pub(crate) fn feed_field<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, jso
 /// Feeds one field's canonical text into `sink`, skipped when empty (empty values are not
 /// signed).
 #[inline]
-fn feed_text<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, text: &str) {
+pub(crate) fn feed_text<S: CanonicalSink + ?Sized>(sink: &mut S, key: &str, text: &str) {
     if !text.is_empty() {
         sink.pair(key, text);
     }

@@ -8,7 +8,7 @@
 //! are written into a stack buffer and dropped after each field.
 
 use crate::descriptor::TimestampWire;
-use crate::sign::{CanonicalSink, DigitBuf, feed_field};
+use crate::sign::{CanonicalSink, DigitBuf, canonical_text, feed_field, feed_text};
 
 /// Receives a request's fields in sending order; `#[derive(Signable)]` calls it.
 pub trait WireVisitor {
@@ -20,6 +20,16 @@ pub trait WireVisitor {
 pub trait JsonOut {
     /// Appends text.
     fn push_str(&mut self, s: &str);
+
+    /// Appends a JSON string whose text `s` needs no escaping: `"`, `s`, `"`. A writer that
+    /// signs what it writes then knows the value's canonical text (`s`) without reading it
+    /// again.
+    #[inline]
+    fn push_plain_string(&mut self, s: &str) {
+        self.push_str("\"");
+        self.push_str(s);
+        self.push_str("\"");
+    }
 }
 
 impl JsonOut for String {
@@ -267,9 +277,7 @@ pub fn write_json_str<O: JsonOut + ?Sized>(s: &str, out: &mut O) {
     // The common case, text with nothing to escape, is one scan eight bytes at a time and one
     // copy.
     if !needs_escape(s.as_bytes()) {
-        out.push_str("\"");
-        out.push_str(s);
-        out.push_str("\"");
+        out.push_plain_string(s);
         return;
     }
     write_escaped(s, out);
@@ -489,11 +497,59 @@ impl<O: Written + ?Sized, S: CanonicalSink + ?Sized> WireVisitor for Writer<'_, 
         }
         self.fields += 1;
         let start = self.out.len();
-        value.write_json(self.out);
-        feed_field(self.sink, name, self.out.since(start));
+        let mut out = Marked {
+            out: &mut *self.out,
+            plain: Plain::Nothing,
+        };
+        value.write_json(&mut out);
+        let plain = out.plain == Plain::One;
+        let json = self.out.since(start);
+        if plain {
+            // One string with nothing escaped: its canonical text is what lies between its
+            // quotes (`canonical_text`, without looking for an escape).
+            let inner = &json[1..json.len() - 1];
+            debug_assert_eq!(inner, canonical_text(json));
+            feed_text(self.sink, name, inner);
+        } else {
+            feed_field(self.sink, name, json);
+        }
         if !self.body {
             self.out.truncate(start);
         }
+    }
+}
+
+/// What a value wrote, as far as signing it needs to know.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    Nothing,
+    /// One string with nothing escaped, and nothing else.
+    One,
+    Other,
+}
+
+/// A field's value being written: notes whether it is one string with nothing escaped.
+struct Marked<'o, O: ?Sized> {
+    out: &'o mut O,
+    plain: Plain,
+}
+
+impl<O: JsonOut + ?Sized> JsonOut for Marked<'_, O> {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        if !s.is_empty() {
+            self.plain = Plain::Other;
+        }
+        self.out.push_str(s);
+    }
+
+    #[inline]
+    fn push_plain_string(&mut self, s: &str) {
+        self.plain = match self.plain {
+            Plain::Nothing => Plain::One,
+            _ => Plain::Other,
+        };
+        self.out.push_plain_string(s);
     }
 }
 
@@ -566,6 +622,58 @@ mod tests {
         assert_eq!(scratch.since(0).len(), 2 + long.len());
         scratch.truncate(start);
         assert_eq!(scratch.since(0), "ab");
+    }
+
+    /// A value written as several pieces (however odd) is signed by the canonical text of all
+    /// it wrote; only a value that is one string with nothing escaped is signed by the text
+    /// between its quotes without a second look. Body and stack writer alike.
+    #[test]
+    fn what_is_signed_is_the_canonical_text_of_what_was_written() {
+        struct Pieces(&'static [(&'static str, bool)]);
+        impl WireValue for Pieces {
+            fn write_json<O: JsonOut + ?Sized>(&self, out: &mut O) {
+                for (text, plain) in self.0 {
+                    if *plain {
+                        out.push_plain_string(text);
+                    } else {
+                        out.push_str(text);
+                    }
+                }
+            }
+            fn json_len(&self) -> usize {
+                self.0.iter().map(|(t, _)| t.len() + 2).sum()
+            }
+        }
+        let cases: [&'static [(&'static str, bool)]; 8] = [
+            &[("abc", true)],
+            &[("", true)],
+            &[("a", true), ("b", true)],
+            &[("a", true), ("\\", true)],
+            &[("a", true), ("x", false)],
+            &[("a", true), ("\\", false)],
+            &[("a", true), ("", false)],
+            &[("\"a\\u0041\"", false)],
+        ];
+        for pieces in cases {
+            let value = Pieces(pieces);
+            let mut json = String::new();
+            value.write_json(&mut json);
+            let want = crate::canonical_text(&json).into_owned();
+            let want = if want.is_empty() {
+                String::new()
+            } else {
+                format!("k={want}")
+            };
+            let mut body = String::new();
+            let mut signed = String::new();
+            Writer::body(&mut body, &mut signed).field("k", &value);
+            assert_eq!(signed, want, "{json}");
+            assert_eq!(body, format!("\"k\":{json}"));
+            let mut scratch = Scratch::new();
+            let mut signed = String::new();
+            Writer::scratch(&mut scratch, &mut signed).field("k", &value);
+            assert_eq!(signed, want, "{json}");
+        }
     }
 
     proptest! {

@@ -168,16 +168,22 @@ fn flat_body() -> impl Strategy<Value = Vec<u8>> {
         prop::option::weighted(0.1, any::<usize>()),
     )
         .prop_map(|(fields, s, flip, cut)| {
-            let mut bytes = format!("{s}{{{}}}{s}", fields.join(",")).into_bytes();
-            if let Some((at, b)) = flip.filter(|_| !bytes.is_empty()) {
-                let at = at % bytes.len();
-                bytes[at] = b;
-            }
-            if let Some(end) = cut {
-                bytes.truncate(end % (bytes.len() + 1));
-            }
-            bytes
+            damaged(format!("{s}{{{}}}{s}", fields.join(",")), flip, cut)
         })
+}
+
+/// `text`'s bytes, one of them set to a value (`flip`: where, modulo the length, and what)
+/// and cut short (`cut`, modulo the length + 1), where asked.
+fn damaged(text: String, flip: Option<(usize, u8)>, cut: Option<usize>) -> Vec<u8> {
+    let mut bytes = text.into_bytes();
+    if let Some((at, b)) = flip.filter(|_| !bytes.is_empty()) {
+        let at = at % bytes.len();
+        bytes[at] = b;
+    }
+    if let Some(end) = cut {
+        bytes.truncate(end % (bytes.len() + 1));
+    }
+    bytes
 }
 
 /// Every field of a body as read: what the readers of notifications hand to `from_fields`.
@@ -261,5 +267,172 @@ fn the_fast_reader_agrees_with_the_full_reader() {
     assert!(
         accepted > 0,
         "no accepted body: the strategy tests refusals only"
+    );
+}
+
+/// Response bodies: the envelope's fields (and unknown ones, and an escaped spelling of
+/// `code`) with every kind of value, `data` among them a flat object as it comes and as it
+/// comes broken (`flat_body`), or nested deeper; some bodies flipped or cut.
+fn envelope_body() -> impl Strategy<Value = Vec<u8>> {
+    let key = prop_oneof![
+        6 => prop_oneof![
+            Just("code"), Just("msg"), Just("timestamp"), Just("success"), Just("data"),
+        ]
+        .prop_map(|k| format!("\"{k}\"")),
+        1 => "[a-z]{1,3}".prop_map(|k| format!("\"{k}\"")),
+        1 => Just(r#""co\u0064e""#.to_string()),
+    ];
+    let scalar = prop_oneof![
+        "\\PC{0,12}".prop_map(|t| serde_json::Value::from(t).to_string()),
+        prop_oneof![
+            Just("\"0000\""),
+            Just("\"1001\""),
+            Just("1732988501123"),
+            Just("\"1732988501123\""),
+            Just("true"),
+            Just("\"false\""),
+            Just("null"),
+            Just("1.5"),
+            Just("[1,{}]"),
+            Just(r#"{"a":{"b":1}}"#),
+            Just(r#""\ud800""#),
+            Just("{}"),
+        ]
+        .prop_map(str::to_string),
+    ];
+    let clean = prop::collection::btree_map(
+        "[a-zA-Z]{1,12}",
+        prop_oneof![
+            "\\PC{0,16}".prop_map(serde_json::Value::from),
+            any::<u32>().prop_map(serde_json::Value::from),
+            Just(serde_json::Value::Null),
+        ],
+        0..10,
+    )
+    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect()).to_string());
+    let value = prop_oneof![
+        3 => scalar,
+        2 => flat_body().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        2 => clean.clone(),
+    ];
+    let data = prop_oneof![3 => clean, 2 => value.clone()];
+    let documented = (
+        prop::option::weighted(0.8, prop_oneof![Just("\"0000\""), Just("\"1001\"")]),
+        prop::option::weighted(0.5, Just(r#""msg":"success""#)),
+        prop::option::weighted(0.5, Just(r#""timestamp":1732988501123"#)),
+        prop::option::weighted(0.5, Just(r#""success":true"#)),
+        prop::option::weighted(0.8, data),
+    );
+    (
+        documented,
+        prop::collection::vec((key, value), 0..4),
+        prop::option::weighted(0.05, any::<(usize, u8)>()),
+        prop::option::weighted(0.05, any::<usize>()),
+    )
+        .prop_map(
+            |((code, msg, timestamp, success, data), fields, flip, cut)| {
+                let fields: Vec<String> = code
+                    .map(|c| format!(r#""code":{c}"#))
+                    .into_iter()
+                    .chain(
+                        [msg, timestamp, success]
+                            .into_iter()
+                            .flatten()
+                            .map(str::to_string),
+                    )
+                    .chain(data.map(|d| format!(r#""data":{d}"#)))
+                    .chain(fields.iter().map(|(k, v)| format!("{k}:{v}")))
+                    .collect();
+                damaged(format!("{{{}}}", fields.join(",")), flip, cut)
+            },
+        )
+}
+
+/// An envelope as compared: code, msg, timestamp, success, data's fields, extra's fields.
+type EnvelopeParts = (
+    String,
+    Option<String>,
+    Option<u64>,
+    Option<bool>,
+    Option<Vec<(String, String)>>,
+    Vec<(String, String)>,
+);
+
+/// What `Envelope::parse` read before it read the body once (the whole body by the full
+/// reader, each value owned, then `data` read again by its own reader): the reference.
+fn envelope_as_before(body: &str) -> Result<EnvelopeParts, paypro_core::DecodeError> {
+    use paypro_core::lenient;
+    let object = RawObject::parse(body, "body")?;
+    let (mut code, mut msg, mut timestamp, mut success, mut data_raw) =
+        (None, None, None, None, None);
+    let mut extra = paypro_core::Extra::default();
+    for (key, value) in object.into_entries() {
+        match key.as_str() {
+            "code" => code = lenient::text(&value, "code")?,
+            "msg" => msg = lenient::text(&value, "msg")?,
+            "timestamp" => timestamp = lenient::integer(&value, "timestamp")?,
+            "success" => success = lenient::boolean(&value, "success")?,
+            "data" => data_raw = Some(value),
+            _ => extra.insert(key, value),
+        }
+    }
+    let code = code.ok_or_else(|| paypro_core::DecodeError::new("body", "no `code` field"))?;
+    let accepted = code == "0000";
+    let data = match data_raw {
+        None => None,
+        Some(raw) if raw.get() == "null" => None,
+        Some(raw) => match <AsRead as paypro_core::FromRaw>::from_raw(&raw, "data") {
+            Ok(data) => Some(data.0),
+            Err(e) if accepted => return Err(e),
+            Err(_) => {
+                extra.insert("data".to_string(), raw);
+                None
+            }
+        },
+    };
+    Ok((code, msg, timestamp, success, data, kept(&extra)))
+}
+
+fn kept(extra: &paypro_core::Extra) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.get().to_string()))
+        .collect()
+}
+
+/// `Envelope::parse` reads a response body in one pass where it can (the envelope and a flat
+/// `data` together) and hands anything else to the full reader: whatever the body, it reads
+/// what the two-pass reader read, or refuses it with the same error.
+#[test]
+fn the_envelope_read_once_agrees_with_the_two_pass_reader() {
+    let accepted = std::sync::atomic::AtomicU64::new(0);
+    let runs = fuzz("envelope read once", envelope_body(), |bytes| {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            return Ok(());
+        };
+        let before = envelope_as_before(text);
+        let now = paypro_core::Envelope::<AsRead>::parse(text).map(|e| {
+            (
+                e.code.clone(),
+                e.msg.clone(),
+                e.timestamp,
+                e.success,
+                e.data.as_ref().map(|d| d.0.clone()),
+                kept(&e.extra),
+            )
+        });
+        if now != before {
+            return Err(format!("{text:?}: now {now:?}, before {before:?}"));
+        }
+        if now.as_ref().is_ok_and(|e| e.4.is_some()) {
+            accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    let accepted = accepted.into_inner();
+    println!("envelope read once: {accepted} of {runs} bodies read with their data");
+    assert!(
+        accepted > 0,
+        "no body read with its data: the strategy tests refusals only"
     );
 }

@@ -95,6 +95,36 @@ impl FieldIndex {
             }
             // A key given twice: the full reader says which, and what came first.
         }
+        Self::read_full(text, path)
+    }
+
+    /// [`FieldIndex::read`], and the fields of each value that is a flat object, one level
+    /// down (a response's `data`), by their field's arrival position: the whole object read
+    /// in one pass where the fast reader takes it. Where it does not, or where a value's own
+    /// keys repeat, that value is not indexed (its reader reads it, and refuses it, as
+    /// before); anything else is [`FieldIndex::read`]'s.
+    pub(crate) fn read_nested(
+        text: &str,
+        path: &str,
+    ) -> Result<(Self, Vec<(u16, FieldIndex)>), RawError> {
+        if let Some((mut fields, inner)) = scan::object_of_flat_objects(text) {
+            if sort_by_name(&mut fields, text) {
+                let objects = inner
+                    .into_iter()
+                    .filter_map(|(at, mut object)| {
+                        let (start, end) = fields[usize::from(at)].value;
+                        sort_by_name(&mut object, &text[start..end])
+                            .then_some((at, FieldIndex(object)))
+                    })
+                    .collect();
+                return Ok((FieldIndex(fields), objects));
+            }
+        }
+        Ok((Self::read_full(text, path)?, Vec::new()))
+    }
+
+    /// The full reader's index of `text`.
+    fn read_full(text: &str, path: &str) -> Result<Self, RawError> {
         let mut fields: Vec<FieldAt> = read_entries(text, path)?
             .into_iter()
             .map(|(key, value)| FieldAt::new(text, key, value.get()))

@@ -15,68 +15,119 @@ use super::fields::{FieldAt, KeyAt, Seen, prefix_at};
 /// The fields of `text`, if it is a flat object this reader takes as is (see the module's
 /// documentation); `None` hands it to the full reader.
 pub(super) fn flat_object(text: &str) -> Option<Vec<FieldAt>> {
-    let mut at = Cursor {
-        bytes: text.as_bytes(),
-        i: 0,
-    };
+    let mut at = Cursor::new(text.as_bytes());
     at.whitespace();
-    at.eat(b'{')?;
+    let fields = at.object::<false>(&mut Vec::new())?;
+    at.end()?;
+    Some(fields)
+}
+
+/// An object whose values may also be flat objects, one level down (a response's envelope
+/// and its `data`), if this reader takes it as is: its fields, and for each value that is an
+/// object, the value's arrival position and its own fields (their ranges counted from its
+/// `{`). `None` hands it to the full reader, as [`flat_object`] does.
+pub(super) fn object_of_flat_objects(text: &str) -> Option<(Vec<FieldAt>, Vec<Inner>)> {
+    let mut at = Cursor::new(text.as_bytes());
     at.whitespace();
-    let mut fields: Vec<FieldAt> = Vec::with_capacity(16);
-    if at.eat(b'}').is_none() {
+    let mut inner = Vec::new();
+    let fields = at.object::<true>(&mut inner)?;
+    at.end()?;
+    Some((fields, inner))
+}
+
+/// A value that is an object: its field's arrival position, and its fields.
+pub(super) type Inner = (u16, Vec<FieldAt>);
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Cursor { bytes, i: 0 }
+    }
+
+    /// Nothing but whitespace left.
+    #[inline]
+    fn end(&mut self) -> Option<()> {
+        self.whitespace();
+        (self.i == self.bytes.len()).then_some(())
+    }
+
+    /// An object, the cursor on its `{`, after its `}` when taken. `NESTED`: values that are
+    /// flat objects are taken, into `inner` (read by a cursor of their own, so their ranges
+    /// count from their `{`); without it, an object value is handed over.
+    #[inline(always)]
+    fn object<const NESTED: bool>(&mut self, inner: &mut Vec<Inner>) -> Option<Vec<FieldAt>> {
+        self.eat(b'{')?;
+        self.whitespace();
+        let mut fields: Vec<FieldAt> = Vec::with_capacity(16);
+        if self.eat(b'}').is_some() {
+            return Some(fields);
+        }
         loop {
             if fields.len() == RawObject::MAX_FIELDS {
                 return None;
             }
-            at.eat(b'"')?;
-            let (key, _) = at.string(false)?;
-            at.whitespace();
-            at.eat(b':')?;
-            at.whitespace();
-            let start = at.i;
+            self.eat(b'"')?;
+            let (key, _) = self.string(false)?;
+            self.whitespace();
+            self.eat(b':')?;
+            self.whitespace();
+            let start = self.i;
             let mut seen = Seen::default();
-            match at.peek()? {
+            match self.peek()? {
                 b'"' => {
-                    at.i += 1;
-                    (_, seen) = at.string(true)?;
+                    self.i += 1;
+                    (_, seen) = self.string(true)?;
                 }
-                b'-' | b'0'..=b'9' => at.number()?,
-                b't' => at.literal(b"true")?,
-                b'f' => at.literal(b"false")?,
-                b'n' => at.literal(b"null")?,
+                b'-' | b'0'..=b'9' => self.number()?,
+                b't' => self.literal(b"true")?,
+                b'f' => self.literal(b"false")?,
+                b'n' => self.literal(b"null")?,
+                b'{' if NESTED => {
+                    let mut nested = Cursor::new(&self.bytes[start..]);
+                    let object = nested.object::<false>(&mut Vec::new())?;
+                    self.i += nested.i;
+                    // The full reader reads a nested value holding `\u` once more, as a
+                    // `serde_json::Value` (which also refuses numbers out of a double's
+                    // range): such a value is its to read.
+                    if object.iter().any(|f| !f.seen.plain && f.seen.eq)
+                        && holds_pair(&self.bytes[start..self.i], *b"\\u")
+                    {
+                        return None;
+                    }
+                    inner.push((fields.len() as u16, object));
+                    // Not a string; its text may hold `=` (not looked at: it is never signed).
+                    seen = Seen {
+                        plain: false,
+                        eq: true,
+                    };
+                }
                 _ => return None,
             }
             fields.push(FieldAt {
                 key: KeyAt::In(key.0, key.1),
-                value: (start, at.i),
+                value: (start, self.i),
                 seen,
-                prefix: prefix_at(at.bytes, key.0, key.1 - key.0),
+                prefix: prefix_at(self.bytes, key.0, key.1 - key.0),
                 by_name: 0,
             });
-            at.whitespace();
-            match at.peek()? {
+            self.whitespace();
+            match self.peek()? {
                 b',' => {
-                    at.i += 1;
-                    at.whitespace();
+                    self.i += 1;
+                    self.whitespace();
                 }
                 b'}' => {
-                    at.i += 1;
-                    break;
+                    self.i += 1;
+                    return Some(fields);
                 }
                 _ => return None,
             }
         }
     }
-    at.whitespace();
-    if at.i != at.bytes.len() {
-        return None;
-    }
-    Some(fields)
-}
-
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    i: usize,
 }
 
 impl Cursor<'_> {
@@ -107,7 +158,8 @@ impl Cursor<'_> {
     /// quotes) and what was seen in it, the cursor after the closing quote. `escapes`: whether
     /// an escape is taken (in a value) or handed over (in a key, which would have to be
     /// decoded).
-    #[inline]
+    // Always inlined: its two call sites (keys, values) in each reader are the hot loop.
+    #[inline(always)]
     fn string(&mut self, escapes: bool) -> Option<((usize, usize), Seen)> {
         let start = self.i;
         let mut seen = Seen {
@@ -246,6 +298,12 @@ fn plain_run(bytes: &[u8]) -> usize {
         n += 1;
     }
     n
+}
+
+/// Whether `pair` occurs in `bytes`.
+#[cold]
+fn holds_pair(bytes: &[u8], pair: [u8; 2]) -> bool {
+    bytes.windows(2).any(|w| w == pair)
 }
 
 /// What [`plain_run`] stops at.
@@ -411,6 +469,47 @@ mod tests {
                 assert!(!agrees(&body[..end]), "{}", &body[..end]);
             }
         }
+    }
+
+    /// An envelope and its flat `data` are taken together, `data`'s ranges counted from its
+    /// `{`; deeper nesting, an array, a `\u` in a nested value (the full reader reads those
+    /// again) and anything `flat_object` hands over are handed over.
+    #[test]
+    fn objects_of_flat_objects() {
+        let text = r#" {"code":"0000","data":{"a":"x","b":1},"e":{}} "#;
+        let (fields, inner) = object_of_flat_objects(text).expect("taken");
+        assert_eq!(fields.len(), 3);
+        let at: Vec<u16> = inner.iter().map(|(at, _)| *at).collect();
+        assert_eq!(at, [1, 2]);
+        let (s, e) = fields[1].value;
+        let data = &text[s..e];
+        assert_eq!(data, r#"{"a":"x","b":1}"#);
+        let pairs: Vec<&str> = inner[0]
+            .1
+            .iter()
+            .map(|f| &data[f.value.0..f.value.1])
+            .collect();
+        assert_eq!(pairs, [r#""x""#, "1"]);
+        assert!(inner[1].1.is_empty());
+        for handed_over in [
+            r#"{"data":{"a":{"b":1}}}"#,
+            r#"{"data":{"a":[1]}}"#,
+            r#"{"data":[{"a":1}]}"#,
+            r#"{"data":{"a":"\u00e9"}}"#,
+            r#"{"data":{"a":"\\u","b":1E400}}"#,
+            r#"{"data":{"a":1,}}"#,
+            r#"{"data":{"a":1}"#,
+            r#"{"data":{"a":1}} x"#,
+        ] {
+            assert!(
+                object_of_flat_objects(handed_over).is_none(),
+                "{handed_over}"
+            );
+        }
+        // Without a `\u`, an escape in a nested value is taken.
+        assert!(object_of_flat_objects(r#"{"data":{"a":"\/\""}}"#).is_some());
+        // `flat_object` takes no nesting at all.
+        assert!(flat_object(r#"{"data":{}}"#).is_none());
     }
 
     fn plain_run_naive(bytes: &[u8]) -> usize {
