@@ -1,7 +1,7 @@
 // @generated from spec/ke.toml by `cargo xtask gen`; do not edit.
 //! The SDK's main job, end to end: a pay-in in Kenya against the embedded sandbox,
 //! its unsigned callback received and confirmed by a query, the order queried.
-//! No credentials, no network: `cargo run -p paypro-ke --example quickstart-ke`.
+//! No credentials, no network: `cargo run -p quickstart-ke`.
 //!
 //! With `PAYPRO_BASE_URL`, `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` set, it talks to that
 //! gateway instead.

@@ -1,7 +1,7 @@
-// @generated from spec/eg.toml by `cargo xtask gen`; do not edit.
-//! The SDK's main job, end to end: a pay-in in Egypt against the embedded sandbox,
+// @generated from spec/id.toml by `cargo xtask gen`; do not edit.
+//! The SDK's main job, end to end: a pay-in in Indonesia against the embedded sandbox,
 //! its callback received on your receiver and verified, the order queried.
-//! No credentials, no network: `cargo run -p paypro-eg --example quickstart-eg`.
+//! No credentials, no network: `cargo run -p quickstart-id`.
 //!
 //! With `PAYPRO_BASE_URL`, `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` set, it talks to that
 //! gateway instead.
@@ -11,8 +11,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use axum::extract::FromRef;
 use axum::extract::State;
 use axum::routing::post;
-use paypro_eg::advanced::COUNTRY;
-use paypro_eg::{
+use paypro_id::advanced::COUNTRY;
+use paypro_id::{
     ACK, Client, Config, Notification, Notified, PayInRequest, QueryPayInRequest, Secret, Status,
     Verifier,
 };
@@ -66,7 +66,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 paypro_mock::MockConfig::default().settle_after(Duration::from_millis(300));
             let sandbox = paypro_mock::MockGateway::start(config, &[&COUNTRY]).await?;
             let url = sandbox
-                .base_url("eg")
+                .base_url("id")
                 .ok_or("the sandbox does not serve this country")?;
             println!(
                 "1. started the embedded Paypro sandbox at {url} (no credentials, no network)"
@@ -98,12 +98,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let trade_no = format!("quickstart-{millis}");
     let request = PayInRequest::builder()
         .trade_no(&trade_no)
-        .payer("kevin zhang")
-        .amount(300)
-        .remark("test")
-        .mobile("6789123456")
-        .email("sdkjfksdjfk@gmail.com")
+        .username("kevin")
+        .mobile("6281245907765")
+        .email("kevin@example.com")
+        .channel_code(paypro_id::pay_in::ChannelCode::Ewallet)
+        .way_code("DANA")
+        .amount(1000000)
         .return_url("http://abc.com/callback_page")
+        .remark("test")
         .notify_url(&notify_url)
         .build()?;
     let reply = client.pay_in(&request).await?;

@@ -1,7 +1,7 @@
 // @generated from spec/bd.toml by `cargo xtask gen`; do not edit.
 //! The SDK's main job, end to end: a pay-in in Bangladesh against the embedded sandbox,
 //! its callback received on your receiver and verified, the order queried.
-//! No credentials, no network: `cargo run -p paypro-bd --example quickstart-bd`.
+//! No credentials, no network: `cargo run -p quickstart-bd`.
 //!
 //! With `PAYPRO_BASE_URL`, `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` set, it talks to that
 //! gateway instead.
