@@ -2,12 +2,10 @@
 //! checked on every value that holds one (spans and logs: `tests/tracing.rs`).
 #![cfg(feature = "client")]
 
-mod support;
-
+use crate::support::*;
 use paypro_core::client::{Client, Config, blocking};
 use paypro_core::notify::Verifier;
 use paypro_core::{Credentials, PreparedRequest, Secret, SecretPlacement};
-use support::*;
 
 const KEY: &str = "k3y-that-must-never-print";
 const OLD_KEY: &str = "old-k3y-that-must-never-print";

@@ -2,18 +2,16 @@
 //! (money-moving calls are sent once; reads are retried; uncertainty is reported as such).
 #![cfg(feature = "client")]
 
-mod support;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use crate::support::*;
 use paypro_core::client::{
     Client, Config, ConfigError, Error, ReconcileOptions, Reconciled, RetryPolicy,
 };
 use paypro_core::{FailureCode, RawObject, Secret, Status, sign_raw};
 use paypro_testkit::{Answer, TestServer};
-use support::*;
 
 #[tokio::test]
 async fn a_signed_request_reaches_the_server_exactly_as_prepared() {
@@ -602,7 +600,7 @@ async fn a_supplied_client_that_follows_redirects_is_caught() {
     let following = reqwest::Client::builder().build().unwrap();
     let client = Client::new(
         &COUNTRY,
-        support::config(server.url()).http_client(following),
+        crate::support::config(server.url()).http_client(following),
     )
     .unwrap();
     match client.send(&pay()).await {
@@ -665,7 +663,11 @@ async fn the_default_client_says_who_it_is_and_a_shared_one_is_reused() {
         .user_agent("merchant-pool/1")
         .build()
         .unwrap();
-    let shared = Client::new(&COUNTRY, support::config(server.url()).http_client(pool)).unwrap();
+    let shared = Client::new(
+        &COUNTRY,
+        crate::support::config(server.url()).http_client(pool),
+    )
+    .unwrap();
     shared.send(&query()).await.expect("accepted");
     assert_eq!(
         server.requests()[0].header("user-agent"),

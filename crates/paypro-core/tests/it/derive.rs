@@ -1,5 +1,5 @@
 //! `#[derive(Signable)]` on hand-written types: wire names, ordering, forms, skipping. (That
-//! the body carries the signature computed from it, for any values: `tests/sent_is_signed.rs`.)
+//! the body carries the signature computed from it, for any values: `tests/it/sent_is_signed.rs`.)
 
 use paypro_core::{Amount, Secret, Signable};
 

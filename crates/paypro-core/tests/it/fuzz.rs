@@ -2,7 +2,7 @@
 //! `PAYPRO_FUZZ_SECS` sets each target's time (2 s by default); RELIABILITY.md has the long runs:
 //!
 //! ```sh
-//! PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-core --features testing --test fuzz -- --nocapture
+//! PAYPRO_FUZZ_SECS=600 cargo test --release -p paypro-core --test it fuzz:: -- --nocapture
 //! ```
 
 use std::collections::HashSet;
