@@ -260,7 +260,10 @@ fn a_quickstart_builds_no_test_only_crate() {
             "{quickstart} builds what neither {krate} nor paypro-mock builds: {extra:?}"
         );
         let names: BTreeSet<&str> = graph.iter().map(|(name, _)| name.as_str()).collect();
-        assert!(!names.contains(TESTKIT) && !names.contains("proptest"), "{quickstart}");
+        assert!(
+            !names.contains(TESTKIT) && !names.contains("proptest"),
+            "{quickstart}"
+        );
         let paypro: BTreeSet<&str> = names
             .iter()
             .copied()
@@ -268,7 +271,12 @@ fn a_quickstart_builds_no_test_only_crate() {
             .collect();
         assert_eq!(
             paypro,
-            BTreeSet::from(["paypro-core", "paypro-derive", "paypro-mock", krate.as_str()]),
+            BTreeSet::from([
+                "paypro-core",
+                "paypro-derive",
+                "paypro-mock",
+                krate.as_str()
+            ]),
             "{quickstart}"
         );
     }
