@@ -1,8 +1,9 @@
 //! Comparing generated files with the tree, and writing them.
 //!
 //! The generator owns `crates/paypro-core/src/generated/` (and paypro-mock's and paypro-testkit's
-//! `src/generated/`), `openapi/` and every `crates/paypro-*/` whose
-//! `Cargo.toml` starts with the `@generated` marker (or that a spec file names). Any file
+//! `src/generated/`), `openapi/`, and every `crates/paypro-*/` and `examples/*/` (the
+//! quickstarts) whose `Cargo.toml` starts with the `@generated` marker (or that a spec file
+//! names). Any file
 //! there that the generator did not produce is stale: `--check` reports it, `gen` deletes it.
 
 use std::collections::BTreeSet;
@@ -17,6 +18,9 @@ const GENERATED_PARTS: [&str; 3] = [
     crate::codegen::core::MOCK_DIR,
     crate::codegen::testkit::DIR,
 ];
+
+/// The quickstart packages' directory.
+const QUICKSTARTS: &str = crate::codegen::quickstart::DIR;
 
 /// What differs between the generated files and the tree.
 #[derive(Debug, Default)]
@@ -75,24 +79,27 @@ fn owned_dirs(root: &Path, files: &Files) -> BTreeSet<PathBuf> {
         let mut parts = path.components();
         if let (Some(a), Some(b)) = (parts.next(), parts.next()) {
             let dir = Path::new(a.as_os_str()).join(b.as_os_str());
-            if dir.starts_with("crates")
+            let crate_dir = dir.starts_with("crates")
                 && dir.to_string_lossy().contains("paypro-")
                 && !GENERATED_PARTS
                     .iter()
-                    .any(|part| Path::new(part).starts_with(&dir))
-            {
+                    .any(|part| Path::new(part).starts_with(&dir));
+            if crate_dir || dir.starts_with(QUICKSTARTS) {
                 dirs.insert(dir);
             }
         }
     }
-    if let Ok(entries) = std::fs::read_dir(root.join("crates")) {
+    for top in ["crates", QUICKSTARTS] {
+        let Ok(entries) = std::fs::read_dir(root.join(top)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let manifest = entry.path().join("Cargo.toml");
             let generated = std::fs::read_to_string(&manifest)
                 .map(|t| t.starts_with("# @generated"))
                 .unwrap_or(false);
             if generated {
-                dirs.insert(PathBuf::from("crates").join(entry.file_name()));
+                dirs.insert(PathBuf::from(top).join(entry.file_name()));
             }
         }
     }
@@ -160,10 +167,11 @@ pub fn apply(root: &Path, drift: &Drift) -> std::io::Result<()> {
         std::fs::remove_file(root.join(path))?;
     }
     for path in &drift.extra {
-        // Prune directories the deletions emptied, up to (not including) `crates/`.
+        // Prune directories the deletions emptied, up to (not including) `crates/` and
+        // `examples/`.
         let mut dir = path.parent();
         while let Some(d) = dir {
-            if d.as_os_str().is_empty() || d == Path::new("crates") {
+            if d.as_os_str().is_empty() || d == Path::new("crates") || d == Path::new(QUICKSTARTS) {
                 break;
             }
             prune_empty(&root.join(d));

@@ -216,3 +216,68 @@ fn a_one_country_app_compiles_one_syn_major() {
         BTreeSet::from(["paypro-core", "paypro-derive", "paypro-id"])
     );
 }
+
+/// The README's first command, `cargo run -p quickstart-<cc>`, builds what a merchant's app
+/// builds: each country's quickstart is its own package (a package's examples would build its
+/// dev-dependencies, the test tools), and its build holds nothing but what the country crate
+/// (with `axum`, where it has it) and the embedded sandbox build.
+#[test]
+fn a_quickstart_builds_no_test_only_crate() {
+    let packages = packages();
+    // One quickstart per country spec (spec/<cc>.toml).
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut codes: Vec<String> = std::fs::read_dir(spec)
+        .expect("spec/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
+        .filter(|f| f != "common")
+        .collect();
+    codes.sort();
+    assert!(codes.contains(&"id".to_string()), "{codes:?}");
+    let sandbox = build_graph("paypro-mock", "");
+    for code in codes {
+        let krate = format!("paypro-{code}");
+        let quickstart = format!("quickstart-{code}");
+        let package = packages
+            .iter()
+            .find(|p| p["name"] == krate.as_str())
+            .unwrap_or_else(|| panic!("no {krate}"));
+        let features = if package["features"].get("axum").is_some() {
+            "axum"
+        } else {
+            ""
+        };
+        let mut allowed = build_graph(&krate, features);
+        allowed.extend(sandbox.iter().cloned());
+        let graph = build_graph(&quickstart, "");
+        let extra: Vec<&(String, String)> = graph
+            .iter()
+            .filter(|(name, _)| *name != quickstart)
+            .filter(|p| !allowed.contains(*p))
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "{quickstart} builds what neither {krate} nor paypro-mock builds: {extra:?}"
+        );
+        let names: BTreeSet<&str> = graph.iter().map(|(name, _)| name.as_str()).collect();
+        assert!(
+            !names.contains(TESTKIT) && !names.contains("proptest"),
+            "{quickstart}"
+        );
+        let paypro: BTreeSet<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| n.starts_with("paypro-"))
+            .collect();
+        assert_eq!(
+            paypro,
+            BTreeSet::from([
+                "paypro-core",
+                "paypro-derive",
+                "paypro-mock",
+                krate.as_str()
+            ]),
+            "{quickstart}"
+        );
+    }
+}

@@ -28,7 +28,7 @@ pub fn check_cases<S>(
 /// default), then prints `fuzz NAME: N executions in S s, 0 findings`. A finding (an `Err` or a
 /// panic inside `check`) is shrunk to a minimal input and fails the calling test with it.
 ///
-/// Long runs: `PAYPRO_FUZZ_SECS=600 cargo test --release --test fuzz -- --nocapture`.
+/// Long runs: `PAYPRO_FUZZ_SECS=600 cargo test --release -p CRATE --test it fuzz:: -- --nocapture`.
 pub fn fuzz<S>(name: &str, strategy: S, check: impl Fn(S::Value) -> Result<(), String>) -> u64
 where
     S: proptest::strategy::Strategy,

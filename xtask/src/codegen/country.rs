@@ -37,7 +37,7 @@ pub fn generate(country: &Country, files: &mut Files) {
         );
     }
     tests::generate(country, &root, files);
-    super::quickstart::generate(country, &root, files);
+    super::quickstart::generate(country, files);
 }
 
 fn c<'a>(country: &Country<'a>) -> &'a crate::spec::Country {
@@ -85,14 +85,12 @@ serde.workspace = true
 schemars = {{ workspace = true, optional = true }}
 
 [dev-dependencies]
-{self_dev}# The quickstart's callback receiver (examples/quickstart-{code}).
-axum.workspace = true
 insta.workspace = true
 serde_json.workspace = true
 # Test support (the loopback test server, the request check, test credentials); never published.
 paypro-testkit.workspace = true
 paypro-mock.workspace = true
-tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread", "net", "sync", "time"] }}
+tokio = {{ workspace = true, features = ["macros", "rt", "rt-multi-thread", "time"] }}
 
 [package.metadata.docs.rs]
 all-features = true
@@ -102,15 +100,6 @@ rustdoc-args = ["--cfg", "docsrs"]
 workspace = true
 "#,
         spec = country.spec_path(),
-        code = country.code(),
-        self_dev = if country.file.spec.notification.get_ref().signed {
-            format!(
-                "# Itself with `axum`, for the quickstart's verifying receiver (`Notified`).\n{} = {{ path = \".\", features = [\"axum\"] }}\n",
-                country.crate_name()
-            )
-        } else {
-            String::new()
-        },
         axum_feature = if country.file.spec.notification.get_ref().signed {
             "# axum extractors for notifications: `Notified<Notification>` verifies, then parses.\naxum = [\"paypro-core/axum\"]\n"
         } else {

@@ -17,7 +17,7 @@ mod countries_doc;
 mod country;
 mod endpoint;
 mod ops;
-mod quickstart;
+pub mod quickstart;
 mod sandbox;
 pub mod testkit;
 mod tests;

@@ -1,5 +1,11 @@
-//! A country crate's `examples/quickstart-<code>/main.rs`: the SDK's main job, end to end,
-//! offline (the README's first command).
+//! A country's quickstart, `examples/quickstart-<code>/`: the SDK's main job, end to end,
+//! offline (the README's first command, `cargo run -p quickstart-<code>`).
+//!
+//! Each is its own small package (never published) whose dependencies are what a merchant's
+//! app has: the country crate, tokio and axum, plus the embedded sandbox. It is not an example
+//! of the country crate because cargo builds a package's dev-dependencies (the test tools:
+//! proptest, insta, paypro-testkit...) for its examples. Its test, `tests/run.rs`, runs it
+//! on the sandbox.
 //!
 //! Merchants copy this file, so it is written as Rust source text in rustfmt's style, not as
 //! token streams: prettyplease cannot lay out the `format!` arguments and long chains a person
@@ -13,13 +19,106 @@ use super::{Country, EndpointPlan, Files, rust_header};
 use crate::names;
 use crate::spec::{ResponseField, Role, ValueKind};
 
-pub fn generate(country: &Country, root: &str, files: &mut Files) {
-    if let Some(text) = quickstart(country) {
-        files.insert(
-            format!("{root}/examples/quickstart-{}/main.rs", country.code()).into(),
-            text,
-        );
-    }
+/// Where the quickstarts live: one package each, `examples/quickstart-<code>/`.
+pub const DIR: &str = "examples";
+
+/// The quickstart package's name (also its program's).
+pub fn package(country: &Country) -> String {
+    format!("quickstart-{}", country.code())
+}
+
+pub fn generate(country: &Country, files: &mut Files) {
+    let Some(text) = quickstart(country) else {
+        return;
+    };
+    let root = format!("{DIR}/{}", package(country));
+    files.insert(format!("{root}/src/main.rs").into(), text);
+    files.insert(format!("{root}/Cargo.toml").into(), cargo_toml(country));
+    files.insert(format!("{root}/tests/run.rs").into(), run_test(country));
+}
+
+/// The package: the program, with only what a merchant's app would depend on.
+fn cargo_toml(country: &Country) -> String {
+    let name = package(country);
+    let krate = country.crate_name();
+    let cn = &country.file.spec.country.get_ref().name;
+    let receiver = first_with_role(country, Role::PayIn).is_some_and(|p| has_field(p, "notifyUrl"));
+    let features = if country.file.spec.notification.get_ref().signed && receiver {
+        ", features = [\"axum\"]"
+    } else {
+        ""
+    };
+    let (axum, tokio_features) = if receiver {
+        (
+            "# The merchant's callback receiver.\naxum.workspace = true\n",
+            r#"["macros", "rt-multi-thread", "net", "sync", "time"]"#,
+        )
+    } else {
+        ("", r#"["macros", "rt-multi-thread"]"#)
+    };
+    format!(
+        r#"# @generated from {spec} by `cargo xtask gen`; do not edit.
+[package]
+name = "{name}"
+description = "The SDK's main job in {cn}, offline: `cargo run -p {name}`. Builds what a merchant's app builds, and no test tool."
+version.workspace = true
+edition.workspace = true
+rust-version.workspace = true
+license.workspace = true
+repository.workspace = true
+publish = false
+
+[[bin]]
+name = "{name}"
+path = "src/main.rs"
+# A program to run; tests/run.rs runs it.
+test = false
+
+[dependencies]
+{krate} = {{ path = "../../crates/{krate}"{features} }}
+# The embedded sandbox the quickstart runs on when no gateway is configured.
+paypro-mock.workspace = true
+{axum}tokio = {{ workspace = true, features = {tokio_features} }}
+
+[lints]
+workspace = true
+"#,
+        spec = country.spec_path(),
+    )
+}
+
+/// `tests/run.rs`: the program runs to its end on the embedded sandbox.
+fn run_test(country: &Country) -> String {
+    let name = package(country);
+    let header = rust_header(&country.spec_path());
+    format!(
+        r#"{header}//! The quickstart runs to its end on the embedded sandbox (no gateway in the environment).
+//! Whether its callback arrives within the program's own wait is not checked: that is timing.
+
+use std::process::Command;
+
+#[test]
+fn the_quickstart_runs_on_the_embedded_sandbox() {{
+    let out = Command::new(env!("CARGO_BIN_EXE_{name}"))
+        .env_remove("PAYPRO_BASE_URL")
+        .env_remove("PAYPRO_MERCHANT_NO")
+        .env_remove("PAYPRO_SECRET")
+        .output()
+        .expect("the quickstart starts");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{{stdout}}\n{{stderr}}");
+    for step in [
+        "1. started the embedded Paypro sandbox at http://127.0.0.1:",
+        "3. pay-in quickstart-",
+        "5. query quickstart-",
+        "6. and a request the SDK refuses to send: ",
+    ] {{
+        assert!(stdout.contains(step), "no {{step:?}} in:\n{{stdout}}");
+    }}
+}}
+"#
+    )
 }
 
 /// `show(VALUE.status.as_ref())`, or a fixed text where the type has no status field.
@@ -205,7 +304,7 @@ async fn notify(
     Some(format!(
         r#"{header}//! The SDK's main job, end to end: a pay-in in {name} against the embedded sandbox,
 //! {callback_story}the order queried.
-//! No credentials, no network: `cargo run -p {crate_name} --example quickstart-{code}`.
+//! No credentials, no network: `cargo run -p quickstart-{code}`.
 //!
 //! With `PAYPRO_BASE_URL`, `PAYPRO_MERCHANT_NO` and `PAYPRO_SECRET` set, it talks to that
 //! gateway instead.
@@ -270,7 +369,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {{
     Ok(())
 }}
 "#,
-        crate_name = country.crate_name(),
         callback_story = match (notify, signed) {
             (false, _) => "",
             (true, true) => "its callback received on your receiver and verified, ",

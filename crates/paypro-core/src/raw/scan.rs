@@ -6,7 +6,7 @@
 //! escape of a surrogate, a key given twice, more than [`RawObject::MAX_FIELDS`] fields,
 //! whitespace JSON does not allow, any syntax error — it hands to the full reader, which reads
 //! it or says why not. So every refusal and its precedence stay the full reader's; this only
-//! makes the common case cheap. Both are compared on hostile input in `tests/fuzz.rs`
+//! makes the common case cheap. Both are compared on hostile input in `tests/it/fuzz.rs`
 //! (`the_fast_reader_agrees_with_the_full_reader`).
 
 use super::RawObject;
