@@ -1,9 +1,9 @@
 //! Answers in the documented shapes: every field an endpoint's (or a notification's) spec lists
 //! is filled from the order or balance when the sandbox knows what it means.
 
-use paypro_core::Status;
 use paypro_core::descriptor::ResponseField;
 use paypro_core::protocol::STATUS_MESSAGE_FIELDS;
+use paypro_core::{Status, WireValue};
 
 use crate::state::{Balance, Order};
 
@@ -23,37 +23,10 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// Appends `s` as a JSON string, escaped as serde_json escapes it (`"`, `\\`, and the control
-/// characters: `\b \t \n \f \r` by name, the others as `\u00xx`), without going through a
-/// `serde_json::Value` and `Display` for every field.
+/// Appends `s` as a JSON string, escaped as serde_json escapes it, by the SDK's own writer
+/// (the one request bodies are written with), without a `serde_json::Value` per field.
 fn push_quoted(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let named = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            b'\t' => "\\t",
-            b'\n' => "\\n",
-            0x0c => "\\f",
-            b'\r' => "\\r",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[plain..i]);
-        if named.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(named);
-        }
-        plain = i + 1;
-    }
-    out.push_str(&s[plain..]);
-    out.push('"');
+    s.write_json(out);
 }
 
 /// How a status is described next to it (`desc` / `message`).
